@@ -1,0 +1,271 @@
+//! Annotations: what the detectors found, as byte ranges into `Article::text`, and the
+//! sorted [`AnnotationSet`] that navigation, layout styling and the side pane query.
+//!
+//! Entities carry the id of their [`EntityGroup`] (all mentions of one entity: "Trump" and
+//! "Donald Trump"); quotes may carry the group of their speaker.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// The coarse kind of an annotation, for filtering and styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Entity,
+    Date,
+    Quote,
+}
+
+/// Entity labels, following the evaluation format (`PERSON`, `ORG`, `PLACE`; nationalities
+/// and other groups as `NORP`; named things that are none of these as `MISC`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum EntityLabel {
+    #[serde(rename = "PERSON")]
+    Person,
+    #[serde(rename = "ORG")]
+    Org,
+    #[serde(rename = "PLACE")]
+    Place,
+    #[serde(rename = "NORP")]
+    Norp,
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl EntityLabel {
+    /// The label as written in the JSON format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityLabel::Person => "PERSON",
+            EntityLabel::Org => "ORG",
+            EntityLabel::Place => "PLACE",
+            EntityLabel::Norp => "NORP",
+            EntityLabel::Misc => "MISC",
+        }
+    }
+}
+
+/// One entity: every mention that refers to it shares its id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntityGroup {
+    /// Index of this group in [`AnnotationSet::groups`].
+    pub id: usize,
+    pub label: EntityLabel,
+    /// The fullest name the text gives ("Donald Trump", "Department of National Defense").
+    pub name: String,
+    /// Other surface forms seen ("Trump", "DND"), without the name itself, deduplicated.
+    pub aliases: Vec<String>,
+}
+
+/// A resolved (or unresolvable) date expression.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DateInfo {
+    /// TIMEX3 value (`2020-01-05`, `2014-SU`, `PAST_REF`); `None` when it cannot be resolved,
+    /// e.g. a weekday in an article with no publication date.
+    pub value: Option<String>,
+    /// How the value was reached, for the reader ("Sunday -> 2020-01-05, the Sunday before
+    /// the publication date").
+    pub explanation: Option<String>,
+}
+
+/// A direct quotation and who said it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct QuoteInfo {
+    /// The speaker's fullest name, `None` when unknown.
+    pub speaker: Option<String>,
+    /// The entity group of the speaker, when the speaker is a detected entity.
+    pub speaker_group: Option<usize>,
+    /// Where the speaker is named for this quote (the cue "X said" or a pronoun).
+    pub speaker_span: Option<Range<usize>>,
+}
+
+/// What an annotation says about its span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnnotationKind {
+    Entity { label: EntityLabel, group: usize },
+    Date(DateInfo),
+    Quote(QuoteInfo),
+}
+
+/// One annotation: a byte range of the article text and what was detected there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Annotation {
+    pub span: Range<usize>,
+    pub kind: AnnotationKind,
+}
+
+impl Annotation {
+    pub fn kind(&self) -> Kind {
+        match self.kind {
+            AnnotationKind::Entity { .. } => Kind::Entity,
+            AnnotationKind::Date(_) => Kind::Date,
+            AnnotationKind::Quote(_) => Kind::Quote,
+        }
+    }
+
+    /// The entity group of an entity mention.
+    pub fn group(&self) -> Option<usize> {
+        match self.kind {
+            AnnotationKind::Entity { group, .. } => Some(group),
+            _ => None,
+        }
+    }
+}
+
+/// All annotations of an article, sorted by start (then longest first), with the entity
+/// groups they refer to. Queries by position are O(log n).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnnotationSet {
+    items: Vec<Annotation>,
+    groups: Vec<EntityGroup>,
+    /// `max_end[i]` = the largest `span.end` among `items[..=i]`, for overlap queries.
+    max_end: Vec<usize>,
+}
+
+impl AnnotationSet {
+    /// Builds the set; sorts `items` and checks that entity group ids are in range
+    /// (an out-of-range group is a detector bug, reported by panic in debug builds only).
+    pub fn new(mut items: Vec<Annotation>, groups: Vec<EntityGroup>) -> AnnotationSet {
+        items.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+                .then(a.kind().cmp(&b.kind()))
+        });
+        debug_assert!(items.iter().all(|a| a.group().is_none_or(|g| g < groups.len())));
+        let mut max_end = Vec::with_capacity(items.len());
+        let mut m = 0;
+        for a in &items {
+            m = m.max(a.span.end);
+            max_end.push(m);
+        }
+        AnnotationSet { items, groups, max_end }
+    }
+
+    pub fn items(&self) -> &[Annotation] {
+        &self.items
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn get(&self, index: usize) -> Option<&Annotation> {
+        self.items.get(index)
+    }
+
+    pub fn groups(&self) -> &[EntityGroup] {
+        &self.groups
+    }
+
+    pub fn group(&self, id: usize) -> Option<&EntityGroup> {
+        self.groups.get(id)
+    }
+
+    /// Indices of the annotations whose span overlaps `range` (or, for an empty range,
+    /// contains its position), in sorted order.
+    pub fn overlapping(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        // Items starting at or after range.end cannot overlap (unless the range is empty).
+        let upper = self.items.partition_point(|a| a.span.start < range.end.max(range.start + 1));
+        // Items whose prefix max end is <= range.start cannot overlap: max_end is monotone.
+        let lower = self.max_end[..upper].partition_point(|&e| e <= range.start);
+        (lower..upper).filter(move |&i| {
+            let s = &self.items[i].span;
+            s.end > range.start && s.start < range.end.max(range.start + 1)
+        })
+    }
+
+    /// The innermost annotation containing byte `pos`, preferring `kind` when given.
+    pub fn at(&self, pos: usize, kind: Option<Kind>) -> Option<usize> {
+        self.overlapping(pos..pos)
+            .filter(|&i| kind.is_none_or(|k| self.items[i].kind() == k))
+            .min_by_key(|&i| self.items[i].span.len())
+    }
+
+    /// The first annotation (of `kind`, if given) starting strictly after byte `pos`.
+    pub fn next_after(&self, pos: usize, kind: Option<Kind>) -> Option<usize> {
+        let from = self.items.partition_point(|a| a.span.start <= pos);
+        (from..self.items.len()).find(|&i| kind.is_none_or(|k| self.items[i].kind() == k))
+    }
+
+    /// The last annotation (of `kind`, if given) starting strictly before byte `pos`.
+    pub fn prev_before(&self, pos: usize, kind: Option<Kind>) -> Option<usize> {
+        let to = self.items.partition_point(|a| a.span.start < pos);
+        (0..to).rev().find(|&i| kind.is_none_or(|k| self.items[i].kind() == k))
+    }
+
+    /// Indices of every mention of entity group `group`, in text order.
+    pub fn mentions_of(&self, group: usize) -> Vec<usize> {
+        (0..self.items.len()).filter(|&i| self.items[i].group() == Some(group)).collect()
+    }
+
+    /// Indices of every annotation of `kind`, in text order.
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = usize> + '_ {
+        (0..self.items.len()).filter(move |&i| self.items[i].kind() == kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ent(span: Range<usize>, group: usize) -> Annotation {
+        Annotation { span, kind: AnnotationKind::Entity { label: EntityLabel::Person, group } }
+    }
+
+    fn quote(span: Range<usize>) -> Annotation {
+        Annotation { span, kind: AnnotationKind::Quote(QuoteInfo::default()) }
+    }
+
+    fn group(id: usize) -> EntityGroup {
+        EntityGroup { id, label: EntityLabel::Person, name: format!("g{id}"), aliases: vec![] }
+    }
+
+    /// A quote 10..40 holding a mention 12..15; mentions at 30..33 and 50..55.
+    fn set() -> AnnotationSet {
+        AnnotationSet::new(
+            vec![ent(30..33, 1), quote(10..40), ent(12..15, 0), ent(50..55, 0)],
+            vec![group(0), group(1)],
+        )
+    }
+
+    #[test]
+    fn sorted_by_start_then_longest_first() {
+        let s = set();
+        let starts: Vec<usize> = s.items().iter().map(|a| a.span.start).collect();
+        assert_eq!(starts, vec![10, 12, 30, 50]);
+    }
+
+    #[test]
+    fn at_prefers_the_innermost() {
+        let s = set();
+        assert_eq!(s.at(13, None), Some(1));
+        assert_eq!(s.at(20, None), Some(0));
+        assert_eq!(s.at(13, Some(Kind::Quote)), Some(0));
+        assert_eq!(s.at(45, None), None);
+    }
+
+    #[test]
+    fn overlapping_finds_long_spans_that_start_early() {
+        let s = set();
+        assert_eq!(s.overlapping(35..36).collect::<Vec<_>>(), vec![0]);
+        assert_eq!(s.overlapping(0..100).count(), 4);
+        assert_eq!(s.overlapping(40..50).count(), 0);
+    }
+
+    #[test]
+    fn next_and_previous_by_kind() {
+        let s = set();
+        assert_eq!(s.next_after(10, None), Some(1));
+        assert_eq!(s.next_after(10, Some(Kind::Quote)), None);
+        assert_eq!(s.prev_before(50, Some(Kind::Entity)), Some(2));
+        assert_eq!(s.prev_before(10, None), None);
+        assert_eq!(s.mentions_of(0), vec![1, 3]);
+    }
+}

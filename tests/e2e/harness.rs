@@ -3,6 +3,7 @@
 //! screen the way a person would.
 
 use std::io::{Read, Write};
+use std::num::NonZeroU16;
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -29,15 +30,29 @@ pub fn gloss_bin() -> &'static str {
 
 /// The bundled sample article, by path.
 pub fn sample_path() -> String {
-    format!("{}/sample-data/canada-iraq-mission-2020-01-06.txt", env!("CARGO_MANIFEST_DIR"))
+    format!(
+        "{}/sample-data/canada-iraq-mission-2020-01-06.txt",
+        env!("CARGO_MANIFEST_DIR")
+    )
 }
 
 impl Session {
     /// Runs `program args` in a `cols`x`rows` terminal with a clean configuration home.
-    pub fn spawn(program: &str, args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
+    pub fn spawn(
+        program: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Session {
         let pty = native_pty_system();
         let pair = pty
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("open a pseudo-terminal");
         let home = tempfile::tempdir().expect("temporary home");
         let mut cmd = CommandBuilder::new(program);
@@ -51,11 +66,14 @@ impl Session {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let child = pair.slave.spawn_command(cmd).expect("spawn in the pseudo-terminal");
+        let child = pair
+            .slave
+            .spawn_command(cmd)
+            .expect("spawn in the pseudo-terminal");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
         let writer = pair.master.take_writer().expect("pty writer");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         {
             let screen = Arc::clone(&screen);
@@ -73,7 +91,14 @@ impl Session {
                 }
             });
         }
-        Session { screen, raw, writer, child, master: pair.master, _home: home }
+        Session {
+            screen,
+            raw,
+            writer,
+            child,
+            master: pair.master,
+            _home: home,
+        }
     }
 
     /// Runs gloss with `args` in a terminal of the given size.
@@ -87,7 +112,10 @@ impl Session {
         let script = format!(
             "'{}' {}; echo \"exit=$?\"; stty -a",
             gloss_bin(),
-            args.iter().map(|a| format!("'{a}'")).collect::<Vec<_>>().join(" ")
+            args.iter()
+                .map(|a| format!("'{a}'"))
+                .collect::<Vec<_>>()
+                .join(" ")
         );
         Session::spawn("sh", &["-c", &script], env, cols, rows)
     }
@@ -96,14 +124,6 @@ impl Session {
     pub fn send(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).expect("write keys");
         self.writer.flush().expect("flush keys");
-    }
-
-    /// Types keys one at a time, waiting a little between them like a fast typist.
-    pub fn type_keys(&mut self, keys: &[&str]) {
-        for k in keys {
-            self.send(k);
-            thread::sleep(Duration::from_millis(30));
-        }
     }
 
     /// The screen's text, one line per row.
@@ -130,12 +150,17 @@ impl Session {
             }
             thread::sleep(Duration::from_millis(20));
         }
-        panic!("timed out waiting for {what}; the screen shows:\n{}", self.text());
+        panic!(
+            "timed out waiting for {what}; the screen shows:\n{}",
+            self.text()
+        );
     }
 
     /// Waits until the screen contains `needle`.
     pub fn wait_for_text(&self, needle: &str) {
-        self.wait_for(&format!("{needle:?} on screen"), |s| s.contents().contains(needle));
+        self.wait_for(&format!("{needle:?} on screen"), |s| {
+            s.contents().contains(needle)
+        });
     }
 
     /// Waits until the raw output contains `needle` (for text printed after the TUI exits).
@@ -156,9 +181,18 @@ impl Session {
     /// Resizes the terminal (the program gets SIGWINCH).
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.master
-            .resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("resize the pseudo-terminal");
-        self.screen.lock().expect("screen lock").screen_mut().set_size(rows, cols);
+        self.screen
+            .lock()
+            .expect("screen lock")
+            .screen_mut()
+            .set_size(nz(rows), nz(cols));
     }
 
     /// Waits for the program to end and returns its exit status.
@@ -173,7 +207,10 @@ impl Session {
             thread::sleep(Duration::from_millis(20));
         }
         let _ = self.child.kill();
-        panic!("the program did not exit; the screen shows:\n{}", self.text());
+        panic!(
+            "the program did not exit; the screen shows:\n{}",
+            self.text()
+        );
     }
 }
 
@@ -183,6 +220,11 @@ impl Drop for Session {
             let _ = self.child.kill();
         }
     }
+}
+
+/// A terminal dimension, at least 1.
+fn nz(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n.max(1)).unwrap_or(NonZeroU16::MIN)
 }
 
 /// Checks that `stty -a` output (printed after gloss exited) shows a sane, cooked terminal:

@@ -15,16 +15,28 @@ fn opens_the_sample_and_quits_with_q_restoring_the_terminal() {
     let mut s = Session::gloss_then_stty(&[&sample], &[], 120, 35);
     s.wait_for_text("Entities");
     s.wait_for_text("Donald Trump");
-    s.with_screen(|screen| assert!(screen.alternate_screen(), "the reader draws on the alternate screen"));
+    s.with_screen(|screen| {
+        assert!(
+            screen.alternate_screen(),
+            "the reader draws on the alternate screen"
+        )
+    });
     s.send("q");
     s.wait_for_output("exit=0");
     s.wait_for_output("speed");
     let out = String::from_utf8_lossy(&s.raw_output()).into_owned();
-    assert!(out.contains(LEAVE_ALTERNATE_SCREEN), "the alternate screen was not left");
+    assert!(
+        out.contains(LEAVE_ALTERNATE_SCREEN),
+        "the alternate screen was not left"
+    );
     s.with_screen(|screen| {
         assert!(!screen.alternate_screen());
         assert!(!screen.hide_cursor(), "the cursor was left hidden");
-        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse capture left on");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture left on"
+        );
     });
     assert_terminal_cooked(&out);
 }
@@ -76,11 +88,17 @@ fn resizing_down_to_a_tiny_terminal_and_back_keeps_drawing() {
 #[test]
 fn a_panic_restores_the_terminal_and_reports_it() {
     let sample = sample_path();
-    let mut s = Session::gloss_then_stty(&[&sample], &[("GLOSS_TEST_PANIC", "1")], 100, 30);
+    let s = Session::gloss_then_stty(&[&sample], &[("GLOSS_TEST_PANIC", "1")], 100, 30);
     s.wait_for_output("speed");
     let out = String::from_utf8_lossy(&s.raw_output()).into_owned();
-    assert!(out.contains("panicked"), "the panic message was not printed:\n{out}");
-    assert!(!out.contains("exit=0"), "a panic must not exit with status 0");
+    assert!(
+        out.contains("panicked"),
+        "the panic message was not printed:\n{out}"
+    );
+    assert!(
+        !out.contains("exit=0"),
+        "a panic must not exit with status 0"
+    );
     assert!(out.contains(LEAVE_ALTERNATE_SCREEN));
     s.with_screen(|screen| {
         assert!(!screen.alternate_screen());
@@ -91,32 +109,51 @@ fn a_panic_restores_the_terminal_and_reports_it() {
 
 #[test]
 fn a_missing_file_is_one_line_exit_2_and_leaves_the_terminal_untouched() {
-    let mut s = Session::gloss_then_stty(&["no/such/article.txt"], &[], 100, 30);
+    let s = Session::gloss_then_stty(&["no/such/article.txt"], &[], 100, 30);
     s.wait_for_output("speed");
     let out = String::from_utf8_lossy(&s.raw_output()).into_owned();
-    assert!(!out.contains(ENTER_ALTERNATE_SCREEN), "the TUI started for a missing file");
+    assert!(
+        !out.contains(ENTER_ALTERNATE_SCREEN),
+        "the TUI started for a missing file"
+    );
     assert!(out.contains("exit=2"), "wrong exit status:\n{out}");
-    let message: Vec<&str> = out.split("exit=").next().unwrap_or("").lines().filter(|l| !l.trim().is_empty()).collect();
+    let message: Vec<&str> = out
+        .split("exit=")
+        .next()
+        .unwrap_or("")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     assert_eq!(message.len(), 1, "the error is not one line: {message:?}");
-    assert!(message[0].contains("no/such/article.txt"), "the error does not name the file: {}", message[0]);
+    assert!(
+        message[0].contains("no/such/article.txt"),
+        "the error does not name the file: {}",
+        message[0]
+    );
     assert_terminal_cooked(&out);
 }
 
 /// The last row of the screen: the status bar.
 fn status_line(s: &Session) -> String {
     s.with_screen(|screen| {
-        let (rows, cols) = screen.size();
+        let (rows, cols) = size(screen);
         screen.contents_between(rows - 1, 0, rows - 1, cols)
     })
 }
 
 /// The text of the side pane row drawn as selected (reversed or with a background), if any.
 fn selected_side_row(screen: &vt100::Screen) -> Option<String> {
-    let (rows, cols) = screen.size();
+    let (rows, cols) = size(screen);
     let side_start = cols / 2;
     (1..rows.saturating_sub(1)).find_map(|row| {
         let cell = screen.cell(row, side_start + 2)?;
         let selected = cell.inverse() || cell.bgcolor() != vt100::Color::Default;
         selected.then(|| screen.contents_between(row, side_start, row, cols))
     })
+}
+
+/// The screen's (rows, columns).
+fn size(screen: &vt100::Screen) -> (u16, u16) {
+    let (rows, cols) = screen.size();
+    (rows.get(), cols.get())
 }

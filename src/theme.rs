@@ -35,7 +35,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
 /// The `NO_COLOR` theme, used by [`Theme::without_color`].
 const NO_COLOR: (&str, &str) = ("no-color", include_str!("../themes/no-color.toml"));
 
-/// How deep `extends` may chain before it is taken for a loop.
+/// How many themes `extends` may chain.
 const MAX_EXTENDS: usize = 8;
 
 /// A resolved theme: one style for every role.
@@ -55,6 +55,10 @@ pub enum ThemeError {
         built_in_names()
     )]
     Unknown { spec: String },
+    #[error("{}: theme file not found", path.display())]
+    NotFound { path: PathBuf },
+    #[error("{}: 'extends' comes back to this theme (or nests too deep)", path.display())]
+    Loop { path: PathBuf },
     #[error("{}: cannot read theme: {source}", path.display())]
     Read {
         path: PathBuf,
@@ -105,7 +109,7 @@ impl Theme {
                 spec: spec.to_owned(),
             });
         }
-        load_file(path, 0)
+        load_file(path, &[])
     }
 
     /// Parses a theme from TOML text; `origin` names it in error messages and anchors a
@@ -115,7 +119,7 @@ impl Theme {
             || origin.display().to_string(),
             |s| s.to_string_lossy().into_owned(),
         );
-        let specs = parse(source, origin, 0)?;
+        let specs = parse(source, origin, &[])?;
         Ok(Theme::from_specs(&name, specs))
     }
 
@@ -139,7 +143,7 @@ impl Theme {
     /// theme designed for this (`themes/no-color.toml`), not this theme with colours
     /// stripped, since colours stripped would leave most kinds looking alike.
     pub fn without_color(&self) -> Theme {
-        let specs = parse(NO_COLOR.1, Path::new(NO_COLOR.0), 0).unwrap_or_default();
+        let specs = parse(NO_COLOR.1, Path::new(NO_COLOR.0), &[]).unwrap_or_default();
         let mut theme = Theme::from_specs(&format!("{} (no colour)", self.name), specs);
         // The file has no colours; this makes sure of it whatever it says.
         for style in &mut theme.resolved {
@@ -165,6 +169,23 @@ impl Theme {
     }
 }
 
+/// A hint for the likeliest slip in a theme file: an unquoted dotted role key
+/// (`entity.person = {..}`), which TOML reads as a table `entity` with a field `person`.
+fn dotted_key_hint(message: &str) -> String {
+    let field = message
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(field, _)| format!(".{field}"));
+    let role = field.and_then(|suffix| Role::ALL.iter().find(|r| r.key().ends_with(&suffix)));
+    match role {
+        Some(role) => format!(
+            " (a dotted role name must be quoted: \"{}\" = {{ ... }})",
+            role.key()
+        ),
+        None => String::new(),
+    }
+}
+
 /// Whether a theme spec that is not a built-in name was meant as a file.
 fn looks_like_path(spec: &str) -> bool {
     spec.contains(['/', '\\']) || spec.ends_with(".toml")
@@ -179,15 +200,23 @@ fn built_in(name: &str) -> Result<Theme, ThemeError> {
             spec: name.to_owned(),
         })?;
     let origin = PathBuf::from(format!("themes/{name}.toml"));
-    Ok(Theme::from_specs(name, parse(source, &origin, 0)?))
+    Ok(Theme::from_specs(name, parse(source, &origin, &[])?))
 }
 
-fn load_file(path: &Path, depth: usize) -> Result<Theme, ThemeError> {
-    let source = std::fs::read_to_string(path).map_err(|source| ThemeError::Read {
-        path: path.to_owned(),
-        source,
+fn load_file(path: &Path, chain: &[PathBuf]) -> Result<Theme, ThemeError> {
+    let source = std::fs::read_to_string(path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            ThemeError::NotFound {
+                path: path.to_owned(),
+            }
+        } else {
+            ThemeError::Read {
+                path: path.to_owned(),
+                source,
+            }
+        }
     })?;
-    let specs = parse(&source, path, depth)?;
+    let specs = parse(&source, path, chain)?;
     let name = path
         .file_stem()
         .map_or_else(|| "theme".into(), |s| s.to_string_lossy().into_owned());
@@ -195,31 +224,47 @@ fn load_file(path: &Path, depth: usize) -> Result<Theme, ThemeError> {
 }
 
 /// Parses one theme file into its entries, with those of the theme it extends beneath.
+/// `chain` holds the files that extend this one, to catch a loop.
 fn parse(
     source: &str,
     origin: &Path,
-    depth: usize,
+    chain: &[PathBuf],
 ) -> Result<BTreeMap<Role, StyleSpec>, ThemeError> {
     let at = |span: std::ops::Range<usize>, message: String| {
         ThemeError::Invalid(Located::at(origin, source, span.start, message))
     };
-    let raw: RawTheme = toml::from_str(source)
-        .map_err(|e| ThemeError::Invalid(Located::from_toml(origin, source, &e)))?;
+    let raw: RawTheme = toml::from_str(source).map_err(|e| {
+        let mut located = Located::from_toml(origin, source, &e);
+        located.message.push_str(&dotted_key_hint(&located.message));
+        ThemeError::Invalid(located)
+    })?;
     let mut specs = match &raw.extends {
         None => BTreeMap::new(),
         Some(base) => {
-            if depth >= MAX_EXTENDS {
-                return Err(at(
-                    base.span(),
-                    format!("'extends' nests deeper than {MAX_EXTENDS} themes: is there a loop?"),
-                ));
-            }
-            extended(base.get_ref(), origin, depth + 1)
-                .map_err(|e| {
-                    at(
+            extended(base.get_ref(), origin, chain)
+                .map_err(|e| match e {
+                    // It already names its own file and place.
+                    ThemeError::Invalid(_) => e,
+                    ThemeError::Loop { .. } => at(
                         base.span(),
-                        format!("cannot extend '{}': {e}", base.get_ref()),
-                    )
+                        format!(
+                            "'{}' extends this theme again: themes cannot extend in a loop",
+                            base.get_ref()
+                        ),
+                    ),
+                    ThemeError::NotFound { .. } if !looks_like_path(base.get_ref()) => at(
+                        base.span(),
+                        format!(
+                            "unknown theme '{}' in extends: expected a built-in theme ({}) or \
+                             a path to a theme file",
+                            base.get_ref(),
+                            built_in_names()
+                        ),
+                    ),
+                    other => at(
+                        base.span(),
+                        format!("cannot extend '{}': {other}", base.get_ref()),
+                    ),
                 })?
                 .specs
         }
@@ -237,15 +282,28 @@ fn parse(
     Ok(specs)
 }
 
-/// The theme named by an `extends` value: a built-in name, or a path relative to the file.
-fn extended(spec: &str, origin: &Path, depth: usize) -> Result<Theme, ThemeError> {
+/// The theme named by an `extends` value in `origin`: a built-in name, or a path relative to
+/// the file.
+fn extended(spec: &str, origin: &Path, chain: &[PathBuf]) -> Result<Theme, ThemeError> {
     if let Ok(theme) = built_in(spec) {
         return Ok(theme);
     }
     let path = origin
         .parent()
         .map_or_else(|| PathBuf::from(spec), |dir| dir.join(spec));
-    load_file(&path, depth)
+    let mut chain = chain.to_vec();
+    chain.push(identity(origin));
+    if chain.len() > MAX_EXTENDS || chain.contains(&identity(&path)) {
+        return Err(ThemeError::Loop {
+            path: path.to_owned(),
+        });
+    }
+    load_file(&path, &chain)
+}
+
+/// A path as compared for loops: canonical when it exists.
+fn identity(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_owned())
 }
 
 #[cfg(test)]

@@ -338,7 +338,10 @@ impl Style {
 
 /// One role's entry in a theme file. Fields left out are inherited from the parent role.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a style table such as { fg = \"cyan\", modifiers = [\"bold\"] }"
+)]
 pub(crate) struct StyleSpec {
     pub fg: Option<Color>,
     pub bg: Option<Color>,

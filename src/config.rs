@@ -88,12 +88,30 @@ impl ConfigError {
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     theme: Option<Spanned<String>>,
-    #[serde(alias = "side-pane-width")]
-    side_pane_width: Option<Spanned<i64>>,
-    #[serde(alias = "max-text-width")]
-    max_text_width: Option<Spanned<i64>>,
+    side_pane_width: Option<Spanned<Columns>>,
+    max_text_width: Option<Spanned<Columns>>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<KeySpec>>,
+}
+
+/// A width as written: any integer, range-checked once its place is known.
+#[derive(Debug, Clone, Copy)]
+struct Columns(i64);
+
+impl<'de> Deserialize<'de> for Columns {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Columns, D::Error> {
+        struct ColumnsVisitor;
+        impl Visitor<'_> for ColumnsVisitor {
+            type Value = Columns;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a width in columns, such as 40")
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Columns, E> {
+                Ok(Columns(n))
+            }
+        }
+        deserializer.deserialize_any(ColumnsVisitor)
+    }
 }
 
 /// One action's keys as written: a key string or a list of them.
@@ -196,40 +214,7 @@ impl Config {
                 .map_err(|m| at(width.span(), m))?;
         }
 
-        // Which action each chord went to, to refuse one chord bound to two actions.
-        let mut bound: BTreeMap<KeyChord, String> = BTreeMap::new();
-        for (action, list) in raw.keys {
-            let name = action.get_ref();
-            if !known_actions.contains(&name.as_str()) {
-                let mut known = known_actions.to_vec();
-                known.sort_unstable();
-                return Err(at(
-                    action.span(),
-                    format!(
-                        "unknown action '{name}' in [keys]: expected one of {}",
-                        known.join(", ")
-                    ),
-                ));
-            }
-            let keys = KeySpec::into_keys(list);
-            let mut chords = Vec::with_capacity(keys.len());
-            for (key, span) in keys {
-                let chord: KeyChord = key
-                    .parse()
-                    .map_err(|e| at(span.clone(), format!("{e} (for action '{name}')")))?;
-                if let Some(other) = bound.insert(chord, name.clone()) {
-                    if other != *name {
-                        return Err(at(
-                            span,
-                            format!("key '{chord}' is bound to both '{other}' and '{name}'"),
-                        ));
-                    }
-                    continue;
-                }
-                chords.push(chord);
-            }
-            config.keys.push((name.clone(), chords));
-        }
+        config.keys = resolve_keys(raw.keys, known_actions).map_err(|(span, m)| at(span, m))?;
         Ok(config)
     }
 
@@ -242,8 +227,54 @@ impl Config {
     }
 }
 
-fn in_range(value: &Spanned<i64>, range: RangeInclusive<u16>, field: &str) -> Result<u16, String> {
-    let n = *value.get_ref();
+/// The `[keys]` table checked against the known actions, in file order: an error carries
+/// the place of the offending name or key.
+fn resolve_keys(
+    table: BTreeMap<Spanned<String>, Spanned<KeySpec>>,
+    known_actions: &[&str],
+) -> Result<Vec<(String, Vec<KeyChord>)>, (Range<usize>, String)> {
+    let mut entries: Vec<_> = table.into_iter().collect();
+    entries.sort_by_key(|(action, _)| action.span().start);
+    // Which action each chord went to, to refuse one chord bound to two actions.
+    let mut bound: BTreeMap<KeyChord, String> = BTreeMap::new();
+    let mut keys = Vec::with_capacity(entries.len());
+    for (action, list) in entries {
+        let span = action.span();
+        let name = action.into_inner();
+        if !known_actions.contains(&name.as_str()) {
+            let mut known = known_actions.to_vec();
+            known.sort_unstable();
+            let message = format!(
+                "unknown action '{name}' in [keys]: expected one of {}",
+                known.join(", ")
+            );
+            return Err((span, message));
+        }
+        let mut chords = Vec::new();
+        for (key, span) in KeySpec::into_keys(list) {
+            let chord: KeyChord = key
+                .parse()
+                .map_err(|e| (span.clone(), format!("key for '{name}': {e}")))?;
+            match bound.insert(chord, name.clone()) {
+                Some(other) if other != name => {
+                    let message = format!("key '{chord}' is bound to both '{other}' and '{name}'");
+                    return Err((span, message));
+                }
+                Some(_) => {}
+                None => chords.push(chord),
+            }
+        }
+        keys.push((name, chords));
+    }
+    Ok(keys)
+}
+
+fn in_range(
+    value: &Spanned<Columns>,
+    range: RangeInclusive<u16>,
+    field: &str,
+) -> Result<u16, String> {
+    let n = value.get_ref().0;
     u16::try_from(n)
         .ok()
         .filter(|n| range.contains(n))

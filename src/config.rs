@@ -29,6 +29,9 @@ pub const SIDE_PANE_WIDTH_RANGE: RangeInclusive<u16> = 16..=200;
 /// Accepted maximum text widths.
 pub const MAX_TEXT_WIDTH_RANGE: RangeInclusive<u16> = 20..=1000;
 
+/// Key bindings by action name, each with its keys.
+pub type Bindings = Vec<(String, Vec<KeyChord>)>;
+
 /// The resolved configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -39,9 +42,9 @@ pub struct Config {
     pub side_pane_width: u16,
     /// The widest the article text is wrapped, in columns.
     pub max_text_width: u16,
-    /// Key bindings the file sets, by action name (sorted). Each replaces the action's
+    /// Key bindings the file sets, in file order. Each replaces the action's
     /// default keys; an empty list unbinds the action.
-    pub keys: Vec<(String, Vec<KeyChord>)>,
+    pub keys: Bindings,
     /// The file read, if any.
     pub path: Option<PathBuf>,
 }
@@ -232,7 +235,7 @@ impl Config {
 fn resolve_keys(
     table: BTreeMap<Spanned<String>, Spanned<KeySpec>>,
     known_actions: &[&str],
-) -> Result<Vec<(String, Vec<KeyChord>)>, (Range<usize>, String)> {
+) -> Result<Bindings, (Range<usize>, String)> {
     let mut entries: Vec<_> = table.into_iter().collect();
     entries.sort_by_key(|(action, _)| action.span().start);
     // Which action each chord went to, to refuse one chord bound to two actions.

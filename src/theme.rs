@@ -307,4 +307,6 @@ fn identity(path: &Path) -> PathBuf {
 }
 
 #[cfg(test)]
+mod doc_tests;
+#[cfg(test)]
 mod tests;

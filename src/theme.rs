@@ -7,6 +7,7 @@
 //! is the `NO_COLOR` form, told apart by attributes alone. Nothing here knows the terminal:
 //! the TUI converts [`Style`] into its own type.
 
+mod color;
 mod role;
 mod span;
 mod style;
@@ -17,10 +18,11 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
+pub use color::{Color, UnknownColor};
 pub use role::{Role, UnknownRole};
 pub use span::Located;
 use style::StyleSpec;
-pub use style::{Color, Modifiers, Style, UnknownColor};
+pub use style::{Modifiers, Style};
 
 /// The built-in themes: name and TOML source.
 pub const BUILT_IN: &[(&str, &str)] = &[

@@ -247,8 +247,9 @@ fn resolve_keys(
         if !known_actions.contains(&name.as_str()) {
             let mut known = known_actions.to_vec();
             known.sort_unstable();
+            let hint = theme::suggest::hint(&name, known.iter().copied());
             let message = format!(
-                "unknown action '{name}' in [keys]: expected one of {}",
+                "unknown action '{name}' in [keys]{hint}: expected one of {}",
                 known.join(", ")
             );
             return Err((span, message));

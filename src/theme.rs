@@ -11,6 +11,7 @@ mod color;
 mod role;
 mod span;
 mod style;
+pub(crate) mod suggest;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -188,6 +189,16 @@ fn dotted_key_hint(message: &str) -> String {
     }
 }
 
+/// Whether the environment asks for no colour: `NO_COLOR` set and not empty
+/// (<https://no-color.org>).
+pub fn no_color_requested() -> bool {
+    no_color_from(std::env::var_os("NO_COLOR"))
+}
+
+fn no_color_from(value: Option<std::ffi::OsString>) -> bool {
+    value.is_some_and(|v| !v.is_empty())
+}
+
 /// Whether a theme spec that is not a built-in name was meant as a file.
 fn looks_like_path(spec: &str) -> bool {
     spec.contains(['/', '\\']) || spec.ends_with(".toml")
@@ -272,10 +283,10 @@ fn parse(
         }
     };
     for (key, spec) in raw.styles {
-        let role: Role = key
-            .get_ref()
-            .parse()
-            .map_err(|e: UnknownRole| at(key.span(), e.to_string()))?;
+        let role: Role = key.get_ref().parse().map_err(|e: UnknownRole| {
+            let hint = suggest::hint(key.get_ref(), Role::ALL.iter().map(|r| r.key()));
+            at(key.span(), format!("{e}{hint}"))
+        })?;
         let merged = specs
             .get(&role)
             .map_or_else(|| spec.clone(), |base| base.merged(&spec));

@@ -104,6 +104,7 @@ fn error_messages_say_file_line_and_column() {
         "[keys]\nquit = [\"q\", \"ctrl-foo\"]\n",
         "[keys]\nquit = \"\"\n",
         "[keys]\nexplode = \"x\"\n",
+        "[keys]\nqiut = \"x\"\n",
         "[keys]\nquit = 7\n",
         "[keys]\nquit = [\"q\", 7]\n",
         "[keys]\nquit = \"q\"\nhelp = [\"?\", \"q\"]\n",
@@ -184,4 +185,15 @@ fn default_path_follows_xdg() {
         "XDG says a relative path is ignored"
     );
     assert_eq!(default_path_from(some(""), None), None);
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_text_loads_or_errors_on_one_line(source in "\\PC{0,80}") {
+        if let Err(e) = parse(&source) {
+            let shown = e.to_string();
+            proptest::prop_assert!(!shown.contains('\n'), "{}", shown);
+            proptest::prop_assert!(shown.starts_with("config.toml:"), "{}", shown);
+        }
+    }
 }

@@ -295,3 +295,30 @@ fn error_messages_say_file_line_and_column() {
     let shown: Vec<String> = cases.iter().map(|c| parse_err(c)).collect();
     insta::assert_snapshot!(shown.join("\n"));
 }
+
+#[test]
+fn no_color_means_set_and_not_empty() {
+    assert!(!no_color_from(None));
+    assert!(!no_color_from(Some("".into())));
+    assert!(no_color_from(Some("1".into())));
+    assert!(no_color_from(Some("0".into())), "any value counts, even 0");
+}
+
+#[test]
+fn unknown_roles_suggest_the_near_miss() {
+    let error = parse_err("[styles]\n\"entity.persn\" = { fg = \"red\" }\n");
+    assert!(
+        error.ends_with("(did you mean 'entity.person'?)"),
+        "{error}"
+    );
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_text_loads_or_errors_on_one_line(source in "\\PC{0,80}") {
+        if let Err(e) = Theme::from_toml(&source, Path::new("t.toml")) {
+            let shown = e.to_string();
+            proptest::prop_assert!(!shown.contains('\n'), "{}", shown);
+        }
+    }
+}

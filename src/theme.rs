@@ -131,7 +131,10 @@ impl Theme {
         &self.name
     }
 
-    /// How to paint `role`.
+    /// How to paint `role`. The style already includes its fallbacks (`list.selected`
+    /// over `list`, `entity.person` over `entity`), so callers stack only roles that are not
+    /// each other's parents: an annotation's style over the text's, the current
+    /// annotation's over its kind's, with [`Style::patch`].
     pub fn style(&self, role: Role) -> Style {
         self.resolved.get(role.index()).copied().unwrap_or_default()
     }

@@ -54,7 +54,8 @@ pub struct Theme {
 #[derive(Debug, thiserror::Error)]
 pub enum ThemeError {
     #[error(
-        "unknown theme '{spec}': not a built-in theme ({}) nor an existing file",
+        "unknown theme '{spec}'{}: not a built-in theme ({}) nor an existing file",
+        suggest::hint(spec, BUILT_IN.iter().map(|(name, _)| *name)),
         built_in_names()
     )]
     Unknown { spec: String },

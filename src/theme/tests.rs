@@ -272,7 +272,7 @@ fn extends_loops_are_caught() {
 
 #[test]
 fn missing_and_unknown_themes_are_named() {
-    let errors = ["blue", "no/such/theme.toml", "./missing.toml"]
+    let errors = ["blue", "ligth", "no/such/theme.toml", "./missing.toml"]
         .map(|spec| format!("{spec}: {}", Theme::load(spec).expect_err("fails")));
     insta::assert_snapshot!(errors.join("\n"));
 }

@@ -203,8 +203,14 @@ fn no_color_from(value: Option<std::ffi::OsString>) -> bool {
     value.is_some_and(|v| !v.is_empty())
 }
 
-/// Whether a theme spec that is not a built-in name was meant as a file.
-fn looks_like_path(spec: &str) -> bool {
+/// Whether `name` names a built-in theme (the three of [`BUILT_IN`] or `no-color`).
+pub fn is_built_in(name: &str) -> bool {
+    BUILT_IN.iter().chain([&NO_COLOR]).any(|(n, _)| *n == name)
+}
+
+/// Whether a theme spec that is not a built-in name was meant as a file: it has a slash or
+/// ends in `.toml`.
+pub fn looks_like_path(spec: &str) -> bool {
     spec.contains(['/', '\\']) || spec.ends_with(".toml")
 }
 

@@ -140,6 +140,25 @@ impl Theme {
         self.resolved.get(role.index()).copied().unwrap_or_default()
     }
 
+    /// The theme as a self-contained theme file: every role with its resolved style, so
+    /// it loads back to the same theme and serves as a starting point for one's own.
+    pub fn to_toml(&self) -> String {
+        let mut out = format!(
+            "# gloss theme '{}', every role resolved.\n\n[styles]\n",
+            self.name
+        );
+        for role in Role::ALL {
+            let key = role.key();
+            let key = if key.contains('.') {
+                format!("\"{key}\"")
+            } else {
+                key.to_owned()
+            };
+            out.push_str(&format!("{key} = {}\n", self.style(*role)));
+        }
+        out
+    }
+
     /// Whether the theme file (or one it extends) gives `role` an entry of its own.
     pub fn defines(&self, role: Role) -> bool {
         self.specs.contains_key(&role)

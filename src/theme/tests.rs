@@ -322,3 +322,21 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn to_toml_loads_back_to_the_same_styles() {
+    for name in ["dark", "light", "high-contrast", "no-color"] {
+        let theme = shipped(name);
+        let text = theme.to_toml();
+        let back = Theme::from_toml(&text, Path::new("dump.toml"))
+            .unwrap_or_else(|e| panic!("{name}: {e}\n{text}"));
+        for role in Role::ALL {
+            assert_eq!(back.style(*role), theme.style(*role), "{name}: {role}");
+        }
+    }
+}
+
+#[test]
+fn no_color_theme_snapshot() {
+    insta::assert_snapshot!(shipped("no-color").to_toml());
+}

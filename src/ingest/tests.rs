@@ -61,6 +61,15 @@ fn sample_has_its_date_no_noise_and_readable_paragraphs() {
 }
 
 #[test]
+fn compiled_in_sample_loads_like_the_file_on_disk() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-data")
+        .join(SAMPLE_NAME);
+    let from_disk = load(&Source::Path(path), &LoadOptions::default()).expect("sample file");
+    assert_eq!(from_disk, sample());
+}
+
+#[test]
 fn sample_source_and_date_override() {
     let options = LoadOptions {
         date: Some(date(2021, 2, 3)),

@@ -374,3 +374,47 @@ proptest! {
         assert_invariants(&a);
     }
 }
+
+/// A reviewable rendering of what a loader produced: meta, then one line per block.
+fn outline(a: &Article) -> String {
+    let mut out = format!(
+        "title: {:?}\ndate: {:?}\nwarnings: {:?}\n",
+        a.meta.title, a.meta.date, a.warnings
+    );
+    for b in &a.blocks {
+        out.push_str(&format!("{:?} {:?}\n", b.kind, &a.text[b.span.clone()]));
+    }
+    for s in &a.inline {
+        out.push_str(&format!("{:?} {:?}\n", s.style, &a.text[s.span.clone()]));
+    }
+    out
+}
+
+#[test]
+fn plain_outline_snapshot() {
+    let a = plain(concat!(
+        "  date 2021-03-04 Loading... | Share\n",
+        "Advertisement\n\n",
+        "Mission extended to 2022\n\n",
+        "The minister said on Thursday that the\nmission, which began in 2014,\nwould continue.\n\n",
+        "> “We are staying,” she said.\n\n",
+        "Key facts:\n\n",
+        "- 500 troops\n- 3 bases,\n  all in the north\n\n",
+        "    Table 1   Troops\n    2020      500\n",
+    ));
+    insta::assert_snapshot!(outline(&a));
+}
+
+#[test]
+fn markdown_outline_snapshot() {
+    let a = md(concat!(
+        "+++\nauthor = \"A. Reporter\"\n+++\n",
+        "# Mission extended\n\n",
+        "The *minister* said the **mission** would [continue](https://x.test)\nuntil `2022`.\n\n",
+        "> She added:\n> \n> - more trainers\n> - new bases\n\n",
+        "1. first\n   1. nested\n2. second\n\n",
+        "Then:\n\n",
+        "    indented code\n\n    after a blank\n",
+    ));
+    insta::assert_snapshot!(outline(&a));
+}

@@ -207,6 +207,20 @@ fn unreadable_file_is_a_permission_error() {
 }
 
 #[test]
+fn io_reasons_are_lowercase_without_os_codes() {
+    use std::io::{Error, ErrorKind};
+    assert_eq!(
+        io_reason(&Error::from(ErrorKind::PermissionDenied)),
+        "permission denied"
+    );
+    assert_eq!(
+        io_reason(&Error::from(ErrorKind::NotFound)),
+        "no such file or directory"
+    );
+    assert_eq!(io_reason(&Error::other("Disk on fire")), "disk on fire");
+}
+
+#[test]
 fn markdown_structures() {
     let a = md(concat!(
         "# The title\n\nIntro with *em*, **strong**, `code` and [a link](https://x.test).\n",

@@ -370,9 +370,11 @@ fn assert_invariants(a: &Article) {
 
 proptest! {
     #[test]
-    fn plain_loader_never_panics_and_keeps_the_block_contract(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
-        if let Ok(a) = from_bytes(&bytes, Format::Plain, "p", &LoadOptions::default()) {
-            assert_invariants(&a);
+    fn loaders_never_panic_and_keep_the_block_contract(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        for format in [Format::Plain, Format::Markdown] {
+            if let Ok(a) = from_bytes(&bytes, format, "p", &LoadOptions::default()) {
+                assert_invariants(&a);
+            }
         }
     }
 
@@ -383,7 +385,7 @@ proptest! {
     }
 
     #[test]
-    fn markdown_loader_keeps_the_block_contract(text in "([ \t>*_`#\\[\\]()0-9.+a-zé中😀\u{301}-]{0,12}[\n]{0,3}){0,30}") {
+    fn markdown_loader_keeps_the_block_contract(text in "([ \t>*_`~!<|\\\\#\\[\\]()0-9.+a-zé中😀\u{301}-]{0,12}[\n]{0,3}){0,30}") {
         let a = md(&text);
         assert_invariants(&a);
     }

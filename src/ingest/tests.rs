@@ -189,6 +189,33 @@ fn missing_file_directory_and_binary_file_errors_name_the_path() {
 
 #[cfg(unix)]
 #[test]
+fn endless_binary_device_is_refused_after_its_head() {
+    let e = load(&Source::Path("/dev/zero".into()), &LoadOptions::default()).expect_err("binary");
+    assert_eq!(
+        e.to_string(),
+        "'/dev/zero' looks like a binary file, not text"
+    );
+}
+
+#[test]
+fn utf16_file_with_bom_is_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("wide.txt");
+    let bytes: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("Wide text.\r\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(&p, bytes).expect("write");
+    assert_eq!(
+        load(&Source::Path(p), &LoadOptions::default())
+            .expect("loads")
+            .text,
+        "Wide text."
+    );
+}
+
+#[cfg(unix)]
+#[test]
 fn unreadable_file_is_a_permission_error() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().expect("tempdir");

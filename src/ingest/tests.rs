@@ -340,6 +340,31 @@ fn markdown_loose_items_and_nested_emphasis() {
 }
 
 #[test]
+fn markdown_quote_inside_an_item_and_item_inside_a_quote() {
+    let a = md("- item\n\n  > quoted in item\n\n> - item in quote\n>\n>   more\n");
+    assert_eq!(
+        kinds(&a),
+        vec![
+            (
+                BlockKind::ListItem {
+                    ordinal: None,
+                    depth: 0
+                },
+                "item"
+            ),
+            (BlockKind::BlockQuote, "quoted in item"),
+            (
+                BlockKind::ListItem {
+                    ordinal: None,
+                    depth: 0
+                },
+                "item in quote more"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn markdown_single_heading_stays_in_the_body() {
     let a = md("# Only a heading\n");
     assert_eq!(a.meta.title, None);

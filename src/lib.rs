@@ -13,5 +13,6 @@ pub mod export;
 pub mod ingest;
 pub mod layout;
 pub mod nav;
+pub mod notes;
 pub mod theme;
 pub mod tui;

@@ -1,0 +1,152 @@
+//! Re-anchoring: finding a note's passage again in the current text of the article.
+//!
+//! The strategy follows Hypothesis: (1) the exact quote at the recorded position; (2) the
+//! exact quote elsewhere, preferring occurrences whose recorded context (prefix/suffix) still
+//! surrounds them, then the one nearest the old position; (3) an approximate match of the
+//! quote with at most a quarter of its characters edited ([`fuzzy`]), scored by how well
+//! the quote, its prefix and suffix and its position agree; (4) otherwise the note is
+//! [`Anchoring::Detached`] and keeps its old passage. Results are byte ranges into the text.
+
+pub mod fuzzy;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::model::NoteSet;
+use super::selector::{CodePoints, Target, chars_after, chars_before};
+
+/// How far (in characters, either side of the old position) the fuzzy search looks. Whole
+/// articles fit; in a book, a passage that moved further than this and was also edited is
+/// reported detached rather than searched for in every chapter.
+pub const FUZZY_WINDOW: usize = 200_000;
+
+/// The most edits a fuzzy match may have, whatever the quote's length.
+pub const MAX_ERRORS: usize = 256;
+
+/// Where a note was found in the current text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Anchoring {
+    /// The exact quote at its recorded position: nothing changed.
+    Exact(Range<usize>),
+    /// The exact quote, found elsewhere (the text around it changed).
+    Moved(Range<usize>),
+    /// An approximate match of the quote, `errors` edits away.
+    Fuzzy { range: Range<usize>, errors: usize },
+    /// Not found: the note is kept, with its old passage, to be re-attached by the reader.
+    Detached,
+}
+
+impl Anchoring {
+    /// The byte range of the passage, `None` when detached.
+    pub fn range(&self) -> Option<Range<usize>> {
+        match self {
+            Anchoring::Exact(r) | Anchoring::Moved(r) | Anchoring::Fuzzy { range: r, .. } => {
+                Some(r.clone())
+            }
+            Anchoring::Detached => None,
+        }
+    }
+
+    pub fn is_detached(&self) -> bool {
+        matches!(self, Anchoring::Detached)
+    }
+}
+
+/// Finds one target in `text` (`cps` must index the same text).
+pub fn anchor(text: &str, cps: &CodePoints<'_>, target: &Target) -> Anchoring {
+    let exact = target.quote.exact.as_str();
+    let old = target.position_bytes(cps);
+    if exact.is_empty() {
+        return Anchoring::Detached;
+    }
+    if text.get(old.clone()) == Some(exact) {
+        return Anchoring::Exact(old);
+    }
+    if let Some(range) = nearest_exact(text, target, old.start) {
+        return Anchoring::Moved(range);
+    }
+    fuzzy_anchor(text, cps, target).unwrap_or(Anchoring::Detached)
+}
+
+/// The exact quote's occurrence with the most of its context intact, then nearest `near`.
+fn nearest_exact(text: &str, target: &Target, near: usize) -> Option<Range<usize>> {
+    let quote = &target.quote;
+    text.match_indices(quote.exact.as_str())
+        .map(|(start, m)| {
+            let end = start + m.len();
+            let context = usize::from(!text[..start].ends_with(quote.prefix.as_str()))
+                + usize::from(!text[end..].starts_with(quote.suffix.as_str()));
+            ((context, start.abs_diff(near)), start..end)
+        })
+        .min_by_key(|(key, _)| *key)
+        .map(|(_, range)| range)
+}
+
+/// The best approximate match within [`FUZZY_WINDOW`] of the old position.
+fn fuzzy_anchor(text: &str, cps: &CodePoints<'_>, target: &Target) -> Option<Anchoring> {
+    let quote = &target.quote;
+    let pattern: Vec<char> = quote.exact.chars().collect();
+    let k = (pattern.len() / 4).min(MAX_ERRORS);
+    if k == 0 {
+        return None;
+    }
+    let old = target.position.start.min(cps.len());
+    let lo = old.saturating_sub(FUZZY_WINDOW + pattern.len());
+    let hi = old
+        .saturating_add(FUZZY_WINDOW + pattern.len())
+        .min(cps.len());
+    let (lo_byte, hi_byte) = (cps.to_byte(lo), cps.to_byte(hi));
+    let window: Vec<char> = text[lo_byte..hi_byte].chars().collect();
+    let prefix: Vec<char> = quote.prefix.chars().collect();
+    let suffix: Vec<char> = quote.suffix.chars().collect();
+    let similarity = |want: &[char], got: &str| -> f64 {
+        if want.is_empty() {
+            return 1.0;
+        }
+        let got: Vec<char> = got.chars().collect();
+        1.0 - fuzzy::distance(want, &got) as f64 / want.len() as f64
+    };
+    let mut best: Option<(f64, Range<usize>, usize)> = None;
+    for hit in fuzzy::find_all(&window, &pattern, k) {
+        let start = cps.to_byte(lo + hit.start);
+        let end = cps.to_byte(lo + hit.end);
+        // Weights as in Hypothesis's match-quote: the quote matters most, then its
+        // context, and the position only breaks ties.
+        let quote_sim = 1.0 - hit.errors as f64 / pattern.len() as f64;
+        let prefix_sim = similarity(&prefix, chars_before(text, start, prefix.len()));
+        let suffix_sim = similarity(&suffix, chars_after(text, end, suffix.len()));
+        let distance = (lo + hit.start).abs_diff(old) as f64;
+        let pos_sim = 1.0 - distance / cps.len().max(1) as f64;
+        let score = 50.0 * quote_sim + 20.0 * prefix_sim + 20.0 * suffix_sim + 2.0 * pos_sim;
+        if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+            best = Some((score, start..end, hit.errors));
+        }
+    }
+    best.map(|(_, range, errors)| Anchoring::Fuzzy { range, errors })
+}
+
+/// The anchoring of every note of a set, by note id.
+pub fn anchor_all(notes: &NoteSet, text: &str) -> HashMap<String, Anchoring> {
+    let cps = CodePoints::new(text);
+    notes
+        .notes()
+        .iter()
+        .map(|n| (n.id.clone(), anchor(text, &cps, &n.target)))
+        .collect()
+}
+
+/// Rewrites the selectors of every anchored note to describe its passage in `text`, so the
+/// next save records where the notes are now (detached notes keep their old passage). Not
+/// an edit: neither `modified` nor the dirty flag change.
+pub fn retarget(notes: &mut NoteSet, text: &str, anchors: &HashMap<String, Anchoring>) {
+    let cps = CodePoints::new(text);
+    for (id, anchoring) in anchors {
+        if let Some(range) = anchoring.range() {
+            notes.set_target(id, Target::from_range(text, range, &cps));
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "anchor/tests.rs"]
+mod tests;

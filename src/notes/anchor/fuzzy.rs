@@ -168,7 +168,7 @@ pub fn distance(a: &[char], b: &[char]) -> usize {
 pub fn find_all(text: &[char], pattern: &[char], k: usize) -> Vec<Match> {
     let m = pattern.len();
     let mut found: Vec<Match> = Vec::new();
-    let mut push = |found: &mut Vec<Match>, lo: usize, hi: usize| {
+    let push = |found: &mut Vec<Match>, lo: usize, hi: usize| {
         let lo = lo.min(text.len());
         let hi = hi.clamp(lo, text.len());
         if let Some(mut hit) = align(&text[lo..hi], pattern) {

@@ -8,9 +8,13 @@
 //! on disk. Nothing here knows about the terminal.
 
 pub mod anchor;
+pub mod identity;
 pub mod model;
 pub mod selector;
+pub mod store;
 
 pub use anchor::{Anchoring, anchor_all, retarget};
+pub use identity::ArticleIdentity;
 pub use model::{Motivation, Note, NoteSet, Tombstone};
 pub use selector::{CodePoints, Target, TextPositionSelector, TextQuoteSelector};
+pub use store::{NotesLocation, Opened, Saved, Store, StoreError};

@@ -8,7 +8,9 @@
 //! on disk. Nothing here knows about the terminal.
 
 pub mod anchor;
+pub mod export;
 pub mod identity;
+pub mod import;
 pub mod model;
 pub mod selector;
 pub mod store;

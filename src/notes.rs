@@ -12,11 +12,13 @@ pub mod export;
 pub mod identity;
 pub mod import;
 pub mod model;
+pub mod notebook;
 pub mod selector;
 pub mod store;
 
 pub use anchor::{Anchoring, anchor_all, retarget};
 pub use identity::ArticleIdentity;
 pub use model::{Motivation, Note, NoteSet, Tombstone};
+pub use notebook::Notebook;
 pub use selector::{CodePoints, Target, TextPositionSelector, TextQuoteSelector};
 pub use store::{NotesLocation, Opened, Saved, Store, StoreError};

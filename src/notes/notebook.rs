@@ -70,8 +70,7 @@ impl Notebook {
             .iter()
             .filter_map(|(id, a)| Some((a.range()?, id.clone())))
             .collect();
-        self.placed
-            .sort_by(|a, b| (a.0.start, a.0.end).cmp(&(b.0.start, b.0.end)));
+        self.placed.sort_by_key(|(r, _)| (r.start, r.end));
     }
 
     pub fn notes(&self) -> &NoteSet {

@@ -95,10 +95,8 @@ fn reopened_on_an_edited_article_the_notes_follow_the_words() {
     let mut book = open(dir.path(), &edited);
     let (range, _) = book.placed().find(|(_, n)| n.id == id).unwrap();
     assert_eq!(&edited[range], "market square");
-    assert_eq!(
-        book.detached().map(|n| n.id.clone()).collect::<Vec<_>>(),
-        [gone.clone()]
-    );
+    let detached: Vec<&str> = book.detached().map(|n| n.id.as_str()).collect();
+    assert_eq!(detached, [gone.as_str()]);
 
     // Re-attach the detached note to the current selection.
     assert!(book.reattach(&edited, &gone, range_of(&edited, "Opening"), now()));

@@ -68,35 +68,94 @@ pub fn anchor(text: &str, cps: &CodePoints<'_>, target: &Target) -> Anchoring {
     fuzzy_anchor(text, cps, target).unwrap_or(Anchoring::Detached)
 }
 
+/// How far (in bytes, either side of the old position) the exact search looks first: an
+/// occurrence there with its context intact is the answer without scanning a whole book.
+const EXACT_NEAR: usize = 64 * 1024;
+
 /// The exact quote's occurrence with the most of its context intact, then nearest `near`.
 fn nearest_exact(text: &str, target: &Target, near: usize) -> Option<Range<usize>> {
+    let lo = super::selector::floor_boundary(text, near.saturating_sub(EXACT_NEAR));
+    let hi = super::selector::ceil_boundary(text, near.saturating_add(EXACT_NEAR));
+    // Any intact occurrence outside the window is further than one inside it.
+    if let Some((0, range)) = best_exact(text, lo..hi, target, near) {
+        return Some(range);
+    }
+    best_exact(text, 0..text.len(), target, near).map(|(_, range)| range)
+}
+
+/// The best occurrence of the exact quote starting in `within`, with how many of its
+/// two context sides differ (0 = intact).
+fn best_exact(
+    text: &str,
+    within: Range<usize>,
+    target: &Target,
+    near: usize,
+) -> Option<(usize, Range<usize>)> {
     let quote = &target.quote;
-    text.match_indices(quote.exact.as_str())
-        .map(|(start, m)| {
+    let end_of_search = super::selector::ceil_boundary(text, within.end + quote.exact.len());
+    text[within.start..end_of_search]
+        .match_indices(quote.exact.as_str())
+        .map(|(offset, m)| {
+            let start = within.start + offset;
             let end = start + m.len();
             let context = usize::from(!text[..start].ends_with(quote.prefix.as_str()))
                 + usize::from(!text[end..].starts_with(quote.suffix.as_str()));
             ((context, start.abs_diff(near)), start..end)
         })
         .min_by_key(|(key, _)| *key)
-        .map(|(_, range)| range)
+        .map(|((context, _), range)| (context, range))
 }
 
-/// The best approximate match within [`FUZZY_WINDOW`] of the old position.
+/// The first, cheap fuzzy search radius (characters either side of the old position).
+const FUZZY_NEAR: usize = 8 * 1024;
+
+/// A near match whose context agrees this well (prefix + suffix similarity, out of 2) is
+/// taken without searching the whole [`FUZZY_WINDOW`].
+const NEAR_CONTEXT_ENOUGH: f64 = 1.0;
+
+/// The best approximate match: first within [`FUZZY_NEAR`] of the old position, then, unless
+/// that match's context agreed, within [`FUZZY_WINDOW`].
 fn fuzzy_anchor(text: &str, cps: &CodePoints<'_>, target: &Target) -> Option<Anchoring> {
-    let quote = &target.quote;
-    let pattern: Vec<char> = quote.exact.chars().collect();
+    let pattern: Vec<char> = target.quote.exact.chars().collect();
     let k = (pattern.len() / 4).min(MAX_ERRORS);
     if k == 0 {
         return None;
     }
+    let near = fuzzy_in(text, cps, target, &pattern, k, FUZZY_NEAR);
+    let best = match near {
+        Some(hit) if hit.context >= NEAR_CONTEXT_ENOUGH => Some(hit),
+        _ if cps.len() <= 2 * FUZZY_NEAR => near,
+        _ => fuzzy_in(text, cps, target, &pattern, k, FUZZY_WINDOW),
+    };
+    best.map(|hit| Anchoring::Fuzzy {
+        range: hit.range,
+        errors: hit.errors,
+    })
+}
+
+/// A scored fuzzy candidate.
+struct Scored {
+    score: f64,
+    /// Prefix + suffix similarity (0..=2).
+    context: f64,
+    range: Range<usize>,
+    errors: usize,
+}
+
+/// The best-scoring approximate match within `radius` characters of the old position.
+fn fuzzy_in(
+    text: &str,
+    cps: &CodePoints<'_>,
+    target: &Target,
+    pattern: &[char],
+    k: usize,
+    radius: usize,
+) -> Option<Scored> {
+    let quote = &target.quote;
     let old = target.position.start.min(cps.len());
-    let lo = old.saturating_sub(FUZZY_WINDOW + pattern.len());
-    let hi = old
-        .saturating_add(FUZZY_WINDOW + pattern.len())
-        .min(cps.len());
-    let (lo_byte, hi_byte) = (cps.to_byte(lo), cps.to_byte(hi));
-    let window: Vec<char> = text[lo_byte..hi_byte].chars().collect();
+    let lo = old.saturating_sub(radius + pattern.len());
+    let hi = old.saturating_add(radius + pattern.len()).min(cps.len());
+    let window: Vec<char> = text[cps.to_byte(lo)..cps.to_byte(hi)].chars().collect();
     let prefix: Vec<char> = quote.prefix.chars().collect();
     let suffix: Vec<char> = quote.suffix.chars().collect();
     let similarity = |want: &[char], got: &str| -> f64 {
@@ -106,8 +165,8 @@ fn fuzzy_anchor(text: &str, cps: &CodePoints<'_>, target: &Target) -> Option<Anc
         let got: Vec<char> = got.chars().collect();
         1.0 - fuzzy::distance(want, &got) as f64 / want.len() as f64
     };
-    let mut best: Option<(f64, Range<usize>, usize)> = None;
-    for hit in fuzzy::find_all(&window, &pattern, k) {
+    let mut best: Option<Scored> = None;
+    for hit in fuzzy::find_all(&window, pattern, k) {
         let start = cps.to_byte(lo + hit.start);
         let end = cps.to_byte(lo + hit.end);
         // Weights as in Hypothesis's match-quote: the quote matters most, then its
@@ -118,11 +177,16 @@ fn fuzzy_anchor(text: &str, cps: &CodePoints<'_>, target: &Target) -> Option<Anc
         let distance = (lo + hit.start).abs_diff(old) as f64;
         let pos_sim = 1.0 - distance / cps.len().max(1) as f64;
         let score = 50.0 * quote_sim + 20.0 * prefix_sim + 20.0 * suffix_sim + 2.0 * pos_sim;
-        if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
-            best = Some((score, start..end, hit.errors));
+        if best.as_ref().is_none_or(|b| score > b.score) {
+            best = Some(Scored {
+                score,
+                context: prefix_sim + suffix_sim,
+                range: start..end,
+                errors: hit.errors,
+            });
         }
     }
-    best.map(|(_, range, errors)| Anchoring::Fuzzy { range, errors })
+    best
 }
 
 /// The anchoring of every note of a set, by note id.

@@ -279,6 +279,24 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Myers' reported errors are the true best distance of a substring ending there,
+        /// and it reports something whenever some substring is within `k`.
+        #[test]
+        fn myers_is_exact(text in "[abc]{0,60}", pat in "[abc]{1,8}", k in 0usize..3) {
+            let (text, p) = (chars(&text), chars(&pat));
+            // With k >= m the empty string matches everywhere: not a case the anchorer makes.
+            proptest::prop_assume!(k < p.len());
+            let best_at = |end: usize| (0..=end).map(|s| distance(&text[s..end], &p)).min();
+            let ends = search_ends(&text, &p, k);
+            for &(end, errors) in &ends {
+                proptest::prop_assert_eq!(best_at(end), Some(errors));
+            }
+            let any = (0..=text.len()).any(|end| best_at(end).is_some_and(|d| d <= k));
+            proptest::prop_assert_eq!(any, !ends.is_empty());
+        }
+    }
+
     #[test]
     fn levenshtein() {
         assert_eq!(distance(&chars("kitten"), &chars("sitting")), 3);

@@ -185,3 +185,14 @@ proptest! {
         prop_assert_eq!(a.range(), Some(expected..expected + note.len()), "{:?}", a);
     }
 }
+
+#[test]
+fn typo_fixed_and_moved_beyond_the_near_search() {
+    let with_typo = ARTICLE.replace("weeks later", "weeks latre");
+    let target = target_of(&with_typo, "next spring, weeks latre than planned");
+    let filler: String = (0..3000).map(|i| format!("w{i} ")).collect();
+    let edited = format!("{filler}\n\n{ARTICLE}");
+    let (a, found) = anchored(&edited, &target);
+    assert!(matches!(a, Anchoring::Fuzzy { .. }), "{a:?}");
+    assert_eq!(found, Some("next spring, weeks later than planned"));
+}

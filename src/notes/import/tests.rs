@@ -117,3 +117,18 @@ fn errors_name_the_input_and_what_was_found() {
     let imported = import_str(single, "z.json", TEXT, now()).unwrap();
     assert_eq!(imported.notes[0].0.target.quote.exact, "council");
 }
+
+proptest::proptest! {
+    /// Any JSON shape is either imported or refused with an error; nothing panics, and
+    /// every imported note is placed inside the text or detached.
+    #[test]
+    fn import_never_panics(json in r#"\{"(items|annotations|target|type|first)": \[?(\{"(selector|target|type|start|end|exact|body|text)": ("[a-z ]{0,12}"|[0-9]{1,4}|\{\}|null|\[\])\}[, ]*){0,4}\]?\}"#) {
+        if let Ok(imported) = import_str(&json, "p.json", TEXT, now()) {
+            for (_, anchoring) in imported.notes {
+                if let Some(r) = anchoring.range() {
+                    proptest::prop_assert!(r.end <= TEXT.len() && TEXT.is_char_boundary(r.start));
+                }
+            }
+        }
+    }
+}

@@ -140,6 +140,17 @@ mod tests {
         ));
     }
 
+    proptest::proptest! {
+        /// Whatever is in the file, parsing returns (no panic), and errors carry a position
+        /// inside the text.
+        #[test]
+        fn parse_never_panics(text in "(version = 1\ntext_hash = \"x\"\n)?[\\[\\]a-z =\"\n0-9.#é]{0,200}") {
+            if let Err(StoreError::Parse { line, column, .. }) = NotesFile::parse(&text, Path::new("f")) {
+                proptest::prop_assert!(line >= 1 && line <= text.lines().count() + 1 && column >= 1);
+            }
+        }
+    }
+
     #[test]
     fn line_column_counts_characters() {
         assert_eq!(line_column("ab\néé=x", 7), (2, 3));

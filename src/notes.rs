@@ -1,11 +1,22 @@
 //! Personal notes and highlights on an article (issue 4): the pure model, W3C selectors and
-//! re-anchoring, the article's identity, crash-safe TOML storage, and export/import.
+//! re-anchoring, the article's identity, crash-safe TOML storage, and export/import. Nothing
+//! here knows about the terminal; the TUI holds a [`Notebook`].
 //!
-//! Data flow: the shell asks [`store::Store`] for the notes of an article (found by the
-//! [`identity::ArticleIdentity`]), gets a [`model::NoteSet`], places each note in the current
-//! text with [`anchor::anchor_all`] (byte ranges into `Article::text`), lets the reader add,
-//! edit and delete through `NoteSet`, and saves with `Store::save`, which merges with what is
-//! on disk. Nothing here knows about the terminal.
+//! Data flow: the shell opens a [`Notebook`] for the article (the [`Store`] finds its file
+//! from the [`ArticleIdentity`] and [`NotesLocation`]); every note is placed on the current
+//! text by [`anchor`] as a byte range into `Article::text` (or detached); the reader adds,
+//! edits, deletes and re-attaches notes through the notebook; the shell runs
+//! [`Notebook::save`] as an effect, which merges with what another gloss process saved.
+//!
+//! Decisions:
+//! - Notes store W3C selectors ([`Target`]: quote with 32 characters of context, code point
+//!   position), never byte ranges, because byte ranges do not survive an edit.
+//! - Tags live in the note text (`#like-this`), so editing the text is the only way to tag
+//!   and the Markdown export reads naturally in Obsidian and Logseq.
+//! - Deletions leave tombstones so a merge with an older copy cannot resurrect a note; a
+//!   tombstone wins over an edit of the same note made elsewhere.
+//! - A notes file that does not parse is never written over: the store turns read-only and
+//!   the notes stay in memory.
 
 pub mod anchor;
 pub mod export;
@@ -18,6 +29,7 @@ pub mod store;
 
 pub use anchor::{Anchoring, anchor_all, retarget};
 pub use identity::ArticleIdentity;
+pub use import::{ImportError, Imported};
 pub use model::{Motivation, Note, NoteSet, Tombstone};
 pub use notebook::Notebook;
 pub use selector::{CodePoints, Target, TextPositionSelector, TextQuoteSelector};

@@ -106,6 +106,35 @@ pub fn markdown(
     out
 }
 
+/// A plain listing for `gloss notes FILE`: one line per note in article order, with the
+/// line of `text` its passage starts on (or "detached"), its first line and tags.
+pub fn listing(text: &str, notes: &NoteSet, anchors: &HashMap<String, Anchoring>) -> String {
+    let mut out = String::new();
+    for (note, _) in in_article_order(notes, anchors) {
+        let place = match anchors.get(&note.id).and_then(Anchoring::range) {
+            Some(range) => {
+                let line = text
+                    .get(..range.start)
+                    .map_or(0, |t| t.matches('\n').count())
+                    + 1;
+                format!("line {line}")
+            }
+            None => "detached".to_owned(),
+        };
+        let passage = one_line(&note.target.quote.exact);
+        let passage = match passage.char_indices().nth(40) {
+            Some((cut, _)) => format!("{}…", &passage[..cut]),
+            None => passage,
+        };
+        let what = match (note.first_line(), note.motivation) {
+            ("", Motivation::Highlighting) => "(highlight)".to_owned(),
+            (first, _) => first.to_owned(),
+        };
+        let _ = writeln!(out, "{place:>10}  \"{passage}\"  {what}");
+    }
+    out
+}
+
 /// A metadata value on one line (Markdown headings and list items cannot span lines).
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -37,7 +37,7 @@ pub struct Target {
 }
 
 /// Byte <-> code point conversion for one text, with a checkpoint every
-/// [`CodePoints::STRIDE`] characters so each conversion walks at most one stride.
+/// 1024 characters so each conversion walks at most that many.
 #[derive(Debug, Clone)]
 pub struct CodePoints<'a> {
     text: &'a str,

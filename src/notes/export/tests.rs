@@ -78,6 +78,18 @@ fn markdown_reads_as_passages_and_notes() {
 }
 
 #[test]
+fn listing_gives_line_passage_and_first_line() {
+    let notes = sample_notes();
+    let mut anchors = anchor_all(&notes, TEXT);
+    anchors.insert(notes.notes()[2].id.clone(), Anchoring::Detached);
+    insta::assert_snapshot!(listing(TEXT, &notes, &anchors), @r#"
+        line 1  "discuss the budget"  (highlight)
+        line 3  "would open next spring"  Late again. #infrastructure #follow-up
+      detached  "«le pont»"  French quote
+    "#);
+}
+
+#[test]
 fn json_is_the_stored_form() {
     let notes = sample_notes();
     let value = json(&identity(), &meta(), &notes);

@@ -4,13 +4,13 @@
 //! Guarantees: a save replaces the file atomically ([`atomic`]) after copying the previous
 //! version to `FILE.bak`; a file that does not parse (or was written by a newer gloss) makes
 //! the store read-only, so it is never written over; a failed write leaves the notes in the
-//! caller's [`NoteSet`], still dirty, for a retry. Saves are read-merge-write without a lock:
-//! two processes saving within the same few milliseconds may lose the earlier one's latest
-//! change (not its earlier ones); the window is small and documented rather than locked.
+//! caller's [`NoteSet`], still dirty, for a retry. Saves are read-merge-write under an
+//! advisory lock ([`lock`]), so two processes saving at once both keep their notes.
 
 pub mod atomic;
 pub mod file;
 pub mod location;
+pub mod lock;
 
 use std::fs;
 use std::io;
@@ -166,6 +166,10 @@ impl Store {
                 reason: reason.clone(),
             });
         }
+        let dir = atomic::parent_dir(&self.file);
+        fs::create_dir_all(&dir).map_err(io_error("create the directory of", &self.file))?;
+        // Held until the end of the save: no other process reads or writes meanwhile.
+        let _lock = lock::SaveLock::acquire(&self.file).map_err(io_error("lock", &self.file))?;
         let previous = self.read_text()?;
         let mut merged = 0;
         if let Some(text) = &previous {
@@ -187,16 +191,6 @@ impl Store {
     }
 
     fn write(&self, previous: Option<&str>, toml: &str) -> Result<(), StoreError> {
-        let io_error = |action, file: &Path| {
-            let file = file.to_path_buf();
-            move |source| StoreError::Io {
-                action,
-                file,
-                source,
-            }
-        };
-        let dir = atomic::parent_dir(&self.file);
-        fs::create_dir_all(&dir).map_err(io_error("create the directory of", &self.file))?;
         atomic::remove_stale_temps(&self.file);
         if let Some(previous) = previous {
             let backup = self.backup_file();
@@ -204,6 +198,16 @@ impl Store {
                 .map_err(io_error("back up", &backup))?;
         }
         atomic::write_atomic(&self.file, toml.as_bytes()).map_err(io_error("write", &self.file))
+    }
+}
+
+/// A mapper from an I/O error to a [`StoreError`] naming the action and file.
+fn io_error(action: &'static str, file: &Path) -> impl FnOnce(io::Error) -> StoreError {
+    let file = file.to_path_buf();
+    move |source| StoreError::Io {
+        action,
+        file,
+        source,
     }
 }
 

@@ -49,8 +49,13 @@ fn save_writes_atomically_and_keeps_a_backup() {
     assert_eq!(fs::read_to_string(store.backup_file()).unwrap(), first);
     let reopened = open_file(&file);
     assert_eq!(reopened.notes.notes(), notes.notes());
-    // Only the file and its backup: no temporary left behind.
-    assert_eq!(fs::read_dir(file.parent().unwrap()).unwrap().count(), 2);
+    // The file, its backup and the save lock: no temporary left behind.
+    let mut names: Vec<String> = fs::read_dir(file.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, [".a.toml.lock", "a.toml", "a.toml.bak"]);
 }
 
 #[test]
@@ -193,6 +198,30 @@ fn unwritable_directory_is_an_error_and_nothing_is_lost() {
     fs::set_permissions(&notes_dir, fs::Permissions::from_mode(0o755)).unwrap();
     opened.store.save(&mut opened.notes).unwrap();
     assert!(open_file(&file).notes.get(&id).is_some());
+}
+
+#[test]
+fn concurrent_savers_keep_every_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("n.toml");
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let file = file.clone();
+            std::thread::spawn(move || {
+                let mut opened = open_file(&file);
+                for i in 0..25 {
+                    let mut n = note("x");
+                    n.id = format!("{w}-{i}");
+                    opened.notes.add(n);
+                    opened.store.save(&mut opened.notes).unwrap();
+                }
+            })
+        })
+        .collect();
+    for writer in writers {
+        writer.join().unwrap();
+    }
+    assert_eq!(open_file(&file).notes.len(), 50);
 }
 
 const CHILD_ENV: &str = "GLOSS_NOTES_CRASH_CHILD";

@@ -59,7 +59,7 @@ pub struct Store {
     file: PathBuf,
     identity: ArticleIdentity,
     title: Option<String>,
-    /// Why saving is refused (the file did not parse or could not be read).
+    /// Why saving is refused (the file did not parse or is from a newer gloss).
     read_only: Option<String>,
 }
 
@@ -69,7 +69,9 @@ pub struct Opened {
     pub store: Store,
     /// The notes (empty when the file is new or unreadable).
     pub notes: NoteSet,
-    /// A problem with the file, for the status bar; when set, the store is read-only.
+    /// A problem with the file, for the status bar. A file that does not parse (or is too
+    /// new) makes the store read-only; one that cannot be read now does not, as every save
+    /// reads the file again before writing.
     pub problem: Option<StoreError>,
 }
 
@@ -107,6 +109,10 @@ impl Store {
         };
         let (notes, problem) = match store.read() {
             Ok(found) => (found.map(NotesFile::into_set).unwrap_or_default(), None),
+            // Unreadable for now (permissions, I/O): reported, but saving stays allowed,
+            // since a save reads the file again and writes only after merging what it read.
+            Err(e @ StoreError::Io { .. }) => (NoteSet::default(), Some(e)),
+            // Known to be broken or too new: never written over.
             Err(e) => {
                 store.read_only = Some(e.to_string());
                 (NoteSet::default(), Some(e))
@@ -146,7 +152,15 @@ impl Store {
     fn read_text(&self) -> Result<Option<String>, StoreError> {
         match fs::read_to_string(&self.file) {
             Ok(text) => Ok(Some(text)),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            // A missing directory (or a file where one is expected) means no notes yet.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) =>
+            {
+                Ok(None)
+            }
             Err(source) => Err(StoreError::Io {
                 action: "read",
                 file: self.file.clone(),

@@ -165,6 +165,30 @@ fn file_broken_after_loading_is_not_written_over() {
     assert!(opened.store.read_only_reason().is_some());
 }
 
+/// Runs as root too (unlike the permission test): the notes directory's place is taken by
+/// a plain file, so the directory cannot be created and the save fails.
+#[test]
+fn failed_save_keeps_the_notes_for_a_retry() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("notes");
+    fs::write(&blocker, "not a directory").unwrap();
+    let file = blocker.join("n.toml");
+    let mut opened = open_file(&file);
+    let id = opened.notes.add(note("precious"));
+    let err = opened.store.save(&mut opened.notes).unwrap_err();
+    assert!(matches!(err, StoreError::Io { .. }), "{err:?}");
+    assert!(
+        err.to_string()
+            .starts_with("cannot create the directory of notes file"),
+        "{err}"
+    );
+    assert!(opened.notes.is_dirty() && opened.notes.get(&id).is_some());
+    fs::remove_file(&blocker).unwrap();
+    opened.store.save(&mut opened.notes).unwrap();
+    assert!(!opened.notes.is_dirty());
+    assert!(open_file(&file).notes.get(&id).is_some());
+}
+
 #[cfg(unix)]
 #[test]
 fn unwritable_directory_is_an_error_and_nothing_is_lost() {

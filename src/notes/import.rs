@@ -13,7 +13,7 @@ use thiserror::Error;
 
 use super::anchor::{self, Anchoring};
 use super::export::w3c;
-use super::model::{Motivation, Note, parse_tags};
+use super::model::{Motivation, Note, parse_tags, same_tag};
 use super::selector::{CodePoints, Target, TextPositionSelector, TextQuoteSelector};
 
 #[derive(Debug, Error)]
@@ -217,7 +217,7 @@ fn note_of(item: &Value, text: &str, cps: &CodePoints<'_>, now: Timestamp) -> Op
     let missing: Vec<String> = tags
         .iter()
         .map(|t| t.split_whitespace().collect::<Vec<_>>().join("-"))
-        .filter(|t| !t.is_empty() && !present.iter().any(|p| p.eq_ignore_ascii_case(t)))
+        .filter(|t| !t.is_empty() && !present.iter().any(|p| same_tag(p, t)))
         .map(|t| format!("#{t}"))
         .collect();
     if !missing.is_empty() {

@@ -107,11 +107,16 @@ pub fn parse_tags(text: &str) -> Vec<String> {
         if tag.is_empty() || tag.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
-        if !tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+        if !tags.iter().any(|t| same_tag(t, tag)) {
             tags.push(tag.to_owned());
         }
     }
     tags
+}
+
+/// Tags compare without case, in any script (`#Été` is `#été`).
+pub fn same_tag(a: &str, b: &str) -> bool {
+    a == b || a.to_lowercase() == b.to_lowercase()
 }
 
 /// The notes of one article, plus tombstones of deleted ones.
@@ -239,7 +244,7 @@ impl NoteSet {
     pub fn with_tag<'a>(&'a self, tag: &'a str) -> impl Iterator<Item = &'a Note> + 'a {
         self.notes
             .iter()
-            .filter(move |n| n.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)))
+            .filter(move |n| n.tags.iter().any(|t| same_tag(t, tag)))
     }
 
     /// Merges another copy of the same notes (what another process saved): the union by id,
@@ -317,7 +322,7 @@ mod tests {
             parse_tags("#first see issue #12, a#b and #Two-words/x. #first #TWO-words/x"),
             vec!["first", "Two-words/x"]
         );
-        assert_eq!(parse_tags("#été\n#a_b-"), vec!["été", "a_b"]);
+        assert_eq!(parse_tags("#été\n#a_b- #Été"), vec!["été", "a_b"]);
         assert!(parse_tags("no tags # here").is_empty());
     }
 

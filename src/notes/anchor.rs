@@ -60,12 +60,30 @@ pub fn anchor(text: &str, cps: &CodePoints<'_>, target: &Target) -> Anchoring {
         return Anchoring::Detached;
     }
     if text.get(old.clone()) == Some(exact) {
-        return Anchoring::Exact(old);
+        // A short quote can be at its old position by chance after an edit before it:
+        // unless its context is intact there, an occurrence with better context wins.
+        let here = context_misses(text, old.clone(), target);
+        if here == 0 {
+            return Anchoring::Exact(old);
+        }
+        return match nearest_exact(text, target, old.start) {
+            Some(range) if context_misses(text, range.clone(), target) < here => {
+                Anchoring::Moved(range)
+            }
+            _ => Anchoring::Exact(old),
+        };
     }
     if let Some(range) = nearest_exact(text, target, old.start) {
         return Anchoring::Moved(range);
     }
     fuzzy_anchor(text, cps, target).unwrap_or(Anchoring::Detached)
+}
+
+/// How many sides (0..=2) of the recorded context differ around `range`.
+fn context_misses(text: &str, range: Range<usize>, target: &Target) -> usize {
+    let quote = &target.quote;
+    usize::from(!text[..range.start].ends_with(quote.prefix.as_str()))
+        + usize::from(!text[range.end..].starts_with(quote.suffix.as_str()))
 }
 
 /// How far (in bytes, either side of the old position) the exact search looks first: an
@@ -98,8 +116,7 @@ fn best_exact(
         .map(|(offset, m)| {
             let start = within.start + offset;
             let end = start + m.len();
-            let context = usize::from(!text[..start].ends_with(quote.prefix.as_str()))
-                + usize::from(!text[end..].starts_with(quote.suffix.as_str()));
+            let context = context_misses(text, start..end, target);
             ((context, start.abs_diff(near)), start..end)
         })
         .min_by_key(|(key, _)| *key)

@@ -196,3 +196,14 @@ fn typo_fixed_and_moved_beyond_the_near_search() {
     assert!(matches!(a, Anchoring::Fuzzy { .. }), "{a:?}");
     assert_eq!(found, Some("next spring, weeks later than planned"));
 }
+
+#[test]
+fn a_short_quote_at_its_old_position_by_chance_is_not_taken() {
+    let text = "I said yes. You said yes.";
+    let p = text.rfind("yes").unwrap();
+    let target = Target::from_range(text, p..p + 3, &CodePoints::new(text));
+    // The edit puts another "yes" exactly at the old offset.
+    let edited = format!("{}yes {text}", "z".repeat(p));
+    let (a, _) = anchored(&edited, &target);
+    assert_eq!(a, Anchoring::Moved(p + 4 + p..p + 4 + p + 3));
+}

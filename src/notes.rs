@@ -8,6 +8,29 @@
 //! edits, deletes and re-attaches notes through the notebook; the shell runs
 //! [`Notebook::save`] as an effect, which merges with what another gloss process saved.
 //!
+//! ```
+//! use gloss::notes::{ArticleIdentity, Motivation, Notebook, NotesLocation};
+//!
+//! let dir = tempfile::tempdir()?;
+//! let article = dir.path().join("article.txt");
+//! let location = NotesLocation::Directory(dir.path().join("notes"));
+//! let text = "The mayor said the bridge would open in spring.";
+//! let identity = ArticleIdentity::new(text, Some(&article));
+//! let (mut book, problem) = Notebook::open(&location, identity, None, text)?;
+//! assert!(problem.is_none());
+//! let now = jiff::Timestamp::now();
+//! book.add(text, 19..25, Motivation::Commenting, "Which one? #bridges", now);
+//! book.save(text)?;
+//!
+//! // The article file is edited: its notes are found by path and stay on the same words.
+//! let edited = format!("Updated at noon.\n\n{text}");
+//! let identity = ArticleIdentity::new(&edited, Some(&article));
+//! let (book, _) = Notebook::open(&location, identity, None, &edited)?;
+//! let (range, note) = book.placed().next().ok_or("the note was not placed")?;
+//! assert_eq!((&edited[range], note.tags.as_slice()), ("bridge", &["bridges".to_owned()][..]));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! Decisions:
 //! - Notes store W3C selectors ([`Target`]: quote with 32 characters of context, code point
 //!   position), never byte ranges, because byte ranges do not survive an edit.

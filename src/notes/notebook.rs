@@ -129,7 +129,8 @@ impl Notebook {
     }
 
     /// Adds a note (or a highlight, with empty `note_text`) on the byte range `range` of
-    /// `text`; returns its id.
+    /// `text` (widened to character boundaries; an empty range gives a detached note, so
+    /// the caller passes at least a word); returns its id.
     pub fn add(
         &mut self,
         text: &str,

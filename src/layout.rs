@@ -102,36 +102,24 @@ impl Layout {
             Vec::with_capacity(article.text.len() / w.max(20) + 2 * article.blocks.len() + 4);
         header::header(&article.meta, w, at, &mut lines);
         let mut block_first = Vec::with_capacity(article.blocks.len() + 1);
-        let mut ranges = Vec::new();
-        for (index, block) in article.blocks.iter().enumerate() {
-            let start = block.span.start;
-            if index > 0 {
-                lines.push(Line::decoration(LineKind::Blank, start));
-                if matches!(block.kind, BlockKind::Heading(_)) {
-                    lines.push(Line::decoration(LineKind::Blank, start));
-                }
-            }
-            block_first.push(lines.len());
-            let deco = Decoration::of(block.kind, width);
-            let avail = w
-                .saturating_sub(deco.width_first().max(deco.width_rest()))
-                .max(1);
-            ranges.clear();
-            let text = article.text.get(block.span.clone()).unwrap_or("");
-            wrap::wrap(text, start, avail, &mut ranges);
-            for (i, range) in ranges.drain(..).enumerate() {
-                let (indent, prefix) = if i == 0 {
-                    (deco.indent, deco.first.clone())
-                } else {
-                    (deco.rest_indent, deco.rest.clone())
-                };
-                lines.push(Line {
-                    kind: LineKind::Text { block: index },
-                    range,
-                    indent,
-                    prefix,
+        let all = 0..article.blocks.len();
+        match split_for_threads(article) {
+            Some(mid) => {
+                // A book: the second half on another core. Blocks are independent, so the
+                // halves only need their line indices shifted when joined.
+                let second = std::thread::scope(|scope| {
+                    let handle = std::thread::Builder::new()
+                        .spawn_scoped(scope, || lay_blocks(article, width, mid..all.end));
+                    lay_out(article, width, 0..mid, &mut lines, &mut block_first);
+                    handle.ok().and_then(|h| h.join().ok())
                 });
+                let (more, firsts) =
+                    second.unwrap_or_else(|| lay_blocks(article, width, mid..article.blocks.len()));
+                let shift = lines.len();
+                block_first.extend(firsts.into_iter().map(|f| f + shift));
+                lines.extend(more);
             }
+            None => lay_out(article, width, all, &mut lines, &mut block_first),
         }
         block_first.push(lines.len());
         Layout {
@@ -200,6 +188,75 @@ impl Layout {
             end -= 1;
         }
         end
+    }
+}
+
+/// Texts from this size on are laid out on two threads.
+const PARALLEL_MIN: usize = 512 * 1024;
+
+/// The block where a second thread should start, for a text big enough to be worth it.
+fn split_for_threads(article: &Article) -> Option<usize> {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    if article.text.len() < PARALLEL_MIN || cores < 2 {
+        return None;
+    }
+    let half = article.text.len() / 2;
+    let mid = article.blocks.partition_point(|b| b.span.start < half);
+    (mid > 0 && mid < article.blocks.len()).then_some(mid)
+}
+
+/// Lays out `blocks` into fresh vectors (lines, first line of each block).
+fn lay_blocks(article: &Article, width: u16, blocks: Range<usize>) -> (Vec<Line>, Vec<usize>) {
+    let mut lines = Vec::new();
+    let mut firsts = Vec::with_capacity(blocks.len());
+    lay_out(article, width, blocks, &mut lines, &mut firsts);
+    (lines, firsts)
+}
+
+/// Lays out `blocks` of `article`, appending to `lines` (a blank line before every block
+/// but the article's first, two before a heading) and the index of each block's first
+/// line to `block_first`.
+fn lay_out(
+    article: &Article,
+    width: u16,
+    blocks: Range<usize>,
+    lines: &mut Vec<Line>,
+    block_first: &mut Vec<usize>,
+) {
+    let w = usize::from(width);
+    let mut ranges = Vec::new();
+    for index in blocks {
+        let Some(block) = article.blocks.get(index) else {
+            break;
+        };
+        let start = block.span.start;
+        if index > 0 {
+            lines.push(Line::decoration(LineKind::Blank, start));
+            if matches!(block.kind, BlockKind::Heading(_)) {
+                lines.push(Line::decoration(LineKind::Blank, start));
+            }
+        }
+        block_first.push(lines.len());
+        let deco = Decoration::of(block.kind, width);
+        let avail = w
+            .saturating_sub(deco.width_first().max(deco.width_rest()))
+            .max(1);
+        ranges.clear();
+        let text = article.text.get(block.span.clone()).unwrap_or("");
+        wrap::wrap(text, start, avail, &mut ranges);
+        for (i, range) in ranges.drain(..).enumerate() {
+            let (indent, prefix) = if i == 0 {
+                (deco.indent, deco.first.clone())
+            } else {
+                (deco.rest_indent, deco.rest.clone())
+            };
+            lines.push(Line {
+                kind: LineKind::Text { block: index },
+                range,
+                indent,
+                prefix,
+            });
+        }
     }
 }
 

@@ -249,3 +249,22 @@ mod props {
         }
     }
 }
+
+#[test]
+fn a_book_laid_out_on_two_threads_equals_one_thread() {
+    let para = "It was the best of times, it was the worst of times — 日本語 — \u{1F468}\u{200D}\u{1F469} e\u{301}. ";
+    let blocks: Vec<String> = (0..1200).map(|i| para.repeat(i % 13 + 1)).collect();
+    let refs: Vec<(BlockKind, &str)> = blocks
+        .iter()
+        .map(|b| (BlockKind::Paragraph, b.as_str()))
+        .collect();
+    let a = article(&refs, Meta::default());
+    assert!(a.text.len() >= PARALLEL_MIN);
+    let l = Layout::new(&a, 37);
+    let mut lines = Vec::new();
+    let mut firsts = Vec::new();
+    lay_out(&a, 37, 0..a.blocks.len(), &mut lines, &mut firsts);
+    assert_eq!(l.lines(0..l.len()), &lines[..]);
+    assert_eq!(l.block_lines(700).start, firsts[700]);
+    assert_eq!(check_invariants(&a, &l), Ok(()));
+}

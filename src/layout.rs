@@ -22,7 +22,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::article::{Article, BlockKind};
 
 pub use check::{InvariantError, check_invariants, fuzz_layout};
-pub use columns::{byte_at_col, display_col, segments};
+pub use columns::{Segments, annotation_cuts, byte_at_col, display_col, segments};
 pub use header::{meta_text, readable_date};
 pub use wrap::{grapheme_width, str_width};
 

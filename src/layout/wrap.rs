@@ -7,7 +7,9 @@
 
 use std::ops::Range;
 
-use unicode_linebreak::{BreakOpportunity, linebreaks};
+#[cfg(test)]
+use unicode_linebreak::BreakOpportunity;
+use unicode_linebreak::linebreaks;
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 use unicode_width::UnicodeWidthStr;
 
@@ -76,6 +78,7 @@ fn grapheme_boundary(text: &str, at: usize) -> bool {
 }
 
 /// The visual line being filled.
+#[cfg(test)]
 struct Open {
     start: usize,
     /// End of the last content put on the line (trailing whitespace excluded).
@@ -98,67 +101,216 @@ pub fn wrap(text: &str, base: usize, avail: usize, out: &mut Vec<Range<usize>>) 
     let avail = avail.max(1);
     // A short block without hard breaks is one line: skip the break search.
     if text.len() <= 4 * avail && !text.contains(is_line_end) && str_width(text) <= avail {
-        out.push(base..base + text.trim_end().len());
+        // Whitespace alone is indentation, kept as the hard-line path keeps it.
+        let end = match text.trim_end().len() {
+            0 => text.len(),
+            n => n,
+        };
+        out.push(base..base + end);
         return;
     }
     let first = out.len();
-    let mut open: Option<Open> = None;
-    // Width of the whitespace between `open.end` and the next content.
-    let mut pending = 0usize;
-    let mut hard_start = true;
-    let mut prev = 0usize;
-    for (brk, op) in linebreaks(text) {
-        if !grapheme_boundary(text, brk) {
-            // UAX #14 allows a break between a space and a combining mark (LB10); a
-            // grapheme cluster is never split, so wait for the next opportunity.
-            continue;
+    let mut hs = 0;
+    loop {
+        let he = text[hs..].find(is_line_end).map_or(text.len(), |i| hs + i);
+        wrap_hard_line(text, hs, he, avail, base, out);
+        if he >= text.len() {
+            break;
         }
-        let seg = &text[prev..brk];
-        let body = seg.trim_end_matches(is_line_end);
-        let mut content_end = prev + body.trim_end().len();
-        if content_end == prev && hard_start && open.is_none() {
-            // Indentation only (or an empty line): keep it as content.
-            content_end = prev + body.len();
-        }
-        if content_end > prev {
-            let content = &text[prev..content_end];
-            let w = str_width(content);
-            if let Some(line) = open.as_mut() {
-                if line.col + pending + w <= avail {
-                    line.end = content_end;
-                    line.col += pending + w;
-                } else {
-                    out.push(base + line.start..base + line.end);
-                    open = None;
-                }
-            }
-            if open.is_none() {
-                open = Some(place(content, prev, w, avail, base, out));
-            }
-            pending = str_width(&text[content_end..brk]);
-            hard_start = false;
+        // "\r\n" ends one line; any other line-end character ends one on its own.
+        hs = if text[he..].starts_with("\r\n") {
+            he + 2
         } else {
-            pending += str_width(seg);
+            he + char_len(text, he)
+        };
+        if hs >= text.len() {
+            break;
         }
-        let ends_line = op == BreakOpportunity::Mandatory && body.len() < seg.len();
-        if ends_line {
-            match open.take() {
-                Some(line) => out.push(base + line.start..base + line.end),
-                None => out.push(base + prev..base + prev),
-            }
-            pending = 0;
-            hard_start = true;
-        }
-        prev = brk;
-    }
-    if let Some(line) = open {
-        out.push(base + line.start..base + line.end);
     }
     if out.len() == first {
         out.push(base..base);
     }
 }
 
+/// How far back a word start is looked for: longer runs without a space (CJK, URLs) start
+/// their window there, which keeps long runs linear.
+const WORD_REACH: usize = 64;
+
+fn char_len(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// Wraps one hard line `hs..he` of `text` (no line-end character inside): measures from the
+/// line start until the first grapheme that overflows, then asks UAX #14 only about the
+/// few characters before it (`split_at_safe`), so the break search costs a word per line
+/// rather than the whole text.
+fn wrap_hard_line(
+    text: &str,
+    hs: usize,
+    he: usize,
+    avail: usize,
+    base: usize,
+    out: &mut Vec<Range<usize>>,
+) {
+    if hs == he {
+        out.push(base + hs..base + hs);
+        return;
+    }
+    // Leading whitespace is indentation: content, never dropped or hung.
+    let indent_end = pos_after_ws(text, hs, he);
+    let mut pos = hs;
+    while pos < he {
+        let p = fit(text, pos, he, avail);
+        if p >= he {
+            push_line(text, pos, he, indent_end, base, out);
+            return;
+        }
+        // Whitespace hangs past the margin: the break comes after the whole run.
+        let q = if p < indent_end {
+            p
+        } else {
+            pos_after_ws(text, p, he)
+        };
+        if q >= he {
+            push_line(text, pos, he, indent_end, base, out);
+            return;
+        }
+        match last_break(text, hs, pos, q) {
+            Some(b) => {
+                push_line(text, pos, b, indent_end, base, out);
+                pos = b;
+            }
+            None => {
+                // No break opportunity in reach: cut between graphemes, at least one.
+                let cut = if p > pos {
+                    p
+                } else {
+                    pos + first_grapheme_len(&text[pos..he])
+                };
+                out.push(base + pos..base + cut);
+                // Whitespace after the cut hangs too when a break follows it.
+                let r = pos_after_ws(text, cut, he);
+                pos = if cut >= indent_end
+                    && r > cut
+                    && r < he
+                    && last_break(text, hs, cut, r) == Some(r)
+                {
+                    r
+                } else {
+                    cut
+                };
+            }
+        }
+    }
+}
+
+/// Pushes the line `pos..end` without its trailing whitespace, except indentation (before
+/// `indent_end`), which is content; a line of dropped whitespace only is not pushed.
+fn push_line(
+    text: &str,
+    pos: usize,
+    end: usize,
+    indent_end: usize,
+    base: usize,
+    out: &mut Vec<Range<usize>>,
+) {
+    let mut content = pos + text[pos..end].trim_end().len();
+    if pos < indent_end {
+        content = content.max(end.min(indent_end));
+    }
+    if content > pos {
+        out.push(base + pos..base + content);
+    }
+}
+
+fn pos_after_ws(text: &str, from: usize, he: usize) -> usize {
+    let rest = &text[from..he];
+    from + (rest.len() - rest.trim_start().len())
+}
+
+fn first_grapheme_len(s: &str) -> usize {
+    s.graphemes(true).next().map_or(s.len(), str::len)
+}
+
+/// The end of the graphemes from `pos` that fit in `avail` columns (`he` when all do).
+fn fit(text: &str, pos: usize, he: usize, avail: usize) -> usize {
+    let bytes = &text.as_bytes()[..he];
+    let mut col = 0;
+    let mut i = pos;
+    while let Some(&b) = bytes.get(i) {
+        let (len, w) = if (0x20..0x7f).contains(&b) && bytes.get(i + 1).is_none_or(u8::is_ascii) {
+            (1, 1)
+        } else {
+            match text[i..he].graphemes(true).next() {
+                Some(g) => (g.len(), grapheme_width(g)),
+                None => break,
+            }
+        };
+        if col + w > avail {
+            return i;
+        }
+        col += w;
+        i += len;
+    }
+    he
+}
+
+/// The last UAX #14 break opportunity in `pos+1..=q` that is also a grapheme boundary.
+///
+/// Only a window before `q` is handed to `linebreaks`: from the start of the word before
+/// the one holding `q` (words being runs without U+0020). The pair rules of UAX #14 look
+/// back at most across a run of spaces to the character before it (LB14-LB17), and a word
+/// start after a space behaves as a start of text, so the window sees all the context
+/// that decides breaks inside it.
+/// Each line thus costs a word or two, not the whole paragraph.
+fn last_break(text: &str, hs: usize, pos: usize, q: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // Start of the word holding byte `x` (the context may reach before `pos`, the line
+    // start, but not before the hard line); at most WORD_REACH bytes back.
+    let word_start = |x: usize| {
+        let floor = hs.max(x.saturating_sub(WORD_REACH));
+        let mut y = x;
+        while y > floor && bytes[y - 1] != b' ' {
+            y -= 1;
+        }
+        while !text.is_char_boundary(y) {
+            y += 1;
+        }
+        y
+    };
+    let mut hi = q;
+    loop {
+        let word = word_start(hi);
+        let mut spaces = word;
+        while spaces > hs && bytes[spaces - 1] == b' ' {
+            spaces -= 1;
+        }
+        let from = if spaces < word {
+            word_start(spaces)
+        } else {
+            word
+        };
+        // Include the character at `hi`: whether a break precedes it depends on it.
+        let end = (hi + char_len(text, hi)).min(text.len());
+        let mut best = None;
+        for (i, _) in linebreaks(&text[from..end]) {
+            let b = from + i;
+            if b > hi {
+                break;
+            }
+            if b > pos && grapheme_boundary(text, b) {
+                best = Some(b);
+            }
+        }
+        // Nothing in this window: the break may precede it, down to the line start.
+        if best.is_some() || from <= pos {
+            return best;
+        }
+        hi = from;
+    }
+}
+
+#[cfg(test)]
 /// Starts a new line with `content` (at byte `at` of the block, `w` wide), breaking it
 /// between graphemes when it is wider than the line; returns the line left open.
 fn place(
@@ -191,6 +343,71 @@ fn place(
         start,
         end: at + content.len(),
         col,
+    }
+}
+
+/// The straightforward wrapper (every UAX #14 opportunity of the block, in order): the
+/// reference the fast [`wrap`] is checked against.
+#[cfg(test)]
+pub fn wrap_by_segments(text: &str, base: usize, avail: usize, out: &mut Vec<Range<usize>>) {
+    let avail = avail.max(1);
+    let first = out.len();
+    let mut open: Option<Open> = None;
+    // Width of the whitespace between `open.end` and the next content.
+    let mut pending = 0usize;
+    let mut hard_start = true;
+    let mut prev = 0usize;
+    for (brk, op) in linebreaks(text) {
+        if !grapheme_boundary(text, brk) {
+            // UAX #14 allows a break between a space and a combining mark (LB10); a
+            // grapheme cluster is never split, so wait for the next opportunity.
+            continue;
+        }
+        let seg = &text[prev..brk];
+        let body = seg.trim_end_matches(is_line_end);
+        let mut content_end = prev + body.trim_end().len();
+        if content_end == prev && hard_start {
+            // Indentation only (or an empty line): keep it as content.
+            content_end = prev + body.len();
+        }
+        if content_end > prev {
+            let content = &text[prev..content_end];
+            let w = str_width(content);
+            if let Some(line) = open.as_mut() {
+                if line.col + pending + w <= avail {
+                    line.end = content_end;
+                    line.col += pending + w;
+                } else {
+                    out.push(base + line.start..base + line.end);
+                    open = None;
+                }
+            }
+            if open.is_none() {
+                open = Some(place(content, prev, w, avail, base, out));
+            }
+            pending = str_width(&text[content_end..brk]);
+            if !text[prev..content_end].chars().all(char::is_whitespace) {
+                hard_start = false;
+            }
+        } else {
+            pending += str_width(seg);
+        }
+        let ends_line = op == BreakOpportunity::Mandatory && body.len() < seg.len();
+        if ends_line {
+            match open.take() {
+                Some(line) => out.push(base + line.start..base + line.end),
+                None => out.push(base + prev..base + prev),
+            }
+            pending = 0;
+            hard_start = true;
+        }
+        prev = brk;
+    }
+    if let Some(line) = open {
+        out.push(base + line.start..base + line.end);
+    }
+    if out.len() == first {
+        out.push(base..base);
     }
 }
 
@@ -250,6 +467,34 @@ mod tests {
     #[test]
     fn a_combining_mark_after_a_space_stays_with_it() {
         assert_eq!(lines("ab \u{6DF}!", 1), vec!["a", "b", " \u{6DF}", "!"]);
+    }
+
+    fn reference(text: &str, avail: usize) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        wrap_by_segments(text, 0, avail, &mut out);
+        out
+    }
+
+    #[test]
+    fn indentation_is_content_even_when_too_wide() {
+        assert_eq!(lines("a\n  日本", 1), vec!["a", " ", " ", "日", "本"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_wrap_matches_the_reference(
+            pieces in proptest::collection::vec(proptest::prop_oneof![
+                "[a-z]{1,9}", "[a-z]{15,40}", " ", "  ", "\n", "\t", "-", "—", "/", "!", "\\(", "\\)", "\"", ",",
+                "日本語", "\u{1F468}\u{200D}\u{1F469}", "e\u{301}", "\u{3000}", "[0-9]{1,6}", "'", "\\?", "%", "\\$", "1\\.5", "\u{1F1EB}\u{1F1F7}", "\u{200B}", "«", "»", "“", "”", "\u{a0}", "\\.", ":",
+                proptest::strategy::Strategy::prop_map(proptest::char::any(), String::from),
+            ], 0..40),
+            avail in 1usize..40,
+        ) {
+            let text = pieces.concat();
+            let mut fast = Vec::new();
+            wrap(&text, 0, avail, &mut fast);
+            proptest::prop_assert_eq!(fast, reference(&text, avail), "{:?}", text);
+        }
     }
 
     #[test]

@@ -65,6 +65,25 @@ fn is_line_end(c: char) -> bool {
     )
 }
 
+/// The first line-end character at or after byte `from`, found on bytes: only 0x0A-0x0D
+/// and the lead bytes of U+0085 (0xC2) and U+2028/U+2029 (0xE2) can start one.
+fn find_line_end(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(k) = bytes
+        .get(i..)?
+        .iter()
+        .position(|b| matches!(b, 0x0A..=0x0D | 0xC2 | 0xE2))
+    {
+        let at = i + k;
+        if text[at..].chars().next().is_some_and(is_line_end) {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
 /// True when `at` is not inside a grapheme cluster of `text`. ASCII after the position is
 /// the fast path (only CR LF joins two ASCII characters, and UAX #14 never breaks there).
 fn grapheme_boundary(text: &str, at: usize) -> bool {
@@ -100,7 +119,7 @@ struct Open {
 pub fn wrap(text: &str, base: usize, avail: usize, out: &mut Vec<Range<usize>>) {
     let avail = avail.max(1);
     // A short block without hard breaks is one line: skip the break search.
-    if text.len() <= 4 * avail && !text.contains(is_line_end) && str_width(text) <= avail {
+    if text.len() <= 4 * avail && find_line_end(text, 0).is_none() && str_width(text) <= avail {
         // Whitespace alone is indentation, kept as the hard-line path keeps it.
         let end = match text.trim_end().len() {
             0 => text.len(),
@@ -112,7 +131,7 @@ pub fn wrap(text: &str, base: usize, avail: usize, out: &mut Vec<Range<usize>>) 
     let first = out.len();
     let mut hs = 0;
     loop {
-        let he = text[hs..].find(is_line_end).map_or(text.len(), |i| hs + i);
+        let he = find_line_end(text, hs).unwrap_or(text.len());
         wrap_hard_line(text, hs, he, avail, base, out);
         if he >= text.len() {
             break;
@@ -495,6 +514,16 @@ mod tests {
             wrap(&text, 0, avail, &mut fast);
             proptest::prop_assert_eq!(fast, reference(&text, avail), "{:?}", text);
         }
+    }
+
+    #[test]
+    fn line_ends_are_found_on_bytes() {
+        let t = "a—b\u{85}c\u{2028}d\re";
+        assert_eq!(find_line_end(t, 0), Some(5));
+        assert_eq!(find_line_end(t, 6), Some(8));
+        assert_eq!(find_line_end(t, 12), Some(12));
+        assert_eq!(find_line_end(t, 13), None);
+        assert_eq!(find_line_end("€", 0), None);
     }
 
     #[test]

@@ -9,6 +9,16 @@
 //! `unicode-width` table ratatui draws with.
 //!
 //! The TUI keeps one `Layout` per width and builds a new one on resize.
+//!
+//! ## Speed (issue 5)
+//! Blocks are independent, so a layout is a concatenation of per-block line lists; lines
+//! are stored flat, making `line(i)` O(1) and `line_of_byte` a binary search. Wrapping a
+//! block measures each line grapheme by grapheme (printable ASCII without the segmenter)
+//! and asks UAX #14 only about the word or two before the margin ([`wrap`]); books
+//! (512 KiB and more) are laid out on two threads. War and Peace (3.4 MB, 59k lines at 80
+//! columns) takes about 20 ms of CPU. Not done yet: laying out only the blocks on screen
+//! first and the rest in the background (the 30 MB case), which would need line counts
+//! that grow while the reader scrolls.
 
 mod check;
 mod columns;

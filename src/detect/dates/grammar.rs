@@ -133,25 +133,55 @@ impl Reference {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expr {
     /// A calendar day; the year is missing in "January 6".
-    Day { year: Option<i16>, month: i8, day: i8 },
+    Day {
+        year: Option<i16>,
+        month: i8,
+        day: i8,
+    },
     /// A month; with a year, or a year offset from the anchor ("January last year"), or
     /// neither (inferred from tense, or from "last"/"next": the nearest past/future one).
-    Month { year: Option<i16>, month: i8, year_shift: Option<i32>, shift: Option<Shift> },
+    Month {
+        year: Option<i16>,
+        month: i8,
+        year_shift: Option<i32>,
+        shift: Option<Shift>,
+    },
     Year(i16),
     /// The decade starting at `10 * .0` ("the 1990s" = Decade(199)).
     Decade(i16),
     /// The century by its first two digits ("the 20th century" = Century(19)).
     Century(i16),
-    Season { year: Option<i16>, season: Season, shift: Option<Shift> },
-    Quarter { year: Option<i16>, quarter: i8, shift: Option<Shift> },
-    Half { year: Option<i16>, half: i8 },
-    Weekday { weekday: Weekday, shift: Option<Shift> },
+    Season {
+        year: Option<i16>,
+        season: Season,
+        shift: Option<Shift>,
+    },
+    Quarter {
+        year: Option<i16>,
+        quarter: i8,
+        shift: Option<Shift>,
+    },
+    Half {
+        year: Option<i16>,
+        half: i8,
+    },
+    Weekday {
+        weekday: Weekday,
+        shift: Option<Shift>,
+    },
     /// "yesterday" (-1), "today" (0), "tomorrow" (1).
     DayOffset(i32),
     /// "last week", "this month", "next year".
-    Unit { unit: Unit, shift: Shift },
+    Unit {
+        unit: Unit,
+        shift: Shift,
+    },
     /// "two years ago", "a year earlier", "in three weeks"; `count` is None when vague.
-    Ago { unit: Unit, count: Option<i32>, forward: bool },
+    Ago {
+        unit: Unit,
+        count: Option<i32>,
+        forward: bool,
+    },
     /// "the quarter", "the latest period": the quarter being reported on.
     QuarterRef,
     Reference(Reference),
@@ -193,13 +223,17 @@ fn year_value(s: &str) -> Option<i16> {
     if let Ok(y) = s.parse() {
         return Some(y);
     }
-    let mut words = s.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty());
-    words.next()?.eq_ignore_ascii_case("nineteen").then_some(())?;
+    let mut words = s
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty());
+    words
+        .next()?
+        .eq_ignore_ascii_case("nineteen")
+        .then_some(())?;
     let t = lexicon::tens(words.next()?)?;
     let u = words.next().and_then(lexicon::number).unwrap_or(0);
     Some((1900 + 10 * t + u) as i16)
 }
-
 
 /// Four-digit years and decades ("2003", "mid-2019", "fiscal 1989", "the 1990s"), read
 /// by a hand scan: digits are no literal a regex engine can skip to.
@@ -220,7 +254,12 @@ fn years(text: &str, found: &mut Vec<Mention>) {
             continue;
         }
         if let Some(f) = decade_at(text, start..i).or_else(|| year_at(text, start..i)) {
-            found.push(Mention { span: f.0, expr: f.1, part: f.2, time: None });
+            found.push(Mention {
+                span: f.0,
+                expr: f.1,
+                part: f.2,
+                time: None,
+            });
         }
     }
 }
@@ -235,7 +274,11 @@ fn decade_at(text: &str, digits: Range<usize>) -> Option<Found> {
         return None;
     };
     let end = digits.end + len;
-    if text.as_bytes().get(end).is_some_and(u8::is_ascii_alphanumeric) {
+    if text
+        .as_bytes()
+        .get(end)
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
         return None;
     }
     let y: i16 = text.get(digits.clone())?.parse().ok()?;
@@ -279,25 +322,76 @@ fn year_at(text: &str, digits: Range<usize>) -> Option<Found> {
     {
         return None;
     }
-    let prev_word = word_before(text, digits.start).map(|(_, w)| w).unwrap_or_default();
+    let prev_word = word_before(text, digits.start)
+        .map(|(_, w)| w)
+        .unwrap_or_default();
     if matches!(
         prev_word.as_str(),
-        "than" | "about" | "some" | "nearly" | "almost" | "over" | "under" | "around" | "approximately"
-            | "roughly" | "least" | "only" | "just" | "no" | "number" | "page" | "pages" | "room"
-            | "flight" | "route" | "chapter" | "vol" | "p" | "pp"
+        "than"
+            | "about"
+            | "some"
+            | "nearly"
+            | "almost"
+            | "over"
+            | "under"
+            | "around"
+            | "approximately"
+            | "roughly"
+            | "least"
+            | "only"
+            | "just"
+            | "no"
+            | "number"
+            | "page"
+            | "pages"
+            | "room"
+            | "flight"
+            | "route"
+            | "chapter"
+            | "vol"
+            | "p"
+            | "pp"
     ) {
         return None;
     }
-    let next_word: String = after.trim_start().chars().take_while(|ch| ch.is_ascii_alphabetic()).take(16).collect();
+    let next_word: String = after
+        .trim_start()
+        .chars()
+        .take_while(|ch| ch.is_ascii_alphabetic())
+        .take(16)
+        .collect();
     let counted = next_word.len() > 3
-        && next_word.chars().next().is_some_and(|ch| ch.is_ascii_lowercase())
+        && next_word
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_ascii_lowercase())
         && (next_word.ends_with('s') && !next_word.ends_with("ss") && !next_word.ends_with("us")
             || matches!(next_word.as_str(), "people" | "men" | "women" | "children"))
         && !matches!(
             next_word.as_str(),
-            "was" | "has" | "this" | "his" | "its" | "seems" | "shows" | "proves" | "marks" | "sees" | "brings"
-                | "comes" | "goes" | "makes" | "gives" | "levels" | "figures" | "results" | "earnings"
-                | "sales" | "profits" | "elections" | "olympics"
+            "was"
+                | "has"
+                | "this"
+                | "his"
+                | "its"
+                | "seems"
+                | "shows"
+                | "proves"
+                | "marks"
+                | "sees"
+                | "brings"
+                | "comes"
+                | "goes"
+                | "makes"
+                | "gives"
+                | "levels"
+                | "figures"
+                | "results"
+                | "earnings"
+                | "sales"
+                | "profits"
+                | "elections"
+                | "olympics"
         );
     if counted {
         return None;
@@ -320,11 +414,21 @@ pub fn scan(text: &str) -> Vec<Mention> {
             if let Some((span, expr, part)) = (rule.build)(&c, text)
                 && !span.is_empty()
             {
-                found.push(Mention { span, expr, part, time: None });
+                found.push(Mention {
+                    span,
+                    expr,
+                    part,
+                    time: None,
+                });
             }
         }
     }
-    found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    found.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
     let mut kept: Vec<Mention> = Vec::with_capacity(found.len());
     for m in found {
         match kept.last_mut() {

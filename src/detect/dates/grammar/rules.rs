@@ -25,7 +25,10 @@ pub struct Rule {
 fn rule(pattern: &str, build: Build) -> Option<Rule> {
     // ASCII-only case folding: Unicode folding ("k" also matches the Kelvin sign)
     // defeats the literal search that lets the engine skip most of the text.
-    let pattern = pattern.replace(r"\b", r"(?-u:\b)").replace("(?i)", "(?i-u)").replace("(?i:", "(?i-u:");
+    let pattern = pattern
+        .replace(r"\b", r"(?-u:\b)")
+        .replace("(?i)", "(?i-u)")
+        .replace("(?i:", "(?i-u:");
     match Regex::new(&pattern) {
         Ok(regex) => Some(Rule { regex, build }),
         Err(e) => {
@@ -87,11 +90,27 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let rules: Vec<Option<Rule>> = vec![
         // 2020-01-06
         rule(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", |c, _| {
-            Some((whole(c), Expr::Day { year: int(c, "y"), month: int(c, "m")?, day: int(c, "d")? }, None))
+            Some((
+                whole(c),
+                Expr::Day {
+                    year: int(c, "y"),
+                    month: int(c, "m")?,
+                    day: int(c, "d")?,
+                },
+                None,
+            ))
         }),
         // 1/6/2020 (US order)
         rule(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b", |c, _| {
-            Some((whole(c), Expr::Day { year: int(c, "y"), month: int(c, "m")?, day: int(c, "d")? }, None))
+            Some((
+                whole(c),
+                Expr::Day {
+                    year: int(c, "y"),
+                    month: int(c, "m")?,
+                    day: int(c, "d")?,
+                },
+                None,
+            ))
         }),
         // (Monday,) Jan. 6(, 2020) (morning)
         rule(
@@ -101,7 +120,11 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |c, text| {
                 let mut span = whole(c);
                 span.start = weekday_before(text, span.start);
-                let day = Expr::Day { year: int(c, "y"), month: lexicon::month_number(group(c, "mon")?)?, day: int(c, "d")? };
+                let day = Expr::Day {
+                    year: int(c, "y"),
+                    month: lexicon::month_number(group(c, "mon")?)?,
+                    day: int(c, "d")?,
+                };
                 Some((span, day, part(c)))
             },
         ),
@@ -113,67 +136,127 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |c, text| {
                 let mut span = whole(c);
                 span.start = back_if(text, span.start, &["the"]);
-                let day = Expr::Day { year: int(c, "y"), month: lexicon::month_number(group(c, "mon")?)?, day: int(c, "d")? };
+                let day = Expr::Day {
+                    year: int(c, "y"),
+                    month: lexicon::month_number(group(c, "mon")?)?,
+                    day: int(c, "d")?,
+                };
                 Some((span, day, None))
             },
         ),
         // (early) October (of) 2014, January nineteen ninety-seven
-        rule(&format!(r"\b(?P<mon>{MONTH_FULL}|{MONTH_DOT}),?\s+(?:of\s+)?(?P<y>{YEAR})\b"), |c, text| {
-            let mut span = whole(c);
-            span.start = back_if(text, span.start, MODIFIERS);
-            let month = lexicon::month_number(group(c, "mon")?)?;
-            Some((span, Expr::Month { year: group(c, "y").and_then(year_value), month, year_shift: None, shift: None }, None))
-        }),
+        rule(
+            &format!(r"\b(?P<mon>{MONTH_FULL}|{MONTH_DOT}),?\s+(?:of\s+)?(?P<y>{YEAR})\b"),
+            |c, text| {
+                let mut span = whole(c);
+                span.start = back_if(text, span.start, MODIFIERS);
+                let month = lexicon::month_number(group(c, "mon")?)?;
+                Some((
+                    span,
+                    Expr::Month {
+                        year: group(c, "y").and_then(year_value),
+                        month,
+                        year_shift: None,
+                        shift: None,
+                    },
+                    None,
+                ))
+            },
+        ),
         // January this year, June last year
-        rule(&format!(r"\b(?P<mon>{MONTH_FULL})\s+(?P<shift>last|this|next)\s+year\b"), |c, _| {
-            let shift = Shift::parse(group(c, "shift")?)?;
-            let month = lexicon::month_number(group(c, "mon")?)?;
-            Some((whole(c), Expr::Month { year: None, month, year_shift: Some(shift.offset()), shift: None }, None))
-        }),
+        rule(
+            &format!(r"\b(?P<mon>{MONTH_FULL})\s+(?P<shift>last|this|next)\s+year\b"),
+            |c, _| {
+                let shift = Shift::parse(group(c, "shift")?)?;
+                let month = lexicon::month_number(group(c, "mon")?)?;
+                Some((
+                    whole(c),
+                    Expr::Month {
+                        year: None,
+                        month,
+                        year_shift: Some(shift.offset()),
+                        shift: None,
+                    },
+                    None,
+                ))
+            },
+        ),
         // (last|early|in) October: a month on its own
         rule(&format!(r"\b(?P<mon>{MONTH_FULL})\b"), month_alone),
         // seasons: (this|last|next) (early) summer (of) (2014)
         rule(
-            &format!(r"(?i)\b(?P<s>spring|summer|fall|autumn|winter)\b(?:\s+of)?(?:\s+(?P<y>{YEAR})\b)?"),
+            &format!(
+                r"(?i)\b(?P<s>spring|summer|fall|autumn|winter)\b(?:\s+of)?(?:\s+(?P<y>{YEAR})\b)?"
+            ),
             season,
         ),
         // quarters: the third quarter (of 1989), the 1989 second quarter, third-quarter
-        rule(r"(?i)\bquarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<y2>\d{4})\b)?", quarter),
+        rule(
+            r"(?i)\bquarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<y2>\d{4})\b)?",
+            quarter,
+        ),
         // Q3 2019
         rule(r"\bQ(?P<q>[1-4])\s+(?P<y>\d{4})\b", |c, _| {
-            Some((whole(c), Expr::Quarter { year: int(c, "y"), quarter: int(c, "q")?, shift: None }, None))
+            Some((
+                whole(c),
+                Expr::Quarter {
+                    year: int(c, "y"),
+                    quarter: int(c, "q")?,
+                    shift: None,
+                },
+                None,
+            ))
         }),
         // the first half of 2019
-        rule(r"(?i)\b(?P<h>first|second)[-\s]half\s+of\s+(?P<y>\d{4})\b", |c, text| {
-            let half = if group(c, "h")?.eq_ignore_ascii_case("first") { 1 } else { 2 };
-            let mut span = whole(c);
-            span.start = back_if(text, span.start, &["the"]);
-            Some((span, Expr::Half { year: int(c, "y"), half }, None))
-        }),
+        rule(
+            r"(?i)\b(?P<h>first|second)[-\s]half\s+of\s+(?P<y>\d{4})\b",
+            |c, text| {
+                let half = if group(c, "h")?.eq_ignore_ascii_case("first") {
+                    1
+                } else {
+                    2
+                };
+                let mut span = whole(c);
+                span.start = back_if(text, span.start, &["the"]);
+                Some((
+                    span,
+                    Expr::Half {
+                        year: int(c, "y"),
+                        half,
+                    },
+                    None,
+                ))
+            },
+        ),
         // nineteen ninety-six
-        rule(&format!(r"\b(?:{YEAR_WORDS})\b"), |c, _| Some((whole(c), Expr::Year(year_value(c.get(0)?.as_str())?), None))),
+        rule(&format!(r"\b(?:{YEAR_WORDS})\b"), |c, _| {
+            Some((whole(c), Expr::Year(year_value(c.get(0)?.as_str())?), None))
+        }),
         // decades: the late '70s, the nineties (digit decades are read by the year scanner)
         rule(r"'(?P<d2>\d0)s\b", decade_word),
-        rule(r"(?i)\b(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", decade_word),
+        rule(
+            r"(?i)\b(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+            decade_word,
+        ),
     ];
     rules.into_iter().flatten().chain(more_rules()).collect()
 });
 
 fn decade_word(c: &Captures, text: &str) -> Option<Found> {
-                let decade = if let Some(d) = int::<i16>(c, "d2") {
-                    190 + d / 10
-                } else {
-                    190 + lexicon::tens(group(c, "w")?)? as i16
-                };
-                let mut span = whole(c);
-                span.start = back_if(text, span.start, MODIFIERS);
-                let before = back_if(text, span.start, &["the"]);
-                if c.name("w").is_some() && before == span.start {
-                    // "in his forties" is an age, "the nineties" a decade.
-                    return None;
-                }
-                span.start = before;
-                Some((span, Expr::Decade(decade), None))
+    let decade = if let Some(d) = int::<i16>(c, "d2") {
+        190 + d / 10
+    } else {
+        190 + lexicon::tens(group(c, "w")?)? as i16
+    };
+    let mut span = whole(c);
+    span.start = back_if(text, span.start, MODIFIERS);
+    let before = back_if(text, span.start, &["the"]);
+    if c.name("w").is_some() && before == span.start {
+        // "in his forties" is an age, "the nineties" a decade.
+        return None;
+    }
+    span.start = before;
+    Some((span, Expr::Decade(decade), None))
 }
 
 fn more_rules() -> Vec<Rule> {
@@ -210,20 +293,33 @@ fn more_rules() -> Vec<Rule> {
             },
         ),
         // last night, this morning
-        rule(r"(?i)\b(?P<w>last|this)\s+(?P<part>morning|afternoon|evening|night)\b", |c, _| {
-            let last = group(c, "w")?.eq_ignore_ascii_case("last");
-            Some((whole(c), Expr::DayOffset(if last { -1 } else { 0 }), part(c)))
-        }),
+        rule(
+            r"(?i)\b(?P<w>last|this)\s+(?P<part>morning|afternoon|evening|night)\b",
+            |c, _| {
+                let last = group(c, "w")?.eq_ignore_ascii_case("last");
+                Some((
+                    whole(c),
+                    Expr::DayOffset(if last { -1 } else { 0 }),
+                    part(c),
+                ))
+            },
+        ),
         // weekdays: (last|next|this) Monday (morning)
-        rule(&format!(r"\b(?P<wd>{WEEKDAYS})\b(?:\s+(?P<part>morning|afternoon|evening|night)\b)?"), |c, text| {
-            let weekday = lexicon::weekday(group(c, "wd")?)?;
-            let mut span = whole(c);
-            let (start, shift) = shift_before(text, span.start);
-            span.start = start;
-            Some((span, Expr::Weekday { weekday, shift }, part(c)))
-        }),
+        rule(
+            &format!(r"\b(?P<wd>{WEEKDAYS})\b(?:\s+(?P<part>morning|afternoon|evening|night)\b)?"),
+            |c, text| {
+                let weekday = lexicon::weekday(group(c, "wd")?)?;
+                let mut span = whole(c);
+                let (start, shift) = shift_before(text, span.start);
+                span.start = start;
+                Some((span, Expr::Weekday { weekday, shift }, part(c)))
+            },
+        ),
         // last week, this month, next year, earlier this month, the weekend, the quarter
-        rule(r"(?i)\b(?P<u>week|weekend|month|quarter|year|decade)\b", unit_phrase),
+        rule(
+            r"(?i)\b(?P<u>week|weekend|month|quarter|year|decade)\b",
+            unit_phrase,
+        ),
         // the latest period
         rule(r"(?i)\blatest\s+period\b", |c, text| {
             let start = back_if(text, whole(c).start, &["the"]);
@@ -231,9 +327,7 @@ fn more_rules() -> Vec<Rule> {
         }),
         // two years ago, a year earlier, several months ago
         rule(
-            &format!(
-                r"(?i)\b(?P<u>day|week|month|quarter|year|decade)s?\s+(?P<dir>ago|earlier|from\s+now)\b"
-            ),
+            r"(?i)\b(?P<u>day|week|month|quarter|year|decade)s?\s+(?P<dir>ago|earlier|from\s+now)\b",
             |c, text| {
                 let unit = unit(group(c, "u")?)?;
                 let (n_start, n) = number_before(text, whole(c).start)?;
@@ -246,8 +340,22 @@ fn more_rules() -> Vec<Rule> {
                     return None;
                 }
                 let mut span = n_start..whole(c).end;
-                span.start = back_if(text, span.start, &["nearly", "almost", "about", "some", "over", "just", "only", "roughly"]);
-                Some((span, Expr::Ago { unit, count, forward }, None))
+                span.start = back_if(
+                    text,
+                    span.start,
+                    &[
+                        "nearly", "almost", "about", "some", "over", "just", "only", "roughly",
+                    ],
+                );
+                Some((
+                    span,
+                    Expr::Ago {
+                        unit,
+                        count,
+                        forward,
+                    },
+                    None,
+                ))
             },
         ),
         // the year-earlier quarter, year-ago, the year-ago period
@@ -257,7 +365,15 @@ fn more_rules() -> Vec<Rule> {
                 let mut span = whole(c);
                 span.start = back_if(text, span.start, &["comparable", "same", "latest"]);
                 span.start = back_if(text, span.start, &["the"]);
-                Some((span, Expr::Ago { unit: Unit::Year, count: Some(1), forward: false }, None))
+                Some((
+                    span,
+                    Expr::Ago {
+                        unit: Unit::Year,
+                        count: Some(1),
+                        forward: false,
+                    },
+                    None,
+                ))
             },
         ),
         // recent years, the past few months, the coming decades
@@ -287,28 +403,31 @@ fn more_rules() -> Vec<Rule> {
             },
         ),
         // now, currently, recently, the future
-        rule(r"(?i)\b(?:now|currently|current|recently|nowadays|future)\b", |c, text| {
-            let w = c.get(0)?.as_str().to_ascii_lowercase();
-            let span = whole(c);
-            let next = word_after(text, span.end);
-            let r = match w.as_str() {
-                // "now that" is a conjunction.
-                "now" if next == "that" => return None,
-                "recently" => Reference::Past,
-                "future" => {
-                    // "the future of X" is X's fate; "future" alone is mostly an adjective.
-                    if next == "of" {
-                        return None;
+        rule(
+            r"(?i)\b(?:now|currently|current|recently|nowadays|future)\b",
+            |c, text| {
+                let w = c.get(0)?.as_str().to_ascii_lowercase();
+                let span = whole(c);
+                let next = word_after(text, span.end);
+                let r = match w.as_str() {
+                    // "now that" is a conjunction.
+                    "now" if next == "that" => return None,
+                    "recently" => Reference::Past,
+                    "future" => {
+                        // "the future of X" is X's fate; "future" alone is mostly an adjective.
+                        if next == "of" {
+                            return None;
+                        }
+                        let s = back_if(text, span.start, &["near", "distant", "foreseeable"]);
+                        let the = back_if(text, s, &["the"]);
+                        (the < s).then_some(())?;
+                        return Some((the..span.end, Expr::Reference(Reference::Future), None));
                     }
-                    let s = back_if(text, span.start, &["near", "distant", "foreseeable"]);
-                    let the = back_if(text, s, &["the"]);
-                    (the < s).then_some(())?;
-                    return Some((the..span.end, Expr::Reference(Reference::Future), None));
-                }
-                _ => Reference::Present,
-            };
-            Some((span, Expr::Reference(r), None))
-        }),
+                    _ => Reference::Present,
+                };
+                Some((span, Expr::Reference(r), None))
+            },
+        ),
     ];
     rules.into_iter().flatten().collect()
 }
@@ -364,9 +483,14 @@ fn shift_before(text: &str, start: usize) -> (usize, Option<Shift>) {
             "next" => (s, Some(Shift::Next)),
             "this" => (s, Some(Shift::This)),
             "past" | "coming" => match word_before(text, s) {
-                Some((s2, w2)) if w2 == "this" => {
-                    (s2, Some(if w == "past" { Shift::Last } else { Shift::Next }))
-                }
+                Some((s2, w2)) if w2 == "this" => (
+                    s2,
+                    Some(if w == "past" {
+                        Shift::Last
+                    } else {
+                        Shift::Next
+                    }),
+                ),
                 _ => (start, None),
             },
             _ => (start, None),
@@ -464,14 +588,37 @@ fn month_alone(c: &Captures, text: &str) -> Option<Found> {
     let month_prep = keeps_pre
         || matches!(
             pre.as_str(),
-            "in" | "since" | "until" | "till" | "by" | "of" | "before" | "after" | "during" | "through"
-                | "from" | "to" | "between" | "and" | "or" | "each" | "every"
+            "in" | "since"
+                | "until"
+                | "till"
+                | "by"
+                | "of"
+                | "before"
+                | "after"
+                | "during"
+                | "through"
+                | "from"
+                | "to"
+                | "between"
+                | "and"
+                | "or"
+                | "each"
+                | "every"
         );
     if matches!(month, 3 | 5) && !month_prep {
         return None;
     }
     let start = if keeps_pre { s } else { name.start() };
-    Some((start..name.end(), Expr::Month { year: None, month, year_shift: None, shift }, None))
+    Some((
+        start..name.end(),
+        Expr::Month {
+            year: None,
+            month,
+            year_shift: None,
+            shift,
+        },
+        None,
+    ))
 }
 
 fn season(c: &Captures, text: &str) -> Option<Found> {
@@ -492,7 +639,15 @@ fn season(c: &Captures, text: &str) -> Option<Found> {
         // A bare "the fall" or "summer" is too often not a date ("the fall of the wall").
         return None;
     }
-    Some((start..span.end, Expr::Season { year, season: s, shift }, None))
+    Some((
+        start..span.end,
+        Expr::Season {
+            year,
+            season: s,
+            shift,
+        },
+        None,
+    ))
 }
 
 fn quarter(c: &Captures, text: &str) -> Option<Found> {
@@ -512,5 +667,13 @@ fn quarter(c: &Captures, text: &str) -> Option<Found> {
     start = back_if(text, start, &["fiscal"]);
     let (s, shift) = shift_before(text, start);
     start = back_if(text, s, &["the"]);
-    Some((start..span.end, Expr::Quarter { year, quarter: q, shift }, None))
+    Some((
+        start..span.end,
+        Expr::Quarter {
+            year,
+            quarter: q,
+            shift,
+        },
+        None,
+    ))
 }

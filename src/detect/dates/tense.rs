@@ -122,10 +122,6 @@ const FUTURE: &[&str] = &[
     "would",
     "wo",
     "due",
-    "set",
-    "until",
-    "till",
-    "later",
     "coming",
     "slated",
     "hopes",
@@ -237,11 +233,27 @@ fn is_sentence_dot(s: &str, dot: usize) -> bool {
 /// The tense of the clause around `span`, from the verb marker nearest to it.
 pub fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
     let (start, end) = clause(text, span.clone());
+    // A preposition right before the expression says it outright: "until March",
+    // "through January", "by Friday" look ahead; "since March" looks back.
+    if let Some((_, w)) = words(&text[start..span.start]).last()
+        && text[start..span.start].trim_end().ends_with(w)
+    {
+        match w.to_lowercase().as_str() {
+            "until" | "till" | "through" | "by" => return Tense::Future,
+            "since" => return Tense::Past,
+            _ => {}
+        }
+    }
     let mut best: Option<(isize, Tense)> = None;
     let mut consider = |distance: usize, word: &str, before: bool| {
         if let Some((t, weight)) = marker(word) {
-            // A modal after the expression belongs to another verb group.
-            let weight = if before { weight } else { weight.max(0) };
+            // A modal after the expression belongs to another verb group, and the verb
+            // right before it governs it ("announced Friday, holders would receive").
+            let weight = match (before, distance <= word.len() + 2) {
+                (true, true) => weight.min(0),
+                (true, false) => weight,
+                (false, _) => weight.max(0) + 10,
+            };
             let d = distance as isize + weight;
             if best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, t));
@@ -344,6 +356,17 @@ mod tests {
                 "The reduced dividend is payable Jan. 2 to holders.",
                 "Jan. 2",
                 Tense::Future,
+            ),
+            (
+                "under the terms announced Friday, holders would receive",
+                "Friday",
+                Tense::Past,
+            ),
+            ("loans extended through January.", "January", Tense::Future),
+            (
+                "Three days later, as of Friday's close",
+                "Friday",
+                Tense::Unknown,
             ),
         ];
         for (text, word, want) in cases {

@@ -104,8 +104,6 @@ const FUTURE: &[&str] = &[
     "’ll",
     "going",
     "scheduled",
-    "plans",
-    "plan",
     "planned",
     "expected",
     "payable",
@@ -126,6 +124,9 @@ const FUTURE: &[&str] = &[
     "slated",
     "hopes",
     "aims",
+    "planning",
+    "preparing",
+    "soon",
 ];
 
 /// Words ending in -ed that are not past verbs.
@@ -239,10 +240,14 @@ pub fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
         && text[start..span.start].trim_end().ends_with(w)
     {
         match w.to_lowercase().as_str() {
-            "until" | "till" | "through" | "by" => return Tense::Future,
+            "until" | "till" | "through" => return Tense::Future,
             "since" => return Tense::Past,
             _ => {}
         }
+    }
+    // "Friday's close", "Saturday night's debate": an event already named is past.
+    if text[span.end..].starts_with("'s") || text[span.end..].starts_with("’s") {
+        return Tense::Past;
     }
     let mut best: Option<(isize, Tense)> = None;
     let mut consider = |distance: usize, word: &str, before: bool| {

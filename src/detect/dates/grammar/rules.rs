@@ -403,7 +403,7 @@ fn more_rules() -> Vec<Rule> {
         ),
         // now, currently, recently, the future
         rule(
-            r"(?i)\b(?:now|currently|current|recently|nowadays|future)\b",
+            r"(?i)\b(?:now|currently|current|recently|nowadays|future|past)\b",
             |c, text| {
                 let w = c.get(0)?.as_str().to_ascii_lowercase();
                 let span = whole(c);
@@ -412,6 +412,20 @@ fn more_rules() -> Vec<Rule> {
                     // "now that" is a conjunction.
                     "now" if next == "that" => return None,
                     "recently" => Reference::Past,
+                    "past" => {
+                        // "the past" as a noun; "the past few years" is a duration and
+                        // "past years" an adjective.
+                        let the = back_if(text, span.start, &["the"]);
+                        let unit_next = next.trim_end_matches('s');
+                        if the == span.start
+                            || lexicon::number(&next).is_some()
+                            || matches!(next.as_str(), "few" | "several" | "decade" | "century")
+                            || unit(unit_next).is_some()
+                        {
+                            return None;
+                        }
+                        return Some((the..span.end, Expr::Reference(Reference::Past), None));
+                    }
                     "future" => {
                         // "the future of X" is X's fate; "future" alone is mostly an adjective.
                         if next == "of" {
@@ -516,7 +530,7 @@ fn unit(word: &str) -> Option<Unit> {
 fn unit_phrase(c: &Captures, text: &str) -> Option<Found> {
     let unit = unit(group(c, "u")?)?;
     let span = whole(c);
-    let mut start = back_if(text, span.start, &["fiscal"]);
+    let mut start = back_if(text, span.start, &["fiscal", "full"]);
     let (s, w) = word_before(text, start)?;
     let shift = match w.as_str() {
         "last" => Shift::Last,
@@ -538,9 +552,17 @@ fn unit_phrase(c: &Captures, text: &str) -> Option<Found> {
             if unit == Unit::Quarter {
                 return Some((start..span.end, Expr::QuarterRef, None));
             }
-            // "the year" alone may be any year; "the weekend" and "the end of the
-            // month" are the anchor's.
-            if unit != Unit::Weekend && !end_of {
+            // "the weekend", "the end of the month" and "(for) the year" standing alone
+            // are the anchor's; "the year before", "the year of X" are some other year.
+            let next = word_after(text, span.end);
+            let year_alone = unit == Unit::Year
+                && !text[span.end..].starts_with('-')
+                && !matches!(
+                    next.as_str(),
+                    "earlier" | "ago" | "before" | "after" | "ended" | "ending" | "two" | "in"
+                        | "when" | "of" | "that" | "which" | "he" | "she" | "they" | "we" | "i"
+                );
+            if unit != Unit::Weekend && !end_of && !year_alone {
                 return None;
             }
             Shift::This

@@ -371,7 +371,7 @@ mod tests {
             (
                 "Three days later, as of Friday's close",
                 "Friday",
-                Tense::Unknown,
+                Tense::Past,
             ),
         ];
         for (text, word, want) in cases {

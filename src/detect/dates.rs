@@ -56,7 +56,7 @@ pub fn detect(text: &str, anchor: Option<Date>) -> Vec<Annotation> {
         };
         let r = resolve(m, &ctx);
         // Only a quarter already over when the text was written is one being reported on.
-        if matches!(m.expr, Expr::Quarter { .. } | Expr::QuarterRef)
+        if matches!(m.expr, Expr::Quarter { .. } | Expr::QuarterRef { .. })
             && let Some(q) = r
                 .as_ref()
                 .and_then(|r| r.value.as_deref())

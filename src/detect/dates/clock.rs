@@ -34,7 +34,11 @@ fn hour_before(text: &str, pos: usize) -> Option<(usize, i8, i8)> {
         return None;
     }
     let hour_start = hour_end - h;
-    if hours[..hour_start].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == ',') {
+    if hours[..hour_start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == ',')
+    {
         return None;
     }
     Some((hour_start, hours[hour_start..].parse().ok()?, minute))
@@ -69,7 +73,9 @@ pub fn attach_times(text: &str, mentions: &mut [Mention]) {
         } else if core.starts_with("midnight") {
             (m.start(), 24, 0)
         } else {
-            let Some((start, h, mi)) = hour_before(text, m.start()) else { continue };
+            let Some((start, h, mi)) = hour_before(text, m.start()) else {
+                continue;
+            };
             let pm = core.starts_with('p');
             if !(1..=12).contains(&h) || mi > 59 {
                 continue;

@@ -2,6 +2,7 @@
 //! into an [`Expr`] (what was said, not yet resolved against any date), then keep the
 //! longest non-overlapping candidates. Resolution lives in `resolve`.
 
+mod builders;
 mod rules;
 
 use std::ops::Range;
@@ -183,7 +184,10 @@ pub enum Expr {
         forward: bool,
     },
     /// "the quarter", "the latest period": the quarter being reported on.
-    QuarterRef,
+    /// With a year: "the 1988 quarter", "the 1989 period" (that year's such quarter).
+    QuarterRef {
+        year: Option<i16>,
+    },
     Reference(Reference),
 }
 

@@ -386,10 +386,11 @@ pub fn resolve(m: &Mention, ctx: &Context) -> Option<Resolved> {
                 )
             }
         }
-        Expr::QuarterRef => {
+        Expr::QuarterRef { year } => {
             let (y, q) = ctx
                 .quarter
                 .unwrap_or_else(|| add_quarters(a.year(), quarter_of(a), -1));
+            let y = year.unwrap_or(y);
             (
                 format!("{y:04}-Q{q}"),
                 format!("the quarter reported on at {about}"),

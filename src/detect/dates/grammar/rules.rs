@@ -9,8 +9,12 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::super::lexicon::{self, MONTH_ANY, MONTH_DOT, MONTH_FULL, NUMBER_WORDS, WEEKDAYS};
-use super::{DayPart, Expr, Reference, Season, Shift, Unit, YEAR, YEAR_WORDS, year_value};
+use super::super::lexicon::{self, MONTH_ANY, MONTH_DOT, MONTH_FULL, WEEKDAYS};
+use super::builders::{
+    month_alone, number_before, quarter, season, shift_before, unit, unit_phrase, weekday_before,
+    word_after, year_quarter,
+};
+use super::{DayPart, Expr, Reference, Shift, Unit, YEAR, YEAR_WORDS, year_value};
 
 pub type Found = (Range<usize>, Expr, Option<DayPart>);
 type Build = fn(&Captures, &str) -> Option<Found>;
@@ -27,7 +31,10 @@ fn rule(pattern: &str, build: Build) -> Option<Rule> {
     // defeats the literal search that lets the engine skip most of the text. ASCII
     // classes (\d, \s, \b) also keep the automata small and quick to build; English
     // date words are ASCII, so nothing is lost.
-    let pattern = format!("(?-u){}", pattern.replace("(?i)", "(?i-u)").replace("(?i:", "(?i-u:"));
+    let pattern = format!(
+        "(?-u){}",
+        pattern.replace("(?i)", "(?i-u)").replace("(?i:", "(?i-u:")
+    );
     match Regex::new(&pattern) {
         Ok(regex) => Some(Rule { regex, build }),
         Err(e) => {
@@ -37,19 +44,19 @@ fn rule(pattern: &str, build: Build) -> Option<Rule> {
     }
 }
 
-fn whole(c: &Captures) -> Range<usize> {
+pub(super) fn whole(c: &Captures) -> Range<usize> {
     c.get(0).map_or(0..0, |m| m.range())
 }
 
-fn group<'t>(c: &Captures<'t>, name: &str) -> Option<&'t str> {
+pub(super) fn group<'t>(c: &Captures<'t>, name: &str) -> Option<&'t str> {
     c.name(name).map(|m| m.as_str())
 }
 
-fn int<T: std::str::FromStr>(c: &Captures, name: &str) -> Option<T> {
+pub(super) fn int<T: std::str::FromStr>(c: &Captures, name: &str) -> Option<T> {
     group(c, name).and_then(|s| s.parse().ok())
 }
 
-fn part(c: &Captures) -> Option<DayPart> {
+pub(super) fn part(c: &Captures) -> Option<DayPart> {
     group(c, "part").and_then(DayPart::parse)
 }
 
@@ -76,14 +83,14 @@ pub fn word_before(text: &str, pos: usize) -> Option<(usize, String)> {
 }
 
 /// Extends `start` back over one word before it that `accept` takes.
-fn back_if(text: &str, start: usize, accept: &[&str]) -> usize {
+pub(super) fn back_if(text: &str, start: usize, accept: &[&str]) -> usize {
     match word_before(text, start) {
         Some((s, w)) if accept.contains(&w.as_str()) => s,
         _ => start,
     }
 }
 
-const MODIFIERS: &[&str] = &["early", "late", "mid"];
+pub(super) const MODIFIERS: &[&str] = &["early", "late", "mid"];
 
 pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let rules: Vec<Option<Rule>> = vec![
@@ -319,11 +326,13 @@ fn more_rules() -> Vec<Rule> {
             r"(?i)\b(?P<u>week|weekend|month|quarter|year|decade)\b",
             unit_phrase,
         ),
-        // the latest period
+        // the latest period, the 1989 period
         rule(r"(?i)\blatest\s+period\b", |c, text| {
             let start = back_if(text, whole(c).start, &["the"]);
-            (start < whole(c).start).then(|| (start..whole(c).end, Expr::QuarterRef, None))
+            (start < whole(c).start)
+                .then(|| (start..whole(c).end, Expr::QuarterRef { year: None }, None))
         }),
+        rule(r"(?i)\b(?:quarter|period)\b", year_quarter),
         // two years ago, a year earlier, several months ago
         rule(
             r"(?i)\b(?P<u>day|week|month|quarter|year|decade)s?\s+(?P<dir>ago|earlier|from\s+now)\b",
@@ -443,258 +452,4 @@ fn more_rules() -> Vec<Rule> {
         ),
     ];
     rules.into_iter().flatten().collect()
-}
-
-/// The count before "years ago": a numeral or a number word ("two", "a", "a few",
-/// "a couple of", "several"), with its start.
-fn number_before(text: &str, pos: usize) -> Option<(usize, String)> {
-    let (s, w) = word_before(text, pos)?;
-    if w.bytes().all(|b| b.is_ascii_digit()) && w.len() <= 3 {
-        return Some((s, w));
-    }
-    match w.as_str() {
-        "few" => {
-            let (s2, a) = word_before(text, s)?;
-            (a == "a").then(|| (s2, "a few".to_string()))
-        }
-        "of" => {
-            let (s2, couple) = word_before(text, s)?;
-            let (s3, a) = word_before(text, s2)?;
-            (couple == "couple" && a == "a").then(|| (s3, "a couple of".to_string()))
-        }
-        _ => NUMBER_WORDS.split('|').any(|n| n == w).then_some((s, w)),
-    }
-}
-
-/// The lowercased word right after `pos` (after spaces), or "".
-fn word_after(text: &str, pos: usize) -> String {
-    text.get(pos..)
-        .unwrap_or("")
-        .trim_start_matches([' ', '\t'])
-        .chars()
-        .take_while(char::is_ascii_alphabetic)
-        .take(12)
-        .collect::<String>()
-        .to_ascii_lowercase()
-}
-
-/// Extends a date back over "Monday, " before it.
-fn weekday_before(text: &str, start: usize) -> usize {
-    let head = text.get(..start).unwrap_or("");
-    let trimmed = head.trim_end_matches(' ').trim_end_matches(',');
-    match word_before(text, trimmed.len() + 1).filter(|_| trimmed.len() < head.len()) {
-        Some((s, w)) if lexicon::weekday(&w).is_some() && w.ends_with("day") => s,
-        _ => start,
-    }
-}
-
-/// Reads "last", "next", "this", "this past", "this coming" before `start`.
-fn shift_before(text: &str, start: usize) -> (usize, Option<Shift>) {
-    match word_before(text, start) {
-        Some((s, w)) => match w.as_str() {
-            "last" => (s, Some(Shift::Last)),
-            "next" => (s, Some(Shift::Next)),
-            "this" => (s, Some(Shift::This)),
-            "past" | "coming" => match word_before(text, s) {
-                Some((s2, w2)) if w2 == "this" => (
-                    s2,
-                    Some(if w == "past" {
-                        Shift::Last
-                    } else {
-                        Shift::Next
-                    }),
-                ),
-                _ => (start, None),
-            },
-            _ => (start, None),
-        },
-        None => (start, None),
-    }
-}
-
-fn unit(word: &str) -> Option<Unit> {
-    Some(match word.to_ascii_lowercase().as_str() {
-        "day" => Unit::Day,
-        "week" => Unit::Week,
-        "weekend" => Unit::Weekend,
-        "month" => Unit::Month,
-        "quarter" => Unit::Quarter,
-        "year" => Unit::Year,
-        "decade" => Unit::Decade,
-        _ => return None,
-    })
-}
-
-/// "last week", "this (fiscal) year", "the current quarter", "earlier this month",
-/// "the weekend", "the end of the year", "the (latest) quarter".
-fn unit_phrase(c: &Captures, text: &str) -> Option<Found> {
-    let unit = unit(group(c, "u")?)?;
-    let span = whole(c);
-    let mut start = back_if(text, span.start, &["fiscal", "full"]);
-    let (s, w) = word_before(text, start)?;
-    let shift = match w.as_str() {
-        "last" => Shift::Last,
-        "this" => Shift::This,
-        "next" => Shift::Next,
-        "current" | "latest" | "recent" if back_if(text, s, &["the", "most"]) < s => {
-            start = back_if(text, back_if(text, s, &["most"]), &["the"]);
-            if unit == Unit::Quarter && w != "current" {
-                return Some((start..span.end, Expr::QuarterRef, None));
-            }
-            if w != "current" {
-                return None;
-            }
-            Shift::This
-        }
-        "the" => {
-            start = s;
-            let end_of = the_end_of(text, s).is_some();
-            if unit == Unit::Quarter {
-                return Some((start..span.end, Expr::QuarterRef, None));
-            }
-            // "the weekend", "the end of the month" and "(for) the year" standing alone
-            // are the anchor's; "the year before", "the year of X" are some other year.
-            let next = word_after(text, span.end);
-            let year_alone = unit == Unit::Year
-                && !text[span.end..].starts_with('-')
-                && !matches!(
-                    next.as_str(),
-                    "earlier" | "ago" | "before" | "after" | "ended" | "ending" | "two" | "in"
-                        | "when" | "of" | "that" | "which" | "he" | "she" | "they" | "we" | "i"
-                );
-            if unit != Unit::Weekend && !end_of && !year_alone {
-                return None;
-            }
-            Shift::This
-        }
-        _ => return None,
-    };
-    if matches!(w.as_str(), "last" | "this" | "next") {
-        start = s;
-    }
-    start = back_if(text, start, &["early", "late", "earlier", "later"]);
-    if let Some(s) = the_end_of(text, start) {
-        start = s;
-    }
-    Some((start..span.end, Expr::Unit { unit, shift }, None))
-}
-
-/// Where "the end of" starts, when it ends (before spaces) at `pos`.
-fn the_end_of(text: &str, pos: usize) -> Option<usize> {
-    let (s, of) = word_before(text, pos)?;
-    let (s, end) = word_before(text, s)?;
-    let (s, the) = word_before(text, s)?;
-    (of == "of" && end == "end" && the == "the").then_some(s)
-}
-
-/// A month with neither day nor year. "May" and "March" are words too, so they need a
-/// word before them that only a month takes; a capitalised word after a month ("June
-/// Carter") makes it a name.
-fn month_alone(c: &Captures, text: &str) -> Option<Found> {
-    let name = c.name("mon")?;
-    let month = lexicon::month_number(name.as_str())?;
-    let after = text.get(name.end()..).unwrap_or("");
-    let next = after.trim_start_matches(' ');
-    if next.len() < after.len() && next.chars().next().is_some_and(char::is_uppercase) {
-        return None;
-    }
-    let (s, pre) = word_before(text, name.start()).unwrap_or((name.start(), String::new()));
-    let shift = match pre.as_str() {
-        "last" => Some(Shift::Last),
-        "this" => Some(Shift::This),
-        "next" => Some(Shift::Next),
-        _ => None,
-    };
-    let keeps_pre = shift.is_some() || MODIFIERS.contains(&pre.as_str());
-    let month_prep = keeps_pre
-        || matches!(
-            pre.as_str(),
-            "in" | "since"
-                | "until"
-                | "till"
-                | "by"
-                | "of"
-                | "before"
-                | "after"
-                | "during"
-                | "through"
-                | "from"
-                | "to"
-                | "between"
-                | "and"
-                | "or"
-                | "each"
-                | "every"
-        );
-    if matches!(month, 3 | 5) && !month_prep {
-        return None;
-    }
-    let start = if keeps_pre { s } else { name.start() };
-    Some((
-        start..name.end(),
-        Expr::Month {
-            year: None,
-            month,
-            year_shift: None,
-            shift,
-        },
-        None,
-    ))
-}
-
-fn season(c: &Captures, text: &str) -> Option<Found> {
-    let s = match group(c, "s")?.to_ascii_lowercase().as_str() {
-        "spring" => Season::Spring,
-        "summer" => Season::Summer,
-        "fall" | "autumn" => Season::Fall,
-        _ => Season::Winter,
-    };
-    let year: Option<i16> = group(c, "y").and_then(year_value);
-    if year.is_some_and(|y| !plausible_year(y)) {
-        return None;
-    }
-    let span = whole(c);
-    let core = back_if(text, span.start, MODIFIERS);
-    let (start, shift) = shift_before(text, core);
-    if year.is_none() && shift.is_none() {
-        // A bare "the fall" or "summer" is too often not a date ("the fall of the wall").
-        return None;
-    }
-    Some((
-        start..span.end,
-        Expr::Season {
-            year,
-            season: s,
-            shift,
-        },
-        None,
-    ))
-}
-
-fn quarter(c: &Captures, text: &str) -> Option<Found> {
-    let span = whole(c);
-    let (start, w) = word_before(text, back_if(text, span.start, &["fiscal"]))?;
-    let q = lexicon::ordinal(&w).filter(|q| (1..=4).contains(q) && w != "last")? as i8;
-    let mut start = back_if(text, start, &["fiscal"]);
-    let mut year: Option<i16> = int(c, "y2");
-    if let Some((s, w)) = word_before(text, start)
-        && w.len() == 4
-        && let Ok(y) = w.parse::<i16>()
-        && plausible_year(y)
-    {
-        year = year.or(Some(y));
-        start = s;
-    }
-    start = back_if(text, start, &["fiscal"]);
-    let (s, shift) = shift_before(text, start);
-    start = back_if(text, s, &["the"]);
-    Some((
-        start..span.end,
-        Expr::Quarter {
-            year,
-            quarter: q,
-            shift,
-        },
-        None,
-    ))
 }

@@ -105,6 +105,7 @@ fn grammar_rules() {
             "18",
         ),
         ("in nineteen ninety-six it", "nineteen ninety-six", "1996"),
+        ("by the year two thousand", "the year two thousand", "2000"),
         (
             "The meeting was at 3 p.m. Sunday.",
             "3 p.m. Sunday",
@@ -148,6 +149,8 @@ fn not_dates() {
         "in his forties he",
         "Sundays are quiet",
         "a quarter of the vote",
+        "This is VOA Today.",
+        "He watched This Week on ABC.",
     ];
     for text in cases {
         assert_eq!(found(text, Some("2020-01-06")), vec![], "{text:?}");

@@ -28,6 +28,15 @@ pub(super) fn number_before(text: &str, pos: usize) -> Option<(usize, String)> {
     }
 }
 
+/// Whether `pos` starts a sentence: the text before it (spaces and opening quotes
+/// aside) is empty or ends with a full stop, a question or exclamation mark, a colon or
+/// a line break.
+pub(super) fn sentence_start(text: &str, pos: usize) -> bool {
+    let head = text.get(..pos).unwrap_or("");
+    let head = head.trim_end_matches([' ', '\t', '"', '“', '‘', '\'', '(', '`']);
+    head.is_empty() || head.ends_with(['.', '?', '!', ':', '\n', '_', '-', '—'])
+}
+
 /// The lowercased word right after `pos` (after spaces), or "".
 pub(super) fn word_after(text: &str, pos: usize) -> String {
     text.get(pos..)
@@ -90,7 +99,12 @@ pub(super) fn unit(word: &str) -> Option<Unit> {
 /// "last week", "this (fiscal) year", "the current quarter", "earlier this month",
 /// "the weekend", "the end of the year", "the (latest) quarter".
 pub(super) fn unit_phrase(c: &Captures, text: &str) -> Option<Found> {
-    let unit = unit(group(c, "u")?)?;
+    let word = group(c, "u")?;
+    // "This Week", "Next Year" with a capital are titles of shows and sections.
+    if word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let unit = unit(word)?;
     let span = whole(c);
     let mut start = back_if(text, span.start, &["fiscal", "full"]);
     let (s, w) = word_before(text, start)?;

@@ -11,8 +11,8 @@ use regex::{Captures, Regex};
 
 use super::super::lexicon::{self, MONTH_ANY, MONTH_DOT, MONTH_FULL, WEEKDAYS};
 use super::builders::{
-    month_alone, number_before, quarter, season, shift_before, unit, unit_phrase, weekday_before,
-    word_after, year_quarter,
+    month_alone, number_before, quarter, season, sentence_start, shift_before, unit, unit_phrase,
+    weekday_before, word_after, year_quarter,
 };
 use super::{DayPart, Expr, Reference, Shift, Unit, YEAR, YEAR_WORDS, year_value};
 
@@ -238,6 +238,16 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(&format!(r"\b(?:{YEAR_WORDS})\b"), |c, _| {
             Some((whole(c), Expr::Year(year_value(c.get(0)?.as_str())?), None))
         }),
+        // the year two thousand (and one): only after "the year", since "two thousand"
+        // alone is far more often a count
+        rule(
+            r"(?i)\byear\s+two\s+thousand(?:\s+and\s+(?P<u>one|two|three|four|five|six|seven|eight|nine))?\b",
+            |c, text| {
+                let u = group(c, "u").and_then(lexicon::number).unwrap_or(0);
+                let start = back_if(text, whole(c).start, &["the"]);
+                Some((start..whole(c).end, Expr::Year(2000 + u as i16), None))
+            },
+        ),
         // decades: the late '70s, the nineties (digit decades are read by the year scanner)
         rule(r"'(?P<d2>\d0)s\b", decade_word),
         rule(
@@ -287,8 +297,15 @@ fn more_rules() -> Vec<Rule> {
         // yesterday, today, tomorrow, tonight (+ part of day)
         rule(
             r"(?i)\b(?P<w>yesterday|today|tomorrow|tonight)\b(?:\s+(?P<part>morning|afternoon|evening|night)\b)?",
-            |c, _| {
-                let w = group(c, "w")?.to_ascii_lowercase();
+            |c, text| {
+                let raw = group(c, "w")?;
+                // "USA Today", "VOA Today": a capital inside a sentence makes a name.
+                if raw.starts_with(|c: char| c.is_ascii_uppercase())
+                    && !sentence_start(text, whole(c).start)
+                {
+                    return None;
+                }
+                let w = raw.to_ascii_lowercase();
                 let (offset, part) = match w.as_str() {
                     "yesterday" => (-1, part(c)),
                     "tomorrow" => (1, part(c)),

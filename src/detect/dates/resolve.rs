@@ -216,6 +216,10 @@ pub fn resolve(m: &Mention, ctx: &Context) -> Option<Resolved> {
             return absolute(format!("{}-{month:02}", year_str(y)), "as written");
         }
         Expr::Year(y) => return absolute(year_str(y), "a year"),
+        Expr::Holiday {
+            holiday,
+            year: Some(y),
+        } => return absolute(holiday.date(y)?.to_string(), "a holiday of that year"),
         Expr::Decade(d) => return absolute(format!("{d:03}X"), "a decade"),
         Expr::Century(c) => return absolute(format!("{c:02}"), "a century"),
         Expr::Season {
@@ -255,6 +259,15 @@ pub fn resolve(m: &Mention, ctx: &Context) -> Option<Resolved> {
     let a = anchor.date;
     let about = anchor.describe();
     let (value, how) = match m.expr {
+        Expr::Holiday { holiday, .. } => {
+            let (y, side) = pick_year(a, ctx.tense, None, |y| {
+                let d = holiday.date(y)?;
+                Some((d, d))
+            })?;
+            let d = holiday.date(y)?;
+            let how = format!("the {} {} {about}", holiday.name(), side.word());
+            (day_str(d, m.part, m.time), how)
+        }
         Expr::Day { month, day, .. } => {
             let (y, side) = pick_year(a, ctx.tense, None, |y| {
                 let d = Date::new(y, month, day).ok()?;

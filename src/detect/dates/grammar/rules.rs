@@ -14,7 +14,7 @@ use super::builders::{
     month_alone, number_before, quarter, season, sentence_start, shift_before, unit, unit_phrase,
     weekday_before, word_after, year_quarter,
 };
-use super::{DayPart, Expr, Reference, Shift, Unit, YEAR, YEAR_WORDS, year_value};
+use super::{DayPart, Expr, Holiday, Reference, Shift, Unit, YEAR, YEAR_WORDS, year_value};
 
 pub type Found = (Range<usize>, Expr, Option<DayPart>);
 type Build = fn(&Captures, &str) -> Option<Found>;
@@ -246,6 +246,46 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 let u = group(c, "u").and_then(lexicon::number).unwrap_or(0);
                 let start = back_if(text, whole(c).start, &["the"]);
                 Some((start..whole(c).end, Expr::Year(2000 + u as i16), None))
+            },
+        ),
+        // holidays: Thanksgiving (Day), Christmas Eve, New Year's Day (of) (1998)
+        rule(
+            r"\b(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Eve|\s+Day)?|New\s+Year(?:'s|’s)\s+(?:Day|Eve)|Valentine(?:'s|’s)\s+Day|Independence\s+Day|Fourth\s+of\s+July|Halloween|Labor\s+Day|Memorial\s+Day)(?:,?\s+(?P<y>\d{4})\b)?",
+            |c, text| {
+                let h = group(c, "h")?.to_ascii_lowercase();
+                let holiday = if h.starts_with("thanksgiving") {
+                    Holiday::Thanksgiving
+                } else if h.starts_with("christmas") {
+                    if h.ends_with("eve") {
+                        Holiday::ChristmasEve
+                    } else {
+                        Holiday::Christmas
+                    }
+                } else if h.starts_with("new") {
+                    if h.ends_with("eve") {
+                        Holiday::NewYearsEve
+                    } else {
+                        Holiday::NewYearsDay
+                    }
+                } else if h.starts_with("valentine") {
+                    Holiday::ValentinesDay
+                } else if h.starts_with("independence") || h.starts_with("fourth") {
+                    Holiday::IndependenceDay
+                } else if h.starts_with("halloween") {
+                    Holiday::Halloween
+                } else if h.starts_with("labor") {
+                    Holiday::LaborDay
+                } else {
+                    Holiday::MemorialDay
+                };
+                let year: Option<i16> = int(c, "y").filter(|y| plausible_year(*y));
+                let mut span = whole(c);
+                if year.is_none() {
+                    span.end = c.name("h")?.end();
+                }
+                let (start, _) = shift_before(text, span.start);
+                span.start = start;
+                Some((span, Expr::Holiday { holiday, year }, None))
             },
         ),
         // decades: the late '70s, the nineties (digit decades are read by the year scanner)

@@ -112,3 +112,21 @@ fn quarters_and_seasons() {
         ),
     ]);
 }
+
+#[test]
+fn holidays_take_the_year_the_tense_asks() {
+    check(&[
+        (
+            "shoppers flocked to stores after Thanksgiving",
+            "1998-12-02",
+            "1998-11-26",
+        ),
+        (
+            "The plant will reopen after Christmas.",
+            "1998-12-02",
+            "1998-12-25",
+        ),
+        ("on Christmas Eve 1997", "1998-12-02", "1997-12-24"),
+        ("He resigned on Labor Day.", "1999-10-01", "1999-09-06"),
+    ]);
+}

@@ -9,6 +9,7 @@
 
 mod clock;
 mod grammar;
+mod holiday;
 mod lexicon;
 mod resolve;
 mod speech;

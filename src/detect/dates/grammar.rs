@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use jiff::civil::Weekday;
 
+pub use super::holiday::Holiday;
 use super::lexicon;
 use rules::{Found, RULES, plausible_year, word_before};
 
@@ -126,61 +127,6 @@ impl Reference {
             Reference::Past => "PAST_REF",
             Reference::Present => "PRESENT_REF",
             Reference::Future => "FUTURE_REF",
-        }
-    }
-}
-
-/// Holidays whose date follows from the year (US ones where countries differ).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Holiday {
-    NewYearsDay,
-    NewYearsEve,
-    ValentinesDay,
-    IndependenceDay,
-    Halloween,
-    ChristmasEve,
-    Christmas,
-    /// US Thanksgiving: the fourth Thursday of November.
-    Thanksgiving,
-    /// US Labor Day: the first Monday of September.
-    LaborDay,
-    /// US Memorial Day: the last Monday of May.
-    MemorialDay,
-}
-
-impl Holiday {
-    /// The holiday's date in year `y`.
-    pub fn date(self, y: i16) -> Option<jiff::civil::Date> {
-        use jiff::civil::Date;
-        let fixed = |m, d| Date::new(y, m, d).ok();
-        match self {
-            Holiday::NewYearsDay => fixed(1, 1),
-            Holiday::NewYearsEve => fixed(12, 31),
-            Holiday::ValentinesDay => fixed(2, 14),
-            Holiday::IndependenceDay => fixed(7, 4),
-            Holiday::Halloween => fixed(10, 31),
-            Holiday::ChristmasEve => fixed(12, 24),
-            Holiday::Christmas => fixed(12, 25),
-            Holiday::Thanksgiving => fixed(11, 1)?
-                .nth_weekday_of_month(4, Weekday::Thursday)
-                .ok(),
-            Holiday::LaborDay => fixed(9, 1)?.nth_weekday_of_month(1, Weekday::Monday).ok(),
-            Holiday::MemorialDay => fixed(5, 1)?.nth_weekday_of_month(-1, Weekday::Monday).ok(),
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Holiday::NewYearsDay => "New Year's Day",
-            Holiday::NewYearsEve => "New Year's Eve",
-            Holiday::ValentinesDay => "Valentine's Day",
-            Holiday::IndependenceDay => "Independence Day",
-            Holiday::Halloween => "Halloween",
-            Holiday::ChristmasEve => "Christmas Eve",
-            Holiday::Christmas => "Christmas",
-            Holiday::Thanksgiving => "Thanksgiving",
-            Holiday::LaborDay => "Labor Day",
-            Holiday::MemorialDay => "Memorial Day",
         }
     }
 }

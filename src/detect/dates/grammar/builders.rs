@@ -4,7 +4,7 @@
 
 use super::super::lexicon::{self, NUMBER_WORDS};
 use super::rules::{Found, MODIFIERS, back_if, group, int, plausible_year, whole, word_before};
-use super::{Expr, Season, Shift, Unit, year_value};
+use super::{Expr, Holiday, Season, Shift, Unit, year_value};
 use regex::Captures;
 
 /// The count before "years ago": a numeral or a number word ("two", "a", "a few",
@@ -300,4 +300,16 @@ pub(super) fn quarter(c: &Captures, text: &str) -> Option<Found> {
         },
         None,
     ))
+}
+
+/// "Thanksgiving", "Christmas Eve 1997", "last Christmas".
+pub(super) fn holiday(c: &Captures, text: &str) -> Option<Found> {
+    let holiday = Holiday::parse(group(c, "h")?)?;
+    let year: Option<i16> = int(c, "y").filter(|y| plausible_year(*y));
+    let mut span = whole(c);
+    if year.is_none() {
+        span.end = c.name("h")?.end();
+    }
+    span.start = shift_before(text, span.start).0;
+    Some((span, Expr::Holiday { holiday, year }, None))
 }

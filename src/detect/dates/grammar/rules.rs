@@ -11,10 +11,10 @@ use regex::{Captures, Regex};
 
 use super::super::lexicon::{self, MONTH_ANY, MONTH_DOT, MONTH_FULL, WEEKDAYS};
 use super::builders::{
-    month_alone, number_before, quarter, season, sentence_start, shift_before, unit, unit_phrase,
-    weekday_before, word_after, year_quarter,
+    holiday, month_alone, number_before, quarter, season, sentence_start, shift_before, unit,
+    unit_phrase, weekday_before, word_after, year_quarter,
 };
-use super::{DayPart, Expr, Holiday, Reference, Shift, Unit, YEAR, YEAR_WORDS, year_value};
+use super::{DayPart, Expr, Reference, Shift, Unit, YEAR, YEAR_WORDS, year_value};
 
 pub type Found = (Range<usize>, Expr, Option<DayPart>);
 type Build = fn(&Captures, &str) -> Option<Found>;
@@ -251,42 +251,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // holidays: Thanksgiving (Day), Christmas Eve, New Year's Day (of) (1998)
         rule(
             r"\b(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Eve|\s+Day)?|New\s+Year(?:'s|’s)\s+(?:Day|Eve)|Valentine(?:'s|’s)\s+Day|Independence\s+Day|Fourth\s+of\s+July|Halloween|Labor\s+Day|Memorial\s+Day)(?:,?\s+(?P<y>\d{4})\b)?",
-            |c, text| {
-                let h = group(c, "h")?.to_ascii_lowercase();
-                let holiday = if h.starts_with("thanksgiving") {
-                    Holiday::Thanksgiving
-                } else if h.starts_with("christmas") {
-                    if h.ends_with("eve") {
-                        Holiday::ChristmasEve
-                    } else {
-                        Holiday::Christmas
-                    }
-                } else if h.starts_with("new") {
-                    if h.ends_with("eve") {
-                        Holiday::NewYearsEve
-                    } else {
-                        Holiday::NewYearsDay
-                    }
-                } else if h.starts_with("valentine") {
-                    Holiday::ValentinesDay
-                } else if h.starts_with("independence") || h.starts_with("fourth") {
-                    Holiday::IndependenceDay
-                } else if h.starts_with("halloween") {
-                    Holiday::Halloween
-                } else if h.starts_with("labor") {
-                    Holiday::LaborDay
-                } else {
-                    Holiday::MemorialDay
-                };
-                let year: Option<i16> = int(c, "y").filter(|y| plausible_year(*y));
-                let mut span = whole(c);
-                if year.is_none() {
-                    span.end = c.name("h")?.end();
-                }
-                let (start, _) = shift_before(text, span.start);
-                span.start = start;
-                Some((span, Expr::Holiday { holiday, year }, None))
-            },
+            holiday,
         ),
         // decades: the late '70s, the nineties (digit decades are read by the year scanner)
         rule(r"'(?P<d2>\d0)s\b", decade_word),

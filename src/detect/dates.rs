@@ -56,12 +56,15 @@ pub fn detect(text: &str, anchor: Option<Date>) -> Vec<Annotation> {
                 .map(|(q, _)| q),
         };
         let r = resolve(m, &ctx);
-        // Only a quarter already over when the text was written is one being reported on.
-        if matches!(m.expr, Expr::Quarter { .. } | Expr::QuarterRef { .. })
-            && let Some(q) = r
-                .as_ref()
-                .and_then(|r| r.value.as_deref())
-                .and_then(parse_quarter)
+        // Only a quarter already over when the text was written is one being reported on;
+        // "the 1988 period" is the comparison, not the quarter reported on.
+        if matches!(
+            m.expr,
+            Expr::Quarter { .. } | Expr::QuarterRef { year: None }
+        ) && let Some(q) = r
+            .as_ref()
+            .and_then(|r| r.value.as_deref())
+            .and_then(parse_quarter)
             && anchor.is_none_or(|a| quarter_ended(q, a))
         {
             quarter = Some((q, m.span.end));

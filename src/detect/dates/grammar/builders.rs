@@ -53,9 +53,16 @@ pub(super) fn word_after(text: &str, pos: usize) -> String {
 pub(super) fn weekday_before(text: &str, start: usize) -> usize {
     let head = text.get(..start).unwrap_or("");
     let trimmed = head.trim_end_matches(' ').trim_end_matches(',');
-    match word_before(text, trimmed.len() + 1).filter(|_| trimmed.len() < head.len()) {
-        Some((s, w)) if lexicon::weekday(&w).is_some() && w.ends_with("day") => s,
-        _ => start,
+    let word_start = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let w = &trimmed[word_start..];
+    if trimmed.len() < head.len() && w.ends_with("day") && lexicon::weekday(w).is_some() {
+        word_start
+    } else {
+        start
     }
 }
 

@@ -265,7 +265,14 @@ pub fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
             }
         }
     };
-    for (i, word) in words(&text[start..span.start]) {
+    let before: Vec<(usize, &str)> = words(&text[start..span.start]).collect();
+    for (k, &(i, word)) in before.iter().enumerate() {
+        // "set to resume", "is to open": an arrangement, so the future.
+        let next = before.get(k + 1).map_or("", |&(_, w)| w);
+        let word = match (word.to_lowercase().as_str(), next) {
+            ("set" | "is" | "are", "to") => "scheduled",
+            _ => word,
+        };
         consider(span.start.saturating_sub(start + i), word, true);
     }
     for (i, word) in words(&text[span.end..end]) {
@@ -366,6 +373,11 @@ mod tests {
                 "under the terms announced Friday, holders would receive",
                 "Friday",
                 Tense::Past,
+            ),
+            (
+                "the peace process, set to resume Monday in Belfast",
+                "Monday",
+                Tense::Future,
             ),
             ("loans extended through January.", "January", Tense::Future),
             (

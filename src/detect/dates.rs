@@ -115,7 +115,7 @@ pub fn detect(text: &str, anchor: Option<Date>) -> Vec<Annotation> {
                 .join(" ");
             let explanation = match &r.value {
                 Some(v) => format!("{surface} -> {v} ({})", r.how),
-                None => format!("{surface}: {}", r.how),
+                None => format!("{surface} -> unresolved ({})", r.how),
             };
             Some(Annotation {
                 span: m.span,

@@ -253,7 +253,7 @@ pub fn resolve(m: &Mention, ctx: &Context) -> Option<Resolved> {
     let Some(anchor) = ctx.anchor else {
         return Some(Resolved {
             value: None,
-            how: "not resolved: the article has no publication date".to_string(),
+            how: "the article has no publication date".to_string(),
         });
     };
     let a = anchor.date;

@@ -127,6 +127,7 @@ const FUTURE: &[&str] = &[
     "planning",
     "preparing",
     "soon",
+    "supposed",
 ];
 
 /// Words ending in -ed that are not past verbs.

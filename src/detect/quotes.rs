@@ -49,7 +49,7 @@ pub fn detect(text: &str, entities: &[Annotation], groups: &[EntityGroup]) -> Ve
         .iter()
         .zip(contexts)
         .zip(infos)
-        .filter(|((r, c), _)| c.phrase.is_some() || !is_scare_quote(text, &paras, r, c))
+        .filter(|((r, c), _)| !is_scare_quote(text, &paras, r, c))
         .map(|((r, _), info)| Annotation {
             span: r.span.clone(),
             kind: AnnotationKind::Quote(info.unwrap_or_default()),
@@ -127,6 +127,16 @@ impl Context {
         } else {
             cues::in_lead_in(lead_in).or_else(from_trailer)
         };
+        // A quote inside a sentence with no cue: the sentence's subject is its source
+        // ("Reid has gone after Trump as a “spoiled brat.”").
+        if phrase.is_none() && !opens_sentence {
+            phrase = cues::sentence_subject(lead_in);
+        }
+        // A transcript: "WALLACE: Let’s start ..." names its speaker inside the quote.
+        let head_end = floor_boundary(text, r.inner.end.min(r.inner.start + 60));
+        if let Some(label) = cues::transcript_label(&tokens(text, r.inner.start..head_end)) {
+            phrase = Some(label);
+        }
         // "Caddell continued:" closing the previous paragraph introduces this one.
         if phrase.is_none() && opens_sentence && r.span.start == para.start && r.para > 0 {
             let prev = &paras[r.para - 1].span;
@@ -188,12 +198,49 @@ fn inherited(
     }
 }
 
-/// A short quoted phrase inside a sentence, with no cue: a scare quote or a title.
-fn is_scare_quote(text: &str, paras: &[Paragraph], r: &Region, c: &Context) -> bool {
-    let words = text[r.inner.clone()].split_whitespace().count();
-    let whole_para = paras[r.para].span == r.span;
-    words <= 3 && !whole_para && !c.opens_sentence
+/// Words that stay lowercase in titles ("Keepin' It Real", "Secretary of State").
+fn is_minor_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "and"
+            | "or"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+    )
 }
+
+/// A short quoted phrase inside a sentence that is not someone's words: a title
+/// ("“Morning Joe”", "''A Change Is Gonna Come,''") or a short scare quote with no cue.
+fn is_scare_quote(text: &str, paras: &[Paragraph], r: &Region, c: &Context) -> bool {
+    let inner = &text[r.inner.clone()];
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let whole_para = paras[r.para].span == r.span;
+    if whole_para || c.opens_sentence {
+        return false;
+    }
+    let title_case = words.iter().all(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.is_empty()
+            || w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+            || is_minor_word(w)
+    });
+    if title_case && words.len() <= 6 {
+        return true;
+    }
+    c.phrase.is_none() && words.len() <= SCARE_WORDS
+}
+
+/// Quoted phrases up to this many words with no cue are taken as scare quotes.
+const SCARE_WORDS: usize = 0;
 
 #[cfg(test)]
 mod tests;

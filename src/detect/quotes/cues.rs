@@ -28,7 +28,12 @@ pub struct Phrase {
 
 /// Verbs that may come before their subject right after a quote ("said Trump").
 fn invertible(lower: &str) -> bool {
-    is_cue_verb(lower) && !matches!(lower, "told" | "tells" | "tell" | "say" | "saying")
+    is_cue_verb(lower)
+        && !matches!(
+            lower,
+            "told" | "tells" | "tell" | "say" | "called" | "calling" | "telling"
+        )
+        && !lower.ends_with("ing")
 }
 
 const DETERMINERS: &[&str] = &[
@@ -67,7 +72,6 @@ fn is_adverb(lower: &str) -> bool {
                 | "finally"
                 | "quickly"
                 | "simply"
-                | "has"
                 | "previously"
         )
 }
@@ -220,9 +224,16 @@ fn description_before(toks: &[Token], end: usize) -> Option<Phrase> {
             });
         }
     }
-    // No determiner: accept a bare plural ("officials said", "sources say").
+    // No determiner: accept a bare plural ("officials said", "sources say") or a
+    // possessive ("Obama's former strategist").
     let head = toks.get(end.checked_sub(1)?)?;
-    if i < end && head.text.ends_with('s') && !head.is_capitalised() && head.text.len() > 3 {
+    let possessive = toks[i..end]
+        .first()
+        .is_some_and(|t| t.text.ends_with("'s") || t.text.ends_with("’s"));
+    if i < end
+        && !head.is_capitalised()
+        && (possessive || (head.text.ends_with('s') && head.text.len() > 3))
+    {
         let span = toks[i].span.start..head.span.end;
         return Some(Phrase {
             span,
@@ -264,24 +275,33 @@ pub fn subject_before(toks: &[Token], verb: usize) -> Option<Phrase> {
     }
     let last = toks.get(end.checked_sub(1)?)?;
     if last.text == "," || last.text == ")" {
-        // An appositive: the subject ends before the comma that opens it.
+        // An appositive: the subject ends before the comma that opens it. With several
+        // commas ("X, president of Y, which ..., said") the leftmost name not directly
+        // followed by another name wins ("In Washington, Smith, the senator, said").
         let mut j = end - 1;
         let limit = j.saturating_sub(40);
+        let mut best: Option<Phrase> = None;
         while j > limit {
             j -= 1;
             let t = toks[j].text;
             if t == "," || t == "(" {
-                if let Some(p) = name_before(toks, j)
-                    .or_else(|| j.checked_sub(1).and_then(|k| pronoun_at(&toks[k])))
-                {
-                    return Some(p);
+                let found = name_before(toks, j)
+                    .or_else(|| j.checked_sub(1).and_then(|k| pronoun_at(&toks[k])));
+                if let Some(p) = found {
+                    let follows_name = best.as_ref().is_some_and(|b| {
+                        toks.get(j + 1)
+                            .is_some_and(|n| n.span.start == b.span.start)
+                    });
+                    if best.is_none() || !follows_name {
+                        best = Some(p);
+                    }
                 }
             }
             if matches!(t, "." | "!" | "?" | ";" | ":") {
                 break;
             }
         }
-        return None;
+        return best;
     }
     if let Some(p) = pronoun_at(last) {
         return Some(p);
@@ -335,17 +355,23 @@ pub fn in_trailer(toks: &[Token]) -> Option<Phrase> {
     if let Some(p) = according_to(toks, skip) {
         return Some(p);
     }
+    // A signature after a dash: "“...” ― Carlos Raúl".
+    if skip > 0 && toks[0].text != "," {
+        return name_after(toks, skip)
+            .filter(|p| toks.last().is_some_and(|t| t.span.end == p.span.end));
+    }
     // The first cue whose subject opens the trailer.
     for v in skip..toks.len().min(skip + 45) {
         if !is_cue_verb(&toks[v].lower()) {
             continue;
         }
         let p = subject_before(toks, v)?;
-        // Only titles may stand between the start of the trailer and the subject.
+        // Only descriptive words may stand between the start of the trailer and the
+        // subject ("IMF chief economist Maury Obstfeld said").
         let opens = toks[skip..v]
             .iter()
             .take_while(|t| t.span.start < p.span.start)
-            .all(|t| is_title(&t.lower()) || t.lower() == "the" || is_acronym(t));
+            .all(|t| t.is_word() && !is_cue_verb(&t.lower()));
         return opens.then_some(p);
     }
     None
@@ -368,7 +394,13 @@ pub fn in_lead_in(toks: &[Token]) -> Option<Phrase> {
     for v in 0..toks.len() {
         let lower = toks[v].lower();
         if is_cue_verb(&lower) {
-            if let Some(p) = subject_before(toks, v) {
+            let participle = lower.ends_with("ing");
+            if let Some(p) =
+                subject_before(toks, v).filter(|p| !participle || p.kind != PhraseKind::Description)
+            {
+                found = Some(p);
+            } else if participle && let Some(p) = sentence_subject(&toks[..v]) {
+                // "Dean poked at Trump, tweeting, “...”": the clause's subject speaks.
                 found = Some(p);
             } else if v == 0 || toks[v - 1].text == "," {
                 found = subject_after(toks, v)
@@ -379,7 +411,69 @@ pub fn in_lead_in(toks: &[Token]) -> Option<Phrase> {
             found = Some(p);
         }
     }
+    // "Sanders made the following comment:" introduces what follows.
+    if found.is_none() && toks.last().is_some_and(|t| t.text == ":") {
+        found = sentence_subject(toks);
+    }
     found
+}
+
+/// The subject opening a sentence, after an introductory phrase set off by a comma
+/// ("On July 6, 2015, Sanders made ...").
+pub fn sentence_subject(toks: &[Token]) -> Option<Phrase> {
+    let starts = std::iter::once(0).chain(
+        toks.iter()
+            .enumerate()
+            .take(12)
+            .filter(|(_, t)| t.text == ",")
+            .map(|(i, _)| i + 1),
+    );
+    for start in starts {
+        let Some(t) = toks.get(start) else { continue };
+        if let Some(p) = pronoun_at(t) {
+            return Some(p);
+        }
+        if let Some(p) = description_after(toks, start) {
+            return Some(p);
+        }
+        let verb_like = |w: &str| w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly");
+        if verb_like(t.text) {
+            continue;
+        }
+        if let Some(p) = name_after(toks, start).filter(|p| p.kind == PhraseKind::Name) {
+            // A name followed by a verb-like lowercase word, not a preposition's object.
+            let next = toks.iter().find(|t| t.span.start >= p.span.end);
+            if next.is_some_and(|n| {
+                n.is_word() && !n.is_capitalised() || n.text == "(" || n.text == ","
+            }) {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// A transcript label opening a quote ("WALLACE: Let’s start ...").
+pub fn transcript_label(toks: &[Token]) -> Option<Phrase> {
+    let colon = toks.iter().take(4).position(|t| t.text == ":")?;
+    let label = &toks[..colon];
+    let all_caps = |t: &Token| {
+        t.is_word()
+            && t.text.chars().all(|c| !c.is_lowercase())
+            && t.text.chars().any(char::is_uppercase)
+    };
+    if label.is_empty()
+        || !label.iter().all(all_caps)
+        || label.iter().map(|t| t.text.len()).sum::<usize>() < 3
+    {
+        return None;
+    }
+    let span = label[0].span.start..label[colon - 1].span.end;
+    Some(Phrase {
+        span,
+        kind: PhraseKind::Name,
+        gender: None,
+    })
 }
 
 #[cfg(test)]

@@ -54,8 +54,36 @@ struct Mark {
     role: Role,
 }
 
-/// Splits `text` into paragraphs at blank (white-space only) lines, `\r\n` included.
+/// Lines longer than this are not hard-wrapped: each line of their block is a paragraph.
+const WRAP_WIDTH: usize = 120;
+
+/// Splits `text` into paragraphs: at blank (white-space only) lines, `\r\n` included, and
+/// at every line break of a block whose lines are too long to be hard-wrapped prose.
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    for block in blocks(text) {
+        let body = &text[block.span.clone()];
+        if body.split('\n').any(|l| l.len() > WRAP_WIDTH) && body.contains('\n') {
+            let mut at = block.span.start;
+            for line in body.split_inclusive('\n') {
+                let trimmed = line.trim();
+                if !trimmed.is_empty() {
+                    let lead = line.len() - line.trim_start().len();
+                    out.push(Paragraph {
+                        span: at + lead..at + lead + trimmed.len(),
+                    });
+                }
+                at += line.len();
+            }
+        } else {
+            out.push(block);
+        }
+    }
+    out
+}
+
+/// Splits `text` at blank lines.
+fn blocks(text: &str) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut last_content_end = 0;
@@ -290,6 +318,16 @@ mod tests {
             quoted(t),
             vec!["\"Mother wouldn't mind,\"", "\"I'm\nsure.\""]
         );
+    }
+
+    #[test]
+    fn long_lines_are_paragraphs() {
+        let long = "x".repeat(130);
+        let t = format!("“{long}\n“Next,” he said.\nShort line.");
+        let ps = paragraphs(&t);
+        assert_eq!(ps.len(), 3);
+        let wrapped = "“Short\nwrapped line,” he said.";
+        assert_eq!(paragraphs(wrapped).len(), 1);
     }
 
     #[test]

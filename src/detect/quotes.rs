@@ -190,12 +190,14 @@ fn inherited(
             .take_while(|&j| regions[j].para >= p)
             .find(|&j| regions[j].para == p)
     };
-    let prev = last_of(r.para - 1).and_then(known)?;
-    let before = r.para.checked_sub(2).and_then(last_of).and_then(known);
-    match before {
-        Some(b) if b.speaker != prev.speaker => Some(b),
-        _ => Some(prev),
+    // Turns alternate: the speaker two turns back, else the one of the last turn.
+    let prev_j = last_of(r.para - 1)?;
+    if r.para >= 2 {
+        if let Some(b) = last_of(r.para - 2).and_then(known) {
+            return Some(b);
+        }
     }
+    known(prev_j)
 }
 
 /// Words that stay lowercase in titles ("Keepin' It Real", "Secretary of State").

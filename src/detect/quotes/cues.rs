@@ -114,6 +114,18 @@ fn is_acronym(t: &Token) -> bool {
     t.text.len() <= 4 && t.text.chars().all(|c| c.is_uppercase() || c == '.')
 }
 
+/// Capitalised words opening a sentence before a name that are not part of it
+/// ("Presently Lucy", "Poor Alice", "Cold-hearted Elinor").
+pub fn is_sentence_adverb(lower: &str) -> bool {
+    (lower.ends_with("ly") && lower.len() >= 8)
+        || (lower.ends_with("ed") && lower.len() >= 5)
+        || (lower.ends_with("ing") && lower.len() >= 6)
+        || matches!(
+            lower,
+            "again" | "sometimes" | "poor" | "dear" | "little" | "young" | "old"
+        )
+}
+
 /// Builds a name phrase from tokens `range`, removing leading titles (their gender kept).
 /// A phrase of titles only ("the President") becomes a description.
 fn name_phrase(toks: &[Token], range: Range<usize>) -> Option<Phrase> {
@@ -124,7 +136,9 @@ fn name_phrase(toks: &[Token], range: Range<usize>) -> Option<Phrase> {
     let mut start = range.start;
     while start < range.end {
         let lower = toks[start].lower();
-        if is_title(&lower) || (is_acronym(&toks[start]) && range.end - start > 1) {
+        let qualifier = is_title(&lower)
+            || ((is_acronym(&toks[start]) || is_sentence_adverb(&lower)) && range.end - start > 1);
+        if qualifier {
             gender = gender.or(title_gender(&lower));
             start += 1;
         } else {

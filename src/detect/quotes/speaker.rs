@@ -162,7 +162,9 @@ impl<'a> Resolver<'a> {
             return (info, gender);
         }
         let mut name = surface;
-        if !surface.contains(' ') {
+        // A title names a particular bearer of the surname ("Mrs. Hilbery"): keep it short.
+        let titled = self.text[..span.start].trim_end().ends_with('.') || gender.is_some();
+        if !surface.contains(' ') && !titled {
             let text = self.text;
             let fullest = self.fullest.get_or_insert_with(|| fullest_names(text));
             if let Some(full) = fullest.get(surface) {
@@ -209,59 +211,65 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// Maps the last word of every capitalised name of two or more words to the longest such
-/// name ("Trump" -> "Donald Trump"), titles left out. One pass over the text.
+/// Maps the first and the last word of the capitalised names of two or three words to the
+/// most frequent such name ("Trump" -> "Donald Trump", "Katharine" -> "Katharine Hilbery"),
+/// titles left out. One pass over the text.
 fn fullest_names(text: &str) -> HashMap<&str, &str> {
-    let mut out: HashMap<&str, &str> = HashMap::new();
+    let mut counts: HashMap<&str, u32> = HashMap::new();
     let mut run: Option<(usize, usize, usize)> = None; // start, end, words
     for (at, word) in word_spans(text) {
         let trimmed = word.trim_start_matches(|c: char| !c.is_alphanumeric());
         let lead = word.len() - trimmed.len();
         let core = trimmed.trim_end_matches(|c: char| !c.is_alphanumeric());
         let ends_run = core.len() < trimmed.len() || lead > 0;
-        let lower = core.to_lowercase();
-        let is_name =
-            core.starts_with(char::is_uppercase) && !is_not_name(&lower) && !is_title(&lower);
+        let is_name = core.starts_with(char::is_uppercase) && {
+            let lower = core.to_lowercase();
+            !is_not_name(&lower) && !is_title(&lower)
+        };
         if is_name && lead == 0 {
-            let start = at;
             run = Some(match run {
-                Some((s, _, n)) => (s, start + core.len(), n + 1),
-                None => (start, start + core.len(), 1),
+                Some((s, _, n)) => (s, at + core.len(), n + 1),
+                None => (at, at + core.len(), 1),
             });
         } else {
-            record(text, run.take(), &mut out);
+            record(text, run.take(), &mut counts);
             if is_name {
                 run = Some((at + lead, at + lead + core.len(), 1));
             }
         }
         if ends_run {
-            record(text, run.take(), &mut out);
+            record(text, run.take(), &mut counts);
         }
     }
-    record(text, run, &mut out);
-    out
+    record(text, run, &mut counts);
+    let mut best: HashMap<&str, (&str, u32)> = HashMap::new();
+    for (&name, &n) in &counts {
+        let first = name.split(' ').next().unwrap_or(name);
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        for key in [first, last] {
+            let e = best.entry(key).or_insert((name, n));
+            if n > e.1 || (n == e.1 && name > e.0) {
+                *e = (name, n);
+            }
+        }
+    }
+    best.into_iter().map(|(k, (name, _))| (k, name)).collect()
 }
 
-fn record<'a>(
-    text: &'a str,
-    run: Option<(usize, usize, usize)>,
-    out: &mut HashMap<&'a str, &'a str>,
-) {
+fn record<'a>(text: &'a str, run: Option<(usize, usize, usize)>, out: &mut HashMap<&'a str, u32>) {
     let Some((s, e, n)) = run else { return };
-    if !(2..=4).contains(&n) {
+    if !(2..=3).contains(&n) {
         return;
     }
     let name = &text[s..e];
-    if name.contains(['\n', '\r', '\t']) {
+    if name.contains(['\n', '\r', '\t']) || name.contains("  ") {
         return;
     }
-    let Some(last) = name.rsplit(' ').next() else {
+    let first = name.split(' ').next().unwrap_or(name).to_lowercase();
+    if super::cues::is_sentence_adverb(&first) {
         return;
-    };
-    let entry = out.entry(last).or_insert(name);
-    if name.len() > entry.len() {
-        *entry = name;
     }
+    *out.entry(name).or_insert(0) += 1;
 }
 
 /// Whitespace-separated words with their byte offsets.

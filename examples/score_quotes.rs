@@ -2,6 +2,7 @@
 //! point offsets, as `/work/shared/eval/FORMAT.md` asks), for `score.py`.
 //!
 //! `cargo run --release --example score_quotes -- GOLD.jsonl PRED.jsonl [--quotes-only]`
+//! `cargo run --release --example score_quotes -- --time BOOK.txt` times the detectors.
 
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::time::Instant;
@@ -12,6 +13,9 @@ use serde_json::{Value, json};
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--time") {
+        return time(args.get(1).context("usage: score_quotes --time FILE.txt")?);
+    }
     let (Some(gold), Some(pred)) = (args.first(), args.get(1)) else {
         anyhow::bail!("usage: score_quotes GOLD.jsonl PRED.jsonl [--quotes-only]");
     };
@@ -58,5 +62,28 @@ fn main() -> Result<()> {
         writeln!(out, "{}", json!({"id": doc["id"], "annotations": anns}))?;
     }
     eprintln!("detected in {:.3} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Times the quote detector alone (no entities) and all detectors on one plain-text file.
+fn time(path: &str) -> Result<()> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("read {path}"))?;
+    let started = Instant::now();
+    let quotes = gloss::detect::quotes::detect(&text, &[], &[]);
+    let alone = started.elapsed().as_secs_f64();
+    let started = Instant::now();
+    let set = gloss::detect::detect(&text, None);
+    let all = started.elapsed().as_secs_f64();
+    let n = set
+        .items()
+        .iter()
+        .filter(|a| matches!(a.kind, AnnotationKind::Quote(_)))
+        .count();
+    println!(
+        "{path}: {} bytes; quotes alone {alone:.3} s ({} quotes); all detectors {all:.3} s ({} annotations, {n} quotes)",
+        text.len(),
+        quotes.len(),
+        set.len()
+    );
     Ok(())
 }

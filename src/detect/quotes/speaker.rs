@@ -30,6 +30,8 @@ pub struct Resolver<'a> {
     /// Quoted regions, sorted: mentions inside quotes are not antecedents.
     quoted: &'a [Range<usize>],
     named: Vec<Named>,
+    /// Person groups by the last word of their name and by their aliases.
+    by_surname: HashMap<&'a str, usize>,
     /// Last word of a capitalised name -> the fullest such name in the text (built lazily).
     fullest: Option<HashMap<&'a str, &'a str>>,
 }
@@ -66,6 +68,20 @@ impl<'a> Resolver<'a> {
                 group_gender[*group] = title_gender(&before);
             }
         }
+        let mut by_surname = HashMap::new();
+        for g in groups
+            .iter()
+            .filter(|g| g.label == EntityLabel::Person && g.id < groups.len())
+        {
+            for key in g
+                .aliases
+                .iter()
+                .map(String::as_str)
+                .chain(g.name.rsplit(' ').next())
+            {
+                by_surname.entry(key).or_insert(g.id);
+            }
+        }
         Resolver {
             text,
             mentions,
@@ -73,6 +89,7 @@ impl<'a> Resolver<'a> {
             group_gender,
             quoted,
             named: Vec::new(),
+            by_surname,
             fullest: None,
         }
     }
@@ -146,11 +163,12 @@ impl<'a> Resolver<'a> {
         let surface = &self.text[span.clone()];
         let last = surface.rsplit(' ').next().unwrap_or(surface);
         // A person group the entity detector found elsewhere under this surname.
-        let group = self.groups.iter().find(|g| {
-            g.label == EntityLabel::Person
-                && (g.name.rsplit(' ').next() == Some(last)
-                    || g.aliases.iter().any(|a| a == surface))
-        });
+        // A person group the entity detector found elsewhere under this surname.
+        let group = self
+            .by_surname
+            .get(surface)
+            .or_else(|| self.by_surname.get(last))
+            .map(|&g| &self.groups[g]);
         if let Some(g) = group {
             let gender =
                 gender.or(self.group_gender[g.id.min(self.group_gender.len().saturating_sub(1))]);
@@ -197,7 +215,9 @@ impl<'a> Resolver<'a> {
             .named
             .iter()
             .rev()
-            .find(|n| n.at < pos && n.at >= floor && fits(n.gender));
+            .skip_while(|n| n.at >= pos)
+            .take_while(|n| n.at >= floor)
+            .find(|n| fits(n.gender));
         match (mention, named) {
             (Some(m), Some(n)) if n.at > m.0.start => Some(n.info.clone()),
             (Some((_, g, _)), _) => Some(QuoteInfo {

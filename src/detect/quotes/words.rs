@@ -2,7 +2,18 @@
 //! lists attribution relies on (cue verbs, titles, pronouns, words that start sentences
 //! but never names).
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A word list as a set, built on first use.
+fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+static CUES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(CUE_VERBS));
+static TITLE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(TITLES));
+static NOT_NAME_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(NOT_NAMES));
 
 /// One token of narration: a word or a single punctuation character.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -270,7 +281,7 @@ const CUE_VERBS: &[&str] = &[
 ];
 
 pub fn is_cue_verb(lower: &str) -> bool {
-    CUE_VERBS.contains(&lower)
+    CUES.contains(lower)
 }
 
 /// Words of office, rank and courtesy that precede a name but are not part of it.
@@ -417,7 +428,7 @@ const TITLES: &[&str] = &[
 ];
 
 pub fn is_title(lower: &str) -> bool {
-    TITLES.contains(&lower)
+    TITLE_SET.contains(lower)
 }
 
 /// Honorifics that tell a person's gender.
@@ -588,7 +599,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 pub fn is_not_name(lower: &str) -> bool {
-    NOT_NAMES.contains(&lower)
+    NOT_NAME_SET.contains(lower)
 }
 
 #[cfg(test)]

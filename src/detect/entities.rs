@@ -8,6 +8,7 @@
 //! document-level rules (titles out, NORP, consistency, acronyms); [`grouping`] builds the
 //! entity groups. Spans are byte ranges into the text, never including a possessive `'s`.
 
+pub mod acronyms;
 pub mod features;
 pub mod gazetteer;
 pub mod grouping;

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 
 use crate::annotation::{Annotation, AnnotationKind, EntityGroup, EntityLabel};
 
-use super::mentions::{Mention, acronym, acronym_form};
+use super::acronyms::{acronym, acronym_form};
+use super::mentions::Mention;
 use super::tokens::Token;
 
 /// A group under construction.

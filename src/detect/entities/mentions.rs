@@ -4,11 +4,12 @@
 //! document-level consistency (a name tagged once is tagged everywhere) and acronyms
 //! linked to their expansions.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::annotation::EntityLabel;
 
 use super::gazetteer::{self, Category};
+use super::acronyms::{self, acronym};
 use super::features::DocFeatures;
 use super::hash::{IdentityHasher, combine, word_hash_exact};
 use super::model::{O, is_begin, tag_type};
@@ -48,37 +49,6 @@ pub fn from_tags(tags: &[u8]) -> Vec<Mention> {
         i = j;
     }
     out
-}
-
-/// Words left out of an acronym ("Department of National Defense" -> "DND").
-const ACRONYM_SKIP: &[&str] =
-    &["of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&", "de", "du", "des", "la", "le", "der"];
-
-/// The acronym of a multi-word name: initials of its content words, uppercased.
-pub fn acronym<'a>(words: impl Iterator<Item = &'a str>) -> Option<String> {
-    let mut out = String::new();
-    let mut count = 0;
-    for w in words {
-        if ACRONYM_SKIP.iter().any(|s| s.eq_ignore_ascii_case(w)) {
-            continue;
-        }
-        let c = w.chars().next()?;
-        if !c.is_alphabetic() {
-            continue;
-        }
-        out.extend(c.to_uppercase());
-        count += 1;
-    }
-    (count >= 2).then_some(out)
-}
-
-/// A token written as an acronym ("DND", "U.N.") with the periods removed.
-pub fn acronym_form(word: &str) -> Option<String> {
-    let letters: String = word.chars().filter(|&c| c != '.').collect();
-    let ok = letters.chars().count() >= 2
-        && letters.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
-        && letters.chars().any(|c| c.is_alphabetic());
-    ok.then_some(letters)
 }
 
 /// Applies the document-level rules to the tagger's mentions, returning them sorted.
@@ -145,6 +115,7 @@ pub fn refine(
         (m.first..m.last).fold(0, |h, i| combine(h, word_hash_exact(word(i))))
     };
     let mut known: HashMap<u64, [u32; 5], IdentityHasher> = HashMap::default();
+    let mut surnames: HashSet<u64, IdentityHasher> = HashSet::default();
     let mut max_len = 1;
     let vote = |known: &mut HashMap<u64, [u32; 5], IdentityHasher>, h, label: EntityLabel, w| {
         known.entry(h).or_insert([0; 5])[label_index(label)] += w;
@@ -155,7 +126,9 @@ pub fn refine(
         if m.label == EntityLabel::Person && m.last - m.first >= 2 {
             let surname = m.last - 1;
             if cats(surname) & Category::Country.bit() == 0 {
-                vote(&mut known, combine(0, word_hash_exact(word(surname))), EntityLabel::Person, 1);
+                let h = combine(0, word_hash_exact(word(surname)));
+                vote(&mut known, h, EntityLabel::Person, 1);
+                surnames.insert(h);
             }
         }
         if m.last - m.first >= 2
@@ -185,7 +158,13 @@ pub fn refine(
         match found {
             // A lone capitalised word at a sentence start that is also a common word is
             // too risky to tag from another mention.
-            Some((1, _)) if tokens[i].is(SENT_START) && doc.lower_elsewhere(i) => i += 1,
+            Some((1, _))
+                if tokens[i].is(SENT_START)
+                    && doc.lower_elsewhere(i)
+                    && acronyms::acronym_form(word(i)).is_none() =>
+            {
+                i += 1
+            }
             Some((len, label)) => {
                 mentions.push(Mention { first: i, last: i + len, label });
                 covered[i..i + len].iter_mut().for_each(|c| *c = true);
@@ -194,9 +173,44 @@ pub fn refine(
             None => i += 1,
         }
     }
+    // A person's surname keeps the person's label wherever the tagger said otherwise
+    // (unless the word is a known place).
+    for m in &mut mentions {
+        if m.last - m.first == 1 && m.label != EntityLabel::Person && m.label != EntityLabel::Norp {
+            let h = combine(0, word_hash_exact(word(m.first)));
+            let geo = Category::Country.bit() | Category::City.bit() | Category::Region.bit();
+            if surnames.contains(&h) && cats(m.first) & geo == 0 {
+                m.label = EntityLabel::Person;
+            }
+        }
+    }
     mentions.sort_by_key(|m| (m.first, m.last));
     mentions.dedup_by(|b, a| b.first < a.last);
+    let mut mentions = merge_org_heads(text, tokens, mentions);
+    acronyms::expand(text, tokens, &mut mentions);
     mentions
+}
+
+/// A name followed at once by an organisation that opens with an organisation word is one
+/// organisation ("Watson" + "Institute of ..." -> "Watson Institute of ...").
+fn merge_org_heads(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<Mention> {
+    let g = gazetteer::get();
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(prev) = out.last_mut()
+            && prev.last == m.first
+            && m.label == EntityLabel::Org
+            && matches!(prev.label, EntityLabel::Person | EntityLabel::Place | EntityLabel::Misc)
+            && g.word(tokens[m.first].text(text)) & Category::OrgWord.bit() != 0
+            && tokens[m.first].is(UPPER)
+        {
+            prev.last = m.last;
+            prev.label = EntityLabel::Org;
+            continue;
+        }
+        out.push(m);
+    }
+    out
 }
 
 fn label_index(label: EntityLabel) -> usize {
@@ -243,17 +257,6 @@ mod tests {
         // A stray I- tag starts a mention of its own.
         assert_eq!(spans, [(1, 3), (4, 5), (5, 7), (7, 8)]);
         assert_eq!(m[1].label, EntityLabel::Place);
-    }
-
-    #[test]
-    fn acronyms_skip_small_words_in_any_case() {
-        let words = ["Islamic", "state", "of", "Iraq", "and", "the", "Levant"];
-        assert_eq!(acronym(words.into_iter()).as_deref(), Some("ISIL"));
-        let words = ["Department", "of", "National", "Defense"];
-        assert_eq!(acronym(words.into_iter()).as_deref(), Some("DND"));
-        assert_eq!(acronym(["Paris"].into_iter()), None);
-        assert_eq!(acronym_form("U.N.").as_deref(), Some("UN"));
-        assert_eq!(acronym_form("Nato"), None);
     }
 
     fn mention(text: &str, toks: &[Token], m: &Mention) -> String {

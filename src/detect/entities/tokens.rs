@@ -91,6 +91,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         if is_apostrophe(d) && is_clitic(&text[i + d.len_utf8()..]) {
                             break;
                         }
+                        // "US-trained": an acronym before a lowercase word stands alone.
+                        let head = &text[start..i];
+                        if d == '-'
+                            && next.is_some_and(char::is_lowercase)
+                            && head.chars().count() >= 2
+                            && head.chars().all(|h| h.is_uppercase())
+                        {
+                            break;
+                        }
                         internal_period |= d == '.';
                         chars.next();
                         continue;
@@ -194,6 +203,7 @@ mod tests {
     #[test]
     fn keeps_internal_joiners() {
         assert_eq!(words("al-Baghdadi O'Brien AT&T"), ["al-Baghdadi", "O'Brien", "AT&T"]);
+        assert_eq!(words("US-trained Anglo-Dutch"), ["US", "-", "trained", "Anglo-Dutch"]);
     }
 
     #[test]

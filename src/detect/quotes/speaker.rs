@@ -38,8 +38,7 @@ pub struct Resolver<'a> {
 
 fn word_before(text: &str, at: usize) -> &str {
     let head = text[..at].trim_end();
-    let start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-    &head[start..]
+    head.rsplit(char::is_whitespace).next().unwrap_or(head)
 }
 
 impl<'a> Resolver<'a> {

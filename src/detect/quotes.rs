@@ -129,7 +129,8 @@ impl Context {
         };
         // A quote inside a sentence with no cue: the sentence's subject is its source
         // ("Reid has gone after Trump as a “spoiled brat.”").
-        if phrase.is_none() && !opens_sentence {
+        let at_sentence_start = from > 0 || (prev == para.start && l_start == prev);
+        if phrase.is_none() && !opens_sentence && at_sentence_start {
             phrase = cues::sentence_subject(lead_in);
         }
         // A transcript: "WALLACE: Let’s start ..." names its speaker inside the quote.

@@ -145,6 +145,16 @@ fn name_phrase(toks: &[Token], range: Range<usize>) -> Option<Phrase> {
             break;
         }
     }
+    // "German Chancellor Angela Merkel": the name follows the last title.
+    if let Some(t) = (start..range.end)
+        .rev()
+        .find(|&k| is_title(&toks[k].lower()) && toks[k].is_capitalised())
+    {
+        if t + 1 < range.end {
+            gender = gender.or(title_gender(&toks[t].lower()));
+            start = t + 1;
+        }
+    }
     // Possessives ("Trump's") are owners, not speakers.
     let last = &toks[range.end - 1];
     if last.text.ends_with("'s") || last.text.ends_with("’s") {

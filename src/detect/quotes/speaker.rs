@@ -146,10 +146,15 @@ impl<'a> Resolver<'a> {
 
     fn name(&mut self, span: Range<usize>, gender: Option<Gender>) -> (QuoteInfo, Option<Gender>) {
         let i = self.mentions.partition_point(|m| m.0.end <= span.start);
+        // The person (or organisation) mention covering the end of the phrase: the head of
+        // "German Chancellor Angela Merkel" is the person, not the nationality.
         if let Some((_, g, _)) = self.mentions[i..]
             .iter()
             .take_while(|m| m.0.start < span.end)
-            .find(|m| m.0.end > span.start)
+            .filter(|m| {
+                m.0.end > span.start && matches!(m.2, EntityLabel::Person | EntityLabel::Org)
+            })
+            .max_by_key(|m| (m.2 == EntityLabel::Person, m.0.end))
         {
             let gender = gender.or(self.group_gender[*g]);
             let info = QuoteInfo {
@@ -161,7 +166,6 @@ impl<'a> Resolver<'a> {
         }
         let surface = &self.text[span.clone()];
         let last = surface.rsplit(' ').next().unwrap_or(surface);
-        // A person group the entity detector found elsewhere under this surname.
         // A person group the entity detector found elsewhere under this surname.
         let group = self
             .by_surname

@@ -298,6 +298,7 @@ const TITLES: &[&str] = &[
     "prof.",
     "professor",
     "president",
+    "chancellor",
     "vice",
     "prime",
     "minister",

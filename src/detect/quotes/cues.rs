@@ -347,7 +347,22 @@ pub fn subject_after(toks: &[Token], verb: usize) -> Option<Phrase> {
         return Some(p);
     }
     if t.is_capitalised() {
-        return name_after(toks, start);
+        let name = name_after(toks, start)?;
+        // "said MSNBC host Chris Matthews": a name after a short descriptor wins.
+        let next = toks.iter().position(|t| t.span.start >= name.span.end)?;
+        let lower = toks[next..]
+            .iter()
+            .take(3)
+            .take_while(|t| t.is_word() && !t.is_capitalised())
+            .count();
+        if (1..=2).contains(&lower) {
+            if let Some(later) =
+                name_after(toks, next + lower).filter(|p| p.kind == PhraseKind::Name)
+            {
+                return Some(later);
+            }
+        }
+        return Some(name);
     }
     description_after(toks, start)
 }
@@ -370,7 +385,7 @@ fn according_to(toks: &[Token], i: usize) -> Option<Phrase> {
 pub fn in_trailer(toks: &[Token]) -> Option<Phrase> {
     let skip = toks
         .iter()
-        .take_while(|t| matches!(t.text, "," | "—" | "–" | "-"))
+        .take_while(|t| matches!(t.text, "," | "—" | "–" | "-" | "―"))
         .count();
     let first = toks.get(skip)?;
     if invertible(&first.lower()) {
@@ -542,6 +557,10 @@ mod tests {
         assert_eq!(
             trailer(" sources said."),
             Some("Description sources".into())
+        );
+        assert_eq!(
+            trailer(" ― Oscar P. Quintero"),
+            Some("Name Oscar P. Quintero".into())
         );
     }
 

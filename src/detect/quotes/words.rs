@@ -81,7 +81,9 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                 if next.is_some_and(char::is_alphanumeric) {
                     end = j + d.len_utf8();
                     iter.next();
-                } else if d == '.' && is_abbreviation(&s[i..end]) {
+                } else if d == '.'
+                    && (is_abbreviation(&s[i..end]) || s[j + 1..].starts_with([',', ')', ';']))
+                {
                     end = j + 1;
                     iter.next();
                     break;
@@ -119,29 +121,24 @@ const CUE_VERBS: &[&str] = &[
     "explained",
     "explains",
     "noted",
-    "notes",
     "continued",
     "continues",
     "replied",
     "replies",
     "answered",
-    "answers",
     "declared",
     "declares",
     "stated",
-    "states",
     "insisted",
     "insists",
     "argued",
     "argues",
     "claimed",
-    "claims",
     "warned",
     "warns",
     "cried",
     "exclaimed",
     "remarked",
-    "remarks",
     "observed",
     "observes",
     "whispered",
@@ -150,11 +147,9 @@ const CUE_VERBS: &[&str] = &[
     "murmured",
     "thought",
     "commented",
-    "comments",
     "responded",
     "responds",
     "tweeted",
-    "tweets",
     "posted",
     "recalled",
     "recalls",
@@ -172,7 +167,6 @@ const CUE_VERBS: &[&str] = &[
     "jokes",
     "quipped",
     "countered",
-    "counters",
     "concluded",
     "concludes",
     "urged",
@@ -180,9 +174,7 @@ const CUE_VERBS: &[&str] = &[
     "demanded",
     "pleaded",
     "promised",
-    "promises",
     "vowed",
-    "vows",
     "repeated",
     "returned",
     "rejoined",
@@ -204,7 +196,6 @@ const CUE_VERBS: &[&str] = &[
     "predicts",
     "testified",
     "reported",
-    "reports",
     "proclaimed",
     "mused",
     "groaned",

@@ -396,8 +396,11 @@ pub fn in_trailer(toks: &[Token]) -> Option<Phrase> {
     }
     // A signature after a dash: "“...” ― Carlos Raúl".
     if skip > 0 && toks[0].text != "," {
-        return name_after(toks, skip)
+        let signature = name_after(toks, skip)
             .filter(|p| toks.last().is_some_and(|t| t.span.end == p.span.end));
+        if signature.is_some() {
+            return signature;
+        }
     }
     // The first cue whose subject opens the trailer.
     for v in skip..toks.len().min(skip + 45) {

@@ -151,10 +151,8 @@ impl<'a> Resolver<'a> {
         if let Some((_, g, _)) = self.mentions[i..]
             .iter()
             .take_while(|m| m.0.start < span.end)
-            .filter(|m| {
-                m.0.end > span.start && matches!(m.2, EntityLabel::Person | EntityLabel::Org)
-            })
-            .max_by_key(|m| (m.2 == EntityLabel::Person, m.0.end))
+            .filter(|m| m.0.end > span.start)
+            .max_by_key(|m| (m.2 == EntityLabel::Person, m.2 != EntityLabel::Norp, m.0.end))
         {
             let gender = gender.or(self.group_gender[*g]);
             let info = QuoteInfo {

@@ -117,12 +117,19 @@ pub fn refine(
     let mut known: HashMap<u64, [u32; 5], IdentityHasher> = HashMap::default();
     let mut surnames: HashSet<u64, IdentityHasher> = HashSet::default();
     let mut max_len = 1;
+    // Hashes of every proper prefix of a known form, so the scan below stops early.
+    let mut prefixes: HashSet<u64, IdentityHasher> = HashSet::default();
     let vote = |known: &mut HashMap<u64, [u32; 5], IdentityHasher>, h, label: EntityLabel, w| {
         known.entry(h).or_insert([0; 5])[label_index(label)] += w;
     };
     for m in &mentions {
         max_len = max_len.max(m.last - m.first);
         vote(&mut known, phrase(m), m.label, 2);
+        let mut h = 0;
+        for i in m.first..m.last - 1 {
+            h = combine(h, word_hash_exact(word(i)));
+            prefixes.insert(h);
+        }
         if m.label == EntityLabel::Person && m.last - m.first >= 2 {
             let surname = m.last - 1;
             if cats(surname) & Category::Country.bit() == 0 {
@@ -153,6 +160,9 @@ pub fn refine(
             h = combine(h, word_hash_exact(word(i + len - 1)));
             if let Some(votes) = known.get(&h) {
                 found = Some((len, best_label(votes)));
+            }
+            if !prefixes.contains(&h) {
+                break;
             }
         }
         match found {
@@ -192,7 +202,8 @@ pub fn refine(
 }
 
 /// A name followed at once by an organisation that opens with an organisation word is one
-/// organisation ("Watson" + "Institute of ..." -> "Watson Institute of ...").
+/// organisation ("Watson" + "Institute of ..." -> "Watson Institute of ..."); two person
+/// mentions separated by a single space are one name ("Noam" + "Chomsky").
 fn merge_org_heads(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<Mention> {
     let g = gazetteer::get();
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
@@ -206,6 +217,15 @@ fn merge_org_heads(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<
         {
             prev.last = m.last;
             prev.label = EntityLabel::Org;
+            continue;
+        }
+        if let Some(prev) = out.last_mut()
+            && prev.last == m.first
+            && prev.label == EntityLabel::Person
+            && m.label == EntityLabel::Person
+            && text.get(tokens[prev.last - 1].end..tokens[m.first].start) == Some(" ")
+        {
+            prev.last = m.last;
             continue;
         }
         out.push(m);

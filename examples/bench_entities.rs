@@ -11,7 +11,10 @@ use anyhow::Context;
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let path = args.next().context("usage: bench_entities FILE [RUNS]")?;
-    let runs: usize = args.next().map_or(Ok(3), |r| r.parse()).context("RUNS: expected a number")?;
+    let runs: usize = args
+        .next()
+        .map_or(Ok(3), |r| r.parse())
+        .context("RUNS: expected a number")?;
     let text = std::fs::read_to_string(&path).with_context(|| format!("{path}: cannot read"))?;
     let t0 = Instant::now();
     let (anns, groups) = gloss::detect::entities::detect(&text);

@@ -9,8 +9,10 @@ use super::mentions::Mention;
 use super::tokens::{SENT_START, Token, UPPER, WORD};
 
 /// Words left out of an acronym, compared case-insensitively.
-const SKIP: &[&str] =
-    &["of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&", "de", "du", "des", "la", "le", "der"];
+const SKIP: &[&str] = &[
+    "of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&", "de", "du", "des", "la",
+    "le", "der",
+];
 
 fn skipped(word: &str) -> bool {
     SKIP.iter().any(|s| s.eq_ignore_ascii_case(word))
@@ -38,52 +40,105 @@ pub fn acronym<'a>(words: impl Iterator<Item = &'a str>) -> Option<String> {
 pub fn acronym_form(word: &str) -> Option<String> {
     let letters: String = word.chars().filter(|&c| c != '.').collect();
     let ok = letters.chars().count() >= 2
-        && letters.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && letters
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
         && letters.chars().any(|c| c.is_alphabetic());
     ok.then_some(letters)
 }
 
-/// For each acronym of three or more letters that is a mention, finds the spans of the text
-/// whose initials spell it (starting and ending with a capitalised word, within a
-/// sentence) and makes each one mention with the acronym's label, replacing the pieces
-/// the tagger found inside it. `mentions` stays sorted and non-overlapping.
-pub fn expand(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>) {
-    let mut wanted: Vec<(Vec<char>, EntityLabel)> = Vec::new();
+/// For each acronym of three or more letters (a mention, or an untagged capitals-only word
+/// outside a headline), finds the spans of the text whose initials spell it (starting and
+/// ending with a capitalised word, within a sentence) and makes each one mention with the
+/// acronym's label (ORG for an untagged acronym, which then becomes a mention too),
+/// replacing the pieces the tagger found inside it. `mentions` stays sorted and
+/// non-overlapping.
+pub fn expand(text: &str, tokens: &[Token], headline: &[bool], mentions: &mut Vec<Mention>) {
+    let mut tagged = vec![None; tokens.len()];
     for m in mentions.iter() {
-        if m.last - m.first != 1 {
+        for t in &mut tagged[m.first..m.last] {
+            *t = Some(m.label);
+        }
+    }
+    // (letters, label, whether the acronym itself still needs tagging)
+    let mut wanted: Vec<(Vec<char>, EntityLabel, bool)> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.is(UPPER) || headline.get(i).copied().unwrap_or(false) {
             continue;
         }
-        if let Some(a) = acronym_form(tokens[m.first].text(text)) {
-            let chars: Vec<char> = a.chars().collect();
-            if chars.len() >= 3
-                && chars.iter().all(|c| c.is_alphabetic())
-                && !wanted.iter().any(|(w, _)| *w == chars)
-            {
-                wanted.push((chars, m.label));
-            }
+        let single = match tagged[i] {
+            None => true,
+            Some(_) => mentions.iter().any(|m| m.first == i && m.last == i + 1),
+        };
+        if !single {
+            continue;
+        }
+        let Some(a) = acronym_form(t.text(text)) else {
+            continue;
+        };
+        let chars: Vec<char> = a.chars().collect();
+        if chars.len() >= 3
+            && chars.len() <= 8
+            && chars.iter().all(|c| c.is_alphabetic())
+            && !wanted.iter().any(|(w, _, _)| *w == chars)
+        {
+            wanted.push((
+                chars,
+                tagged[i].unwrap_or(EntityLabel::Org),
+                tagged[i].is_none(),
+            ));
         }
     }
     if wanted.is_empty() {
         return;
     }
     let mut found: Vec<Mention> = Vec::new();
+    let mut expanded = vec![false; wanted.len()];
     for i in 0..tokens.len() {
         if !tokens[i].is(UPPER) || !tokens[i].is(WORD) {
             continue;
         }
-        let Some(first) = tokens[i].text(text).chars().next() else { continue };
-        for (acro, label) in &wanted {
+        let Some(first) = tokens[i].text(text).chars().next() else {
+            continue;
+        };
+        for (k, (acro, label, _)) in wanted.iter().enumerate() {
             if first != acro[0] {
                 continue;
             }
             if let Some(end) = match_initials(text, tokens, i, acro) {
-                found.push(Mention { first: i, last: end, label: *label });
+                found.push(Mention {
+                    first: i,
+                    last: end,
+                    label: *label,
+                });
+                expanded[k] = true;
                 break;
             }
         }
     }
     if found.is_empty() {
         return;
+    }
+    // Untagged acronyms whose expansion was found are mentions wherever they stand.
+    for (i, t) in tokens.iter().enumerate() {
+        if tagged[i].is_some() || !t.is(UPPER) {
+            continue;
+        }
+        let Some(a) = acronym_form(t.text(text)) else {
+            continue;
+        };
+        if let Some(k) = wanted
+            .iter()
+            .position(|(w, _, untagged)| *untagged && w.iter().copied().eq(a.chars()))
+            && expanded[k]
+            && !found.iter().any(|f| f.first <= i && i < f.last)
+        {
+            found.push(Mention {
+                first: i,
+                last: i + 1,
+                label: wanted[k].1,
+            });
+        }
     }
     // The expansions win over whatever they overlap.
     mentions.retain(|m| !found.iter().any(|f| m.first < f.last && f.first < m.last));
@@ -139,22 +194,72 @@ mod tests {
         let text = "the Islamic state of Iraq and the Levant, or ISIL, fell.";
         let toks = tokenize(text);
         let mut ms = vec![
-            Mention { first: 1, last: 2, label: EntityLabel::Misc },
-            Mention { first: 4, last: 5, label: EntityLabel::Place },
-            Mention { first: 7, last: 8, label: EntityLabel::Place },
-            Mention { first: 10, last: 11, label: EntityLabel::Org },
+            Mention {
+                first: 1,
+                last: 2,
+                label: EntityLabel::Misc,
+            },
+            Mention {
+                first: 4,
+                last: 5,
+                label: EntityLabel::Place,
+            },
+            Mention {
+                first: 7,
+                last: 8,
+                label: EntityLabel::Place,
+            },
+            Mention {
+                first: 10,
+                last: 11,
+                label: EntityLabel::Org,
+            },
         ];
-        expand(text, &toks, &mut ms);
-        assert_eq!(ms[0], Mention { first: 1, last: 8, label: EntityLabel::Org });
+        expand(text, &toks, &vec![false; toks.len()], &mut ms);
+        assert_eq!(
+            ms[0],
+            Mention {
+                first: 1,
+                last: 8,
+                label: EntityLabel::Org
+            }
+        );
         assert_eq!(ms.len(), 2);
+    }
+
+    #[test]
+    fn an_untagged_acronym_with_an_expansion_becomes_an_org() {
+        let text = "The Reactive Oxygen Species rose. ROS fell.";
+        let toks = tokenize(text);
+        let mut ms = vec![];
+        expand(text, &toks, &vec![false; toks.len()], &mut ms);
+        assert_eq!(
+            ms,
+            [
+                Mention {
+                    first: 1,
+                    last: 4,
+                    label: EntityLabel::Org
+                },
+                Mention {
+                    first: 6,
+                    last: 7,
+                    label: EntityLabel::Org
+                },
+            ]
+        );
     }
 
     #[test]
     fn no_expansion_across_sentences_or_without_a_capital_end() {
         let text = "Iraq is far. Levant ISIL. In Iraq, the levant ISIL.";
         let toks = tokenize(text);
-        let mut ms = vec![Mention { first: 5, last: 6, label: EntityLabel::Org }];
-        expand(text, &toks, &mut ms);
+        let mut ms = vec![Mention {
+            first: 5,
+            last: 6,
+            label: EntityLabel::Org,
+        }];
+        expand(text, &toks, &vec![false; toks.len()], &mut ms);
         assert_eq!(ms.len(), 1);
     }
 }

@@ -94,7 +94,12 @@ impl DocFeatures {
             })
             .collect();
         let headline = headline_flags(text, tokens);
-        DocFeatures { lower, gaz, doc, headline }
+        DocFeatures {
+            lower,
+            gaz,
+            doc,
+            headline,
+        }
     }
 
     pub fn lower(&self, i: usize) -> u64 {
@@ -103,7 +108,14 @@ impl DocFeatures {
 
     /// Whether token `i` is capitalised but also written in lower case in the document.
     pub fn lower_elsewhere(&self, i: usize) -> bool {
-        self.doc.get(i).is_some_and(|d| d & DOC_LOWER_ELSEWHERE != 0)
+        self.doc
+            .get(i)
+            .is_some_and(|d| d & DOC_LOWER_ELSEWHERE != 0)
+    }
+
+    /// Per token: its sentence is a headline in capitals.
+    pub fn headline(&self) -> &[bool] {
+        &self.headline
     }
 
     pub fn gaz(&self, i: usize) -> u32 {
@@ -151,7 +163,9 @@ impl DocFeatures {
             if j < 0 {
                 BOS
             } else {
-                tokens.get(j as usize).map_or(EOS, |t| shape_hash(t.text(text)))
+                tokens
+                    .get(j as usize)
+                    .map_or(EOS, |t| shape_hash(t.text(text)))
             }
         };
         let s0 = shape_hash(word);
@@ -204,7 +218,11 @@ impl DocFeatures {
         push(31, u64::from(tok.flags & (DIGIT | UPPER | WORD)));
         // Gazetteer membership of the token and its neighbours.
         for (template, j) in [(32u64, ii), (33, ii - 1), (34, ii + 1)] {
-            let bits = if j < 0 { 0 } else { self.gaz.get(j as usize).copied().unwrap_or(0) };
+            let bits = if j < 0 {
+                0
+            } else {
+                self.gaz.get(j as usize).copied().unwrap_or(0)
+            };
             for b in 0..(2 * CATEGORIES) as u32 {
                 if bits & (1 << b) != 0 {
                     push(template, u64::from(b));
@@ -258,7 +276,10 @@ fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
         while e < tokens.len() && !tokens[e].is(SENT_START) {
             e += 1;
         }
-        let words = tokens[s..e].iter().filter(|t| t.is(WORD) && !t.is(DIGIT)).count();
+        let words = tokens[s..e]
+            .iter()
+            .filter(|t| t.is(WORD) && !t.is(DIGIT))
+            .count();
         let any_lower = tokens[s..e]
             .iter()
             .any(|t| t.text(text).chars().any(|c| c.is_lowercase()));
@@ -292,6 +313,7 @@ mod tests {
         let mut b = [0u64; MAX_FEATURES];
         let na = doc.features(text, &toks, 2, 0, 0, &mut a);
         let nb = doc.features(text, &toks, 4, 0, 0, &mut b);
+        assert!(nb > na, "a gazetteer word (Canada) adds features");
         assert!(na > 20 && na < MAX_FEATURES);
         assert_ne!(a[1], b[1]);
         assert_eq!(a[0], b[0], "the bias feature is shared");

@@ -115,7 +115,11 @@ mod tests {
         assert_ne!(word_hash_lower("ab"), word_hash_lower("ba"));
         let mut slow = Fnv::default();
         "MiXed".chars().for_each(|c| slow.push_lower(c));
-        assert_eq!(slow.finish(), word_hash_lower("MiXed"), "the ASCII fast path agrees");
+        assert_eq!(
+            slow.finish(),
+            word_hash_lower("MiXed"),
+            "the ASCII fast path agrees"
+        );
     }
 
     #[test]

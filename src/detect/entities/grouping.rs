@@ -16,6 +16,8 @@ struct Draft {
     label: EntityLabel,
     name: String,
     forms: Vec<String>,
+    /// `key` of each form, to deduplicate without re-normalising.
+    form_keys: Vec<String>,
     /// Byte offsets where its mentions start, in processing order.
     starts: Vec<usize>,
     first_start: usize,
@@ -48,7 +50,8 @@ pub fn group(
         let s = surface(m);
         let start = tokens[m.first].start;
         let single = m.last - m.first == 1;
-        let mut target = by_surface.get(&key(m.label, s)).copied();
+        let k_surface = key(m.label, s);
+        let mut target = by_surface.get(&k_surface).copied();
         if target.is_none() && single && m.label == EntityLabel::Person {
             // The full name whose part this is, mentioned nearest before (or else first after).
             if let Some(cands) = by_part.get(&s.to_lowercase()) {
@@ -79,6 +82,7 @@ pub fn group(
                     label: m.label,
                     name: s.to_string(),
                     forms: Vec::new(),
+                    form_keys: Vec::new(),
                     starts: Vec::new(),
                     first_start: start,
                 });
@@ -101,13 +105,14 @@ pub fn group(
                 g
             }
         };
-        by_surface.entry(key(m.label, s)).or_insert(g);
         let d = &mut drafts[g];
         d.starts.push(start);
         d.first_start = d.first_start.min(start);
-        if !d.forms.iter().any(|f| key(d.label, f) == key(d.label, s)) {
+        if !d.form_keys.contains(&k_surface.1) {
             d.forms.push(s.to_string());
+            d.form_keys.push(k_surface.1.clone());
         }
+        by_surface.entry(k_surface).or_insert(g);
         labels[k] = d.label;
         assigned[k] = g;
     }
@@ -125,11 +130,13 @@ pub fn group(
         .map(|(id, &g)| {
             let d = &drafts[g];
             let name = d.name.clone();
+            let name_key = key(d.label, &name).1;
             let aliases = d
                 .forms
                 .iter()
-                .filter(|f| key(d.label, f) != key(d.label, &name))
-                .cloned()
+                .zip(&d.form_keys)
+                .filter(|(_, k)| **k != name_key)
+                .map(|(f, _)| f.clone())
                 .collect();
             EntityGroup {
                 id,

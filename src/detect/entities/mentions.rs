@@ -72,9 +72,8 @@ pub fn refine(
         while m.last - m.first > 1 {
             let w = word(m.first);
             let c = cats(m.first);
-            if w.eq_ignore_ascii_case("the") {
-                m.first += 1;
-            } else if m.label == EntityLabel::Person && gazetteer::is_title(w) {
+            let title = m.label == EntityLabel::Person && gazetteer::is_title(w);
+            if w.eq_ignore_ascii_case("the") || title {
                 m.first += 1;
             } else if m.label == EntityLabel::Person
                 && c & Category::Country.bit() != 0
@@ -128,12 +127,19 @@ pub fn refine(
     let mut known: HashMap<u64, [u32; 5], IdentityHasher> = HashMap::default();
     let mut surnames: HashSet<u64, IdentityHasher> = HashSet::default();
     let mut max_len = 1;
+    // Hashes of every proper prefix of a known form, so the scan below stops early.
+    let mut prefixes: HashSet<u64, IdentityHasher> = HashSet::default();
     let vote = |known: &mut HashMap<u64, [u32; 5], IdentityHasher>, h, label: EntityLabel, w| {
         known.entry(h).or_insert([0; 5])[label_index(label)] += w;
     };
     for m in &mentions {
         max_len = max_len.max(m.last - m.first);
         vote(&mut known, phrase(m), m.label, 2);
+        let mut h = 0;
+        for i in m.first..m.last - 1 {
+            h = combine(h, word_hash_exact(word(i)));
+            prefixes.insert(h);
+        }
         if m.label == EntityLabel::Person && m.last - m.first >= 2 {
             let surname = m.last - 1;
             if cats(surname) & Category::Country.bit() == 0 {
@@ -167,6 +173,9 @@ pub fn refine(
             h = combine(h, word_hash_exact(word(i + len - 1)));
             if let Some(votes) = known.get(&h) {
                 found = Some((len, best_label(votes)));
+            }
+            if !prefixes.contains(&h) {
+                break;
             }
         }
         match found {
@@ -205,12 +214,13 @@ pub fn refine(
     mentions.sort_by_key(|m| (m.first, m.last));
     mentions.dedup_by(|b, a| b.first < a.last);
     let mut mentions = merge_org_heads(text, tokens, mentions);
-    acronyms::expand(text, tokens, &mut mentions);
+    acronyms::expand(text, tokens, doc.headline(), &mut mentions);
     mentions
 }
 
 /// A name followed at once by an organisation that opens with an organisation word is one
-/// organisation ("Watson" + "Institute of ..." -> "Watson Institute of ...").
+/// organisation ("Watson" + "Institute of ..." -> "Watson Institute of ..."); two person
+/// mentions separated by a single space are one name ("Noam" + "Chomsky").
 fn merge_org_heads(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<Mention> {
     let g = gazetteer::get();
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
@@ -227,6 +237,15 @@ fn merge_org_heads(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<
         {
             prev.last = m.last;
             prev.label = EntityLabel::Org;
+            continue;
+        }
+        if let Some(prev) = out.last_mut()
+            && prev.last == m.first
+            && prev.label == EntityLabel::Person
+            && m.label == EntityLabel::Person
+            && text.get(tokens[prev.last - 1].end..tokens[m.first].start) == Some(" ")
+        {
+            prev.last = m.last;
             continue;
         }
         out.push(m);

@@ -23,7 +23,7 @@ pub fn tag_type(tag: u8) -> Option<u8> {
 }
 
 pub fn is_begin(tag: u8) -> bool {
-    tag != O && (tag - 1) % 2 == 0
+    tag != O && (tag - 1).is_multiple_of(2)
 }
 
 /// The `B-` tag of entity type `ty`.

@@ -77,8 +77,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let mut end = start + c.len_utf8();
             let mut internal_period = false;
             // Extend over letters/digits and single joiners between them.
-            loop {
-                let Some(&(i, d)) = chars.peek() else { break };
+            while let Some(&(i, d)) = chars.peek() {
                 if d.is_alphanumeric() {
                     chars.next();
                     end = i + d.len_utf8();
@@ -146,9 +145,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end = i + d.len_utf8();
             }
             tokens.push(Token { start, end, flags });
-            if matches!(c, '.' | '!' | '?') {
-                sent_start = true;
-            } else if sent_start_pending(&tokens, text) {
+            if matches!(c, '.' | '!' | '?') || sent_start_pending(&tokens, text) {
                 sent_start = true;
             }
         }

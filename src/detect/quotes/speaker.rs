@@ -68,10 +68,9 @@ impl<'a> Resolver<'a> {
             }
         }
         let mut by_surname = HashMap::new();
-        for g in groups
-            .iter()
-            .filter(|g| g.label == EntityLabel::Person && g.id < groups.len())
-        {
+        for g in groups.iter().filter(|g| {
+            g.label == EntityLabel::Person && g.id < groups.len() && looks_like_name(&g.name)
+        }) {
             for key in g
                 .aliases
                 .iter()
@@ -152,11 +151,18 @@ impl<'a> Resolver<'a> {
             .iter()
             .take_while(|m| m.0.start < span.end)
             .filter(|m| m.0.end > span.start)
-            .max_by_key(|m| (m.2 == EntityLabel::Person, m.2 != EntityLabel::Norp, m.0.end))
+            .max_by_key(|m| {
+                (
+                    m.2 == EntityLabel::Person,
+                    m.2 != EntityLabel::Norp,
+                    m.0.end,
+                )
+            })
         {
             let gender = gender.or(self.group_gender[*g]);
+            let name = self.group_name(*g, &self.text[span.clone()]);
             let info = QuoteInfo {
-                speaker: Some(self.groups[*g].name.clone()),
+                speaker: Some(name),
                 speaker_group: Some(*g),
                 speaker_span: Some(span),
             };
@@ -174,7 +180,7 @@ impl<'a> Resolver<'a> {
             let gender =
                 gender.or(self.group_gender[g.id.min(self.group_gender.len().saturating_sub(1))]);
             let info = QuoteInfo {
-                speaker: Some(g.name.clone()),
+                speaker: Some(self.group_name(g.id, surface)),
                 speaker_group: (g.id < self.groups.len()).then_some(g.id),
                 speaker_span: Some(span),
             };
@@ -196,6 +202,17 @@ impl<'a> Resolver<'a> {
             speaker_span: Some(span),
         };
         (info, gender)
+    }
+
+    /// The name to show for group `g`: its fullest name when that reads as a name, else
+    /// its longest alias that does, else the words of the text (`surface`). Guards against
+    /// a group named "Alice was" or "Marianne s".
+    fn group_name(&self, g: usize, surface: &str) -> String {
+        let group = &self.groups[g];
+        std::iter::once(&group.name)
+            .chain(group.aliases.iter().filter(|a| a.len() > surface.len()))
+            .find(|n| looks_like_name(n))
+            .map_or_else(|| surface.to_string(), String::clone)
     }
 
     /// The nearest person before `pos` (outside quotes) whose gender fits.
@@ -221,8 +238,8 @@ impl<'a> Resolver<'a> {
             .find(|n| fits(n.gender));
         match (mention, named) {
             (Some(m), Some(n)) if n.at > m.0.start => Some(n.info.clone()),
-            (Some((_, g, _)), _) => Some(QuoteInfo {
-                speaker: Some(self.groups[*g].name.clone()),
+            (Some((span, g, _)), _) => Some(QuoteInfo {
+                speaker: Some(self.group_name(*g, &self.text[span.clone()])),
                 speaker_group: Some(*g),
                 speaker_span: None,
             }),
@@ -230,6 +247,21 @@ impl<'a> Resolver<'a> {
             (None, None) => None,
         }
     }
+}
+
+/// Every word capitalised (or a name particle) and none a function word.
+fn looks_like_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.split_whitespace().all(|w| {
+            let lower = w.to_lowercase();
+            (w.starts_with(char::is_uppercase) && !is_not_name(&lower))
+                || matches!(
+                    lower.as_str(),
+                    "de" | "van" | "von" | "al" | "bin" | "da" | "du" | "la" | "le" | "der" | "of"
+                )
+                || w.split_once('-')
+                    .is_some_and(|(_, r)| r.starts_with(char::is_uppercase))
+        })
 }
 
 /// Maps the first and the last word of the capitalised names of two or three words to the

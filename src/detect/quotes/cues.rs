@@ -349,7 +349,9 @@ pub fn subject_after(toks: &[Token], verb: usize) -> Option<Phrase> {
     if t.is_capitalised() {
         let name = name_after(toks, start)?;
         // "said MSNBC host Chris Matthews": a name after a short descriptor wins.
-        let next = toks.iter().position(|t| t.span.start >= name.span.end)?;
+        let Some(next) = toks.iter().position(|t| t.span.start >= name.span.end) else {
+            return Some(name);
+        };
         let lower = toks[next..]
             .iter()
             .take(3)

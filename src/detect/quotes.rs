@@ -193,10 +193,10 @@ fn inherited(
     };
     // Turns alternate: the speaker two turns back, else the one of the last turn.
     let prev_j = last_of(r.para - 1)?;
-    if r.para >= 2 {
-        if let Some(b) = last_of(r.para - 2).and_then(known) {
-            return Some(b);
-        }
+    if r.para >= 2
+        && let Some(b) = last_of(r.para - 2).and_then(known)
+    {
+        return Some(b);
     }
     known(prev_j)
 }
@@ -242,8 +242,9 @@ fn is_scare_quote(text: &str, paras: &[Paragraph], r: &Region, c: &Context) -> b
     c.phrase.is_none() && words.len() <= SCARE_WORDS
 }
 
-/// Quoted phrases up to this many words with no cue are taken as scare quotes.
-const SCARE_WORDS: usize = 0;
+/// Quoted phrases up to this many words with no cue are taken as scare quotes (PolNeAR
+/// counts most short quoted phrases as quotes: one word is where they start to be ironic).
+const SCARE_WORDS: usize = 1;
 
 #[cfg(test)]
 mod tests;

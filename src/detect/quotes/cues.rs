@@ -149,11 +149,10 @@ fn name_phrase(toks: &[Token], range: Range<usize>) -> Option<Phrase> {
     if let Some(t) = (start..range.end)
         .rev()
         .find(|&k| is_title(&toks[k].lower()) && toks[k].is_capitalised())
+        && t + 1 < range.end
     {
-        if t + 1 < range.end {
-            gender = gender.or(title_gender(&toks[t].lower()));
-            start = t + 1;
-        }
+        gender = gender.or(title_gender(&toks[t].lower()));
+        start = t + 1;
     }
     // Possessives ("Trump's") are owners, not speakers.
     let last = &toks[range.end - 1];
@@ -181,9 +180,9 @@ fn name_before(toks: &[Token], end: usize) -> Option<Phrase> {
     let mut i = end;
     while i > 0 {
         let t = &toks[i - 1];
-        if is_name_word(t) || (is_title(&t.lower()) && t.is_capitalised()) {
-            i -= 1;
-        } else if is_particle(&t.lower()) && i < end && i >= 2 && is_name_word(&toks[i - 2]) {
+        let name_part = is_name_word(t) || (is_title(&t.lower()) && t.is_capitalised());
+        let particle = is_particle(&t.lower()) && i < end && i >= 2 && is_name_word(&toks[i - 2]);
+        if name_part || particle {
             i -= 1;
         } else {
             break;
@@ -197,10 +196,10 @@ fn name_after(toks: &[Token], start: usize) -> Option<Phrase> {
     let mut i = start;
     while i < toks.len() {
         let t = &toks[i];
-        if is_name_word(t) || (is_title(&t.lower()) && t.is_capitalised()) {
-            i += 1;
-        } else if is_particle(&t.lower()) && i > start && toks.get(i + 1).is_some_and(is_name_word)
-        {
+        let name_part = is_name_word(t) || (is_title(&t.lower()) && t.is_capitalised());
+        let particle =
+            is_particle(&t.lower()) && i > start && toks.get(i + 1).is_some_and(is_name_word);
+        if name_part || particle {
             i += 1;
         } else {
             break;
@@ -357,12 +356,11 @@ pub fn subject_after(toks: &[Token], verb: usize) -> Option<Phrase> {
             .take(3)
             .take_while(|t| t.is_word() && !t.is_capitalised())
             .count();
-        if (1..=2).contains(&lower) {
-            if let Some(later) =
+        if (1..=2).contains(&lower)
+            && let Some(later) =
                 name_after(toks, next + lower).filter(|p| p.kind == PhraseKind::Name)
-            {
-                return Some(later);
-            }
+        {
+            return Some(later);
         }
         return Some(name);
     }

@@ -104,12 +104,11 @@ impl<'a> Resolver<'a> {
             PhraseKind::Description => {
                 let name = self.text[span.clone()].trim();
                 let name = name.strip_prefix("the ").unwrap_or(name);
-                let info = QuoteInfo {
+                QuoteInfo {
                     speaker: Some(name.to_string()),
                     speaker_group: None,
                     speaker_span: Some(span),
-                };
-                info
+                }
             }
             PhraseKind::Name => {
                 let (info, gender) = self.name(span, phrase.gender);

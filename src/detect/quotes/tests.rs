@@ -241,11 +241,11 @@ proptest! {
         for a in &found {
             prop_assert!(a.span.start < a.span.end && a.span.end <= text.len());
             prop_assert!(text.is_char_boundary(a.span.start) && text.is_char_boundary(a.span.end));
-            if let AnnotationKind::Quote(q) = &a.kind {
-                if let Some(s) = &q.speaker_span {
-                    prop_assert!(s.end <= text.len());
-                    prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
-                }
+            if let AnnotationKind::Quote(q) = &a.kind
+                && let Some(s) = &q.speaker_span
+            {
+                prop_assert!(s.end <= text.len());
+                prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
             }
         }
     }

@@ -198,8 +198,18 @@ fn inherited(
     {
         return Some(b);
     }
-    known(prev_j)
+    // Otherwise the reply comes from the other party of the conversation: the last
+    // speaker before who is not the one of the last turn.
+    let prev = known(prev_j)?;
+    let other = (prev_j.saturating_sub(OTHER_PARTY_WINDOW)..prev_j)
+        .rev()
+        .filter_map(known)
+        .find(|q| q.speaker != prev.speaker);
+    Some(other.unwrap_or(prev))
 }
+
+/// How many quotes back the other party of a conversation is looked for.
+const OTHER_PARTY_WINDOW: usize = 6;
 
 /// Words that stay lowercase in titles ("Keepin' It Real", "Secretary of State").
 fn is_minor_word(w: &str) -> bool {

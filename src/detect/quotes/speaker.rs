@@ -248,9 +248,11 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// Every word capitalised (or a name particle) and none a function word.
+/// One to three words, every one capitalised (or a name particle) and none a function word.
 fn looks_like_name(name: &str) -> bool {
-    !name.is_empty()
+    // Longer is more often a name run into other words ("Lucy Honeychurch Drive Out")
+    // than a long name; a long name still shows through a shorter alias.
+    (1..=3).contains(&name.split_whitespace().count())
         && name.split_whitespace().all(|w| {
             let lower = w.to_lowercase();
             (w.starts_with(char::is_uppercase) && !is_not_name(&lower))

@@ -10,7 +10,12 @@ fn main() -> anyhow::Result<()> {
         .nth(1)
         .context("usage: bench_stages FILE")?;
     let text = std::fs::read_to_string(&path).with_context(|| format!("{path}: cannot read"))?;
-    let _ = gloss::detect::entities::detect("warm up");
+    let t = Instant::now();
+    let _ = gloss::detect::entities::gazetteer::get();
+    println!("gazetteer index {:.3}s", t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let _ = model::shipped();
+    println!("model decode {:.3}s", t.elapsed().as_secs_f64());
     let t = Instant::now();
     let toks = tokens::tokenize(&text);
     println!(

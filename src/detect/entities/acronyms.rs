@@ -14,6 +14,9 @@ const SKIP: &[&str] = &[
     "le", "der",
 ];
 
+/// How many distinct acronyms one text looks for expansions of.
+const MAX_ACRONYMS: usize = 64;
+
 fn skipped(word: &str) -> bool {
     SKIP.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
@@ -38,6 +41,10 @@ pub fn acronym<'a>(words: impl Iterator<Item = &'a str>) -> Option<String> {
 
 /// A token written as an acronym ("DND", "U.N.") with the periods removed.
 pub fn acronym_form(word: &str) -> Option<String> {
+    // Cheap rejection first: most capitalised words have a lowercase second letter.
+    if word.chars().nth(1).is_none_or(char::is_lowercase) {
+        return None;
+    }
     let letters: String = word.chars().filter(|&c| c != '.').collect();
     let ok = letters.chars().count() >= 2
         && letters
@@ -55,10 +62,12 @@ pub fn acronym_form(word: &str) -> Option<String> {
 /// non-overlapping.
 pub fn expand(text: &str, tokens: &[Token], headline: &[bool], mentions: &mut Vec<Mention>) {
     let mut tagged = vec![None; tokens.len()];
+    let mut single_mention = vec![false; tokens.len()];
     for m in mentions.iter() {
         for t in &mut tagged[m.first..m.last] {
             *t = Some(m.label);
         }
+        single_mention[m.first] = m.last == m.first + 1;
     }
     // (letters, label, whether the acronym itself still needs tagging)
     let mut wanted: Vec<(Vec<char>, EntityLabel, bool)> = Vec::new();
@@ -66,11 +75,7 @@ pub fn expand(text: &str, tokens: &[Token], headline: &[bool], mentions: &mut Ve
         if !t.is(UPPER) || headline.get(i).copied().unwrap_or(false) {
             continue;
         }
-        let single = match tagged[i] {
-            None => true,
-            Some(_) => mentions.iter().any(|m| m.first == i && m.last == i + 1),
-        };
-        if !single {
+        if tagged[i].is_some() && !single_mention[i] {
             continue;
         }
         let Some(a) = acronym_form(t.text(text)) else {
@@ -89,13 +94,16 @@ pub fn expand(text: &str, tokens: &[Token], headline: &[bool], mentions: &mut Ve
             ));
         }
     }
+    // A book in capitals-heavy style could list many; the first few dozen are plenty.
+    wanted.truncate(MAX_ACRONYMS);
     if wanted.is_empty() {
         return;
     }
     let mut found: Vec<Mention> = Vec::new();
     let mut expanded = vec![false; wanted.len()];
+    let mut next_free = 0;
     for i in 0..tokens.len() {
-        if !tokens[i].is(UPPER) || !tokens[i].is(WORD) {
+        if i < next_free || !tokens[i].is(UPPER) || !tokens[i].is(WORD) {
             continue;
         }
         let Some(first) = tokens[i].text(text).chars().next() else {
@@ -112,12 +120,17 @@ pub fn expand(text: &str, tokens: &[Token], headline: &[bool], mentions: &mut Ve
                     label: *label,
                 });
                 expanded[k] = true;
+                next_free = end;
                 break;
             }
         }
     }
     if found.is_empty() {
         return;
+    }
+    let mut in_found = vec![false; tokens.len()];
+    for f in &found {
+        in_found[f.first..f.last].iter_mut().for_each(|x| *x = true);
     }
     // Untagged acronyms whose expansion was found are mentions wherever they stand.
     for (i, t) in tokens.iter().enumerate() {
@@ -131,7 +144,7 @@ pub fn expand(text: &str, tokens: &[Token], headline: &[bool], mentions: &mut Ve
             .iter()
             .position(|(w, _, untagged)| *untagged && w.iter().copied().eq(a.chars()))
             && expanded[k]
-            && !found.iter().any(|f| f.first <= i && i < f.last)
+            && !in_found[i]
         {
             found.push(Mention {
                 first: i,
@@ -141,7 +154,7 @@ pub fn expand(text: &str, tokens: &[Token], headline: &[bool], mentions: &mut Ve
         }
     }
     // The expansions win over whatever they overlap.
-    mentions.retain(|m| !found.iter().any(|f| m.first < f.last && f.first < m.last));
+    mentions.retain(|m| !in_found[m.first..m.last].iter().any(|&x| x));
     mentions.extend(found);
     mentions.sort_by_key(|m| (m.first, m.last));
 }

@@ -228,6 +228,14 @@ pub fn shipped() -> Option<&'static Model> {
         .as_ref()
 }
 
+/// The shipped second-pass model (document hints from the first pass), decoded on first use.
+pub fn shipped_second() -> Option<&'static Model> {
+    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| Model::decode(include_bytes!("../../../data/ner-model-doc.bin")).ok())
+        .as_ref()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,7 +282,8 @@ mod tests {
     }
 
     #[test]
-    fn shipped_model_decodes() {
+    fn shipped_models_decode() {
         assert!(shipped().is_some());
+        assert!(shipped_second().is_some());
     }
 }

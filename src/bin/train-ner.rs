@@ -139,7 +139,7 @@ fn second_path(first: &str) -> String {
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut positional = Vec::new();
-    let (mut dev, mut epochs, mut bits, mut prune) = (None, 10usize, 18u32, 0.05f32);
+    let (mut dev, mut epochs, mut bits, mut prune) = (None, 10usize, 17u32, 0.05f32);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = || it.next().with_context(|| format!("{a}: expected a value"));

@@ -280,23 +280,9 @@ fn merge_org_heads(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<
     out
 }
 
-/// Closed-class English words (pronouns, determiners, conjunctions, interjections) and
-/// the headings of books, which a capital at a sentence start can make look like names.
-const FUNCTION_WORDS: &[&str] = &[
-    "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her",
-    "it", "its", "they", "them", "their", "this", "that", "these", "those", "who", "whom",
-    "whose", "which", "what", "when", "where", "why", "how", "here", "there", "then", "now",
-    "if", "but", "and", "or", "nor", "so", "yet", "as", "a", "an", "the", "all", "some",
-    "no", "not", "yes", "oh", "ah", "eh", "alas", "well", "go", "come", "let", "do", "is",
-    "was", "be", "are", "were", "have", "has", "had", "can", "will", "shall", "may", "must",
-    "would", "should", "could", "one", "every", "each", "both", "either", "neither", "after",
-    "before", "while", "though", "although", "because", "since", "until", "perhaps", "chapter",
-    "book", "part", "volume", "section", "contents", "preface", "epilogue", "prologue",
-];
-
 fn is_function_word(word: &str) -> bool {
     // "US" in capitals is a place, not "us".
-    acronyms::acronym_form(word).is_none() && FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word))
+    acronyms::acronym_form(word).is_none() && gazetteer::FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word))
 }
 
 /// A chapter number in capitals ("XIV", "IV"): roman digits with an I, V or X.

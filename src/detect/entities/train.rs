@@ -84,7 +84,7 @@ impl Trainer {
         for (i, t) in tokens.iter().enumerate() {
             self.step += 1;
             let g = gold.get(i).copied().unwrap_or(O);
-            if skippable(t, prev) {
+            if skippable(t, text, doc.gaz(i), prev) {
                 prev2 = prev;
                 prev = O;
                 continue;

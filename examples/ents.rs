@@ -11,11 +11,23 @@ fn main() -> std::io::Result<()> {
     let (anns, groups) = gloss::detect::entities::detect(&text);
     for a in &anns {
         if let AnnotationKind::Entity { label, group } = a.kind {
-            println!("{:>6}..{:<6} {:<6} {:?} (group {group})", a.span.start, a.span.end, label.as_str(), &text[a.span.clone()]);
+            println!(
+                "{:>6}..{:<6} {:<6} {:?} (group {group})",
+                a.span.start,
+                a.span.end,
+                label.as_str(),
+                &text[a.span.clone()]
+            );
         }
     }
     for g in &groups {
-        println!("group {} {} {:?} aliases {:?}", g.id, g.label.as_str(), g.name, g.aliases);
+        println!(
+            "group {} {} {:?} aliases {:?}",
+            g.id,
+            g.label.as_str(),
+            g.name,
+            g.aliases
+        );
     }
     Ok(())
 }

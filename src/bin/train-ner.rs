@@ -102,7 +102,11 @@ fn train_model(
             ok += c;
             n += s;
         }
-        eprintln!("{label} epoch {}: train accuracy on scored tokens {:.4}", epoch + 1, ok as f64 / n.max(1) as f64);
+        eprintln!(
+            "{label} epoch {}: train accuracy on scored tokens {:.4}",
+            epoch + 1,
+            ok as f64 / n.max(1) as f64
+        );
     }
     trainer.finish(prune)
 }
@@ -180,7 +184,11 @@ fn main() -> anyhow::Result<()> {
     for (path, m) in [(out_path.clone(), &model), (second_path(out_path), &second)] {
         let bytes = m.encode();
         std::fs::write(&path, &bytes).with_context(|| format!("{path}: cannot write"))?;
-        eprintln!("{path}: {} bytes, {} non-zero weights", bytes.len(), m.nonzero());
+        eprintln!(
+            "{path}: {} bytes, {} non-zero weights",
+            bytes.len(),
+            m.nonzero()
+        );
     }
     Ok(())
 }

@@ -264,7 +264,11 @@ impl DocFeatures {
         for (i, (t, &tag)) in tokens.iter().zip(tags).enumerate() {
             if t.is(UPPER) {
                 let v = votes.entry(self.lower[i]).or_insert([0; 5]);
-                let k = if tag == 0 { 0 } else { 1 + (tag as usize - 1) / 2 };
+                let k = if tag == 0 {
+                    0
+                } else {
+                    1 + (tag as usize - 1) / 2
+                };
                 v[k] = v[k].saturating_add(1);
             }
         }
@@ -275,9 +279,15 @@ impl DocFeatures {
                 if !t.is(UPPER) {
                     return 0;
                 }
-                let Some(v) = votes.get(&self.lower[i]) else { return 0 };
+                let Some(v) = votes.get(&self.lower[i]) else {
+                    return 0;
+                };
                 // The commonest entity type, if it was tagged as an entity at all.
-                let (best, &count) = v[1..].iter().enumerate().max_by_key(|(_, c)| **c).unwrap_or((0, &0));
+                let (best, &count) = v[1..]
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|(_, c)| **c)
+                    .unwrap_or((0, &0));
                 if count == 0 {
                     0
                 } else {

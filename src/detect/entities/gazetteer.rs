@@ -236,15 +236,15 @@ const ORG_WORDS: &[&str] = &[
 /// Closed-class English words (pronouns, determiners, conjunctions, interjections) and
 /// the headings of books, which a capital at a sentence start can make look like names.
 pub const FUNCTION_WORDS: &[&str] = &[
-    "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her",
-    "it", "its", "they", "them", "their", "this", "that", "these", "those", "who", "whom",
-    "whose", "which", "what", "when", "where", "why", "how", "here", "there", "then", "now",
-    "if", "but", "and", "or", "nor", "so", "yet", "as", "a", "an", "the", "all", "some",
-    "no", "not", "yes", "oh", "ah", "eh", "alas", "well", "go", "come", "let", "do", "is",
-    "was", "be", "are", "were", "have", "has", "had", "can", "will", "shall", "may", "must",
-    "would", "should", "could", "one", "every", "each", "both", "either", "neither", "after",
-    "before", "while", "though", "although", "because", "since", "until", "perhaps", "chapter",
-    "book", "part", "volume", "section", "contents", "preface", "epilogue", "prologue",
+    "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it",
+    "its", "they", "them", "their", "this", "that", "these", "those", "who", "whom", "whose",
+    "which", "what", "when", "where", "why", "how", "here", "there", "then", "now", "if", "but",
+    "and", "or", "nor", "so", "yet", "as", "a", "an", "the", "all", "some", "no", "not", "yes",
+    "oh", "ah", "eh", "alas", "well", "go", "come", "let", "do", "is", "was", "be", "are", "were",
+    "have", "has", "had", "can", "will", "shall", "may", "must", "would", "should", "could", "one",
+    "every", "each", "both", "either", "neither", "after", "before", "while", "though", "although",
+    "because", "since", "until", "perhaps", "chapter", "book", "part", "volume", "section",
+    "contents", "preface", "epilogue", "prologue",
 ];
 
 /// The compiled-in gazetteer index: phrase hash -> category bits.

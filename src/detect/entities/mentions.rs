@@ -107,14 +107,16 @@ pub fn refine(
     // A lone title, function word or chapter number is no name ("Prince", "How", "XIV").
     mentions.retain(|m| {
         let w = word(m.first);
-        m.last - m.first > 1 || !(gazetteer::is_title(w) || is_function_word(w) || is_roman_numeral(w))
+        m.last - m.first > 1
+            || !(gazetteer::is_title(w) || is_function_word(w) || is_roman_numeral(w))
     });
 
     // A "person" holding an organisation word ("Watson Institute", "Ministry") is an
     // organisation.
     for m in &mut mentions {
         if m.label == EntityLabel::Person
-            && (m.first..m.last).any(|i| tokens[i].is(UPPER) && cats(i) & Category::OrgWord.bit() != 0)
+            && (m.first..m.last)
+                .any(|i| tokens[i].is(UPPER) && cats(i) & Category::OrgWord.bit() != 0)
         {
             m.label = EntityLabel::Org;
         }
@@ -282,13 +284,18 @@ fn merge_org_heads(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<
 
 fn is_function_word(word: &str) -> bool {
     // "US" in capitals is a place, not "us".
-    acronyms::acronym_form(word).is_none() && gazetteer::FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word))
+    acronyms::acronym_form(word).is_none()
+        && gazetteer::FUNCTION_WORDS
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(word))
 }
 
 /// A chapter number in capitals ("XIV", "IV"): roman digits with an I, V or X.
 fn is_roman_numeral(word: &str) -> bool {
     word.len() >= 2
-        && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
+        && word
+            .bytes()
+            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
         && word.bytes().any(|b| matches!(b, b'I' | b'V' | b'X'))
 }
 
@@ -414,9 +421,20 @@ mod tests {
         let text = "Prince said How XIV Paris";
         let toks = tokenize(text);
         let doc = DocFeatures::new(text, &toks);
-        let all = (0..5).filter(|&i| i != 1).map(|i| Mention { first: i, last: i + 1, label: EntityLabel::Place });
+        let all = (0..5).filter(|&i| i != 1).map(|i| Mention {
+            first: i,
+            last: i + 1,
+            label: EntityLabel::Place,
+        });
         let ms = refine(text, &toks, &doc, all.collect());
-        assert_eq!(ms, [Mention { first: 4, last: 5, label: EntityLabel::Place }]);
+        assert_eq!(
+            ms,
+            [Mention {
+                first: 4,
+                last: 5,
+                label: EntityLabel::Place
+            }]
+        );
     }
 
     #[test]

@@ -174,7 +174,10 @@ fn sent_start_pending(tokens: &[Token], text: &str) -> bool {
     {
         return true;
     }
-    let before = tokens.len().checked_sub(2).map_or("", |k| tokens[k].text(text));
+    let before = tokens
+        .len()
+        .checked_sub(2)
+        .map_or("", |k| tokens[k].text(text));
     matches!(last, "\"" | "”" | "’" | "'" | ")")
         && matches!(before.chars().last(), Some('.' | '!' | '?'))
 }

@@ -23,11 +23,16 @@ use crate::annotation::{Annotation, EntityGroup};
 /// Finds the entity mentions of `text` and the groups they belong to.
 pub fn detect(text: &str) -> (Vec<Annotation>, Vec<EntityGroup>) {
     let toks = tokens::tokenize(text);
-    let doc = features::DocFeatures::new(text, &toks);
-    let tags = match model::shipped() {
+    let mut doc = features::DocFeatures::new(text, &toks);
+    let mut tags = match model::shipped() {
         Some(m) => m.tag(text, &toks, &doc),
         None => vec![model::O; toks.len()],
     };
+    // Second pass: the same words' first-pass tags elsewhere in the document as features.
+    if let Some(m) = model::shipped_second() {
+        doc.set_hints(&toks, &tags);
+        tags = m.tag(text, &toks, &doc);
+    }
     let found = mentions::refine(text, &toks, &doc, mentions::from_tags(&tags));
     grouping::group(text, &toks, &found)
 }

@@ -22,6 +22,9 @@ pub struct DocFeatures {
     doc: Vec<u8>,
     /// The token's sentence is written in capitals (a headline).
     headline: Vec<bool>,
+    /// Second pass only: per token, 1 + the entity type the first pass gave most often to
+    /// this word (capitalised) anywhere in the document, 0 for none. Empty in the first pass.
+    hints: Vec<u8>,
 }
 
 const DOC_LOWER_ELSEWHERE: u8 = 1;
@@ -99,6 +102,7 @@ impl DocFeatures {
             gaz,
             doc,
             headline,
+            hints: Vec::new(),
         }
     }
 
@@ -234,7 +238,65 @@ impl DocFeatures {
             push(35, combine(u64::from(g0), s0));
             push(36, combine(u64::from(g0), u64::from(prev)));
         }
+        if !self.hints.is_empty() {
+            let hint = |j: isize| -> u64 {
+                if j < 0 {
+                    99
+                } else {
+                    self.hints.get(j as usize).map_or(99, |&h| u64::from(h))
+                }
+            };
+            let h0 = hint(ii);
+            push(40, h0);
+            push(41, combine(h0, s0));
+            push(42, combine(hint(ii - 1), h0));
+            push(43, combine(h0, hint(ii + 1)));
+            push(44, combine(h0, u64::from(prev)));
+        }
         n
+    }
+
+    /// Sets the second pass's document hints from the first pass's tags: for each
+    /// capitalised word, the entity type it was tagged with most often in the document.
+    pub fn set_hints(&mut self, tokens: &[Token], tags: &[u8]) {
+        let mut votes: std::collections::HashMap<u64, [u16; 5], IdentityHasher> =
+            std::collections::HashMap::default();
+        for (i, (t, &tag)) in tokens.iter().zip(tags).enumerate() {
+            if t.is(UPPER) {
+                let v = votes.entry(self.lower[i]).or_insert([0; 5]);
+                let k = if tag == 0 {
+                    0
+                } else {
+                    1 + (tag as usize - 1) / 2
+                };
+                v[k] = v[k].saturating_add(1);
+            }
+        }
+        self.hints = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                if !t.is(UPPER) {
+                    return 0;
+                }
+                let Some(v) = votes.get(&self.lower[i]) else {
+                    return 0;
+                };
+                // The commonest entity type, if it was tagged as an entity at all.
+                let (best, &count) = v[1..]
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|(_, c)| **c)
+                    .unwrap_or((0, &0));
+                if count == 0 {
+                    0
+                } else {
+                    // Distinguish "always an entity" from "sometimes".
+                    let always = v[0] == 0;
+                    (1 + best as u8) + if always { 0 } else { 4 }
+                }
+            })
+            .collect();
     }
 }
 

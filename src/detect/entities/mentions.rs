@@ -66,6 +66,17 @@ pub fn refine(
     let word = |i: usize| tokens[i].text(text);
     let cats = |i: usize| g.word(word(i));
 
+    // Punctuation never starts or ends a name ("US-" of "US-trained").
+    for m in &mut mentions {
+        while m.first < m.last && !tokens[m.first].is(WORD) {
+            m.first += 1;
+        }
+        while m.last > m.first && !tokens[m.last - 1].is(WORD) {
+            m.last -= 1;
+        }
+    }
+    mentions.retain(|m| m.first < m.last);
+
     // Titles and "the" out of names; a country before a title becomes its own mention.
     let mut extra = Vec::new();
     for m in &mut mentions {
@@ -92,6 +103,24 @@ pub fn refine(
         }
     }
     mentions.extend(extra);
+
+    // A lone title, function word or chapter number is no name ("Prince", "How", "XIV").
+    mentions.retain(|m| {
+        let w = word(m.first);
+        m.last - m.first > 1
+            || !(gazetteer::is_title(w) || is_function_word(w) || is_roman_numeral(w))
+    });
+
+    // A "person" holding an organisation word ("Watson Institute", "Ministry") is an
+    // organisation.
+    for m in &mut mentions {
+        if m.label == EntityLabel::Person
+            && (m.first..m.last)
+                .any(|i| tokens[i].is(UPPER) && cats(i) & Category::OrgWord.bit() != 0)
+        {
+            m.label = EntityLabel::Org;
+        }
+    }
 
     // Nationalities: a single demonym the tagger called MISC (or missed) is NORP.
     for m in &mut mentions {
@@ -253,6 +282,23 @@ fn merge_org_heads(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<
     out
 }
 
+fn is_function_word(word: &str) -> bool {
+    // "US" in capitals is a place, not "us".
+    acronyms::acronym_form(word).is_none()
+        && gazetteer::FUNCTION_WORDS
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(word))
+}
+
+/// A chapter number in capitals ("XIV", "IV"): roman digits with an I, V or X.
+fn is_roman_numeral(word: &str) -> bool {
+    word.len() >= 2
+        && word
+            .bytes()
+            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
+        && word.bytes().any(|b| matches!(b, b'I' | b'V' | b'X'))
+}
+
 fn label_index(label: EntityLabel) -> usize {
     match label {
         EntityLabel::Person => 0,
@@ -368,6 +414,27 @@ mod tests {
             .collect();
         assert!(got.contains(&("Trump".to_string(), EntityLabel::Person)));
         assert!(got.contains(&("DND".to_string(), EntityLabel::Org)));
+    }
+
+    #[test]
+    fn lone_titles_function_words_and_numerals_are_dropped() {
+        let text = "Prince said How XIV Paris";
+        let toks = tokenize(text);
+        let doc = DocFeatures::new(text, &toks);
+        let all = (0..5).filter(|&i| i != 1).map(|i| Mention {
+            first: i,
+            last: i + 1,
+            label: EntityLabel::Place,
+        });
+        let ms = refine(text, &toks, &doc, all.collect());
+        assert_eq!(
+            ms,
+            [Mention {
+                first: 4,
+                last: 5,
+                label: EntityLabel::Place
+            }]
+        );
     }
 
     #[test]

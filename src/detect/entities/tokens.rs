@@ -51,6 +51,12 @@ const ABBREVIATIONS: &[&str] = &[
     "fr", "sgt", "ave", "blvd", "plc", "cie", "dept", "univ",
 ];
 
+/// Prefixes split off a capitalised word after a hyphen ("anti-ISIL", "pro-Russian").
+const HYPHEN_PREFIXES: &[&str] = &[
+    "anti", "pro", "non", "ex", "post", "pre", "mid", "neo", "pan", "trans", "inter", "pseudo",
+    "quasi", "ultra", "un", "all", "then", "self",
+];
+
 fn is_abbreviation(word: &str) -> bool {
     word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
@@ -90,13 +96,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         if is_apostrophe(d) && is_clitic(&text[i + d.len_utf8()..]) {
                             break;
                         }
-                        // "US-trained": an acronym before a lowercase word stands alone.
+                        // "US-trained": an acronym before a lowercase word stands alone;
+                        // "anti-ISIL": so does a name after a prefix.
                         let head = &text[start..i];
-                        if d == '-'
-                            && next.is_some_and(char::is_lowercase)
+                        let acronym_head = next.is_some_and(char::is_lowercase)
                             && head.chars().count() >= 2
-                            && head.chars().all(|h| h.is_uppercase())
-                        {
+                            && head.chars().all(|h| h.is_uppercase());
+                        let prefix_head = next.is_some_and(char::is_uppercase)
+                            && HYPHEN_PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(head));
+                        if d == '-' && (acronym_head || prefix_head) {
                             break;
                         }
                         internal_period |= d == '.';
@@ -153,14 +161,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// A closing quote or bracket right after a sentence end keeps the next token a start.
+/// Whether the token after the last one starts a sentence: a closing quote or bracket right
+/// after a sentence end, or an opening one at a sentence start.
 fn sent_start_pending(tokens: &[Token], text: &str) -> bool {
-    let n = tokens.len();
-    if n < 2 {
+    let Some(last_token) = tokens.last() else {
         return false;
+    };
+    let last = last_token.text(text);
+    // An opening quote or bracket that starts a sentence passes the start on ("“Ah, ...").
+    if last_token.is(SENT_START)
+        && matches!(last, "\"" | "“" | "‘" | "'" | "(" | "[" | "-" | "--" | "—")
+    {
+        return true;
     }
-    let last = tokens[n - 1].text(text);
-    let before = tokens[n - 2].text(text);
+    let before = tokens
+        .len()
+        .checked_sub(2)
+        .map_or("", |k| tokens[k].text(text));
     matches!(last, "\"" | "”" | "’" | "'" | ")")
         && matches!(before.chars().last(), Some('.' | '!' | '?'))
 }
@@ -228,13 +245,13 @@ mod tests {
 
     #[test]
     fn flags_sentence_starts() {
-        let text = "He left. \"Go.\" She\nWent";
+        let text = "He left. \"Go.\" She\nWent\n“Ah, well";
         let starts: Vec<&str> = tokenize(text)
             .iter()
             .filter(|t| t.is(SENT_START))
             .map(|t| t.text(text))
             .collect();
-        assert_eq!(starts, ["He", "\"", "Go", "\"", "She", "Went"]);
+        assert_eq!(starts, ["He", "\"", "Go", "\"", "She", "Went", "“", "Ah"]);
     }
 
     #[test]

@@ -235,7 +235,8 @@ fn is_minor_word(w: &str) -> bool {
 /// ("“Morning Joe”", "''A Change Is Gonna Come,''") or a short scare quote with no cue.
 fn is_scare_quote(text: &str, paras: &[Paragraph], r: &Region, c: &Context) -> bool {
     let inner = &text[r.inner.clone()];
-    let words: Vec<&str> = inner.split_whitespace().collect();
+    // Only the first words matter: a longer quote is never a title or a scare quote.
+    let words: Vec<&str> = inner.split_whitespace().take(8).collect();
     let whole_para = paras[r.para].span == r.span;
     if whole_para || c.opens_sentence {
         return false;

@@ -39,9 +39,13 @@ pub fn detect(text: &str, entities: &[Annotation], groups: &[EntityGroup]) -> Ve
         .iter()
         .map(|c| c.phrase.as_ref().map(|p| resolver.resolve(p)))
         .collect();
+    let beats: Vec<Option<QuoteInfo>> = contexts
+        .iter()
+        .map(|c| c.beat.as_ref().map(|p| resolver.resolve(p)))
+        .collect();
     for i in 0..regions.len() {
         if infos[i].is_none() {
-            infos[i] = inherited(&paras, &regions, &infos, i);
+            infos[i] = inherited(&paras, &regions, &infos, &beats, i);
         }
     }
 
@@ -61,6 +65,8 @@ pub fn detect(text: &str, entities: &[Annotation], groups: &[EntityGroup]) -> Ve
 struct Context {
     /// The speaker phrase of the quote's own cue, if any.
     phrase: Option<Phrase>,
+    /// The subject of a neighbouring narration sentence, for a quote with no cue.
+    beat: Option<Phrase>,
     /// The quote opens its sentence (no narration before it in the sentence).
     opens_sentence: bool,
 }
@@ -148,8 +154,26 @@ impl Context {
                 phrase = cues::in_lead_in(&toks[from..]);
             }
         }
+        // A narration beat: the subject of the sentence just before the quote in its
+        // paragraph ("She shook her head. “Go, please.”"), else of the sentence after it.
+        let person = |p: &Phrase| p.kind != cues::PhraseKind::Description;
+        let mut beat = None;
+        if phrase.is_none() && opens_sentence && from > 0 {
+            let start = before[..from - 1]
+                .iter()
+                .rposition(ends_sentence)
+                .map_or(0, |k| k + 1);
+            if start > 0 || prev == para.start {
+                beat = cues::sentence_subject(&before[start..from - 1]).filter(person);
+            }
+        }
+        if phrase.is_none() && beat.is_none() && trailer.first().is_some_and(Token::is_capitalised)
+        {
+            beat = cues::sentence_subject(trailer).filter(person);
+        }
         Context {
             phrase,
+            beat,
             opens_sentence,
         }
     }
@@ -160,6 +184,7 @@ fn inherited(
     paras: &[Paragraph],
     regions: &[Region],
     infos: &[Option<QuoteInfo>],
+    beats: &[Option<QuoteInfo>],
     i: usize,
 ) -> Option<QuoteInfo> {
     let r = &regions[i];
@@ -180,6 +205,9 @@ fn inherited(
         .find_map(known);
     if same_para_after.is_some() {
         return same_para_after;
+    }
+    if let Some(beat) = beats[i].clone().filter(|q| q.speaker.is_some()) {
+        return Some(beat);
     }
     // A paragraph opening with a quote right after a quoted paragraph: a dialogue turn.
     if r.span.start != paras[r.para].span.start || r.para == 0 {

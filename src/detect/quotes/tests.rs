@@ -261,3 +261,9 @@ proptest! {
         prop_assert!(found.iter().all(|a| a.span.end <= text.len() && text.is_char_boundary(a.span.start)));
     }
 }
+
+#[test]
+fn narration_beat_names_the_speaker() {
+    let t = "Kemp looked up from the paper. “Is it true?”\n\n“It is.” Marvel shook his head.";
+    assert_eq!(speakers(t), vec!["Kemp", "Marvel"]);
+}

@@ -10,7 +10,9 @@
 //! inside a sentence with no cue (scare quotes, titles) are not quotes.
 
 mod cues;
+mod lexicon;
 mod pairing;
+mod phrases;
 mod speaker;
 mod words;
 

@@ -320,7 +320,7 @@ fn record<'a>(text: &'a str, run: Option<(usize, usize, usize)>, out: &mut HashM
         return;
     }
     let first = name.split(' ').next().unwrap_or(name).to_lowercase();
-    if super::cues::is_sentence_adverb(&first) {
+    if super::phrases::is_sentence_adverb(&first) {
         return;
     }
     *out.entry(name).or_insert(0) += 1;

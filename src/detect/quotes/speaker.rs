@@ -60,13 +60,7 @@ impl<'a> Resolver<'a> {
             })
             .collect();
         mentions.sort_by_key(|m| m.0.start);
-        let mut group_gender = vec![None; groups.len()];
-        for (span, group, label) in &mentions {
-            if *label == EntityLabel::Person && group_gender[*group].is_none() {
-                let before = word_before(text, span.start).to_lowercase();
-                group_gender[*group] = title_gender(&before);
-            }
-        }
+        let group_gender = genders(text, &mentions, groups.len());
         let mut by_surname = HashMap::new();
         for g in groups.iter().filter(|g| {
             g.label == EntityLabel::Person && g.id < groups.len() && looks_like_name(&g.name)
@@ -247,6 +241,59 @@ impl<'a> Resolver<'a> {
         }
     }
 }
+
+/// The gender of each person group: told by a title before a mention ("Mrs. Jones"), or
+/// else voted by the first personal pronoun after its mentions ("Lucy ... she"), kept when
+/// one side has at least two votes and twice the other's.
+fn genders(
+    text: &str,
+    mentions: &[(Range<usize>, usize, EntityLabel)],
+    n: usize,
+) -> Vec<Option<Gender>> {
+    let mut titled = vec![None; n];
+    let mut votes = vec![(0u32, 0u32); n];
+    for (span, group, label) in mentions {
+        if *label != EntityLabel::Person {
+            continue;
+        }
+        if titled[*group].is_none() {
+            titled[*group] = title_gender(&word_before(text, span.start).to_lowercase());
+        }
+        let len: usize = text[span.end..]
+            .chars()
+            .take(GENDER_WINDOW)
+            .map(char::len_utf8)
+            .sum();
+        let first = text[span.end..span.end + len]
+            .split(|c: char| !c.is_alphabetic())
+            .find_map(|w| match w {
+                "he" | "his" | "him" | "himself" => Some(Gender::Male),
+                "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+                _ => None,
+            });
+        match first {
+            Some(Gender::Male) => votes[*group].0 += 1,
+            Some(Gender::Female) => votes[*group].1 += 1,
+            None => {}
+        }
+    }
+    titled
+        .into_iter()
+        .zip(votes)
+        .map(|(t, (m, f))| {
+            t.or(if m >= 2 && m >= 2 * f {
+                Some(Gender::Male)
+            } else if f >= 2 && f >= 2 * m {
+                Some(Gender::Female)
+            } else {
+                None
+            })
+        })
+        .collect()
+}
+
+/// How many characters after a mention are read for a pronoun that tells its gender.
+const GENDER_WINDOW: usize = 60;
 
 /// One to three words, every one capitalised (or a name particle) and none a function word.
 fn looks_like_name(name: &str) -> bool {

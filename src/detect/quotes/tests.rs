@@ -267,3 +267,19 @@ fn narration_beat_names_the_speaker() {
     let t = "Kemp looked up from the paper. “Is it true?”\n\n“It is.” Marvel shook his head.";
     assert_eq!(speakers(t), vec!["Kemp", "Marvel"]);
 }
+
+#[test]
+fn pronoun_gender_learnt_from_the_text() {
+    // Nothing titles Lucy or George: "she" after Lucy's mentions tells her gender.
+    let t = "Lucy came in; she smiled. Lucy sat down and she waited. George nodded; he \
+laughed. George rose, and he left the room to Lucy and George. “It is late,” she said.";
+    let ents: Vec<Annotation> = (0..3)
+        .map(|k| person(t, "Lucy", k, 0))
+        .chain((0..3).map(|k| person(t, "George", k, 1)))
+        .collect();
+    let groups = [group(0, "Lucy Honeychurch"), group(1, "George Emerson")];
+    assert_eq!(
+        show_with(t, &ents, &groups),
+        "“It is late,” <- Lucy Honeychurch"
+    );
+}

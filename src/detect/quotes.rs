@@ -11,6 +11,7 @@
 
 mod cues;
 mod lexicon;
+mod narrator;
 mod pairing;
 mod phrases;
 mod speaker;
@@ -41,6 +42,7 @@ pub fn detect(text: &str, entities: &[Annotation], groups: &[EntityGroup]) -> Ve
         .iter()
         .map(|c| c.phrase.as_ref().map(|p| resolver.resolve(p)))
         .collect();
+    first_person(text, &regions, &contexts, &mut infos);
     let beats: Vec<Option<QuoteInfo>> = contexts
         .iter()
         .map(|c| c.beat.as_ref().map(|p| resolver.resolve(p)))
@@ -61,6 +63,44 @@ pub fn detect(text: &str, entities: &[Annotation], groups: &[EntityGroup]) -> Ve
             kind: AnnotationKind::Quote(info.unwrap_or_default()),
         })
         .collect()
+}
+
+/// Gives the quotes a first-person narrator speaks ("“Poirot!” I exclaimed") the
+/// narrator's name, when the text is told in the first person and names its narrator.
+fn first_person(
+    text: &str,
+    regions: &[Region],
+    contexts: &[Context],
+    infos: &mut [Option<QuoteInfo>],
+) {
+    let is_i = |c: &Context| {
+        c.phrase
+            .as_ref()
+            .is_some_and(|p| &text[p.span.clone()] == "I")
+    };
+    if contexts.iter().filter(|c| is_i(c)).count() < narrator::MIN_FIRST_PERSON_CUES {
+        return;
+    }
+    let speakers: std::collections::HashSet<&str> = infos
+        .iter()
+        .flatten()
+        .filter_map(|q| q.speaker.as_deref())
+        .flat_map(str::split_whitespace)
+        .collect();
+    let inners: Vec<Range<usize>> = regions.iter().map(|r| r.inner.clone()).collect();
+    let Some(name) = narrator::narrator(text, &inners, &speakers) else {
+        return;
+    };
+    for (c, info) in contexts.iter().zip(infos.iter_mut()) {
+        if is_i(c) {
+            let span = c.phrase.as_ref().map(|p| p.span.clone());
+            *info = Some(QuoteInfo {
+                speaker: Some(name.to_string()),
+                speaker_group: None,
+                speaker_span: span,
+            });
+        }
+    }
 }
 
 /// What the narration next to one quote says about it.

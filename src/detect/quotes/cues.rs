@@ -2,8 +2,10 @@
 //! said", "Harjit Sajjan, Canadian defense minister, said"), after it ("said Caddell",
 //! "commented the letter"), or after "according to".
 
+use super::phrases::{
+    DETERMINERS, description_after, description_before, name_after, name_before, pronoun_at,
+};
 pub use super::phrases::{Phrase, PhraseKind};
-use super::phrases::{description_after, description_before, name_after, name_before, pronoun_at};
 use super::words::{Token, is_cue_verb};
 
 /// Verbs that may come before their subject right after a quote ("said Trump").
@@ -100,8 +102,25 @@ pub fn subject_before(toks: &[Token], verb: usize) -> Option<Phrase> {
 /// The subject after an inverted verb at token `verb` ("said Trump", "asked the man").
 pub fn subject_after(toks: &[Token], verb: usize) -> Option<Phrase> {
     let mut start = verb + 1;
-    while start < toks.len() && is_adverb(&toks[start].lower()) && !toks[start].is_capitalised() {
-        start += 1;
+    // Adverbs and verb particles ("went on", "put in", "burst out"), and an adjective
+    // before a name ("said old Horace Talbot").
+    while let Some(t) = toks.get(start) {
+        let lower = t.lower();
+        let particle = matches!(
+            lower.as_str(),
+            "in" | "out" | "forth" | "up" | "on" | "again"
+        );
+        let adjective = t.is_word()
+            && !t.is_capitalised()
+            && !DETERMINERS.contains(&lower.as_str())
+            && toks
+                .get(start + 1)
+                .is_some_and(|n| n.is_capitalised() && n.is_word());
+        if (is_adverb(&lower) || particle || adjective) && !t.is_capitalised() {
+            start += 1;
+        } else {
+            break;
+        }
     }
     let t = toks.get(start)?;
     if let Some(p) = pronoun_at(t) {

@@ -4,6 +4,7 @@
 /// Verbs of saying (all inflections listed, lowercase).
 #[rustfmt::skip]
 pub const CUE_VERBS: &[&str] = &[
+    "pursued", "burst", "interposed", "chimed", "went", "broke", "drawled", "snorted",
     "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "wrote",
     "writes", "asked", "asks", "explained", "explains", "noted", "continued", "continues",
     "replied", "replies", "answered", "declared", "declares", "stated", "insisted", "insists",

@@ -211,7 +211,7 @@ economist. ''It's anti-reform.''";
 fn snapshot_dialogue_and_continued_quote() {
     let t = "\"Mother wouldn't mind, I'm sure,\" said Lucy.\n\n\"You are quite right,\" \
 returned Charlotte.\n\n\"Then we shall go.\"\n\n\"Not today.\"\n\n\"It began long ago,\" said the \
-old man. \"First part of the story.\n\n\"And the second part,\" he went on.";
+old man. \"First part of the story.\n\n\"And the second part,\" the old man went on.";
     insta::assert_snapshot!(show(t), @r#"
     "Mother wouldn't mind, I'm sure," <- Lucy
     "You are quite right," <- Charlotte

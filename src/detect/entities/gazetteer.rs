@@ -245,6 +245,9 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "every", "each", "both", "either", "neither", "after", "before", "while", "though", "although",
     "because", "since", "until", "perhaps", "chapter", "book", "part", "volume", "section",
     "contents", "preface", "epilogue", "prologue",
+    "during", "in", "on", "at", "for", "with", "by", "from", "to", "of", "under", "over",
+    "against", "between", "among", "through", "without", "within", "about", "into", "upon",
+    "like", "despite", "unlike", "near", "towards", "toward", "across", "behind", "beyond",
 ];
 
 /// The compiled-in gazetteer index: phrase hash -> category bits.

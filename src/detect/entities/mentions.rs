@@ -84,7 +84,7 @@ pub fn refine(
             let w = word(m.first);
             let c = cats(m.first);
             let title = m.label == EntityLabel::Person && gazetteer::is_title(w);
-            if w.eq_ignore_ascii_case("the") || title {
+            if w.eq_ignore_ascii_case("the") || title || is_function_word(w) {
                 m.first += 1;
             } else if m.label == EntityLabel::Person
                 && c & Category::Country.bit() != 0
@@ -103,6 +103,31 @@ pub fn refine(
         }
     }
     mentions.extend(extra);
+
+    // A person's name holds no lowercase word but a particle ("de", "van", "al-"): the
+    // tagger running on past the name ("Tyson in Las Vegas") is cut back, and a known place
+    // after the cut is kept as one.
+    let mut tails = Vec::new();
+    for m in &mut mentions {
+        if m.label != EntityLabel::Person {
+            continue;
+        }
+        let Some(cut) = (m.first + 1..m.last)
+            .find(|&i| tokens[i].is(WORD) && !tokens[i].is(UPPER) && !is_name_particle(word(i)))
+        else {
+            continue;
+        };
+        let tail = cut + 1..m.last;
+        m.last = cut;
+        let geo = Category::Country.bit() | Category::City.bit() | Category::Region.bit();
+        if !tail.is_empty() && tokens[tail.start].is(UPPER) {
+            let h = tail.clone().fold(0, |h, i| combine(h, super::hash::word_hash_lower(word(i))));
+            if g.lookup(h) & geo != 0 {
+                tails.push(Mention { first: tail.start, last: tail.end, label: EntityLabel::Place });
+            }
+        }
+    }
+    mentions.extend(tails);
 
     // A lone title, function word or chapter number is no name ("Prince", "How", "XIV").
     mentions.retain(|m| {
@@ -282,6 +307,15 @@ fn merge_org_heads(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<
     out
 }
 
+/// Lowercase words that belong inside personal names.
+fn is_name_particle(word: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos",
+        "das", "y", "e", "bin", "ibn", "al", "el", "ben", "ter", "zu", "st", "st.",
+    ];
+    PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word)) || word.contains('-')
+}
+
 fn is_function_word(word: &str) -> bool {
     // "US" in capitals is a place, not "us".
     acronyms::acronym_form(word).is_none()
@@ -435,6 +469,24 @@ mod tests {
                 label: EntityLabel::Place
             }]
         );
+    }
+
+    #[test]
+    fn person_spans_stop_at_lowercase_words_but_not_particles() {
+        let text = "Tyson in Las Vegas met Vincent van Gogh.";
+        let toks = tokenize(text);
+        let doc = DocFeatures::new(text, &toks);
+        let ms = refine(text, &toks, &doc, vec![
+            Mention { first: 0, last: 4, label: EntityLabel::Person },
+            Mention { first: 5, last: 8, label: EntityLabel::Person },
+        ]);
+        let got: Vec<(String, EntityLabel)> =
+            ms.iter().map(|m| (mention(text, &toks, m), m.label)).collect();
+        assert_eq!(got, [
+            ("Tyson".to_string(), EntityLabel::Person),
+            ("Las Vegas".to_string(), EntityLabel::Place),
+            ("Vincent van Gogh".to_string(), EntityLabel::Person),
+        ]);
     }
 
     #[test]

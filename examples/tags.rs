@@ -18,7 +18,13 @@ fn main() -> std::io::Result<()> {
     let second = m2.tag(&text, &toks, &doc);
     for (i, t) in toks.iter().enumerate() {
         if first[i] != 0 || second[i] != 0 {
-            println!("{:>6} {:<20} {} {}", t.start, t.text(&text), first[i], second[i]);
+            println!(
+                "{:>6} {:<20} {} {}",
+                t.start,
+                t.text(&text),
+                first[i],
+                second[i]
+            );
         }
     }
     Ok(())

@@ -9,6 +9,7 @@
 //! entity groups. Spans are byte ranges into the text, never including a possessive `'s`.
 
 pub mod acronyms;
+pub mod consistency;
 pub mod features;
 pub mod gazetteer;
 pub mod grouping;

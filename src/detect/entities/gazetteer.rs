@@ -244,10 +244,10 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "have", "has", "had", "can", "will", "shall", "may", "must", "would", "should", "could", "one",
     "every", "each", "both", "either", "neither", "after", "before", "while", "though", "although",
     "because", "since", "until", "perhaps", "chapter", "book", "part", "volume", "section",
-    "contents", "preface", "epilogue", "prologue",
-    "during", "in", "on", "at", "for", "with", "by", "from", "to", "of", "under", "over",
-    "against", "between", "among", "through", "without", "within", "about", "into", "upon",
-    "like", "despite", "unlike", "near", "towards", "toward", "across", "behind", "beyond",
+    "contents", "preface", "epilogue", "prologue", "during", "in", "on", "at", "for", "with", "by",
+    "from", "to", "of", "under", "over", "against", "between", "among", "through", "without",
+    "within", "about", "into", "upon", "like", "despite", "unlike", "near", "towards", "toward",
+    "across", "behind", "beyond",
 ];
 
 /// The compiled-in gazetteer index: phrase hash -> category bits.

@@ -4,16 +4,15 @@
 //! document-level consistency (a name tagged once is tagged everywhere) and acronyms
 //! linked to their expansions.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::annotation::EntityLabel;
 
-use super::acronyms::{self, acronym};
+use super::acronyms;
+use super::consistency;
 use super::features::DocFeatures;
 use super::gazetteer::{self, Category};
-use super::hash::{IdentityHasher, combine, word_hash_exact};
-use super::model::{O, is_begin, tag_type};
-use super::tokens::{SENT_START, Token, UPPER, WORD};
+use super::hash::combine;
+use super::model::{is_begin, tag_type};
+use super::tokens::{Token, UPPER, WORD};
 
 /// One mention: tokens `first..last` with a label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,9 +120,15 @@ pub fn refine(
         m.last = cut;
         let geo = Category::Country.bit() | Category::City.bit() | Category::Region.bit();
         if !tail.is_empty() && tokens[tail.start].is(UPPER) {
-            let h = tail.clone().fold(0, |h, i| combine(h, super::hash::word_hash_lower(word(i))));
+            let h = tail
+                .clone()
+                .fold(0, |h, i| combine(h, super::hash::word_hash_lower(word(i))));
             if g.lookup(h) & geo != 0 {
-                tails.push(Mention { first: tail.start, last: tail.end, label: EntityLabel::Place });
+                tails.push(Mention {
+                    first: tail.start,
+                    last: tail.end,
+                    label: EntityLabel::Place,
+                });
             }
         }
     }
@@ -174,97 +179,7 @@ pub fn refine(
         }
     }
 
-    // Document consistency: every surface form tagged somewhere, its surname parts and
-    // its acronym, tagged wherever else it appears untagged.
-    let phrase =
-        |m: &Mention| (m.first..m.last).fold(0, |h, i| combine(h, word_hash_exact(word(i))));
-    let mut known: HashMap<u64, [u32; 5], IdentityHasher> = HashMap::default();
-    let mut surnames: HashSet<u64, IdentityHasher> = HashSet::default();
-    let mut max_len = 1;
-    // Hashes of every proper prefix of a known form, so the scan below stops early.
-    let mut prefixes: HashSet<u64, IdentityHasher> = HashSet::default();
-    let vote = |known: &mut HashMap<u64, [u32; 5], IdentityHasher>, h, label: EntityLabel, w| {
-        known.entry(h).or_insert([0; 5])[label_index(label)] += w;
-    };
-    for m in &mentions {
-        max_len = max_len.max(m.last - m.first);
-        vote(&mut known, phrase(m), m.label, 2);
-        let mut h = 0;
-        for i in m.first..m.last - 1 {
-            h = combine(h, word_hash_exact(word(i)));
-            prefixes.insert(h);
-        }
-        if m.label == EntityLabel::Person && m.last - m.first >= 2 {
-            let surname = m.last - 1;
-            if cats(surname) & Category::Country.bit() == 0 {
-                let h = combine(0, word_hash_exact(word(surname)));
-                vote(&mut known, h, EntityLabel::Person, 1);
-                surnames.insert(h);
-            }
-        }
-        if m.last - m.first >= 2
-            && matches!(
-                m.label,
-                EntityLabel::Org | EntityLabel::Misc | EntityLabel::Place
-            )
-            && let Some(a) = acronym((m.first..m.last).map(word))
-        {
-            vote(&mut known, combine(0, word_hash_exact(&a)), m.label, 1);
-        }
-    }
-    let mut i = 0;
-    while i < tokens.len() {
-        if covered[i] || !tokens[i].is(UPPER) {
-            i += 1;
-            continue;
-        }
-        let mut h = 0;
-        let mut found = None;
-        for len in 1..=max_len.min(tokens.len() - i) {
-            if covered[i + len - 1] || !tokens[i + len - 1].is(WORD) {
-                break;
-            }
-            h = combine(h, word_hash_exact(word(i + len - 1)));
-            if let Some(votes) = known.get(&h) {
-                found = Some((len, best_label(votes)));
-            }
-            if !prefixes.contains(&h) {
-                break;
-            }
-        }
-        match found {
-            // A lone capitalised word at a sentence start that is also a common word is
-            // too risky to tag from another mention.
-            Some((1, _))
-                if tokens[i].is(SENT_START)
-                    && doc.lower_elsewhere(i)
-                    && acronyms::acronym_form(word(i)).is_none() =>
-            {
-                i += 1
-            }
-            Some((len, label)) => {
-                mentions.push(Mention {
-                    first: i,
-                    last: i + len,
-                    label,
-                });
-                covered[i..i + len].iter_mut().for_each(|c| *c = true);
-                i += len;
-            }
-            None => i += 1,
-        }
-    }
-    // A person's surname keeps the person's label wherever the tagger said otherwise
-    // (unless the word is a known place).
-    for m in &mut mentions {
-        if m.last - m.first == 1 && m.label != EntityLabel::Person && m.label != EntityLabel::Norp {
-            let h = combine(0, word_hash_exact(word(m.first)));
-            let geo = Category::Country.bit() | Category::City.bit() | Category::Region.bit();
-            if surnames.contains(&h) && cats(m.first) & geo == 0 {
-                m.label = EntityLabel::Person;
-            }
-        }
-    }
+    consistency::spread(text, tokens, doc, &mut mentions, &mut covered);
     mentions.sort_by_key(|m| (m.first, m.last));
     mentions.dedup_by(|b, a| b.first < a.last);
     let mut mentions = merge_org_heads(text, tokens, mentions);
@@ -331,38 +246,6 @@ fn is_roman_numeral(word: &str) -> bool {
             .bytes()
             .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
         && word.bytes().any(|b| matches!(b, b'I' | b'V' | b'X'))
-}
-
-fn label_index(label: EntityLabel) -> usize {
-    match label {
-        EntityLabel::Person => 0,
-        EntityLabel::Org => 1,
-        EntityLabel::Place => 2,
-        EntityLabel::Norp => 3,
-        EntityLabel::Misc => 4,
-    }
-}
-
-fn best_label(votes: &[u32; 5]) -> EntityLabel {
-    const LABELS: [EntityLabel; 5] = [
-        EntityLabel::Person,
-        EntityLabel::Org,
-        EntityLabel::Place,
-        EntityLabel::Norp,
-        EntityLabel::Misc,
-    ];
-    let mut best = 0;
-    for k in 1..5 {
-        if votes[k] > votes[best] {
-            best = k;
-        }
-    }
-    LABELS[best]
-}
-
-/// Whether a tag sequence is all `O` (nothing found).
-pub fn is_empty(tags: &[u8]) -> bool {
-    tags.iter().all(|&t| t == O)
 }
 
 #[cfg(test)]
@@ -476,17 +359,35 @@ mod tests {
         let text = "Tyson in Las Vegas met Vincent van Gogh.";
         let toks = tokenize(text);
         let doc = DocFeatures::new(text, &toks);
-        let ms = refine(text, &toks, &doc, vec![
-            Mention { first: 0, last: 4, label: EntityLabel::Person },
-            Mention { first: 5, last: 8, label: EntityLabel::Person },
-        ]);
-        let got: Vec<(String, EntityLabel)> =
-            ms.iter().map(|m| (mention(text, &toks, m), m.label)).collect();
-        assert_eq!(got, [
-            ("Tyson".to_string(), EntityLabel::Person),
-            ("Las Vegas".to_string(), EntityLabel::Place),
-            ("Vincent van Gogh".to_string(), EntityLabel::Person),
-        ]);
+        let ms = refine(
+            text,
+            &toks,
+            &doc,
+            vec![
+                Mention {
+                    first: 0,
+                    last: 4,
+                    label: EntityLabel::Person,
+                },
+                Mention {
+                    first: 5,
+                    last: 8,
+                    label: EntityLabel::Person,
+                },
+            ],
+        );
+        let got: Vec<(String, EntityLabel)> = ms
+            .iter()
+            .map(|m| (mention(text, &toks, m), m.label))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Tyson".to_string(), EntityLabel::Person),
+                ("Las Vegas".to_string(), EntityLabel::Place),
+                ("Vincent van Gogh".to_string(), EntityLabel::Person),
+            ]
+        );
     }
 
     #[test]

@@ -231,6 +231,18 @@ const ORG_WORDS: &[&str] = &[
     "radio",
     "church",
     "school",
+    "magazine",
+    "weekly",
+    "daily",
+    "paper",
+    "academy",
+    "review",
+    "gazette",
+    "herald",
+    "tribune",
+    "telegraph",
+    "guardian",
+    "observer",
 ];
 
 /// Closed-class English words (pronouns, determiners, conjunctions, interjections) and

@@ -12,7 +12,7 @@ use super::features::DocFeatures;
 use super::gazetteer::{self, Category};
 use super::hash::combine;
 use super::model::{is_begin, tag_type};
-use super::tokens::{Token, UPPER, WORD};
+use super::tokens::{SENT_START, Token, UPPER, WORD};
 
 /// One mention: tokens `first..last` with a label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,13 +141,13 @@ pub fn refine(
             || !(gazetteer::is_title(w) || is_function_word(w) || is_roman_numeral(w))
     });
 
-    // A "person" holding an organisation word ("Watson Institute", "Ministry") is an
-    // organisation.
+    // A "person" holding an organisation word ("Watson Institute", "Ministry"), or a
+    // "place" ending in one ("New York Times", "United States Navy"), is an organisation.
+    let org_word = |i: usize| tokens[i].is(UPPER) && cats(i) & Category::OrgWord.bit() != 0;
     for m in &mut mentions {
-        if m.label == EntityLabel::Person
-            && (m.first..m.last)
-                .any(|i| tokens[i].is(UPPER) && cats(i) & Category::OrgWord.bit() != 0)
-        {
+        let person = m.label == EntityLabel::Person && (m.first..m.last).any(org_word);
+        let place = m.label == EntityLabel::Place && m.last - m.first >= 2 && org_word(m.last - 1);
+        if person || place {
             m.label = EntityLabel::Org;
         }
     }
@@ -183,8 +183,55 @@ pub fn refine(
     mentions.sort_by_key(|m| (m.first, m.last));
     mentions.dedup_by(|b, a| b.first < a.last);
     let mut mentions = merge_org_heads(text, tokens, mentions);
+    extend_org_of(text, tokens, &mut mentions);
     acronyms::expand(text, tokens, doc.headline(), &mut mentions);
     mentions
+}
+
+/// An organisation whose name ends in an organisation word continues over "of"/"for" and
+/// the capitalised words after it ("Watson Institute" + "of International and Public
+/// Affairs", "Bank" + "of England"), absorbing what the tagger found there.
+fn extend_org_of(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>) {
+    let g = gazetteer::get();
+    let word = |i: usize| tokens[i].text(text);
+    let mut k = 0;
+    while k < mentions.len() {
+        let m = mentions[k];
+        let joiner = tokens.get(m.last).map(|t| t.text(text));
+        let extendable = m.label == EntityLabel::Org
+            && g.word(word(m.last - 1)) & Category::OrgWord.bit() != 0
+            && joiner.is_some_and(|j| j == "of" || j == "for");
+        if !extendable {
+            k += 1;
+            continue;
+        }
+        // Capitalised words, joined by small words, ending on a capitalised word.
+        let mut end = None;
+        let mut j = m.last + 1;
+        while j < tokens.len() && !tokens[j].is(SENT_START) {
+            let t = &tokens[j];
+            if t.is(UPPER) && t.is(WORD) {
+                j += 1;
+                end = Some(j);
+            } else if matches!(word(j), "and" | "&" | "for" | "the" | "of") {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let Some(end) = end else {
+            k += 1;
+            continue;
+        };
+        mentions[k].last = end;
+        // Drop what the extension swallowed.
+        let mut r = k + 1;
+        while r < mentions.len() && mentions[r].first < end {
+            r += 1;
+        }
+        mentions.drain(k + 1..r);
+        k += 1;
+    }
 }
 
 /// A name followed at once by an organisation that opens with an organisation word is one
@@ -387,6 +434,38 @@ mod tests {
                 ("Las Vegas".to_string(), EntityLabel::Place),
                 ("Vincent van Gogh".to_string(), EntityLabel::Person),
             ]
+        );
+    }
+
+    #[test]
+    fn organisations_extend_over_of() {
+        let text = "the Watson Institute of International and Public Affairs said";
+        let toks = tokenize(text);
+        let mut ms = vec![
+            Mention {
+                first: 1,
+                last: 3,
+                label: EntityLabel::Org,
+            },
+            Mention {
+                first: 4,
+                last: 5,
+                label: EntityLabel::Org,
+            },
+            Mention {
+                first: 6,
+                last: 8,
+                label: EntityLabel::Org,
+            },
+        ];
+        extend_org_of(text, &toks, &mut ms);
+        assert_eq!(
+            ms,
+            [Mention {
+                first: 1,
+                last: 8,
+                label: EntityLabel::Org
+            }]
         );
     }
 

@@ -79,6 +79,10 @@ pub fn refine(
     // Titles and "the" out of names; a country before a title becomes its own mention.
     let mut extra = Vec::new();
     for m in &mut mentions {
+        // An honorific before a capitalised word makes a person, whatever the tagger said.
+        if m.last - m.first > 1 && is_honorific(word(m.first)) && tokens[m.first + 1].is(UPPER) {
+            m.label = EntityLabel::Person;
+        }
         while m.last - m.first > 1 {
             let w = word(m.first);
             let c = cats(m.first);
@@ -267,6 +271,30 @@ fn merge_org_heads(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<
         out.push(m);
     }
     out
+}
+
+/// Titles that only ever precede a person's name.
+fn is_honorific(word: &str) -> bool {
+    const HONORIFICS: &[&str] = &[
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mme",
+        "mlle",
+        "madame",
+        "mademoiselle",
+        "monsieur",
+        "dr",
+        "sir",
+        "dame",
+        "herr",
+        "frau",
+        "senor",
+        "senora",
+    ];
+    let w = word.trim_end_matches('.');
+    HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(w))
 }
 
 /// Lowercase words that belong inside personal names.

@@ -132,6 +132,15 @@ mod tests {
         assert_eq!(detect("  \n\n 12 -- ... !").0, vec![]);
     }
 
+    #[test]
+    fn long_runs_of_capitals_stay_linear() {
+        let text = "Aa Bb Cc of the Dd Inc. ".repeat(5_000);
+        let start = std::time::Instant::now();
+        let (anns, _) = detect(&text);
+        assert!(anns.iter().all(|a| a.span.end <= text.len()));
+        assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    }
+
     proptest! {
         #[test]
         fn never_panics_and_spans_are_aligned(text in "\\PC{0,200}") {

@@ -14,6 +14,9 @@ use super::hash::{IdentityHasher, combine, word_hash_exact};
 use super::mentions::Mention;
 use super::tokens::{SENT_START, Token, UPPER, WORD};
 
+/// The longest form (in tokens) looked for again elsewhere.
+const MAX_FORM_TOKENS: usize = 12;
+
 /// Adds the mentions the document's own evidence implies; `covered` marks tokens already
 /// inside a mention and is kept up to date.
 pub fn spread(
@@ -37,7 +40,8 @@ pub fn spread(
         known.entry(h).or_insert([0; 5])[label_index(label)] += w;
     };
     for m in mentions.iter() {
-        max_len = max_len.max(m.last - m.first);
+        // Capped so a pathological run of capitals cannot make the scan quadratic.
+        max_len = max_len.max(m.last - m.first).min(MAX_FORM_TOKENS);
         vote(&mut known, phrase(m), m.label, 2);
         let mut h = 0;
         for i in m.first..m.last - 1 {

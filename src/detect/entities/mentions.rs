@@ -146,21 +146,25 @@ pub fn refine(
     });
 
     // A "person" holding an organisation word ("Watson Institute", "Ministry"), or a
-    // "place" ending in one ("New York Times", "United States Navy"), is an organisation.
+    // "place" or other name ending in one ("New York Times", "World Health Organization"),
+    // is an organisation.
     let org_word = |i: usize| tokens[i].is(UPPER) && cats(i) & Category::OrgWord.bit() != 0;
     for m in &mut mentions {
         let person = m.label == EntityLabel::Person && (m.first..m.last).any(org_word);
-        let place = m.label == EntityLabel::Place && m.last - m.first >= 2 && org_word(m.last - 1);
+        let place = matches!(m.label, EntityLabel::Place | EntityLabel::Misc)
+            && m.last - m.first >= 2
+            && org_word(m.last - 1);
         if person || place {
             m.label = EntityLabel::Org;
         }
     }
 
-    // Nationalities: a single demonym the tagger called MISC (or missed) is NORP.
+    // Nationalities: a single demonym the tagger called MISC (or missed) is NORP, and so
+    // is a single MISC word shaped like one ("Europeans", "Sunnis", "Danish").
     for m in &mut mentions {
         if m.last - m.first == 1
             && matches!(m.label, EntityLabel::Misc | EntityLabel::Norp)
-            && cats(m.first) & Category::Demonym.bit() != 0
+            && (cats(m.first) & Category::Demonym.bit() != 0 || demonym_shaped(word(m.first)))
         {
             m.label = EntityLabel::Norp;
         }
@@ -271,6 +275,16 @@ fn merge_org_heads(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<
         out.push(m);
     }
     out
+}
+
+/// A capitalised word with a nationality's ending ("-an(s)", "-ese", "-ish", "-i(s)").
+fn demonym_shaped(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().nth(1).is_some_and(char::is_lowercase)
+        && ["an", "ans", "ese", "ish", "i", "is"]
+            .iter()
+            .any(|s| lower.ends_with(s))
 }
 
 /// Titles that only ever precede a person's name.
@@ -495,6 +509,14 @@ mod tests {
                 label: EntityLabel::Org
             }]
         );
+    }
+
+    #[test]
+    fn demonym_shapes() {
+        assert!(
+            demonym_shaped("Europeans") && demonym_shaped("Sunnis") && demonym_shaped("Danish")
+        );
+        assert!(!demonym_shaped("Olympic") && !demonym_shaped("NBA") && !demonym_shaped("Cup"));
     }
 
     #[test]

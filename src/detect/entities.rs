@@ -9,6 +9,7 @@
 //! entity groups. Spans are byte ranges into the text, never including a possessive `'s`.
 
 pub mod acronyms;
+pub mod consistency;
 pub mod features;
 pub mod gazetteer;
 pub mod grouping;
@@ -129,6 +130,15 @@ mod tests {
     fn empty_and_unlettered_texts_give_nothing() {
         assert_eq!(detect(""), (vec![], vec![]));
         assert_eq!(detect("  \n\n 12 -- ... !").0, vec![]);
+    }
+
+    #[test]
+    fn long_runs_of_capitals_stay_linear() {
+        let text = "Aa Bb Cc of the Dd Inc. ".repeat(5_000);
+        let start = std::time::Instant::now();
+        let (anns, _) = detect(&text);
+        assert!(anns.iter().all(|a| a.span.end <= text.len()));
+        assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
     }
 
     proptest! {

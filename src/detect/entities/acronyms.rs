@@ -99,6 +99,12 @@ pub fn expand(text: &str, tokens: &[Token], headline: &[bool], mentions: &mut Ve
     if wanted.is_empty() {
         return;
     }
+    // Acronyms by first letter, so most capitalised words are passed over at once.
+    let mut by_first: std::collections::HashMap<char, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (k, (acro, _, _)) in wanted.iter().enumerate() {
+        by_first.entry(acro[0]).or_default().push(k);
+    }
     let mut found: Vec<Mention> = Vec::new();
     let mut expanded = vec![false; wanted.len()];
     let mut next_free = 0;
@@ -109,10 +115,11 @@ pub fn expand(text: &str, tokens: &[Token], headline: &[bool], mentions: &mut Ve
         let Some(first) = tokens[i].text(text).chars().next() else {
             continue;
         };
-        for (k, (acro, label, _)) in wanted.iter().enumerate() {
-            if first != acro[0] {
-                continue;
-            }
+        let Some(candidates) = by_first.get(&first) else {
+            continue;
+        };
+        for &k in candidates {
+            let (acro, label, _) = &wanted[k];
             if let Some(end) = match_initials(text, tokens, i, acro) {
                 found.push(Mention {
                     first: i,

@@ -231,6 +231,18 @@ const ORG_WORDS: &[&str] = &[
     "radio",
     "church",
     "school",
+    "magazine",
+    "weekly",
+    "daily",
+    "paper",
+    "academy",
+    "review",
+    "gazette",
+    "herald",
+    "tribune",
+    "telegraph",
+    "guardian",
+    "observer",
 ];
 
 /// Closed-class English words (pronouns, determiners, conjunctions, interjections) and
@@ -244,7 +256,10 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "have", "has", "had", "can", "will", "shall", "may", "must", "would", "should", "could", "one",
     "every", "each", "both", "either", "neither", "after", "before", "while", "though", "although",
     "because", "since", "until", "perhaps", "chapter", "book", "part", "volume", "section",
-    "contents", "preface", "epilogue", "prologue",
+    "contents", "preface", "epilogue", "prologue", "during", "in", "on", "at", "for", "with", "by",
+    "from", "to", "of", "under", "over", "against", "between", "among", "through", "without",
+    "within", "about", "into", "upon", "like", "despite", "unlike", "near", "towards", "toward",
+    "across", "behind", "beyond",
 ];
 
 /// The compiled-in gazetteer index: phrase hash -> category bits.

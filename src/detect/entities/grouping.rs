@@ -24,7 +24,12 @@ struct Draft {
 }
 
 fn key(label: EntityLabel, surface: &str) -> (EntityLabel, String) {
-    (label, surface.replace('’', "'").to_lowercase())
+    (label, one_line(&surface.replace('’', "'").to_lowercase()))
+}
+
+/// A surface form with line breaks and runs of spaces as single spaces ("Anna\r\nPavlovna").
+fn one_line(surface: &str) -> String {
+    surface.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Builds the annotations and groups of `mentions` (sorted, non-overlapping).
@@ -80,7 +85,7 @@ pub fn group(
             None => {
                 drafts.push(Draft {
                     label: m.label,
-                    name: s.to_string(),
+                    name: one_line(s),
                     forms: Vec::new(),
                     form_keys: Vec::new(),
                     starts: Vec::new(),
@@ -109,7 +114,7 @@ pub fn group(
         d.starts.push(start);
         d.first_start = d.first_start.min(start);
         if !d.form_keys.contains(&k_surface.1) {
-            d.forms.push(s.to_string());
+            d.forms.push(one_line(s));
             d.form_keys.push(k_surface.1.clone());
         }
         by_surface.entry(k_surface).or_insert(g);
@@ -208,6 +213,18 @@ mod tests {
         assert_eq!(groups[0].name, "Department of National Defense");
         assert_eq!(groups[0].aliases, ["DND"]);
         assert_eq!(anns[0].group(), anns[1].group());
+    }
+
+    #[test]
+    fn line_breaks_inside_a_name_do_not_split_its_group() {
+        let text = "Anna Pavlovna and Anna\r\nPavlovna";
+        let (_, groups) = run(
+            text,
+            &[(0, 2, EntityLabel::Person), (3, 5, EntityLabel::Person)],
+        );
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].name, "Anna Pavlovna");
+        assert!(groups[0].aliases.is_empty());
     }
 
     #[test]

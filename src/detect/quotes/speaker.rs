@@ -1,0 +1,398 @@
+//! Turning a speaker phrase into a speaker: linking names to entity groups (the fullest
+//! name), resolving "he"/"she" to the nearest fitting person, and falling back to the
+//! fullest capitalised name in the text when no entity covers the phrase.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::cues::{Phrase, PhraseKind};
+use super::words::{Gender, is_not_name, is_title, title_gender};
+use crate::annotation::{Annotation, AnnotationKind, EntityGroup, EntityLabel, QuoteInfo};
+
+/// How far back (bytes) a pronoun may look for its person.
+const PRONOUN_WINDOW: usize = 3000;
+
+/// A person already named as a speaker, for pronoun resolution.
+#[derive(Debug, Clone)]
+struct Named {
+    at: usize,
+    info: QuoteInfo,
+    gender: Option<Gender>,
+}
+
+/// Resolves speaker phrases in text order, remembering who was named.
+pub struct Resolver<'a> {
+    text: &'a str,
+    /// Entity mentions (span, group, label), sorted by start.
+    mentions: Vec<(Range<usize>, usize, EntityLabel)>,
+    groups: &'a [EntityGroup],
+    group_gender: Vec<Option<Gender>>,
+    /// Quoted regions, sorted: mentions inside quotes are not antecedents.
+    quoted: &'a [Range<usize>],
+    named: Vec<Named>,
+    /// Person groups by the last word of their name and by their aliases.
+    by_surname: HashMap<&'a str, usize>,
+    /// Last word of a capitalised name -> the fullest such name in the text (built lazily).
+    fullest: Option<HashMap<&'a str, &'a str>>,
+}
+
+fn word_before(text: &str, at: usize) -> &str {
+    let head = text[..at].trim_end();
+    head.rsplit(char::is_whitespace).next().unwrap_or(head)
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(
+        text: &'a str,
+        entities: &[Annotation],
+        groups: &'a [EntityGroup],
+        quoted: &'a [Range<usize>],
+    ) -> Resolver<'a> {
+        let mut mentions: Vec<(Range<usize>, usize, EntityLabel)> = entities
+            .iter()
+            .filter_map(|a| match a.kind {
+                AnnotationKind::Entity { label, group }
+                    if group < groups.len() && a.span.end <= text.len() =>
+                {
+                    Some((a.span.clone(), group, label))
+                }
+                _ => None,
+            })
+            .collect();
+        mentions.sort_by_key(|m| m.0.start);
+        let group_gender = genders(text, &mentions, groups.len());
+        let mut by_surname = HashMap::new();
+        for g in groups.iter().filter(|g| {
+            g.label == EntityLabel::Person && g.id < groups.len() && looks_like_name(&g.name)
+        }) {
+            for key in g
+                .aliases
+                .iter()
+                .map(String::as_str)
+                .chain(g.name.rsplit(' ').next())
+            {
+                by_surname.entry(key).or_insert(g.id);
+            }
+        }
+        Resolver {
+            text,
+            mentions,
+            groups,
+            group_gender,
+            quoted,
+            named: Vec::new(),
+            by_surname,
+            fullest: None,
+        }
+    }
+
+    fn in_quote(&self, pos: usize) -> bool {
+        let i = self.quoted.partition_point(|r| r.start <= pos);
+        i > 0 && self.quoted[i - 1].end > pos
+    }
+
+    /// The speaker a phrase names. Names and pronouns that resolve are remembered.
+    pub fn resolve(&mut self, phrase: &Phrase) -> QuoteInfo {
+        let span = phrase.span.clone();
+        match phrase.kind {
+            PhraseKind::Description => {
+                let name = self.text[span.clone()].trim();
+                let name = name.strip_prefix("the ").unwrap_or(name);
+                QuoteInfo {
+                    speaker: Some(name.to_string()),
+                    speaker_group: None,
+                    speaker_span: Some(span),
+                }
+            }
+            PhraseKind::Name => {
+                let (info, gender) = self.name(span, phrase.gender);
+                self.named.push(Named {
+                    at: phrase.span.start,
+                    info: info.clone(),
+                    gender,
+                });
+                info
+            }
+            PhraseKind::Pronoun => {
+                if span.is_empty() || phrase.gender.is_none() {
+                    return QuoteInfo {
+                        speaker: None,
+                        speaker_group: None,
+                        speaker_span: None,
+                    };
+                }
+                match self.antecedent(span.start, phrase.gender) {
+                    Some(mut info) => {
+                        info.speaker_span = Some(span);
+                        info
+                    }
+                    None => QuoteInfo {
+                        speaker: None,
+                        speaker_group: None,
+                        speaker_span: Some(span),
+                    },
+                }
+            }
+        }
+    }
+
+    fn name(&mut self, span: Range<usize>, gender: Option<Gender>) -> (QuoteInfo, Option<Gender>) {
+        let i = self.mentions.partition_point(|m| m.0.end <= span.start);
+        // The person (or organisation) mention covering the end of the phrase: the head of
+        // "German Chancellor Angela Merkel" is the person, not the nationality.
+        if let Some((_, g, _)) = self.mentions[i..]
+            .iter()
+            .take_while(|m| m.0.start < span.end)
+            .filter(|m| m.0.end > span.start)
+            .max_by_key(|m| {
+                (
+                    m.2 == EntityLabel::Person,
+                    m.2 != EntityLabel::Norp,
+                    m.0.end,
+                )
+            })
+        {
+            let gender = gender.or(self.group_gender[*g]);
+            let name = self.group_name(*g, &self.text[span.clone()]);
+            let info = QuoteInfo {
+                speaker: Some(name),
+                speaker_group: Some(*g),
+                speaker_span: Some(span),
+            };
+            return (info, gender);
+        }
+        let surface = &self.text[span.clone()];
+        let last = surface.rsplit(' ').next().unwrap_or(surface);
+        // A person group the entity detector found elsewhere under this surname.
+        let group = self
+            .by_surname
+            .get(surface)
+            .or_else(|| self.by_surname.get(last))
+            .map(|&g| &self.groups[g]);
+        if let Some(g) = group {
+            let gender =
+                gender.or(self.group_gender[g.id.min(self.group_gender.len().saturating_sub(1))]);
+            let info = QuoteInfo {
+                speaker: Some(self.group_name(g.id, surface)),
+                speaker_group: (g.id < self.groups.len()).then_some(g.id),
+                speaker_span: Some(span),
+            };
+            return (info, gender);
+        }
+        let mut name = surface;
+        // A title names a particular bearer of the surname ("Mrs. Hilbery"): keep it short.
+        let titled = self.text[..span.start].trim_end().ends_with('.') || gender.is_some();
+        if !surface.contains(' ') && !titled {
+            let text = self.text;
+            let fullest = self.fullest.get_or_insert_with(|| fullest_names(text));
+            if let Some(full) = fullest.get(surface) {
+                name = full;
+            }
+        }
+        let info = QuoteInfo {
+            speaker: Some(name.to_string()),
+            speaker_group: None,
+            speaker_span: Some(span),
+        };
+        (info, gender)
+    }
+
+    /// The name to show for group `g`: its fullest name when that reads as a name, else
+    /// its longest alias that does, else the words of the text (`surface`). Guards against
+    /// a group named "Alice was" or "Marianne s".
+    fn group_name(&self, g: usize, surface: &str) -> String {
+        let group = &self.groups[g];
+        std::iter::once(&group.name)
+            .chain(group.aliases.iter().filter(|a| a.len() > surface.len()))
+            .find(|n| looks_like_name(n))
+            .map_or_else(|| surface.to_string(), String::clone)
+    }
+
+    /// The nearest person before `pos` (outside quotes) whose gender fits.
+    fn antecedent(&self, pos: usize, gender: Option<Gender>) -> Option<QuoteInfo> {
+        let fits = |g: Option<Gender>| g.is_none() || gender.is_none() || g == gender;
+        let floor = pos.saturating_sub(PRONOUN_WINDOW);
+        let i = self.mentions.partition_point(|m| m.0.start < pos);
+        let mention = self.mentions[..i]
+            .iter()
+            .rev()
+            .take_while(|m| m.0.start >= floor)
+            .find(|m| {
+                m.2 == EntityLabel::Person
+                    && !self.in_quote(m.0.start)
+                    && fits(self.group_gender[m.1])
+            });
+        let named = self
+            .named
+            .iter()
+            .rev()
+            .skip_while(|n| n.at >= pos)
+            .take_while(|n| n.at >= floor)
+            .find(|n| fits(n.gender));
+        match (mention, named) {
+            (Some(m), Some(n)) if n.at > m.0.start => Some(n.info.clone()),
+            (Some((span, g, _)), _) => Some(QuoteInfo {
+                speaker: Some(self.group_name(*g, &self.text[span.clone()])),
+                speaker_group: Some(*g),
+                speaker_span: None,
+            }),
+            (None, Some(n)) => Some(n.info.clone()),
+            (None, None) => None,
+        }
+    }
+}
+
+/// The gender of each person group: told by a title before a mention ("Mrs. Jones"), or
+/// else voted by the first personal pronoun after its mentions ("Lucy ... she"), kept when
+/// one side has at least two votes and twice the other's.
+fn genders(
+    text: &str,
+    mentions: &[(Range<usize>, usize, EntityLabel)],
+    n: usize,
+) -> Vec<Option<Gender>> {
+    let mut titled = vec![None; n];
+    let mut votes = vec![(0u32, 0u32); n];
+    for (span, group, label) in mentions {
+        if *label != EntityLabel::Person {
+            continue;
+        }
+        if titled[*group].is_none() {
+            titled[*group] = title_gender(&word_before(text, span.start).to_lowercase());
+        }
+        let len: usize = text[span.end..]
+            .chars()
+            .take(GENDER_WINDOW)
+            .map(char::len_utf8)
+            .sum();
+        let first = text[span.end..span.end + len]
+            .split(|c: char| !c.is_alphabetic())
+            .find_map(|w| match w {
+                "he" | "his" | "him" | "himself" => Some(Gender::Male),
+                "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+                _ => None,
+            });
+        match first {
+            Some(Gender::Male) => votes[*group].0 += 1,
+            Some(Gender::Female) => votes[*group].1 += 1,
+            None => {}
+        }
+    }
+    titled
+        .into_iter()
+        .zip(votes)
+        .map(|(t, (m, f))| {
+            t.or(if m >= 2 && m >= 2 * f {
+                Some(Gender::Male)
+            } else if f >= 2 && f >= 2 * m {
+                Some(Gender::Female)
+            } else {
+                None
+            })
+        })
+        .collect()
+}
+
+/// How many characters after a mention are read for a pronoun that tells its gender.
+const GENDER_WINDOW: usize = 60;
+
+/// One to three words, every one capitalised (or a name particle) and none a function word.
+fn looks_like_name(name: &str) -> bool {
+    // Longer is more often a name run into other words ("Lucy Honeychurch Drive Out")
+    // than a long name; a long name still shows through a shorter alias.
+    (1..=3).contains(&name.split_whitespace().count())
+        && name.split_whitespace().all(|w| {
+            let lower = w.to_lowercase();
+            (w.starts_with(char::is_uppercase) && !is_not_name(&lower))
+                || matches!(
+                    lower.as_str(),
+                    "de" | "van" | "von" | "al" | "bin" | "da" | "du" | "la" | "le" | "der" | "of"
+                )
+                || w.split_once('-')
+                    .is_some_and(|(_, r)| r.starts_with(char::is_uppercase))
+        })
+}
+
+/// Maps the first and the last word of the capitalised names of two or three words to the
+/// most frequent such name ("Trump" -> "Donald Trump", "Katharine" -> "Katharine Hilbery"),
+/// titles left out. One pass over the text.
+fn fullest_names(text: &str) -> HashMap<&str, &str> {
+    let mut counts: HashMap<&str, u32> = HashMap::new();
+    let mut run: Option<(usize, usize, usize)> = None; // start, end, words
+    for (at, word) in word_spans(text) {
+        let trimmed = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let lead = word.len() - trimmed.len();
+        let core = trimmed.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let ends_run = core.len() < trimmed.len() || lead > 0;
+        let is_name = core.starts_with(char::is_uppercase) && {
+            let lower = core.to_lowercase();
+            !is_not_name(&lower) && !is_title(&lower)
+        };
+        if is_name && lead == 0 {
+            run = Some(match run {
+                Some((s, _, n)) => (s, at + core.len(), n + 1),
+                None => (at, at + core.len(), 1),
+            });
+        } else {
+            record(text, run.take(), &mut counts);
+            if is_name {
+                run = Some((at + lead, at + lead + core.len(), 1));
+            }
+        }
+        if ends_run {
+            record(text, run.take(), &mut counts);
+        }
+    }
+    record(text, run, &mut counts);
+    let mut best: HashMap<&str, (&str, u32)> = HashMap::new();
+    for (&name, &n) in &counts {
+        let first = name.split(' ').next().unwrap_or(name);
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        for key in [first, last] {
+            let e = best.entry(key).or_insert((name, n));
+            if n > e.1 || (n == e.1 && name > e.0) {
+                *e = (name, n);
+            }
+        }
+    }
+    best.into_iter().map(|(k, (name, _))| (k, name)).collect()
+}
+
+fn record<'a>(text: &'a str, run: Option<(usize, usize, usize)>, out: &mut HashMap<&'a str, u32>) {
+    let Some((s, e, n)) = run else { return };
+    if !(2..=3).contains(&n) {
+        return;
+    }
+    let name = &text[s..e];
+    if name.contains(['\n', '\r', '\t']) || name.contains("  ") {
+        return;
+    }
+    let first = name.split(' ').next().unwrap_or(name).to_lowercase();
+    if super::phrases::is_sentence_adverb(&first) {
+        return;
+    }
+    *out.entry(name).or_insert(0) += 1;
+}
+
+/// Whitespace-separated words with their byte offsets.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split([' ', '\n', '\r', '\t'])
+        .scan(0usize, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fullest_name_by_surname() {
+        let t = "US President Donald Trump spoke. Later, Trump said so. Mr. Burman agreed.";
+        let map = fullest_names(t);
+        assert_eq!(map.get("Trump"), Some(&"Donald Trump"));
+        assert_eq!(map.get("Burman"), None);
+    }
+}

@@ -2,11 +2,15 @@
 //! things (MISC), with mentions of the same entity grouped.
 //!
 //! The pipeline: [`tokens`] splits the text; [`features`] describes each token (word,
-//! shape, affixes, casing, [`gazetteer`] membership, context); the averaged-perceptron
-//! [`model`] (trained by `src/bin/train-ner.rs` through [`train`], shipped in
-//! `data/ner-model.bin`) tags tokens BIO; [`mentions`] turns tags into spans and applies the
-//! document-level rules (titles out, NORP, consistency, acronyms); [`grouping`] builds the
-//! entity groups. Spans are byte ranges into the text, never including a possessive `'s`.
+//! shape, affixes, casing, [`gazetteer`] membership, context, hashed by [`hash`]); the
+//! averaged-perceptron [`model`] (trained by `src/bin/train-ner.rs` through [`train`] on
+//! CoNLL-2003 train, shipped in `data/ner-model.bin`) tags tokens BIO, and a second model
+//! (`data/ner-model-doc.bin`) tags them again knowing how the first pass tagged the same
+//! words elsewhere in the document; [`mentions`] turns tags into spans and applies the
+//! rules a sentence tagger cannot learn (titles out, NORP, [`consistency`] across the
+//! document, [`acronyms`] and their expansions); [`grouping`] builds the entity groups.
+//! Spans are byte ranges into the text, never including a possessive `'s`. See
+//! `data/README.md` for where the data comes from and how to rebuild it.
 
 pub mod acronyms;
 pub mod consistency;

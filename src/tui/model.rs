@@ -1,0 +1,261 @@
+//! The reader's whole state: the article and its annotations, the layout at the current
+//! width, scroll positions, focus, selection, search and overlays, plus the pane geometry
+//! both drawing and mouse hit-testing derive from the terminal size.
+//!
+//! Only `update` changes a `Model`; drawing reads it. Building one does no I/O, so tests
+//! drive the reader headless.
+
+use std::ops::Range;
+
+use ratatui::layout::Rect;
+
+use crate::annotation::AnnotationSet;
+use crate::article::Article;
+use crate::layout::Layout;
+
+use super::keymap::Keymap;
+use super::rows::{Rows, Tab};
+
+/// Below this many columns the side pane no longer fits beside the article.
+pub const NARROW: u16 = 70;
+
+/// The layout settings from the config.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// Columns of the side pane when it sits beside the article.
+    pub side_pane_width: u16,
+    /// Widest text column, for readability; narrower panes wrap narrower.
+    pub max_text_width: u16,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { side_pane_width: 42, max_text_width: 100 }
+    }
+}
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    Article,
+    Side,
+}
+
+/// A place in the reading, for the jump list: anchored to a byte so it survives a resize.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    pub top_byte: usize,
+    pub current: Option<usize>,
+}
+
+/// The search prompt while it is open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub input: String,
+    /// Where the reader was when the prompt opened: Esc goes back there.
+    pub origin: Position,
+}
+
+/// The last search: its query and every match, in text order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    pub matches: Vec<Range<usize>>,
+    /// Index into `matches` of the match last moved to.
+    pub current: Option<usize>,
+}
+
+/// Where each part of the screen is, derived from the terminal size and what is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panes {
+    pub article: Option<Rect>,
+    pub side: Option<Rect>,
+    pub status: Option<Rect>,
+}
+
+/// The reader's state.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub article: Article,
+    pub annotations: AnnotationSet,
+    pub rows: Rows,
+    /// True until the detectors' results arrive (see [`Model::set_annotations`]).
+    pub detecting: bool,
+    /// The file as named on the command line, for the status bar.
+    pub file_label: String,
+    pub settings: Settings,
+    pub keymap: Keymap,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// The article laid out at `text_width()`.
+    pub layout: Layout,
+    pub layout_width: u16,
+    /// First visible layout line of the article pane.
+    pub top: usize,
+    /// The current annotation (index into `annotations`).
+    pub current: Option<usize>,
+    pub focus: Focus,
+    pub tab: Tab,
+    /// Selected item per tab.
+    pub selected: [Option<usize>; 4],
+    /// First visible line of each tab's list.
+    pub side_scroll: [usize; 4],
+    /// Whether the side pane is wanted on a wide terminal, and on a narrow one (where it
+    /// takes the whole width); `s` toggles the one for the current width.
+    pub side_wide: bool,
+    pub side_narrow: bool,
+    pub jumps: Vec<Position>,
+    pub search: Search,
+    pub prompt: Option<Prompt>,
+    /// Scroll offset of the help overlay while it is open.
+    pub help: Option<usize>,
+    /// A one-off message for the status bar ("no match for …"), cleared by the next key.
+    pub message: Option<String>,
+}
+
+impl Model {
+    /// A reader over `article` for a terminal of `size`, annotations still to come.
+    pub fn new(article: Article, file_label: String, settings: Settings, keymap: Keymap, size: (u16, u16)) -> Model {
+        let layout = Layout::new(&article, 1);
+        let mut model = Model {
+            article,
+            annotations: AnnotationSet::default(),
+            rows: Rows::default(),
+            detecting: true,
+            file_label,
+            settings,
+            keymap,
+            size,
+            layout,
+            layout_width: 1,
+            top: 0,
+            current: None,
+            focus: Focus::Article,
+            tab: Tab::Entities,
+            selected: [None; 4],
+            side_scroll: [0; 4],
+            side_wide: true,
+            side_narrow: false,
+            jumps: Vec::new(),
+            search: Search::default(),
+            prompt: None,
+            help: None,
+            message: None,
+        };
+        model.relayout();
+        model
+    }
+
+    /// Takes the detectors' results (at start-up, or later from a background thread).
+    pub fn set_annotations(&mut self, annotations: AnnotationSet) {
+        self.rows = Rows::new(&self.article.text, &annotations);
+        self.annotations = annotations;
+        self.detecting = false;
+        self.current = None;
+        self.selected = [None; 4];
+        self.side_scroll = [0; 4];
+        self.jumps.retain(|_| false);
+    }
+
+    /// The screen's division for the current size and side pane wishes.
+    pub fn panes(&self) -> Panes {
+        let (w, h) = self.size;
+        if w == 0 || h == 0 {
+            return Panes { article: None, side: None, status: None };
+        }
+        if h == 1 {
+            return Panes { article: None, side: None, status: Some(Rect::new(0, 0, w, 1)) };
+        }
+        let status = Some(Rect::new(0, h - 1, w, 1));
+        let body = Rect::new(0, 0, w, h - 1);
+        if w < NARROW {
+            return match self.side_narrow {
+                true => Panes { article: None, side: Some(body), status },
+                false => Panes { article: Some(body), side: None, status },
+            };
+        }
+        if !self.side_wide {
+            return Panes { article: Some(body), side: None, status };
+        }
+        let side_w = self.settings.side_pane_width.clamp(20, w * 2 / 5);
+        let article = Rect::new(0, 0, w - side_w, h - 1);
+        let side = Rect::new(w - side_w, 0, side_w, h - 1);
+        Panes { article: Some(article), side: Some(side), status }
+    }
+
+    /// The text column inside the article pane: at most `max_text_width` wide, centred,
+    /// with a column of margin on each side when there is room.
+    pub fn text_area(&self) -> Option<Rect> {
+        let pane = self.panes().article?;
+        let margin = if pane.width > 24 { 2 } else { 0 };
+        let width = (pane.width - margin).min(self.settings.max_text_width.max(1)).max(1);
+        let x = pane.x + (pane.width - width) / 2;
+        Some(Rect::new(x, pane.y, width, pane.height))
+    }
+
+    /// Visible lines of the article pane (at least 1, so paging always moves).
+    pub fn page_height(&self) -> usize {
+        self.text_area().map_or(1, |a| usize::from(a.height).max(1))
+    }
+
+    /// Lays the article out again if the text column's width changed, keeping the first
+    /// visible byte on screen.
+    pub fn relayout(&mut self) {
+        let width = self.text_area().map_or(self.layout_width, |a| a.width).max(1);
+        if width == self.layout_width && self.layout.len() > 0 {
+            return;
+        }
+        let top_byte = self.top_byte();
+        self.layout = Layout::new(&self.article, width);
+        self.layout_width = width;
+        self.top = if top_byte == 0 { 0 } else { self.layout.line_of_byte(top_byte) };
+        self.clamp_top();
+    }
+
+    /// The largest useful `top`: the last line may rest at the bottom of the pane.
+    pub fn max_top(&self) -> usize {
+        self.layout.len().saturating_sub(self.page_height())
+    }
+
+    pub fn clamp_top(&mut self) {
+        self.top = self.top.min(self.max_top());
+    }
+
+    /// The first byte of the first visible text line (0 above the first block).
+    pub fn top_byte(&self) -> usize {
+        (self.top..self.layout.len())
+            .filter_map(|i| self.layout.line(i))
+            .find(|l| !l.range.is_empty())
+            .map_or(0, |l| l.range.start)
+    }
+
+    /// The bytes shown in the article pane.
+    pub fn visible_bytes(&self) -> Range<usize> {
+        let end_line = (self.top + self.page_height()).min(self.layout.len());
+        let end = (self.top..end_line)
+            .rev()
+            .filter_map(|i| self.layout.line(i))
+            .find(|l| !l.range.is_empty())
+            .map_or(0, |l| l.range.end);
+        self.top_byte()..end.max(self.top_byte())
+    }
+
+    pub fn position(&self) -> Position {
+        Position { top_byte: self.top_byte(), current: self.current }
+    }
+
+    /// Whether the side pane is on screen.
+    pub fn side_shown(&self) -> bool {
+        self.panes().side.is_some()
+    }
+
+    /// How far through the article the bottom of the view is, in percent.
+    pub fn percent(&self) -> usize {
+        let len = self.layout.len();
+        if len == 0 {
+            return 100;
+        }
+        ((self.top + self.page_height()).min(len) * 100 / len).min(100)
+    }
+}

@@ -1,1 +1,279 @@
-//! (being written)
+//! Layout: the article as visual lines for one text width.
+//!
+//! A [`Layout`] turns an [`Article`] into rows: a header (title, date and source, a blank),
+//! then each block wrapped to the width ([`wrap`]) with its indent and prefix (quote bar,
+//! bullet), a blank line between blocks. Every text line holds a byte range of
+//! [`Article::text`] (never a copy), so the TUI styles it by intersecting with the
+//! `AnnotationSet` ([`segments`]) and maps cursor and mouse positions with [`display_col`]
+//! and [`byte_at_col`]. Nothing here knows about the terminal; widths come from the same
+//! `unicode-width` table ratatui draws with.
+//!
+//! The TUI keeps one `Layout` per width and builds a new one on resize.
+
+mod check;
+mod columns;
+mod header;
+mod wrap;
+
+use std::ops::Range;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::article::{Article, BlockKind};
+
+pub use check::{InvariantError, check_invariants, fuzz_layout};
+pub use columns::{byte_at_col, display_col, segments};
+pub use header::{meta_text, readable_date};
+pub use wrap::{grapheme_width, str_width};
+
+/// What a visual line shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// A line of the title (its text is in [`Line::prefix`]).
+    Title,
+    /// The date / author / source line (its text is in [`Line::prefix`]).
+    Meta,
+    /// An empty separator line.
+    Blank,
+    /// A line of block `block` of the article (`Article::blocks[block]`).
+    Text { block: usize },
+}
+
+/// One visual line: `indent` spaces, then `prefix`, then `Article::text[range]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub kind: LineKind,
+    /// Bytes of `Article::text` shown on this line; empty for decoration lines (title,
+    /// meta, blank), where it sits at the start of the next block so lookups skip it.
+    pub range: Range<usize>,
+    /// Columns of blank space before the prefix.
+    pub indent: u16,
+    /// Decoration drawn after the indent ("│ ", "• ", "1. "), or the whole text of a title
+    /// or meta line. Empty (no allocation) on most lines.
+    pub prefix: String,
+}
+
+impl Line {
+    fn decoration(kind: LineKind, at: usize) -> Line {
+        Line {
+            kind,
+            range: at..at,
+            indent: 0,
+            prefix: String::new(),
+        }
+    }
+
+    /// The block this line belongs to, for text lines.
+    pub fn block(&self) -> Option<usize> {
+        match self.kind {
+            LineKind::Text { block } => Some(block),
+            _ => None,
+        }
+    }
+
+    /// Columns taken by the indent and prefix, before the text starts.
+    pub fn text_col(&self) -> usize {
+        usize::from(self.indent) + self.prefix.width()
+    }
+
+    /// Display width of the whole line (indent, prefix and text) over the article `text`.
+    pub fn width(&self, text: &str) -> usize {
+        self.text_col() + text.get(self.range.clone()).map_or(0, str_width)
+    }
+}
+
+/// An article laid out at one width. Lookups by line index are O(1), by byte O(log n).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    width: u16,
+    lines: Vec<Line>,
+    /// Index of the first line of each block (`blocks.len() + 1` entries, the last being
+    /// `lines.len()` of the text part).
+    block_first: Vec<usize>,
+}
+
+impl Layout {
+    /// Lays `article` out for a text `width` in columns (0 is treated as 1).
+    pub fn new(article: &Article, width: u16) -> Layout {
+        let width = width.max(1);
+        let w = usize::from(width);
+        let at = article.blocks.first().map_or(0, |b| b.span.start);
+        let mut lines =
+            Vec::with_capacity(article.text.len() / w.max(20) + 2 * article.blocks.len() + 4);
+        header::header(&article.meta, w, at, &mut lines);
+        let mut block_first = Vec::with_capacity(article.blocks.len() + 1);
+        let mut ranges = Vec::new();
+        for (index, block) in article.blocks.iter().enumerate() {
+            let start = block.span.start;
+            if index > 0 {
+                lines.push(Line::decoration(LineKind::Blank, start));
+                if matches!(block.kind, BlockKind::Heading(_)) {
+                    lines.push(Line::decoration(LineKind::Blank, start));
+                }
+            }
+            block_first.push(lines.len());
+            let deco = Decoration::of(block.kind, width);
+            let avail = w
+                .saturating_sub(deco.width_first().max(deco.width_rest()))
+                .max(1);
+            ranges.clear();
+            let text = article.text.get(block.span.clone()).unwrap_or("");
+            wrap::wrap(text, start, avail, &mut ranges);
+            for (i, range) in ranges.drain(..).enumerate() {
+                let (indent, prefix) = if i == 0 {
+                    (deco.indent, deco.first.clone())
+                } else {
+                    (deco.rest_indent, deco.rest.clone())
+                };
+                lines.push(Line {
+                    kind: LineKind::Text { block: index },
+                    range,
+                    indent,
+                    prefix,
+                });
+            }
+        }
+        block_first.push(lines.len());
+        Layout {
+            width,
+            lines,
+            block_first,
+        }
+    }
+
+    /// The width this layout was made for.
+    pub fn width(&self) -> u16 {
+        self.width
+    }
+
+    /// Number of visual lines.
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// Line `i`, if it exists.
+    pub fn line(&self, i: usize) -> Option<&Line> {
+        self.lines.get(i)
+    }
+
+    /// The lines in `range`, clamped to the layout (what a viewport draws).
+    pub fn lines(&self, range: Range<usize>) -> &[Line] {
+        let end = range.end.min(self.lines.len());
+        let start = range.start.min(end);
+        &self.lines[start..end]
+    }
+
+    /// The line showing byte `byte` of the article text: the text line whose range holds
+    /// it, or for a byte dropped at a break (whitespace, the blank between blocks) the text
+    /// line before it. Bytes before the first text line map to it; 0 for an empty layout.
+    pub fn line_of_byte(&self, byte: usize) -> usize {
+        let after = self.lines.partition_point(|l| l.range.start <= byte);
+        let mut i = after.saturating_sub(1);
+        // Decoration lines share the start of the block after them; step onto text.
+        while i < self.lines.len() && self.lines[i].block().is_none() {
+            i += 1;
+        }
+        if i == self.lines.len() {
+            after.saturating_sub(1)
+        } else {
+            i
+        }
+    }
+
+    /// The lines of block `block` (empty when out of range).
+    pub fn block_lines(&self, block: usize) -> Range<usize> {
+        match (self.block_first.get(block), self.block_first.get(block + 1)) {
+            (Some(&s), Some(&e)) => s..self.last_text_line(s, e),
+            _ => 0..0,
+        }
+    }
+
+    /// End of the text lines of a block whose lines start at `s` and whose next block
+    /// starts at `e` (the blanks before the next block are not the block's).
+    fn last_text_line(&self, s: usize, e: usize) -> usize {
+        let mut end = e;
+        while end > s && self.lines[end - 1].block().is_none() {
+            end -= 1;
+        }
+        end
+    }
+}
+
+/// Indent and prefix of a block's first and following lines.
+struct Decoration {
+    indent: u16,
+    first: String,
+    rest_indent: u16,
+    rest: String,
+}
+
+impl Decoration {
+    /// The decoration of a block kind, shrunk on narrow widths so that text keeps at least
+    /// a few columns (at width 1 nothing but the text is shown).
+    fn of(kind: BlockKind, width: u16) -> Decoration {
+        let plain = Decoration {
+            indent: 0,
+            first: String::new(),
+            rest_indent: 0,
+            rest: String::new(),
+        };
+        let mut d = match kind {
+            BlockKind::Paragraph | BlockKind::Heading(_) => return plain,
+            BlockKind::BlockQuote => Decoration {
+                indent: 0,
+                first: "│ ".into(),
+                rest_indent: 0,
+                rest: "│ ".into(),
+            },
+            BlockKind::ListItem { ordinal, depth } => {
+                let marker = match ordinal {
+                    Some(n) => format!("{n}. "),
+                    None => "• ".to_string(),
+                };
+                let indent = 2 * u16::from(depth);
+                let hang = u16::try_from(marker.width()).unwrap_or(u16::MAX);
+                Decoration {
+                    indent,
+                    first: marker,
+                    rest_indent: indent.saturating_add(hang),
+                    rest: String::new(),
+                }
+            }
+            BlockKind::Preformatted => Decoration {
+                indent: 2,
+                first: String::new(),
+                rest_indent: 2,
+                rest: String::new(),
+            },
+        };
+        let min_text = (width / 2).clamp(1, 8);
+        if d.width_first().max(d.width_rest()) + usize::from(min_text) > usize::from(width) {
+            let hang = d.rest_indent.saturating_sub(d.indent);
+            d.indent = 0;
+            d.rest_indent = if d.rest.is_empty() && !d.first.is_empty() {
+                hang
+            } else {
+                0
+            };
+        }
+        if d.width_first().max(d.width_rest()) + usize::from(min_text) > usize::from(width) {
+            return plain;
+        }
+        d
+    }
+
+    fn width_first(&self) -> usize {
+        usize::from(self.indent) + self.first.width()
+    }
+
+    fn width_rest(&self) -> usize {
+        usize::from(self.rest_indent) + self.rest.width()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,159 @@
+//! End-to-end tours of the real `gloss` binary in a real pseudo-terminal: start-up on the
+//! sample, keyboard navigation, resize, quitting, errors and panics. Each test leaves the
+//! terminal as it found it or fails.
+
+mod harness;
+
+use harness::{Session, assert_terminal_cooked, sample_path};
+
+const LEAVE_ALTERNATE_SCREEN: &str = "\x1b[?1049l";
+const ENTER_ALTERNATE_SCREEN: &str = "\x1b[?1049h";
+
+#[test]
+fn opens_the_sample_and_quits_with_q_restoring_the_terminal() {
+    let sample = sample_path();
+    let mut s = Session::gloss_then_stty(&[&sample], &[], 120, 35);
+    s.wait_for_text("Entities");
+    s.wait_for_text("Donald Trump");
+    s.with_screen(|screen| {
+        assert!(
+            screen.alternate_screen(),
+            "the reader draws on the alternate screen"
+        )
+    });
+    s.send("q");
+    s.wait_for_output("exit=0");
+    s.wait_for_output("speed");
+    let out = String::from_utf8_lossy(&s.raw_output()).into_owned();
+    assert!(
+        out.contains(LEAVE_ALTERNATE_SCREEN),
+        "the alternate screen was not left"
+    );
+    s.with_screen(|screen| {
+        assert!(!screen.alternate_screen());
+        assert!(!screen.hide_cursor(), "the cursor was left hidden");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture left on"
+        );
+    });
+    assert_terminal_cooked(&out);
+}
+
+#[test]
+fn without_a_file_the_bundled_sample_opens() {
+    let mut s = Session::gloss(&[], 120, 35);
+    s.wait_for_text("Donald Trump");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn tab_reaches_a_quote_and_its_row_is_selected_in_the_quotes_tab() {
+    let mut s = Session::gloss(&[&sample_path()], 140, 40);
+    s.wait_for_text("Entities");
+    // Tab walks every annotation in text order; the first quote comes after a few dozen.
+    let mut found = false;
+    for _ in 0..200 {
+        s.send("\t");
+        std::thread::sleep(std::time::Duration::from_millis(15));
+        if status_line(&s).to_lowercase().contains("quote") {
+            found = true;
+            break;
+        }
+    }
+    assert!(found, "no quote reached with Tab; screen:\n{}", s.text());
+    // The side pane switched to the Quotes tab and the selected row is the quote's.
+    s.wait_for("the quote's row selected", |screen| {
+        selected_side_row(screen).is_some_and(|row| row.contains("when the situation"))
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn resizing_down_to_a_tiny_terminal_and_back_keeps_drawing() {
+    let mut s = Session::gloss(&[&sample_path()], 120, 35);
+    s.wait_for_text("Entities");
+    for (cols, rows) in [(60, 20), (20, 5), (5, 2), (100, 30)] {
+        s.resize(cols, rows);
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    s.wait_for_text("Entities");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_reports_it() {
+    let sample = sample_path();
+    let s = Session::gloss_then_stty(&[&sample], &[("GLOSS_TEST_PANIC", "1")], 100, 30);
+    s.wait_for_output("speed");
+    let out = String::from_utf8_lossy(&s.raw_output()).into_owned();
+    assert!(
+        out.contains("panicked"),
+        "the panic message was not printed:\n{out}"
+    );
+    assert!(
+        !out.contains("exit=0"),
+        "a panic must not exit with status 0"
+    );
+    assert!(out.contains(LEAVE_ALTERNATE_SCREEN));
+    s.with_screen(|screen| {
+        assert!(!screen.alternate_screen());
+        assert!(!screen.hide_cursor());
+    });
+    assert_terminal_cooked(&out);
+}
+
+#[test]
+fn a_missing_file_is_one_line_exit_2_and_leaves_the_terminal_untouched() {
+    let s = Session::gloss_then_stty(&["no/such/article.txt"], &[], 100, 30);
+    s.wait_for_output("speed");
+    let out = String::from_utf8_lossy(&s.raw_output()).into_owned();
+    assert!(
+        !out.contains(ENTER_ALTERNATE_SCREEN),
+        "the TUI started for a missing file"
+    );
+    assert!(out.contains("exit=2"), "wrong exit status:\n{out}");
+    let message: Vec<&str> = out
+        .split("exit=")
+        .next()
+        .unwrap_or("")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    assert_eq!(message.len(), 1, "the error is not one line: {message:?}");
+    assert!(
+        message[0].contains("no/such/article.txt"),
+        "the error does not name the file: {}",
+        message[0]
+    );
+    assert_terminal_cooked(&out);
+}
+
+/// The last row of the screen: the status bar.
+fn status_line(s: &Session) -> String {
+    s.with_screen(|screen| {
+        let (rows, cols) = size(screen);
+        screen.contents_between(rows - 1, 0, rows - 1, cols)
+    })
+}
+
+/// The text of the side pane row drawn as selected (reversed or with a background), if any.
+fn selected_side_row(screen: &vt100::Screen) -> Option<String> {
+    let (rows, cols) = size(screen);
+    let side_start = cols / 2;
+    (1..rows.saturating_sub(1)).find_map(|row| {
+        let cell = screen.cell(row, side_start + 2)?;
+        let selected = cell.inverse() || cell.bgcolor() != vt100::Color::Default;
+        selected.then(|| screen.contents_between(row, side_start, row, cols))
+    })
+}
+
+/// The screen's (rows, columns).
+fn size(screen: &vt100::Screen) -> (u16, u16) {
+    let (rows, cols) = screen.size();
+    (rows.get(), cols.get())
+}

@@ -155,7 +155,7 @@ impl Model {
         self.current = None;
         self.selected = [None; 4];
         self.side_scroll = [0; 4];
-        self.jumps.retain(|_| false);
+        self.jumps.clear();
     }
 
     /// The screen's division for the current size and side pane wishes.
@@ -186,17 +186,26 @@ impl Model {
 
     /// The text column inside the article pane: at most `max_text_width` wide, centred,
     /// with a column of margin on each side when there is room.
+    /// The rightmost column is kept for the scrollbar; a wide pane also gets a column of
+    /// margin on the left and one between the text and the scrollbar.
     pub fn text_area(&self) -> Option<Rect> {
         let pane = self.panes().article?;
-        let margin = if pane.width > 24 { 2 } else { 0 };
-        let width = (pane.width - margin).min(self.settings.max_text_width.max(1)).max(1);
-        let x = pane.x + (pane.width - width) / 2;
+        let (left, right) = match pane.width {
+            0..=1 => (0, 0),
+            2..=24 => (0, 1),
+            _ => (1, 2),
+        };
+        let room = pane.width - left - right;
+        let width = room.min(self.settings.max_text_width.max(1)).max(1);
+        let x = pane.x + left + (room - width) / 2;
         Some(Rect::new(x, pane.y, width, pane.height))
     }
 
-    /// Visible lines of the article pane (at least 1, so paging always moves).
+    /// Visible lines of the article pane (at least 1, so paging always moves); while the
+    /// side pane covers the article, the lines the article would have.
     pub fn page_height(&self) -> usize {
-        self.text_area().map_or(1, |a| usize::from(a.height).max(1))
+        let fallback = usize::from(self.size.1.saturating_sub(1));
+        self.text_area().map_or(fallback, |a| usize::from(a.height)).max(1)
     }
 
     /// Lays the article out again if the text column's width changed, keeping the first

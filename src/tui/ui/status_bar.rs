@@ -14,16 +14,17 @@ use super::super::rows::Tab;
 use super::style::{role, stack};
 use super::{fit, width};
 
-/// The actions the hint offers, with the word shown for each, by focus.
+/// The actions the hint offers, with the word shown for each, most useful first: when
+/// the bar is short, hints are dropped from the end.
 fn hint_actions(m: &Model) -> &'static [(Action, &'static str)] {
     match m.focus {
-        Focus::Side => &[(Action::Enter, "show"), (Action::Back, "back"), (Action::Help, "help"), (Action::Quit, "quit")],
+        Focus::Side => &[(Action::Help, "help"), (Action::Enter, "show"), (Action::Back, "back"), (Action::Quit, "quit")],
         Focus::Article => &[
             (Action::Help, "help"),
             (Action::NextAnnotation, "next"),
+            (Action::Quit, "quit"),
             (Action::Enter, "list"),
             (Action::Search, "search"),
-            (Action::Quit, "quit"),
         ],
     }
 }
@@ -80,24 +81,30 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
         left.push(Span::styled("⚠ ", stack(theme, &[Role::StatusBar, Role::StatusWarning])));
     }
 
-    let mut hint: Vec<Span> = Vec::new();
-    for (action, word) in hint_actions(m) {
-        if let Some(key) = m.keymap.keys_for(*action).first() {
-            hint.push(Span::styled(key.to_string(), stack(theme, &[Role::StatusBar, Role::StatusKey])));
-            hint.push(Span::styled(format!(" {word}  "), bar));
-        }
-    }
     let left_w: usize = left.iter().map(|s| width(&s.content)).sum();
-    let hint_w: usize = hint.iter().map(|s| width(&s.content)).sum();
-    let middle_min = middle.as_ref().map_or(0, |s| width(s).min(24));
-    let show_hint = left_w + middle_min + hint_w + 2 <= total;
-    let room = total.saturating_sub(left_w + if show_hint { hint_w + 2 } else { 0 } + 1);
+    let middle_w = middle.as_ref().map_or(0, |s| width(s));
+    // Hints in priority order, as many as fit beside the whole middle text.
+    let mut hints: Vec<(String, &str)> = hint_actions(m)
+        .iter()
+        .filter_map(|(action, word)| Some((m.keymap.keys_for(*action).first()?.to_string(), *word)))
+        .collect();
+    let hint_width = |h: &[(String, &str)]| h.iter().map(|(k, w)| width(k) + width(w) + 3).sum::<usize>();
+    while !hints.is_empty() && left_w + middle_w + hint_width(&hints) + 2 > total {
+        hints.pop();
+    }
+    let hint_w = hint_width(&hints);
+    let room = total.saturating_sub(left_w + hint_w + 1);
     let mut spans = left;
     if let Some(text) = middle {
         spans.push(Span::styled(fit(&text, room), stack(theme, &[Role::StatusBar, middle_role])));
     }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
-    if show_hint {
+    if !hints.is_empty() {
+        let mut hint: Vec<Span> = Vec::new();
+        for (key, word) in hints {
+            hint.push(Span::styled(key, stack(theme, &[Role::StatusBar, Role::StatusKey])));
+            hint.push(Span::styled(format!(" {word}  "), bar));
+        }
         let x = area.x + u16::try_from(total - hint_w).unwrap_or(0);
         buf.set_line(x, area.y, &Line::from(hint), u16::try_from(hint_w).unwrap_or(0));
     }

@@ -62,10 +62,12 @@ pub fn scroll_into_view(m: &mut Model, range: Range<usize>) {
     m.clamp_top();
 }
 
-/// Makes annotation `i` current and shows it, with its rows selected in the side pane.
+/// Makes annotation `i` current and shows it, with the side pane on its kind's tab and its
+/// rows selected there.
 pub fn show_annotation(m: &mut Model, i: usize) {
-    let Some(span) = m.annotations.get(i).map(|a| a.span.clone()) else { return };
+    let Some((span, kind)) = m.annotations.get(i).map(|a| (a.span.clone(), a.kind())) else { return };
     m.current = Some(i);
+    m.tab = tab_of(kind);
     scroll_into_view(m, span);
     sync_selection(m);
 }

@@ -11,6 +11,7 @@ pub mod config;
 pub mod detect;
 pub mod export;
 pub mod ingest;
+pub mod keys;
 pub mod layout;
 pub mod nav;
 pub mod theme;

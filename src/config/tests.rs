@@ -1,0 +1,199 @@
+//! Tests of config parsing, lookup and error messages.
+
+use super::*;
+use crate::keys::Key;
+
+const ACTIONS: &[&str] = &[
+    "quit",
+    "scroll_down",
+    "half_page_down",
+    "help",
+    "next_annotation",
+];
+
+fn parse(source: &str) -> Result<Config, ConfigError> {
+    Config::parse(source, Path::new("config.toml"), ACTIONS)
+}
+
+#[test]
+fn empty_file_gives_defaults() {
+    let config = parse("").expect("empty config");
+    assert_eq!(
+        Config {
+            path: None,
+            ..config
+        },
+        Config::default()
+    );
+    assert_eq!(Config::default().side_pane_width, DEFAULT_SIDE_PANE_WIDTH);
+    assert_eq!(Config::default().max_text_width, DEFAULT_MAX_TEXT_WIDTH);
+}
+
+#[test]
+fn reads_every_field() {
+    let config = parse(
+        r#"
+        theme = "light"
+        side_pane_width = 50
+        max_text_width = 80
+
+        [keys]
+        quit = ["q", "ctrl-c"]
+        help = "?"
+        scroll_down = []
+        "#,
+    )
+    .expect("valid config");
+    assert_eq!(config.theme.as_deref(), Some("light"));
+    assert_eq!((config.side_pane_width, config.max_text_width), (50, 80));
+    assert_eq!(
+        config.keys,
+        vec![
+            (
+                "quit".to_owned(),
+                vec![KeyChord::char('q'), KeyChord::ctrl('c')]
+            ),
+            ("help".to_owned(), vec![KeyChord::char('?')]),
+            ("scroll_down".to_owned(), vec![]),
+        ]
+    );
+    assert_eq!(
+        config.keys_for("quit"),
+        Some(&[KeyChord::char('q'), KeyChord::ctrl('c')][..])
+    );
+    assert_eq!(config.keys_for("next_annotation"), None);
+}
+
+#[test]
+fn a_relative_theme_path_is_found_beside_the_config() {
+    let config = Config::parse(
+        "theme = \"themes/mine.toml\"",
+        Path::new("/home/me/.config/gloss/config.toml"),
+        ACTIONS,
+    )
+    .expect("valid");
+    assert_eq!(
+        config.theme.as_deref(),
+        Some("/home/me/.config/gloss/themes/mine.toml")
+    );
+    for spec in ["dark", "/abs/mine.toml"] {
+        let config = Config::parse(
+            &format!("theme = \"{spec}\""),
+            Path::new("/etc/config.toml"),
+            ACTIONS,
+        )
+        .expect("valid");
+        assert_eq!(config.theme.as_deref(), Some(spec));
+    }
+}
+
+#[test]
+fn the_same_key_twice_for_one_action_is_kept_once() {
+    let config = parse("[keys]\nquit = [\"q\", \"q\"]").expect("valid");
+    assert_eq!(config.keys_for("quit"), Some(&[KeyChord::char('q')][..]));
+}
+
+#[test]
+fn error_messages_say_file_line_and_column() {
+    let cases = [
+        "colour = \"dark\"\n",
+        "side_pane_width = 5\n",
+        "max_text_width = 100000\n",
+        "side_pane_width = \"wide\"\n",
+        "theme = 3\n",
+        "[keys]\nquit = [\"q\", \"ctrl-foo\"]\n",
+        "[keys]\nquit = \"\"\n",
+        "[keys]\nexplode = \"x\"\n",
+        "[keys]\nqiut = \"x\"\n",
+        "[keys]\nquit = 7\n",
+        "[keys]\nquit = [\"q\", 7]\n",
+        "[keys]\nquit = \"q\"\nhelp = [\"?\", \"q\"]\n",
+        "keys = \"q\"\n",
+        "side_pane_width = 40\nside_pane_width = 41\n",
+        "[keys\n",
+    ];
+    let shown: Vec<String> = cases
+        .iter()
+        .map(|c| match parse(c) {
+            Ok(_) => panic!("should fail:\n{c}"),
+            Err(e) => e.to_string(),
+        })
+        .collect();
+    for line in &shown {
+        assert!(!line.contains('\n'), "one line: {line}");
+    }
+    insta::assert_snapshot!(shown.join("\n"));
+}
+
+#[test]
+fn located_errors_expose_their_place() {
+    let error = parse("\n\n  side_pane_width = 1").expect_err("out of range");
+    let place = error.location().expect("a place");
+    assert_eq!((place.line, place.col), (3, 21));
+}
+
+#[test]
+fn an_explicit_file_must_exist() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("nope.toml");
+    let error = Config::load(Some(&missing), ACTIONS).expect_err("missing");
+    assert!(matches!(error, ConfigError::NotFound { .. }));
+    assert_eq!(
+        error.to_string(),
+        format!("{}: config file not found", missing.display())
+    );
+}
+
+#[test]
+fn an_explicit_file_is_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, "[keys]\nnext_annotation = \"tab\"\n").expect("write");
+    let config = Config::load(Some(&path), ACTIONS).expect("loads");
+    assert_eq!(config.path.as_deref(), Some(path.as_path()));
+    assert_eq!(
+        config.keys_for("next_annotation"),
+        Some(&[KeyChord::plain(Key::Tab)][..])
+    );
+}
+
+#[test]
+fn a_directory_is_not_a_config_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let error = Config::load(Some(dir.path()), ACTIONS).expect_err("a directory");
+    assert!(
+        error
+            .to_string()
+            .starts_with(&dir.path().display().to_string())
+    );
+}
+
+#[test]
+fn default_path_follows_xdg() {
+    let some = |s: &str| Some(OsString::from(s));
+    assert_eq!(
+        default_path_from(some("/xdg"), some("/home/me")),
+        Some(PathBuf::from("/xdg/gloss/config.toml"))
+    );
+    assert_eq!(
+        default_path_from(None, some("/home/me")),
+        Some(PathBuf::from("/home/me/.config/gloss/config.toml"))
+    );
+    assert_eq!(
+        default_path_from(some("relative"), some("/home/me")),
+        Some(PathBuf::from("/home/me/.config/gloss/config.toml")),
+        "XDG says a relative path is ignored"
+    );
+    assert_eq!(default_path_from(some(""), None), None);
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_text_loads_or_errors_on_one_line(source in "\\PC{0,80}") {
+        if let Err(e) = parse(&source) {
+            let shown = e.to_string();
+            proptest::prop_assert!(!shown.contains('\n'), "{}", shown);
+            proptest::prop_assert!(shown.starts_with("config.toml:"), "{}", shown);
+        }
+    }
+}

@@ -1,0 +1,240 @@
+//! Builds an [`Article`]'s text, blocks and inline spans in one pass, keeping the contract
+//! of `article.rs`: blocks are sorted, non-empty, trimmed (except preformatted leading
+//! indentation), never contain a blank line, and are separated by exactly `"\n\n"`.
+
+use std::ops::Range;
+
+use crate::article::{Block, BlockKind, InlineSpan, InlineStyle};
+
+#[derive(Debug, Default)]
+pub(crate) struct TextBuilder {
+    text: String,
+    blocks: Vec<Block>,
+    inline: Vec<InlineSpan>,
+    /// The open block: its kind, where its separator starts and where its text starts.
+    open: Option<(BlockKind, usize, usize)>,
+}
+
+impl TextBuilder {
+    pub fn with_capacity(bytes: usize) -> TextBuilder {
+        TextBuilder {
+            text: String::with_capacity(bytes),
+            ..TextBuilder::default()
+        }
+    }
+
+    /// Opens a block of `kind`, closing any open one.
+    pub fn begin(&mut self, kind: BlockKind) {
+        self.end();
+        let sep = self.text.len();
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        self.open = Some((kind, sep, self.text.len()));
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+
+    /// Appends text to the open block (opening a paragraph if none is). Leading whitespace
+    /// of a block is dropped except in preformatted blocks; blank lines inside `s` (which
+    /// would read as block separators) are collapsed to one newline.
+    pub fn push(&mut self, s: &str) {
+        let (kind, _, start) = match self.open {
+            Some(open) => open,
+            None => {
+                self.begin(BlockKind::Paragraph);
+                match self.open {
+                    Some(open) => open,
+                    None => return,
+                }
+            }
+        };
+        let s = if self.text.len() == start && kind != BlockKind::Preformatted {
+            s.trim_start()
+        } else {
+            s
+        };
+        if !s.contains('\n') {
+            self.text.push_str(s);
+            return;
+        }
+        for (i, line) in s.split('\n').enumerate() {
+            if i > 0 {
+                // A line of only spaces would read as a blank line: trim line ends first.
+                let kept = self.text[start..]
+                    .trim_end_matches(|c: char| c != '\n' && c.is_whitespace())
+                    .len();
+                self.text.truncate(start + kept);
+                if self.text.len() > start && !self.text.ends_with('\n') {
+                    self.text.push('\n');
+                }
+            }
+            self.text.push_str(line);
+        }
+    }
+
+    /// Appends one space unless the block is empty or already ends in whitespace.
+    pub fn space(&mut self) {
+        if let Some((_, _, start)) = self.open
+            && self.text.len() > start
+            && !self.text.ends_with(char::is_whitespace)
+        {
+            self.text.push(' ');
+        }
+    }
+
+    /// Byte offset where the next pushed text will go (for inline spans).
+    pub fn offset(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Records an inline style over `range` (clamped to the open block when it closes).
+    pub fn inline(&mut self, style: InlineStyle, range: Range<usize>) {
+        if range.start < range.end {
+            self.inline.push(InlineSpan { style, span: range });
+        }
+    }
+
+    /// Closes the open block: trims trailing whitespace and drops it if empty.
+    pub fn end(&mut self) {
+        let Some((kind, sep, start)) = self.open.take() else {
+            return;
+        };
+        let trimmed = self.text[start..].trim_end().len();
+        self.text.truncate(start + trimmed);
+        if trimmed == 0 {
+            self.text.truncate(sep);
+            return;
+        }
+        let end = self.text.len();
+        // Spans of earlier blocks end before this block's separator; spans recorded for
+        // this one are clamped to its text (they may have started before it opened).
+        for span in self.inline.iter_mut().rev() {
+            if span.span.end <= sep {
+                break;
+            }
+            span.span.start = span.span.start.max(start);
+            span.span.end = span.span.end.min(end);
+        }
+        self.inline.retain(|s| s.span.start < s.span.end);
+        self.blocks.push(Block {
+            kind,
+            span: start..end,
+        });
+    }
+
+    /// Finishes: closes the open block; inline spans sorted by start, longest first.
+    pub fn finish(mut self) -> (String, Vec<Block>, Vec<InlineSpan>) {
+        self.end();
+        let len = self.text.len();
+        self.inline.retain(|s| s.span.end <= len);
+        self.inline.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+        });
+        (self.text, self.blocks, self.inline)
+    }
+}
+
+/// Removes the first block from `text`/`blocks`/`inline`, shifting the rest, and returns its
+/// text (used when the first block becomes the title).
+pub(crate) fn take_first_block(
+    text: &mut String,
+    blocks: &mut Vec<Block>,
+    inline: &mut Vec<InlineSpan>,
+) -> Option<String> {
+    let first = blocks.first()?.span.clone();
+    let cut = blocks.get(1).map_or(text.len(), |b| b.span.start);
+    let taken = text[first].to_string();
+    text.replace_range(..cut, "");
+    blocks.remove(0);
+    for b in blocks.iter_mut() {
+        b.span = b.span.start - cut..b.span.end - cut;
+    }
+    inline.retain(|s| s.span.start >= cut);
+    for s in inline.iter_mut() {
+        s.span = s.span.start - cut..s.span.end - cut;
+    }
+    Some(taken)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_are_separated_by_one_blank_line_and_trimmed() {
+        let mut b = TextBuilder::default();
+        b.begin(BlockKind::Heading(1));
+        b.push("  Title  ");
+        b.begin(BlockKind::Paragraph);
+        b.push("   ");
+        b.end();
+        b.push("Body");
+        b.space();
+        b.space();
+        b.push("text ");
+        let (text, blocks, _) = b.finish();
+        assert_eq!(text, "Title\n\nBody text");
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(
+            blocks[0],
+            Block {
+                kind: BlockKind::Heading(1),
+                span: 0..5
+            }
+        );
+        assert_eq!(&text[blocks[1].span.clone()], "Body text");
+    }
+
+    #[test]
+    fn blank_lines_inside_pushed_text_collapse() {
+        let mut b = TextBuilder::default();
+        b.begin(BlockKind::Preformatted);
+        b.push("  a  \n\n \t \nb\n");
+        let (text, blocks, _) = b.finish();
+        assert_eq!(text, "  a\nb");
+        assert_eq!(blocks[0].span, 0..5);
+    }
+
+    #[test]
+    fn inline_spans_are_clamped_sorted_and_dropped_when_empty() {
+        let mut b = TextBuilder::default();
+        b.push("ab ");
+        let inner = b.offset();
+        b.push("cd  ");
+        b.inline(InlineStyle::Emphasis, inner..b.offset());
+        b.inline(InlineStyle::Strong, 0..b.offset());
+        b.begin(BlockKind::Paragraph);
+        b.inline(InlineStyle::Code, b.offset()..b.offset());
+        let (text, _, inline) = b.finish();
+        assert_eq!(text, "ab cd");
+        let spans: Vec<_> = inline.iter().map(|s| (s.style, s.span.clone())).collect();
+        assert_eq!(
+            spans,
+            vec![(InlineStyle::Strong, 0..5), (InlineStyle::Emphasis, 3..5)]
+        );
+    }
+
+    #[test]
+    fn taking_the_first_block_shifts_the_rest() {
+        let mut b = TextBuilder::default();
+        b.push("Head");
+        b.begin(BlockKind::Paragraph);
+        let at = b.offset();
+        b.push("body");
+        b.inline(InlineStyle::Link, at..at + 4);
+        let (mut text, mut blocks, mut inline) = b.finish();
+        assert_eq!(
+            take_first_block(&mut text, &mut blocks, &mut inline).as_deref(),
+            Some("Head")
+        );
+        assert_eq!(text, "body");
+        assert_eq!(blocks[0].span, 0..4);
+        assert_eq!(inline[0].span, 0..4);
+    }
+}

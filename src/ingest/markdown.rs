@@ -1,0 +1,134 @@
+//! The Markdown loader (CommonMark via pulldown-cmark): headings, paragraphs, block quotes,
+//! lists with their nesting depth, code blocks; emphasis, strong, code and links recorded as
+//! inline spans (a link shows its text; the URL is dropped).
+//!
+//! Choices, so the text reads well in a terminal:
+//! - soft line breaks become one space, hard breaks a newline;
+//! - a list item is one block; text that follows a nested list inside the same item starts
+//!   a new block of the item's kind;
+//! - a paragraph inside a block quote is a `BlockQuote` block (headings, items and code keep
+//!   their own kind there);
+//! - code blocks are `Preformatted`; blank lines inside them are dropped, since a blank line
+//!   separates blocks in [`crate::article::Article::text`];
+//! - raw HTML, thematic breaks and images' URLs are left out (an image shows its alt text).
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::article::{BlockKind, InlineStyle};
+use crate::ingest::builder::TextBuilder;
+
+/// One open list: its next ordinal (`None` for bullets).
+struct List {
+    next: Option<u64>,
+}
+
+/// Parses `body` into blocks and inline spans.
+pub(crate) fn parse(body: &str) -> TextBuilder {
+    let mut b = TextBuilder::with_capacity(body.len());
+    let mut lists: Vec<List> = Vec::new();
+    let mut quote_depth = 0usize;
+    // The kind a paragraph or loose text takes in the current container.
+    let mut item_kind: Vec<BlockKind> = Vec::new();
+    let mut inline_starts: Vec<(InlineStyle, usize)> = Vec::new();
+
+    let container_kind = |item_kind: &[BlockKind], quote_depth: usize| match item_kind.last() {
+        Some(kind) => *kind,
+        None if quote_depth > 0 => BlockKind::BlockQuote,
+        None => BlockKind::Paragraph,
+    };
+
+    for event in Parser::new_ext(body, Options::empty()) {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph => {
+                    // The first paragraph of an item continues the item's block.
+                    if !(item_kind.last().is_some() && b.is_open()) {
+                        b.begin(container_kind(&item_kind, quote_depth));
+                    } else {
+                        b.space();
+                    }
+                }
+                Tag::Heading { level, .. } => b.begin(BlockKind::Heading(heading_level(level))),
+                Tag::BlockQuote(_) => {
+                    b.end();
+                    quote_depth += 1;
+                }
+                Tag::CodeBlock(_) => b.begin(BlockKind::Preformatted),
+                Tag::List(start) => {
+                    b.end();
+                    lists.push(List { next: start });
+                }
+                Tag::Item => {
+                    let depth = u8::try_from(lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
+                    let ordinal = match lists.last_mut() {
+                        Some(List { next: Some(n) }) => {
+                            let this = *n;
+                            *n = n.saturating_add(1);
+                            Some(this)
+                        }
+                        _ => None,
+                    };
+                    let kind = BlockKind::ListItem { ordinal, depth };
+                    item_kind.push(kind);
+                    b.begin(kind);
+                }
+                Tag::Emphasis => inline_starts.push((InlineStyle::Emphasis, b.offset())),
+                Tag::Strong => inline_starts.push((InlineStyle::Strong, b.offset())),
+                Tag::Link { .. } => inline_starts.push((InlineStyle::Link, b.offset())),
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                // Inside an item, paragraphs continue the item's block.
+                TagEnd::Paragraph if item_kind.is_empty() => b.end(),
+                TagEnd::Heading(_) | TagEnd::CodeBlock => b.end(),
+                TagEnd::BlockQuote(_) => {
+                    b.end();
+                    quote_depth = quote_depth.saturating_sub(1);
+                }
+                TagEnd::List(_) => {
+                    b.end();
+                    lists.pop();
+                }
+                TagEnd::Item => {
+                    b.end();
+                    item_kind.pop();
+                }
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => {
+                    if let Some((style, start)) = inline_starts.pop() {
+                        b.inline(style, start..b.offset());
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(text) => {
+                if !b.is_open() {
+                    b.begin(container_kind(&item_kind, quote_depth));
+                }
+                b.push(&text);
+            }
+            Event::Code(code) => {
+                if !b.is_open() {
+                    b.begin(container_kind(&item_kind, quote_depth));
+                }
+                let start = b.offset();
+                b.push(&code);
+                b.inline(InlineStyle::Code, start..b.offset());
+            }
+            Event::SoftBreak => b.space(),
+            Event::HardBreak => b.push("\n"),
+            _ => {}
+        }
+    }
+    b
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}

@@ -1,0 +1,296 @@
+//! The plain-text loader: blank-line paragraphs, hard-wrapped lines joined for display,
+//! and three cheap block rules borrowed from e-mail and Markdown habits.
+//!
+//! A paragraph (a run of non-blank lines) becomes:
+//! - a **block quote** when every line starts with `>` (the markers are removed);
+//! - **list items** when its first line starts with a bullet (`-`, `*`, `•`) or an ordinal
+//!   (`1.`, `2)`) followed by a space: each marked line starts an item, unmarked lines
+//!   continue the item before; depth comes from the marker's indentation (two columns a
+//!   level);
+//! - **preformatted** text when every line is indented by a tab or at least four spaces
+//!   (poems, tables, letters in books): line breaks kept, the common indentation removed;
+//! - otherwise a **paragraph**: lines trimmed and joined with one space.
+//!
+//! Title: when the first paragraph is a single short line that reads like a headline (see
+//! [`looks_like_headline`]) and more text follows, the caller may take it as the title.
+
+use crate::article::BlockKind;
+use crate::ingest::builder::TextBuilder;
+
+/// A headline is shorter than this many characters.
+const MAX_HEADLINE_CHARS: usize = 120;
+
+/// What the plain loader built, and whether its first block may serve as the title.
+pub(crate) struct Plain {
+    pub builder: TextBuilder,
+    pub first_is_headline: bool,
+}
+
+/// Parses `body` (LF line endings) into blocks.
+pub(crate) fn parse(body: &str) -> Plain {
+    let mut b = TextBuilder::with_capacity(body.len());
+    let mut lines: Vec<&str> = Vec::new();
+    let mut first_is_headline = None;
+    let mut paragraphs = 0usize;
+    for line in body.split('\n') {
+        if line.trim().is_empty() {
+            if !lines.is_empty() {
+                paragraphs += 1;
+                let single = lines.len() == 1;
+                emit(&mut b, &lines);
+                if first_is_headline.is_none() {
+                    first_is_headline = Some(single && looks_like_headline(lines[0].trim()));
+                }
+                lines.clear();
+            }
+        } else {
+            lines.push(line);
+        }
+    }
+    if !lines.is_empty() {
+        paragraphs += 1;
+        emit(&mut b, &lines);
+    }
+    Plain {
+        builder: b,
+        first_is_headline: first_is_headline.unwrap_or(false) && paragraphs > 1,
+    }
+}
+
+/// True for a line that reads like a headline: shorter than [`MAX_HEADLINE_CHARS`], with a
+/// letter, not starting in lower case, not ending like a sentence or a clause (`.` `,` `;`
+/// `:`, or a closing quote after a period), and not a list marker.
+pub(crate) fn looks_like_headline(line: &str) -> bool {
+    let Some(first) = line.chars().next() else {
+        return false;
+    };
+    let end = line.trim_end_matches(['"', '\'', '”', '’', '»', ')']);
+    line.chars().count() < MAX_HEADLINE_CHARS
+        && line.chars().any(char::is_alphabetic)
+        && !first.is_lowercase()
+        && !end.ends_with(['.', ',', ';', ':', '…'])
+        && marker(line).is_none()
+}
+
+fn emit(b: &mut TextBuilder, lines: &[&str]) {
+    if lines.iter().all(|l| quote_content(l).is_some()) {
+        b.begin(BlockKind::BlockQuote);
+        join(b, lines.iter().filter_map(|l| quote_content(l)));
+    } else if marker(lines[0]).is_some() {
+        emit_list(b, lines);
+    } else if lines.iter().all(|l| indent_width(l) >= 4) {
+        b.begin(BlockKind::Preformatted);
+        let common = lines.iter().map(|l| indent_width(l)).min().unwrap_or(0);
+        for (i, line) in lines.iter().enumerate() {
+            if i > 0 {
+                b.push("\n");
+            }
+            b.push(strip_indent(line, common).trim_end());
+        }
+    } else {
+        b.begin(BlockKind::Paragraph);
+        join(b, lines.iter().copied());
+    }
+    b.end();
+}
+
+fn emit_list(b: &mut TextBuilder, lines: &[&str]) {
+    for line in lines {
+        match marker(line) {
+            Some(m) => {
+                let depth = u8::try_from(indent_width(line) / 2).unwrap_or(u8::MAX);
+                b.begin(BlockKind::ListItem {
+                    ordinal: m.ordinal,
+                    depth,
+                });
+                b.push(line[m.text_start..].trim());
+            }
+            None => {
+                b.space();
+                b.push(line.trim());
+            }
+        }
+    }
+}
+
+/// Pushes trimmed lines joined with single spaces.
+fn join<'a>(b: &mut TextBuilder, lines: impl Iterator<Item = &'a str>) {
+    for line in lines {
+        b.space();
+        b.push(line.trim());
+    }
+}
+
+/// The text after a `>` quote marker (up to three spaces before it, one space after).
+fn quote_content(line: &str) -> Option<&str> {
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 {
+        return None;
+    }
+    let rest = trimmed.strip_prefix('>')?;
+    Some(rest.strip_prefix(' ').unwrap_or(rest))
+}
+
+struct Marker {
+    ordinal: Option<u64>,
+    /// Byte offset in the line where the item's text starts.
+    text_start: usize,
+}
+
+/// A list marker at the start of `line`: `- `, `* `, `• `, or `12. ` / `12) `.
+fn marker(line: &str) -> Option<Marker> {
+    let body = line.trim_start();
+    let lead = line.len() - body.len();
+    for bullet in ["- ", "* ", "• "] {
+        if body.starts_with(bullet) {
+            return Some(Marker {
+                ordinal: None,
+                text_start: lead + bullet.len(),
+            });
+        }
+    }
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=9).contains(&digits) {
+        let rest = &body[digits..];
+        if rest.starts_with(". ") || rest.starts_with(") ") {
+            let ordinal = body[..digits].parse().ok();
+            return Some(Marker {
+                ordinal,
+                text_start: lead + digits + 2,
+            });
+        }
+    }
+    None
+}
+
+/// Indentation in columns (a tab counts as four).
+fn indent_width(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}
+
+/// `line` without its first `width` columns of indentation.
+fn strip_indent(line: &str, width: usize) -> &str {
+    let mut cols = 0;
+    for (i, c) in line.char_indices() {
+        if cols >= width || (c != ' ' && c != '\t') {
+            return &line[i..];
+        }
+        cols += if c == '\t' { 4 } else { 1 };
+    }
+    ""
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Block;
+
+    fn blocks(body: &str) -> Vec<(BlockKind, String)> {
+        let (text, blocks, _) = parse(body).builder.finish();
+        blocks
+            .iter()
+            .map(|Block { kind, span }| (*kind, text[span.clone()].to_string()))
+            .collect()
+    }
+
+    fn text(body: &str) -> String {
+        parse(body).builder.finish().0
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_with_one_space() {
+        assert_eq!(
+            text("One line\n  wrapped here \nand here.\n\n\n\nNext."),
+            "One line wrapped here and here.\n\nNext."
+        );
+    }
+
+    #[test]
+    fn whitespace_only_lines_separate_paragraphs() {
+        assert_eq!(blocks("a\n \t \nb").len(), 2);
+    }
+
+    #[test]
+    fn quote_lines_make_a_block_quote() {
+        assert_eq!(
+            blocks("> To be or\n> not to be.\n>\n\nSaid."),
+            vec![
+                (BlockKind::BlockQuote, "To be or not to be.".into()),
+                (BlockKind::Paragraph, "Said.".into())
+            ]
+        );
+        assert_eq!(blocks("> quoted\nnot quoted")[0].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn lists_with_bullets_ordinals_depth_and_continuations() {
+        assert_eq!(
+            blocks("- one\n  more\n  * nested\n2. two"),
+            vec![
+                (
+                    BlockKind::ListItem {
+                        ordinal: None,
+                        depth: 0
+                    },
+                    "one more".into()
+                ),
+                (
+                    BlockKind::ListItem {
+                        ordinal: None,
+                        depth: 1
+                    },
+                    "nested".into()
+                ),
+                (
+                    BlockKind::ListItem {
+                        ordinal: Some(2),
+                        depth: 0
+                    },
+                    "two".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn indented_block_is_preformatted_with_its_line_breaks() {
+        assert_eq!(
+            blocks("    Roses are red,\n      violets blue.  \n\nProse."),
+            vec![
+                (
+                    BlockKind::Preformatted,
+                    "Roses are red,\n  violets blue.".into()
+                ),
+                (BlockKind::Paragraph, "Prose.".into())
+            ]
+        );
+        assert_eq!(
+            blocks("  two-space indent\n  is prose")[0].0,
+            BlockKind::Paragraph
+        );
+    }
+
+    #[test]
+    fn headline_rule() {
+        assert!(parse("Canada weighs its Iraq mission\n\nBody.").first_is_headline);
+        assert!(parse("Will troops leave?\n\nBody.").first_is_headline);
+        assert!(
+            !parse("Canada weighs its Iraq mission\n\n").first_is_headline,
+            "nothing follows"
+        );
+        assert!(!parse("A sentence that ends.\n\nBody.").first_is_headline);
+        assert!(!parse("Two lines\nof a paragraph\n\nBody.").first_is_headline);
+        assert!(!parse("“He is dead.”\n\nBody.").first_is_headline);
+        assert!(!parse("lower case start\n\nBody.").first_is_headline);
+        assert!(!parse(&format!("{}\n\nBody.", "Long ".repeat(30))).first_is_headline);
+    }
+
+    #[test]
+    fn empty_and_blank_bodies_have_no_blocks() {
+        assert!(blocks("").is_empty());
+        assert!(blocks("\n \n\t\n").is_empty());
+    }
+}

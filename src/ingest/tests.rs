@@ -1,0 +1,367 @@
+//! Loader tests across the whole pipeline: files, errors, the sample, Markdown structures.
+
+use super::*;
+use crate::article::{Block, InlineStyle};
+use jiff::civil::date;
+use proptest::prelude::*;
+
+fn plain(text: &str) -> Article {
+    from_bytes(
+        text.as_bytes(),
+        Format::Plain,
+        "t.txt",
+        &LoadOptions::default(),
+    )
+    .expect("loads")
+}
+
+fn md(text: &str) -> Article {
+    from_bytes(
+        text.as_bytes(),
+        Format::Markdown,
+        "t.md",
+        &LoadOptions::default(),
+    )
+    .expect("loads")
+}
+
+fn kinds(a: &Article) -> Vec<(BlockKind, &str)> {
+    a.blocks
+        .iter()
+        .map(|b| (b.kind, &a.text[b.span.clone()]))
+        .collect()
+}
+
+fn error(bytes: &[u8], format: Format) -> String {
+    match from_bytes(bytes, format, "notes/a.txt", &LoadOptions::default()) {
+        Err(e) => e.to_string(),
+        Ok(a) => panic!("expected an error, got {a:?}"),
+    }
+}
+
+#[test]
+fn sample_has_its_date_no_noise_and_readable_paragraphs() {
+    let a = sample();
+    assert_eq!(a.meta.date, Some(date(2020, 1, 6)));
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("canada-iraq-mission-2020-01-06")
+    );
+    assert!(
+        a.text
+            .starts_with("The future of Canada’s military mission"),
+        "{:?}",
+        &a.text[..40]
+    );
+    assert!(!a.text.contains("Loading"));
+    assert!(a.warnings.is_empty());
+    assert!(a.blocks.len() > 20);
+    assert!(a.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    assert_invariants(&a);
+}
+
+#[test]
+fn sample_source_and_date_override() {
+    let options = LoadOptions {
+        date: Some(date(2021, 2, 3)),
+    };
+    let a = load(&Source::Sample, &options).expect("sample");
+    assert_eq!(a.meta.date, Some(date(2021, 2, 3)));
+    assert_eq!(a.text, sample().text);
+}
+
+#[test]
+fn date_option_sets_a_date_where_none_is_given() {
+    let options = LoadOptions {
+        date: Some(date(2020, 5, 1)),
+    };
+    let a = from_bytes(b"Text.", Format::Plain, "x", &options).expect("loads");
+    assert_eq!(a.meta.date, Some(date(2020, 5, 1)));
+    assert_eq!(plain("Text.").meta.date, None);
+}
+
+#[test]
+fn front_matter_fills_meta_and_wins_over_the_header_and_headline() {
+    let a = plain(
+        "+++\ntitle = \"Real title\"\ndate = 2020-01-07\nauthor = \"A. Writer\"\nsource = \"Paper\"\nurl = \"https://x.test/a\"\n+++\ndate 2020-01-06 Loading...\n\nHeadline here\n\nBody.\n",
+    );
+    assert_eq!(a.meta.title.as_deref(), Some("Real title"));
+    assert_eq!(a.meta.date, Some(date(2020, 1, 7)));
+    assert_eq!(a.meta.author.as_deref(), Some("A. Writer"));
+    assert_eq!(a.meta.source.as_deref(), Some("Paper"));
+    assert_eq!(a.meta.url.as_deref(), Some("https://x.test/a"));
+    assert_eq!(a.text, "Headline here\n\nBody.");
+}
+
+#[test]
+fn headline_becomes_the_title_and_leaves_the_body() {
+    let a = plain("Troops to stay in Iraq\n\nThe minister said so.\n");
+    assert_eq!(a.meta.title.as_deref(), Some("Troops to stay in Iraq"));
+    assert_eq!(
+        kinds(&a),
+        vec![(BlockKind::Paragraph, "The minister said so.")]
+    );
+}
+
+#[test]
+fn crlf_text_loads_like_lf_text() {
+    assert_eq!(
+        plain("a\r\nb\r\n\r\nc.\r\n").text,
+        plain("a\nb\n\nc.\n").text
+    );
+    assert_eq!(plain("a\r\nb\r\n\r\nc.\r\n").text, "a b\n\nc.");
+}
+
+#[test]
+fn front_matter_errors_name_file_line_and_column() {
+    insta::assert_snapshot!(
+        error(b"+++\ntitle = \"x\"\nauthr = \"y\"\n+++\nText", Format::Plain),
+        @"notes/a.txt:3:1: invalid front matter: unknown field `authr`, expected one of `title`, `date`, `author`, `source`, `url`"
+    );
+    insta::assert_snapshot!(
+        error(b"+++\r\ndate = \"soon\"\r\n+++\r\n", Format::Markdown),
+        @"notes/a.txt:2:8: invalid front matter date: expected YYYY-MM-DD, found 'soon'"
+    );
+    insta::assert_snapshot!(
+        error(b"+++\ntitle = \n", Format::Plain),
+        @"notes/a.txt:1:1: front matter opened with '+++' is never closed (expected a '+++' line)"
+    );
+}
+
+#[test]
+fn binary_bytes_are_refused() {
+    insta::assert_snapshot!(error(b"GIF89a\0\0\x01", Format::Plain), @"'notes/a.txt' looks like a binary file, not text");
+}
+
+#[test]
+fn invalid_utf8_warns_and_loads() {
+    let a = from_bytes(
+        b"Caf\xE9 au lait.\n\nMore \xFF.",
+        Format::Plain,
+        "x",
+        &LoadOptions::default(),
+    )
+    .expect("loads");
+    assert_eq!(a.text, "Caf\u{fffd} au lait.\n\nMore \u{fffd}.");
+    assert_eq!(
+        a.warnings,
+        vec!["invalid UTF-8 replaced at 2 places".to_string()]
+    );
+}
+
+#[test]
+fn files_load_by_extension_with_the_stem_as_title() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let txt = dir.path().join("report.txt");
+    std::fs::write(&txt, "First sentence.\n\nSecond.").expect("write");
+    let a = load(&Source::Path(txt), &LoadOptions::default()).expect("loads");
+    assert_eq!(a.meta.title.as_deref(), Some("report"));
+    let mdp = dir.path().join("notes.MD");
+    std::fs::write(&mdp, "Some *stress* here.").expect("write");
+    let a = load(&Source::Path(mdp), &LoadOptions::default()).expect("loads");
+    assert_eq!(a.inline.len(), 1);
+    assert_eq!(a.text, "Some stress here.");
+}
+
+#[test]
+fn missing_file_directory_and_binary_file_errors_name_the_path() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let show = |p: &Path| {
+        let e = load(&Source::Path(p.to_path_buf()), &LoadOptions::default()).expect_err("fails");
+        e.to_string()
+            .replace(&dir.path().display().to_string(), "DIR")
+    };
+    insta::assert_snapshot!(show(&dir.path().join("x.txt")), @"cannot open 'DIR/x.txt': no such file or directory");
+    insta::assert_snapshot!(show(dir.path()), @"cannot open 'DIR': it is a directory, not a file");
+    let bin = dir.path().join("y.bin");
+    std::fs::write(&bin, b"\x7fELF\x02\x01\x01\0\0\0").expect("write");
+    insta::assert_snapshot!(show(&bin), @"'DIR/y.bin' looks like a binary file, not text");
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file_is_a_permission_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("secret.txt");
+    std::fs::write(&p, "x").expect("write");
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    // Root reads anything; the rule is only observable for ordinary users.
+    if std::fs::read(&p).is_ok() {
+        return;
+    }
+    let e = load(&Source::Path(p), &LoadOptions::default()).expect_err("fails");
+    assert!(
+        e.to_string().ends_with("secret.txt': permission denied"),
+        "{e}"
+    );
+}
+
+#[test]
+fn markdown_structures() {
+    let a = md(concat!(
+        "# The title\n\nIntro with *em*, **strong**, `code` and [a link](https://x.test).\n",
+        "soft wrapped.\n\n## Section\n\n> Quoted\n> text.\n\n",
+        "- one\n- two\n  1. inner\n  2. second\n\n",
+        "```\nfn main() {\n\n    x\n}\n```\n",
+    ));
+    assert_eq!(a.meta.title.as_deref(), Some("The title"));
+    assert_eq!(
+        kinds(&a),
+        vec![
+            (
+                BlockKind::Paragraph,
+                "Intro with em, strong, code and a link. soft wrapped."
+            ),
+            (BlockKind::Heading(2), "Section"),
+            (BlockKind::BlockQuote, "Quoted text."),
+            (
+                BlockKind::ListItem {
+                    ordinal: None,
+                    depth: 0
+                },
+                "one"
+            ),
+            (
+                BlockKind::ListItem {
+                    ordinal: None,
+                    depth: 0
+                },
+                "two"
+            ),
+            (
+                BlockKind::ListItem {
+                    ordinal: Some(1),
+                    depth: 1
+                },
+                "inner"
+            ),
+            (
+                BlockKind::ListItem {
+                    ordinal: Some(2),
+                    depth: 1
+                },
+                "second"
+            ),
+            (BlockKind::Preformatted, "fn main() {\n    x\n}"),
+        ]
+    );
+    let styled: Vec<(InlineStyle, &str)> = a
+        .inline
+        .iter()
+        .map(|s| (s.style, &a.text[s.span.clone()]))
+        .collect();
+    assert_eq!(
+        styled,
+        vec![
+            (InlineStyle::Emphasis, "em"),
+            (InlineStyle::Strong, "strong"),
+            (InlineStyle::Code, "code"),
+            (InlineStyle::Link, "a link"),
+        ]
+    );
+    assert_invariants(&a);
+}
+
+#[test]
+fn markdown_loose_items_and_nested_emphasis() {
+    let a = md("3. first para\n\n   second para\n4. ***both*** end\n");
+    assert_eq!(
+        kinds(&a),
+        vec![
+            (
+                BlockKind::ListItem {
+                    ordinal: Some(3),
+                    depth: 0
+                },
+                "first para second para"
+            ),
+            (
+                BlockKind::ListItem {
+                    ordinal: Some(4),
+                    depth: 0
+                },
+                "both end"
+            ),
+        ]
+    );
+    assert_eq!(a.inline.len(), 2);
+    assert!(a.inline.iter().all(|s| &a.text[s.span.clone()] == "both"));
+}
+
+#[test]
+fn markdown_single_heading_stays_in_the_body() {
+    let a = md("# Only a heading\n");
+    assert_eq!(a.meta.title, None);
+    assert_eq!(kinds(&a), vec![(BlockKind::Heading(1), "Only a heading")]);
+}
+
+#[test]
+fn markdown_hard_break_and_front_matter() {
+    let a = md("+++\ntitle = \"T\"\n+++\n# Not the title\n\nline one  \nline two\n");
+    assert_eq!(a.meta.title.as_deref(), Some("T"));
+    assert_eq!(kinds(&a)[1], (BlockKind::Paragraph, "line one\nline two"));
+}
+
+/// The block contract of `article.rs`.
+fn assert_invariants(a: &Article) {
+    let mut prev_end = 0;
+    for (i, Block { span, .. }) in a.blocks.iter().enumerate() {
+        assert!(
+            span.start < span.end && span.end <= a.text.len(),
+            "block {i} {span:?}"
+        );
+        assert!(a.text.is_char_boundary(span.start) && a.text.is_char_boundary(span.end));
+        if i > 0 {
+            assert!(span.start >= prev_end + 2, "blocks overlap or touch");
+            assert_eq!(
+                &a.text[prev_end..span.start],
+                "\n\n",
+                "separator before block {i}"
+            );
+        } else {
+            assert_eq!(span.start, 0);
+        }
+        let body = &a.text[span.clone()];
+        assert!(
+            !body.contains("\n\n"),
+            "blank line inside block {i}: {body:?}"
+        );
+        assert!(
+            !body.split('\n').any(|l| l.trim().is_empty()),
+            "blank line inside block {i}"
+        );
+        prev_end = span.end;
+    }
+    assert_eq!(prev_end, a.text.len(), "text ends with the last block");
+    for s in &a.inline {
+        assert!(s.span.start < s.span.end && s.span.end <= a.text.len());
+        assert!(a.text.is_char_boundary(s.span.start) && a.text.is_char_boundary(s.span.end));
+    }
+    assert!(
+        a.inline
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start)
+    );
+}
+
+proptest! {
+    #[test]
+    fn plain_loader_never_panics_and_keeps_the_block_contract(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        if let Ok(a) = from_bytes(&bytes, Format::Plain, "p", &LoadOptions::default()) {
+            assert_invariants(&a);
+        }
+    }
+
+    #[test]
+    fn plain_loader_on_texty_input(text in "([ \t>*#0-9.)+a-zé中😀\u{301}-]{0,12}[\n\r]{0,3}){0,30}") {
+        let a = plain(&text);
+        assert_invariants(&a);
+    }
+
+    #[test]
+    fn markdown_loader_keeps_the_block_contract(text in "([ \t>*_`#\\[\\]()0-9.+a-zé中😀\u{301}-]{0,12}[\n]{0,3}){0,30}") {
+        let a = md(&text);
+        assert_invariants(&a);
+    }
+}

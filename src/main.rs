@@ -121,7 +121,9 @@ fn annotate(file: Option<&Path>, jsonl: bool, date: Option<Date>) -> anyhow::Res
                 let f = std::fs::File::open(&path).with_context(|| format!("cannot open '{}'", path.display()))?;
                 annotate_jsonl(io::BufReader::new(f), &mut buffer)?;
             }
-            _ => annotate_jsonl(io::stdin().lock(), &mut buffer)?,
+            _ => {
+                annotate_jsonl(io::stdin().lock(), &mut buffer)?;
+            }
         }
         out.write_all(&buffer)?;
     } else {

@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 use crate::annotation::AnnotationSet;
 use crate::article::Article;
 use crate::layout::Layout;
+use crate::nav::{self, JumpList};
 
 use super::keymap::Keymap;
 use super::rows::{Rows, Tab};
@@ -57,12 +58,10 @@ pub struct Prompt {
     pub origin: Position,
 }
 
-/// The last search: its query and every match, in text order.
+/// The last search: its query and every match, and the match last moved to.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
-    pub query: String,
-    pub matches: Vec<Range<usize>>,
-    /// Index into `matches` of the match last moved to.
+    pub found: nav::Search,
     pub current: Option<usize>,
 }
 
@@ -105,7 +104,7 @@ pub struct Model {
     /// takes the whole width); `s` toggles the one for the current width.
     pub side_wide: bool,
     pub side_narrow: bool,
-    pub jumps: Vec<Position>,
+    pub jumps: JumpList<Position>,
     pub search: Search,
     pub prompt: Option<Prompt>,
     /// Scroll offset of the help overlay while it is open.
@@ -137,7 +136,7 @@ impl Model {
             side_scroll: [0; 4],
             side_wide: true,
             side_narrow: false,
-            jumps: Vec::new(),
+            jumps: JumpList::new(),
             search: Search::default(),
             prompt: None,
             help: None,
@@ -155,7 +154,7 @@ impl Model {
         self.current = None;
         self.selected = [None; 4];
         self.side_scroll = [0; 4];
-        self.jumps.clear();
+        self.jumps = JumpList::new();
     }
 
     /// The screen's division for the current size and side pane wishes.
@@ -224,11 +223,16 @@ impl Model {
 
     /// The largest useful `top`: the last line may rest at the bottom of the pane.
     pub fn max_top(&self) -> usize {
-        self.layout.len().saturating_sub(self.page_height())
+        nav::max_top(self.layout.len(), self.page_height())
     }
 
     pub fn clamp_top(&mut self) {
-        self.top = self.top.min(self.max_top());
+        self.top = nav::clamp_top(self.top, self.layout.len(), self.page_height());
+    }
+
+    /// Scrolls the article.
+    pub fn scroll(&mut self, how: nav::Scroll) {
+        self.top = nav::scroll(self.top, how, self.layout.len(), self.page_height());
     }
 
     /// The first byte of the first visible text line (0 above the first block).

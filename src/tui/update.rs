@@ -9,13 +9,12 @@ mod mouse;
 
 use crate::annotation::AnnotationSet;
 use crate::keys::{Key, KeyChord};
+use crate::nav::{self, Scroll};
 
 use super::action::Action;
 use super::keymap::Mode;
 use super::model::{Focus, Model, NARROW, Prompt};
 use super::rows::Tab;
-
-pub use jump::find_all;
 
 /// Something that happened, for the model to take in.
 #[derive(Debug, Clone)]
@@ -39,9 +38,6 @@ pub enum Effect {
 
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: usize = 3;
-
-/// The most jumps remembered for `Ctrl-o`.
-const JUMP_LIST_MAX: usize = 100;
 
 pub fn update(m: &mut Model, msg: Msg) -> Effect {
     match msg {
@@ -105,12 +101,12 @@ pub fn act(m: &mut Model, action: Action) -> Effect {
     }
     match action {
         Action::Quit => return Effect::Quit,
-        Action::LineDown => move_by(m, 1, true),
-        Action::LineUp => move_by(m, 1, false),
-        Action::HalfPageDown => move_by(m, half_page(m), true),
-        Action::HalfPageUp => move_by(m, half_page(m), false),
-        Action::PageDown => move_by(m, page(m), true),
-        Action::PageUp => move_by(m, page(m), false),
+        Action::LineDown => move_by(m, Scroll::Lines(1)),
+        Action::LineUp => move_by(m, Scroll::Lines(-1)),
+        Action::HalfPageDown => move_by(m, Scroll::HalfPages(1)),
+        Action::HalfPageUp => move_by(m, Scroll::HalfPages(-1)),
+        Action::PageDown => move_by(m, Scroll::Pages(1)),
+        Action::PageUp => move_by(m, Scroll::Pages(-1)),
         Action::Top => ends(m, false),
         Action::Bottom => ends(m, true),
         Action::NextAnnotation => jump::next_annotation(m, true),
@@ -138,7 +134,7 @@ pub fn act(m: &mut Model, action: Action) -> Effect {
 }
 
 fn help_action(m: &mut Model, scroll: usize, action: Action) -> Effect {
-    let step = half_page(m);
+    let step = nav::half_page_lines(m.page_height());
     m.help = match action {
         Action::Quit | Action::Back | Action::Help => None,
         Action::LineDown => Some(scroll + 1),
@@ -153,49 +149,39 @@ fn help_action(m: &mut Model, scroll: usize, action: Action) -> Effect {
     Effect::None
 }
 
-fn half_page(m: &Model) -> usize {
-    (m.page_height() / 2).max(1)
-}
-
-/// A page, keeping two lines of context as less does.
-fn page(m: &Model) -> usize {
-    m.page_height().saturating_sub(2).max(1)
-}
-
 /// Scrolls the article, or moves the side pane's selection when it has focus.
-fn move_by(m: &mut Model, n: usize, down: bool) {
+fn move_by(m: &mut Model, how: Scroll) {
     if m.focus == Focus::Side && m.side_shown() {
         let len = m.rows.items(m.tab).len();
         if len == 0 {
             return;
         }
-        // Items are two lines high on average: a page of lines is half as many items.
-        let n = if n == 1 { 1 } else { (n / 2).max(1) };
-        let sel = m.selected[m.tab.index()];
-        let next = match (sel, down) {
+        // Items are about two lines high: a page of lines is half as many items.
+        let list = m.panes().side.map_or(1, |r| usize::from(r.height.saturating_sub(2)));
+        let (n, down) = match how {
+            Scroll::Lines(n) => (n.unsigned_abs(), n > 0),
+            Scroll::HalfPages(n) => ((list / 4).max(1), n > 0),
+            Scroll::Pages(n) => ((list / 2).max(1), n > 0),
+            Scroll::Top | Scroll::Bottom => (len, how == Scroll::Bottom),
+        };
+        let next = match (m.selected[m.tab.index()], down) {
             (None, _) => 0,
-            (Some(s), true) => (s + n).min(len - 1),
+            (Some(s), true) => s.saturating_add(n).min(len - 1),
             (Some(s), false) => s.saturating_sub(n),
         };
         m.selected[m.tab.index()] = Some(next);
         jump::keep_selection_visible(m);
         return;
     }
-    m.top = if down { m.top.saturating_add(n) } else { m.top.saturating_sub(n) };
-    m.clamp_top();
+    m.scroll(how);
 }
 
 fn ends(m: &mut Model, bottom: bool) {
-    if m.focus == Focus::Side && m.side_shown() {
-        let len = m.rows.items(m.tab).len();
-        if len > 0 {
-            m.selected[m.tab.index()] = Some(if bottom { len - 1 } else { 0 });
-            jump::keep_selection_visible(m);
-        }
-        return;
+    let how = if bottom { Scroll::Bottom } else { Scroll::Top };
+    if !(m.focus == Focus::Side && m.side_shown()) {
+        jump::record(m);
     }
-    jump::record(m);
-    m.top = if bottom { m.max_top() } else { 0 };
+    move_by(m, how);
 }
 
 fn set_tab(m: &mut Model, tab: Tab) {
@@ -233,8 +219,7 @@ fn back(m: &mut Model) {
         }
         return;
     }
-    m.search.current = None;
-    m.search.matches.clear();
+    m.search = Default::default();
 }
 
 fn show_side(m: &mut Model) {
@@ -278,9 +263,9 @@ fn prompt_key(m: &mut Model, chord: KeyChord) {
         (Key::Enter, _) => {
             let origin = prompt.origin.clone();
             m.prompt = None;
-            if m.search.matches.is_empty() {
-                if !m.search.query.is_empty() {
-                    m.message = Some(format!("no match for “{}”", m.search.query));
+            if m.search.found.is_empty() {
+                if !m.search.found.query().is_empty() {
+                    m.message = Some(format!("no match for “{}”", m.search.found.query()));
                 }
                 jump::restore(m, &origin);
             } else {
@@ -298,14 +283,4 @@ fn prompt_key(m: &mut Model, chord: KeyChord) {
     }
     let (query, origin) = (prompt.input.clone(), prompt.origin.clone());
     jump::search_from(m, &query, &origin);
-}
-
-/// Adds `pos` to the jump list, forgetting the oldest past the limit.
-fn remember(m: &mut Model, pos: super::model::Position) {
-    if m.jumps.last() != Some(&pos) {
-        m.jumps.push(pos);
-    }
-    if m.jumps.len() > JUMP_LIST_MAX {
-        m.jumps.remove(0);
-    }
 }

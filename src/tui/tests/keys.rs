@@ -105,7 +105,7 @@ fn search_is_incremental_smart_case_and_n_cycles() {
     let mut m = model(100, 30);
     keys(&mut m, "/ r u i z");
     assert!(m.prompt.is_some());
-    assert_eq!(m.search.matches.len(), 3);
+    assert_eq!(m.search.found.len(), 3);
     assert_eq!(m.search.current, Some(0));
     keys(&mut m, "Enter n");
     assert!(m.prompt.is_none());
@@ -113,11 +113,11 @@ fn search_is_incremental_smart_case_and_n_cycles() {
     keys(&mut m, "N N");
     assert_eq!(m.search.current, Some(2), "N wraps to the last match");
     keys(&mut m, "/ R U I Z Backspace Backspace");
-    assert_eq!(m.search.query, "RU");
-    assert_eq!(m.search.matches.len(), 0, "a capital makes the search case-sensitive");
+    assert_eq!(m.search.found.query(), "RU");
+    assert_eq!(m.search.found.len(), 0, "a capital makes the search case-sensitive");
     keys(&mut m, "Esc");
     assert!(m.prompt.is_none());
-    assert!(m.search.matches.is_empty());
+    assert!(m.search.found.is_empty());
 }
 
 #[test]

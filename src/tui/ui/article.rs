@@ -156,7 +156,7 @@ fn inline_spans(m: &Model, block_start: usize, range: Range<usize>) -> Vec<(Rang
 
 /// Search matches overlapping `range`, each with whether it is the current match.
 fn search_matches(m: &Model, range: Range<usize>) -> Vec<(Range<usize>, bool)> {
-    let matches = &m.search.matches;
+    let matches = m.search.found.matches();
     let from = matches.partition_point(|r| r.end <= range.start);
     matches[from..]
         .iter()

@@ -13,7 +13,7 @@ use super::{fit, width};
 
 pub fn draw(frame: &mut Frame, area: Rect, m: &Model, prompt: &Prompt, theme: &Theme) {
     let total = usize::from(area.width);
-    let n = m.search.matches.len();
+    let n = m.search.found.len();
     let (count, count_role) = match (prompt.input.is_empty(), n) {
         (true, _) => (String::new(), Role::Prompt),
         (false, 0) => ("no match ".to_string(), Role::PromptError),

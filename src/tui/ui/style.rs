@@ -69,7 +69,7 @@ mod tests {
 
     #[test]
     fn modifiers_and_colours_carry_over() {
-        let s = Style::default().fg(Color::Rgb(1, 2, 3)).add(Modifiers::BOLD.union(Modifiers::ITALIC));
+        let s = Style::default().fg(Color::Rgb(1, 2, 3)).add_modifiers(Modifiers::BOLD.union(Modifiers::ITALIC));
         let r = convert(s);
         assert_eq!(r.fg, Some(RColor::Rgb(1, 2, 3)));
         assert_eq!(r.bg, None);

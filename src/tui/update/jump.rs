@@ -5,10 +5,10 @@
 use std::ops::Range;
 
 use crate::annotation::Kind;
+use crate::nav::{self, Direction};
 
 use super::super::model::{Model, Position};
 use super::super::rows::Tab;
-use super::remember;
 
 /// The side pane tab listing annotations of `kind`.
 pub fn tab_of(kind: Kind) -> Tab {
@@ -26,7 +26,7 @@ pub fn record(m: &mut Model) {
 }
 
 pub fn push(m: &mut Model, pos: Position) {
-    remember(m, pos);
+    m.jumps.record(pos);
 }
 
 /// Goes back to `pos`: its scroll position and its current annotation.
@@ -38,37 +38,33 @@ pub fn restore(m: &mut Model, pos: &Position) {
 }
 
 pub fn jump_back(m: &mut Model) {
-    match m.jumps.pop() {
+    match m.jumps.back(m.position()) {
         Some(pos) => restore(m, &pos),
         None => m.message = Some("no earlier jump to go back to".to_string()),
     }
 }
 
-/// Scrolls so that `range` is on screen: untouched if it already is, otherwise with its
-/// first line a third of the way down the pane, where the eye expects it.
-pub fn scroll_into_view(m: &mut Model, range: Range<usize>) {
+/// Brings `range` into view. A step (Tab, a click) moves as little as possible, keeping
+/// two lines of context; a jump (side pane, mentions, search) to a passage off screen
+/// centres it, where the eye looks for it.
+pub fn reveal(m: &mut Model, range: Range<usize>, jump: bool) {
     let h = m.page_height();
-    let first = m.layout.line_of_byte(range.start);
-    let last = m.layout.line_of_byte(range.end.saturating_sub(1).max(range.start));
-    if first >= m.top && last < m.top + h {
-        return;
-    }
-    if first >= m.top && first < m.top + h && last - first < h {
-        // The start is visible but the end is not: scroll just enough.
-        m.top = last + 1 - h;
+    let lines = nav::lines_of(&m.layout, &range);
+    let on_screen = lines.start >= m.top && lines.end <= m.top + h;
+    m.top = if jump && !on_screen {
+        nav::center_on(&m.layout, h, &range)
     } else {
-        m.top = first.saturating_sub(h / 3);
-    }
-    m.clamp_top();
+        nav::ensure_visible(&m.layout, m.top, h, &range, 2)
+    };
 }
 
 /// Makes annotation `i` current and shows it, with the side pane on its kind's tab and its
 /// rows selected there.
-pub fn show_annotation(m: &mut Model, i: usize) {
+pub fn show_annotation(m: &mut Model, i: usize, jump: bool) {
     let Some((span, kind)) = m.annotations.get(i).map(|a| (a.span.clone(), a.kind())) else { return };
     m.current = Some(i);
     m.tab = tab_of(kind);
-    scroll_into_view(m, span);
+    reveal(m, span, jump);
     sync_selection(m);
 }
 
@@ -144,7 +140,7 @@ pub fn next_annotation(m: &mut Model, forward: bool) {
         }
     };
     match target {
-        Some(i) => show_annotation(m, i),
+        Some(i) => show_annotation(m, i, false),
         None => m.message = Some(format!("no more annotations {}", if forward { "below" } else { "above" })),
     }
 }
@@ -191,7 +187,7 @@ pub fn next_item(m: &mut Model, forward: bool) {
     let anchor = items[target].anchors[0];
     record(m);
     m.selected[tab.index()] = Some(target);
-    show_annotation(m, anchor);
+    show_annotation(m, anchor, true);
     m.selected[tab.index()] = Some(target);
     keep_selection_visible(m);
 }
@@ -217,7 +213,7 @@ pub fn choose_item(m: &mut Model) {
     }
     record(m);
     m.selected[t] = Some(sel);
-    show_annotation(m, target);
+    show_annotation(m, target, true);
     // The chosen row stays selected even if the annotation also belongs to another row.
     m.selected[t] = Some(sel);
     keep_selection_visible(m);
@@ -232,81 +228,66 @@ pub fn next_mention(m: &mut Model, forward: bool) {
         Some(crate::annotation::AnnotationKind::Quote(q)) => q.speaker_group,
         _ => None,
     };
-    let item = group.and_then(|g| m.rows.entity_item(g)).or(m.selected[Tab::Entities.index()]);
-    let Some(anchors) = item.and_then(|i| m.rows.items(Tab::Entities).get(i)).map(|it| it.anchors.clone()) else {
+    let selected = m.selected[Tab::Entities.index()]
+        .and_then(|i| m.rows.items(Tab::Entities).get(i))
+        .and_then(|item| m.annotations.get(item.anchors[0])?.group());
+    let Some(group) = group.or(selected) else {
         m.message = Some("no current entity: Tab to one first".to_string());
         return;
     };
-    let here = m.current.and_then(|c| m.annotations.get(c)).map_or(m.top_byte(), |a| a.span.start);
-    let start = |i: usize| m.annotations.get(anchors[i]).map_or(0, |a| a.span.start);
-    let n = anchors.len();
-    let (found, wrapped) = match forward {
-        true => match (0..n).find(|&i| start(i) > here) {
-            Some(i) => (i, false),
-            None => (0, true),
-        },
-        false => match (0..n).rev().find(|&i| start(i) < here) {
-            Some(i) => (i, false),
-            None => (n - 1, true),
-        },
+    let dir = if forward { Direction::Forward } else { Direction::Backward };
+    let target = match m.current.filter(|_| current.is_some_and(|a| a.group() == Some(group))) {
+        Some(c) => nav::cycle_mention(&m.annotations, c, dir),
+        None => {
+            let here = current.map_or(m.top_byte(), |a| a.span.start);
+            nav::mention_from(&m.annotations, group, here, dir)
+        }
     };
+    let Some(target) = target else { return };
     record(m);
-    show_annotation(m, anchors[found]);
-    let wrap = if wrapped && n > 1 { " (wrapped)" } else { "" };
-    m.message = Some(format!("mention {} of {}{wrap}", found + 1, n));
-}
-
-/// Every match of `query` in `text`: case-insensitive unless the query has a capital
-/// (smart case, as in less `-i` and vim `smartcase`), literal characters only.
-pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
-    if query.is_empty() {
-        return Vec::new();
-    }
-    let insensitive = !query.chars().any(char::is_uppercase);
-    match regex::RegexBuilder::new(&regex::escape(query)).case_insensitive(insensitive).build() {
-        Ok(re) => re.find_iter(text).map(|found| found.range()).collect(),
-        Err(_) => Vec::new(),
+    show_annotation(m, target, true);
+    if let Some(item) = m.rows.entity_item(group).and_then(|i| m.rows.items(Tab::Entities).get(i)) {
+        let k = item.anchors.iter().position(|&a| a == target).map_or(0, |k| k + 1);
+        m.message = Some(format!("mention {k} of {}", item.anchors.len()));
     }
 }
 
 /// Incremental search: finds `query` and shows the first match at or after `origin`
 /// (wrapping), or goes back to `origin` when nothing matches.
 pub fn search_from(m: &mut Model, query: &str, origin: &Position) {
-    m.search.query = query.to_string();
-    m.search.matches = find_all(&m.article.text, query);
-    let matches = &m.search.matches;
-    if matches.is_empty() {
-        m.search.current = None;
-        restore(m, origin);
-        return;
-    }
-    let i = matches.partition_point(|r| r.start < origin.top_byte) % matches.len();
-    m.search.current = Some(i);
-    let range = matches[i].clone();
+    m.search.found = nav::Search::new(&m.article.text, query);
     restore(m, origin);
-    scroll_into_view(m, range);
+    m.search.current = m.search.found.first_from(origin.top_byte);
+    if let Some(range) = m.search.current.and_then(|i| m.search.found.get(i)).cloned() {
+        reveal(m, range, true);
+    }
 }
 
 /// `n` / `N`: the next match after the last one (or after the view's top), wrapping.
 pub fn next_match(m: &mut Model, forward: bool) {
-    let n = m.search.matches.len();
-    if n == 0 {
-        m.message = Some(match m.search.query.is_empty() {
+    let found = &m.search.found;
+    if found.is_empty() {
+        m.message = Some(match found.query().is_empty() {
             true => "no search yet: press / to search".to_string(),
-            false => format!("no match for “{}”", m.search.query),
+            false => format!("no match for “{}”", found.query()),
         });
         return;
     }
     let vis = m.visible_bytes();
-    let last = m.search.current.filter(|&i| vis.contains(&m.search.matches[i].start));
+    let last = m.search.current.and_then(|i| found.get(i)).filter(|r| vis.contains(&r.start));
     let target = match (last, forward) {
-        (Some(i), true) => (i + 1) % n,
-        (Some(i), false) => (i + n - 1) % n,
-        (None, true) => m.search.matches.partition_point(|r| r.start < vis.start) % n,
-        (None, false) => (m.search.matches.partition_point(|r| r.start < vis.start) + n - 1) % n,
+        (Some(r), true) => found.next_after(r.start),
+        (Some(r), false) => found.prev_before(r.start),
+        (None, true) => found.first_from(vis.start),
+        (None, false) => found.prev_before(vis.start),
     };
+    let Some(target) = target else { return };
+    let n = found.len();
+    let range = found.get(target).cloned();
     record(m);
     m.search.current = Some(target);
-    scroll_into_view(m, m.search.matches[target].clone());
-    m.message = Some(format!("match {} of {}", target + 1, n));
+    if let Some(range) = range {
+        reveal(m, range, true);
+    }
+    m.message = Some(format!("match {} of {n}", target + 1));
 }

@@ -52,7 +52,7 @@ pub fn click(m: &mut Model, column: u16, row: u16) {
         m.focus = Focus::Article;
         let hit = article::byte_at(m, column, row).and_then(|b| m.annotations.at(b, None));
         if let Some(i) = hit {
-            jump::show_annotation(m, i);
+            jump::show_annotation(m, i, false);
         }
     }
 }

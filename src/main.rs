@@ -65,7 +65,8 @@ enum Command {
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
-    s.parse::<Date>().map_err(|_| format!("expected a date as YYYY-MM-DD, found '{s}'"))
+    s.parse::<Date>()
+        .map_err(|_| format!("expected a date as YYYY-MM-DD, found '{s}'"))
 }
 
 fn main() -> ExitCode {
@@ -118,7 +119,8 @@ fn annotate(file: Option<&Path>, jsonl: bool, date: Option<Date>) -> anyhow::Res
         let mut buffer = Vec::new();
         match source(file) {
             Source::Path(path) => {
-                let f = std::fs::File::open(&path).with_context(|| format!("cannot open '{}'", path.display()))?;
+                let f = std::fs::File::open(&path)
+                    .with_context(|| format!("cannot open '{}'", path.display()))?;
                 annotate_jsonl(io::BufReader::new(f), &mut buffer)?;
             }
             _ => {
@@ -156,9 +158,22 @@ fn read(cli: Cli) -> anyhow::Result<()> {
     let file_label = match &src {
         Source::Sample => "sample article".to_string(),
         Source::Stdin => "standard input".to_string(),
-        Source::Path(p) => p.display().to_string(),
+        // The name is what tells files apart in a status bar; the directories rarely do.
+        Source::Path(p) => p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
     };
-    let settings = Settings { side_pane_width: config.side_pane_width, max_text_width: config.max_text_width };
+    let settings = Settings {
+        side_pane_width: config.side_pane_width,
+        max_text_width: config.max_text_width,
+    };
     let keymap = Keymap::with_overrides(&config.keys);
-    tui::run(Launch { article, file_label, theme, settings, keymap })
+    tui::run(Launch {
+        article,
+        file_label,
+        theme,
+        settings,
+        keymap,
+    })
 }

@@ -35,7 +35,13 @@ pub struct Launch {
 
 /// Runs the reader: takes over the terminal, and gives it back on every way out.
 pub fn run(launch: Launch) -> anyhow::Result<()> {
-    let Launch { article, file_label, theme, settings, keymap } = launch;
+    let Launch {
+        article,
+        file_label,
+        theme,
+        settings,
+        keymap,
+    } = launch;
     // The real size arrives with the first frame; any size will do until then.
     let model = Model::new(article, file_label, settings, keymap, (80, 24));
     app::run(model, &theme)

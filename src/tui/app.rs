@@ -6,7 +6,9 @@ use std::sync::mpsc::{self, Receiver};
 use std::thread;
 use std::time::Duration;
 
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{
+    self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
 
 use crate::annotation::AnnotationSet;
 use crate::article::Article;
@@ -123,8 +125,16 @@ fn message(event: Event) -> Option<Msg> {
         Event::Mouse(mouse) => {
             let (column, row) = (mouse.column, mouse.row);
             match mouse.kind {
-                MouseEventKind::ScrollDown => Some(Msg::Wheel { column, row, down: true }),
-                MouseEventKind::ScrollUp => Some(Msg::Wheel { column, row, down: false }),
+                MouseEventKind::ScrollDown => Some(Msg::Wheel {
+                    column,
+                    row,
+                    down: true,
+                }),
+                MouseEventKind::ScrollUp => Some(Msg::Wheel {
+                    column,
+                    row,
+                    down: false,
+                }),
                 MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click { column, row }),
                 _ => None,
             }

@@ -65,7 +65,10 @@ fn defaults(action: Action) -> Vec<KeyChord> {
 
 impl Default for Keymap {
     fn default() -> Keymap {
-        let bindings = ALL.iter().flat_map(|&a| defaults(a).into_iter().map(move |k| (k, a))).collect();
+        let bindings = ALL
+            .iter()
+            .flat_map(|&a| defaults(a).into_iter().map(move |k| (k, a)))
+            .collect();
         Keymap { bindings }
     }
 }
@@ -78,8 +81,11 @@ impl Keymap {
     pub fn with_overrides(overrides: &[(String, Vec<KeyChord>)]) -> Keymap {
         let mut map = Keymap::default();
         for (name, chords) in overrides {
-            let Some(action) = Action::from_name(name) else { continue };
-            map.bindings.retain(|(k, a)| *a != action && !chords.contains(k));
+            let Some(action) = Action::from_name(name) else {
+                continue;
+            };
+            map.bindings
+                .retain(|(k, a)| *a != action && !chords.contains(k));
             map.bindings.extend(chords.iter().map(|&k| (k, action)));
         }
         map
@@ -87,7 +93,11 @@ impl Keymap {
 
     /// The action `chord` means in `mode`, if any.
     pub fn resolve(&self, mode: Mode, chord: &KeyChord) -> Option<Action> {
-        let action = self.bindings.iter().find(|(k, _)| k == chord).map(|&(_, a)| a)?;
+        let action = self
+            .bindings
+            .iter()
+            .find(|(k, _)| k == chord)
+            .map(|&(_, a)| a)?;
         match mode {
             Mode::Normal => Some(action),
             Mode::Help => matches!(
@@ -111,12 +121,20 @@ impl Keymap {
 
     /// The chords bound to `action`, in binding order.
     pub fn keys_for(&self, action: Action) -> Vec<KeyChord> {
-        self.bindings.iter().filter(|(_, a)| *a == action).map(|&(k, _)| k).collect()
+        self.bindings
+            .iter()
+            .filter(|(_, a)| *a == action)
+            .map(|&(k, _)| k)
+            .collect()
     }
 
     /// The chords of `action` as shown to the reader ("j Down"); empty when unbound.
     pub fn label(&self, action: Action) -> String {
-        self.keys_for(action).iter().map(|k| k.to_string()).collect::<Vec<_>>().join(" ")
+        self.keys_for(action)
+            .iter()
+            .map(|k| k.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// The status bar hint: the first key of each of a few essential actions, skipping
@@ -156,7 +174,11 @@ mod tests {
             ("?", Action::Help),
         ];
         for (key, action) in cases {
-            assert_eq!(map.resolve(Mode::Normal, &chord(key)), Some(action), "{key}");
+            assert_eq!(
+                map.resolve(Mode::Normal, &chord(key)),
+                Some(action),
+                "{key}"
+            );
         }
         assert_eq!(map.resolve(Mode::Normal, &chord("x")), None);
     }

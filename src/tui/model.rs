@@ -31,7 +31,10 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { side_pane_width: 42, max_text_width: 100 }
+        Settings {
+            side_pane_width: 42,
+            max_text_width: 100,
+        }
     }
 }
 
@@ -115,7 +118,13 @@ pub struct Model {
 
 impl Model {
     /// A reader over `article` for a terminal of `size`, annotations still to come.
-    pub fn new(article: Article, file_label: String, settings: Settings, keymap: Keymap, size: (u16, u16)) -> Model {
+    pub fn new(
+        article: Article,
+        file_label: String,
+        settings: Settings,
+        keymap: Keymap,
+        size: (u16, u16),
+    ) -> Model {
         let layout = Layout::new(&article, 1);
         let mut model = Model {
             article,
@@ -161,38 +170,74 @@ impl Model {
     pub fn panes(&self) -> Panes {
         let (w, h) = self.size;
         if w == 0 || h == 0 {
-            return Panes { article: None, side: None, status: None };
+            return Panes {
+                article: None,
+                side: None,
+                status: None,
+            };
         }
         if h == 1 {
-            return Panes { article: None, side: None, status: Some(Rect::new(0, 0, w, 1)) };
+            return Panes {
+                article: None,
+                side: None,
+                status: Some(Rect::new(0, 0, w, 1)),
+            };
         }
         let status = Some(Rect::new(0, h - 1, w, 1));
         let body = Rect::new(0, 0, w, h - 1);
         if w < NARROW {
             return match self.side_narrow {
-                true => Panes { article: None, side: Some(body), status },
-                false => Panes { article: Some(body), side: None, status },
+                true => Panes {
+                    article: None,
+                    side: Some(body),
+                    status,
+                },
+                false => Panes {
+                    article: Some(body),
+                    side: None,
+                    status,
+                },
             };
         }
         if !self.side_wide {
-            return Panes { article: Some(body), side: None, status };
+            return Panes {
+                article: Some(body),
+                side: None,
+                status,
+            };
         }
         let side_w = self.settings.side_pane_width.clamp(20, w * 2 / 5);
         let article = Rect::new(0, 0, w - side_w, h - 1);
         let side = Rect::new(w - side_w, 0, side_w, h - 1);
-        Panes { article: Some(article), side: Some(side), status }
+        Panes {
+            article: Some(article),
+            side: Some(side),
+            status,
+        }
     }
 
     /// The text column inside the article pane: at most `max_text_width` wide, centred,
     /// with a column of margin on each side when there is room.
-    /// The rightmost column is kept for the scrollbar; a wide pane also gets a column of
-    /// margin on the left and one between the text and the scrollbar.
+    /// The article's scrollbar sits on the side pane's border when the side pane is
+    /// beside the article, otherwise in the article pane's rightmost column.
+    pub fn scrollbar_column(&self) -> Option<Rect> {
+        let panes = self.panes();
+        match (panes.article, panes.side) {
+            (Some(_), Some(side)) => Some(Rect::new(side.x, side.y, 1, side.height)),
+            (Some(a), None) if a.width > 1 => Some(Rect::new(a.right() - 1, a.y, 1, a.height)),
+            _ => None,
+        }
+    }
+
+    /// A wide pane gets a column of margin on the left and one before the scrollbar or
+    /// the side pane; the scrollbar's own column is kept free when it is in the pane.
     pub fn text_area(&self) -> Option<Rect> {
-        let pane = self.panes().article?;
+        let panes = self.panes();
+        let pane = panes.article?;
+        let bar = u16::from(panes.side.is_none() && pane.width > 1);
         let (left, right) = match pane.width {
-            0..=1 => (0, 0),
-            2..=24 => (0, 1),
-            _ => (1, 2),
+            0..=24 => (0, bar),
+            _ => (1, 1 + bar),
         };
         let room = pane.width - left - right;
         let width = room.min(self.settings.max_text_width.max(1)).max(1);
@@ -204,20 +249,29 @@ impl Model {
     /// side pane covers the article, the lines the article would have.
     pub fn page_height(&self) -> usize {
         let fallback = usize::from(self.size.1.saturating_sub(1));
-        self.text_area().map_or(fallback, |a| usize::from(a.height)).max(1)
+        self.text_area()
+            .map_or(fallback, |a| usize::from(a.height))
+            .max(1)
     }
 
     /// Lays the article out again if the text column's width changed, keeping the first
     /// visible byte on screen.
     pub fn relayout(&mut self) {
-        let width = self.text_area().map_or(self.layout_width, |a| a.width).max(1);
-        if width == self.layout_width && self.layout.len() > 0 {
+        let width = self
+            .text_area()
+            .map_or(self.layout_width, |a| a.width)
+            .max(1);
+        if width == self.layout_width && !self.layout.is_empty() {
             return;
         }
         let top_byte = self.top_byte();
         self.layout = Layout::new(&self.article, width);
         self.layout_width = width;
-        self.top = if top_byte == 0 { 0 } else { self.layout.line_of_byte(top_byte) };
+        self.top = if top_byte == 0 {
+            0
+        } else {
+            self.layout.line_of_byte(top_byte)
+        };
         self.clamp_top();
     }
 
@@ -255,7 +309,10 @@ impl Model {
     }
 
     pub fn position(&self) -> Position {
-        Position { top_byte: self.top_byte(), current: self.current }
+        Position {
+            top_byte: self.top_byte(),
+            current: self.current,
+        }
     }
 
     /// Whether the side pane is on screen.

@@ -91,7 +91,11 @@ pub struct Rows {
 impl Rows {
     /// Shapes the rows of `set`; `text` is the article text the spans point into.
     pub fn new(text: &str, set: &AnnotationSet) -> Rows {
-        let tabs = [entity_items(set), date_items(text, set), quote_items(text, set)];
+        let tabs = [
+            entity_items(set),
+            date_items(text, set),
+            quote_items(text, set),
+        ];
         let owner = std::array::from_fn(|t| {
             let mut map = HashMap::new();
             for (i, item) in tabs[t].iter().enumerate() {
@@ -106,7 +110,11 @@ impl Rows {
             .enumerate()
             .filter_map(|(i, item)| Some((set.get(*item.anchors.first()?)?.group()?, i)))
             .collect();
-        Rows { tabs, owner, by_group }
+        Rows {
+            tabs,
+            owner,
+            by_group,
+        }
     }
 
     /// The Entities item of entity group `group`.
@@ -116,7 +124,12 @@ impl Rows {
 
     /// The first line of item `index` in `tab`'s list (section headings included).
     pub fn line_of_item(&self, tab: Tab, index: usize) -> usize {
-        self.items(tab).iter().take(index).enumerate().map(|(i, it)| it.height(i == 0)).sum()
+        self.items(tab)
+            .iter()
+            .take(index)
+            .enumerate()
+            .map(|(i, it)| it.height(i == 0))
+            .sum()
     }
 
     /// Total lines of `tab`'s list.
@@ -169,7 +182,11 @@ fn section_name(label: EntityLabel) -> &'static str {
 fn entity_items(set: &AnnotationSet) -> Vec<Item> {
     let mut mentions: Vec<Vec<usize>> = vec![Vec::new(); set.groups().len()];
     for i in set.of_kind(Kind::Entity) {
-        if let Some(list) = set.get(i).and_then(|a| a.group()).and_then(|g| mentions.get_mut(g)) {
+        if let Some(list) = set
+            .get(i)
+            .and_then(|a| a.group())
+            .and_then(|g| mentions.get_mut(g))
+        {
             list.push(i);
         }
     }
@@ -185,7 +202,8 @@ fn entity_items(set: &AnnotationSet) -> Vec<Item> {
     for (group, anchors) in groups {
         let section = (last_label != Some(group.label)).then(|| section_name(group.label));
         last_label = Some(group.label);
-        let detail = (!group.aliases.is_empty()).then(|| format!("also {}", group.aliases.join(", ")));
+        let detail =
+            (!group.aliases.is_empty()).then(|| format!("also {}", group.aliases.join(", ")));
         items.push(Item {
             section,
             kind: ItemKind::Entity(group.label),
@@ -218,7 +236,9 @@ fn date_items(text: &str, set: &AnnotationSet) -> Vec<Item> {
     let mut by_value: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     for i in set.of_kind(Kind::Date) {
-        let Some(AnnotationKind::Date(info)) = set.get(i).map(|a| &a.kind) else { continue };
+        let Some(AnnotationKind::Date(info)) = set.get(i).map(|a| &a.kind) else {
+            continue;
+        };
         match info.value.as_deref() {
             Some(v) => match index.get(v) {
                 Some(&slot) => by_value[slot].1.push(i),
@@ -237,16 +257,20 @@ fn date_items(text: &str, set: &AnnotationSet) -> Vec<Item> {
         .map(|(value, anchors)| {
             let mut words: Vec<String> = Vec::new();
             for &a in &anchors {
-                let w = set.get(a).map_or("", |a| text.get(a.span.clone()).unwrap_or(""));
+                let w = set
+                    .get(a)
+                    .map_or("", |a| text.get(a.span.clone()).unwrap_or(""));
                 let w = collapse(w);
                 if !words.contains(&w) {
                     words.push(w);
                 }
             }
-            let explanation = anchors.iter().find_map(|&a| match set.get(a).map(|a| &a.kind) {
-                Some(AnnotationKind::Date(info)) => info.explanation.clone(),
-                _ => None,
-            });
+            let explanation = anchors
+                .iter()
+                .find_map(|&a| match set.get(a).map(|a| &a.kind) {
+                    Some(AnnotationKind::Date(info)) => info.explanation.clone(),
+                    _ => None,
+                });
             Item {
                 section: None,
                 kind: ItemKind::Date,
@@ -264,12 +288,17 @@ fn quote_items(text: &str, set: &AnnotationSet) -> Vec<Item> {
     set.of_kind(Kind::Quote)
         .filter_map(|i| {
             let a = set.get(i)?;
-            let AnnotationKind::Quote(info) = &a.kind else { return None };
+            let AnnotationKind::Quote(info) = &a.kind else {
+                return None;
+            };
             let quoted = text.get(a.span.clone()).unwrap_or("");
             Some(Item {
                 section: None,
                 kind: ItemKind::Quote,
-                title: info.speaker.clone().unwrap_or_else(|| "unknown".to_string()),
+                title: info
+                    .speaker
+                    .clone()
+                    .unwrap_or_else(|| "unknown".to_string()),
                 aside: String::new(),
                 detail: Some(opening_words(quoted)),
                 anchors: vec![i],
@@ -286,7 +315,10 @@ fn opening_words(quoted: &str) -> String {
         return flat;
     }
     let cut = flat[..60].rfind(' ').unwrap_or(60);
-    let cut = (0..=cut).rev().find(|&c| flat.is_char_boundary(c)).unwrap_or(0);
+    let cut = (0..=cut)
+        .rev()
+        .find(|&c| flat.is_char_boundary(c))
+        .unwrap_or(0);
     format!("{}…", flat[..cut].trim_end())
 }
 
@@ -301,23 +333,52 @@ mod tests {
     use crate::annotation::{Annotation, DateInfo, EntityGroup, QuoteInfo};
 
     fn entity(span: std::ops::Range<usize>, label: EntityLabel, group: usize) -> Annotation {
-        Annotation { span, kind: AnnotationKind::Entity { label, group } }
+        Annotation {
+            span,
+            kind: AnnotationKind::Entity { label, group },
+        }
     }
 
     fn date(span: std::ops::Range<usize>, value: Option<&str>) -> Annotation {
-        let info = DateInfo { value: value.map(str::to_string), explanation: None };
-        Annotation { span, kind: AnnotationKind::Date(info) }
+        let info = DateInfo {
+            value: value.map(str::to_string),
+            explanation: None,
+        };
+        Annotation {
+            span,
+            kind: AnnotationKind::Date(info),
+        }
     }
 
-    const TEXT: &str = "Ann Lee met Bob in Paris on Monday. Lee said \"hi there\" in 2003. Lee left Monday.";
+    const TEXT: &str =
+        "Ann Lee met Bob in Paris on Monday. Lee said \"hi there\" in 2003. Lee left Monday.";
 
     fn set() -> AnnotationSet {
         let groups = vec![
-            EntityGroup { id: 0, label: EntityLabel::Person, name: "Ann Lee".into(), aliases: vec!["Lee".into()] },
-            EntityGroup { id: 1, label: EntityLabel::Person, name: "Bob".into(), aliases: vec![] },
-            EntityGroup { id: 2, label: EntityLabel::Place, name: "Paris".into(), aliases: vec![] },
+            EntityGroup {
+                id: 0,
+                label: EntityLabel::Person,
+                name: "Ann Lee".into(),
+                aliases: vec!["Lee".into()],
+            },
+            EntityGroup {
+                id: 1,
+                label: EntityLabel::Person,
+                name: "Bob".into(),
+                aliases: vec![],
+            },
+            EntityGroup {
+                id: 2,
+                label: EntityLabel::Place,
+                name: "Paris".into(),
+                aliases: vec![],
+            },
         ];
-        let speaker = QuoteInfo { speaker: None, speaker_group: None, speaker_span: None };
+        let speaker = QuoteInfo {
+            speaker: None,
+            speaker_group: None,
+            speaker_span: None,
+        };
         AnnotationSet::new(
             vec![
                 entity(0..7, EntityLabel::Person, 0),
@@ -325,7 +386,10 @@ mod tests {
                 entity(19..24, EntityLabel::Place, 2),
                 date(28..34, Some("2020-01-06")),
                 entity(36..39, EntityLabel::Person, 0),
-                Annotation { span: 45..55, kind: AnnotationKind::Quote(speaker) },
+                Annotation {
+                    span: 45..55,
+                    kind: AnnotationKind::Quote(speaker),
+                },
                 date(59..63, Some("2003")),
                 entity(65..68, EntityLabel::Person, 0),
                 date(74..80, Some("2020-01-06")),
@@ -338,10 +402,17 @@ mod tests {
     fn entities_grouped_by_label_most_mentioned_first() {
         let rows = Rows::new(TEXT, &set());
         let items = rows.items(Tab::Entities);
-        let titles: Vec<_> = items.iter().map(|i| (i.section, i.title.as_str(), i.aside.as_str())).collect();
+        let titles: Vec<_> = items
+            .iter()
+            .map(|i| (i.section, i.title.as_str(), i.aside.as_str()))
+            .collect();
         assert_eq!(
             titles,
-            vec![(Some("People"), "Ann Lee", "3"), (None, "Bob", "1"), (Some("Places"), "Paris", "1")]
+            vec![
+                (Some("People"), "Ann Lee", "3"),
+                (None, "Bob", "1"),
+                (Some("Places"), "Paris", "1")
+            ]
         );
         assert_eq!(items[0].detail.as_deref(), Some("also Lee"));
         assert_eq!(rows.item_of(Tab::Entities, 4), Some(0));
@@ -352,8 +423,14 @@ mod tests {
         let rows = Rows::new(TEXT, &set());
         let items = rows.items(Tab::Dates);
         assert_eq!(items.len(), 2);
-        assert_eq!((items[0].title.as_str(), items[0].aside.as_str()), ("2003", "2003"));
-        assert_eq!((items[1].title.as_str(), items[1].aside.as_str()), ("2020-01-06", "Monday"));
+        assert_eq!(
+            (items[0].title.as_str(), items[0].aside.as_str()),
+            ("2003", "2003")
+        );
+        assert_eq!(
+            (items[1].title.as_str(), items[1].aside.as_str()),
+            ("2020-01-06", "Monday")
+        );
         assert_eq!(items[1].anchors.len(), 2);
     }
 
@@ -375,8 +452,23 @@ mod tests {
 
     #[test]
     fn timeline_order_puts_references_around_calendar_values() {
-        let mut v = vec![None, Some("FUTURE_REF"), Some("2014-10"), Some("2014"), Some("PAST_REF")];
+        let mut v = vec![
+            None,
+            Some("FUTURE_REF"),
+            Some("2014-10"),
+            Some("2014"),
+            Some("PAST_REF"),
+        ];
         v.sort_by_key(|v| timeline_key(*v));
-        assert_eq!(v, vec![Some("PAST_REF"), Some("2014"), Some("2014-10"), Some("FUTURE_REF"), None]);
+        assert_eq!(
+            v,
+            vec![
+                Some("PAST_REF"),
+                Some("2014"),
+                Some("2014-10"),
+                Some("FUTURE_REF"),
+                None
+            ]
+        );
     }
 }

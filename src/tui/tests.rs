@@ -12,7 +12,9 @@ use jiff::civil::date;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use crate::annotation::{Annotation, AnnotationKind, AnnotationSet, DateInfo, EntityGroup, EntityLabel, QuoteInfo};
+use crate::annotation::{
+    Annotation, AnnotationKind, AnnotationSet, DateInfo, EntityGroup, EntityLabel, QuoteInfo,
+};
 use crate::article::{Article, Meta};
 use crate::theme::Theme;
 
@@ -28,30 +30,59 @@ Ruiz said the bridge would carry forty thousand cars a day by next year.";
 
 /// The byte range of the `nth` (0-based) occurrence of `needle` in [`TEXT`].
 pub fn span(needle: &str, nth: usize) -> Range<usize> {
-    let start = TEXT.match_indices(needle).nth(nth).map(|(i, _)| i).unwrap_or_else(|| panic!("{needle} #{nth}"));
+    let start = TEXT
+        .match_indices(needle)
+        .nth(nth)
+        .map(|(i, _)| i)
+        .unwrap_or_else(|| panic!("{needle} #{nth}"));
     start..start + needle.len()
 }
 
 fn entity(needle: &str, nth: usize, label: EntityLabel, group: usize) -> Annotation {
-    Annotation { span: span(needle, nth), kind: AnnotationKind::Entity { label, group } }
+    Annotation {
+        span: span(needle, nth),
+        kind: AnnotationKind::Entity { label, group },
+    }
 }
 
 fn date_ann(needle: &str, value: &str, explanation: &str) -> Annotation {
-    let info = DateInfo { value: Some(value.to_string()), explanation: Some(explanation.to_string()) };
-    Annotation { span: span(needle, 0), kind: AnnotationKind::Date(info) }
+    let info = DateInfo {
+        value: Some(value.to_string()),
+        explanation: Some(explanation.to_string()),
+    };
+    Annotation {
+        span: span(needle, 0),
+        kind: AnnotationKind::Date(info),
+    }
 }
 
 fn quote(needle: &str, speaker: &str, group: usize, cue: Range<usize>) -> Annotation {
-    let info = QuoteInfo { speaker: Some(speaker.to_string()), speaker_group: Some(group), speaker_span: Some(cue) };
-    Annotation { span: span(needle, 0), kind: AnnotationKind::Quote(info) }
+    let info = QuoteInfo {
+        speaker: Some(speaker.to_string()),
+        speaker_group: Some(group),
+        speaker_span: Some(cue),
+    };
+    Annotation {
+        span: span(needle, 0),
+        kind: AnnotationKind::Quote(info),
+    }
 }
 
 fn group(id: usize, label: EntityLabel, name: &str, aliases: &[&str]) -> EntityGroup {
-    EntityGroup { id, label, name: name.to_string(), aliases: aliases.iter().map(|a| a.to_string()).collect() }
+    EntityGroup {
+        id,
+        label,
+        name: name.to_string(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+    }
 }
 
 pub fn article() -> Article {
-    let meta = Meta { title: Some("Harbour bridge reopens".into()), date: Some(date(2021, 3, 4)), ..Meta::default() };
+    let meta = Meta {
+        title: Some("Harbour bridge reopens".into()),
+        date: Some(date(2021, 3, 4)),
+        ..Meta::default()
+    };
     Article::from_verbatim(TEXT.to_string(), meta)
 }
 
@@ -67,24 +98,48 @@ pub fn annotations() -> AnnotationSet {
     ];
     let items = vec![
         entity("Kelvin Harbour Bridge", 0, Place, 0),
-        date_ann("Tuesday", "2021-03-02", "Tuesday -> 2021-03-02, the Tuesday before the publication date"),
+        date_ann(
+            "Tuesday",
+            "2021-03-02",
+            "Tuesday -> 2021-03-02, the Tuesday before the publication date",
+        ),
         entity("Ana Ruiz", 0, Person, 1),
-        quote("“It has been a long winter for everyone who crosses the water.”", "Ana Ruiz", 1, span("Ana Ruiz", 0)),
+        quote(
+            "“It has been a long winter for everyone who crosses the water.”",
+            "Ana Ruiz",
+            1,
+            span("Ana Ruiz", 0),
+        ),
         entity("Ruiz", 1, Person, 1),
         entity("Port Authority", 0, Org, 2),
         entity("Norvale Steel", 0, Org, 3),
         date_ann("October 2020", "2020-10", "a month and year"),
-        quote("“We are proud of it,”", "Tom Okafor", 4, span("Tom Okafor", 0)),
+        quote(
+            "“We are proud of it,”",
+            "Tom Okafor",
+            4,
+            span("Tom Okafor", 0),
+        ),
         entity("Tom Okafor", 0, Person, 4),
         entity("Ruiz", 2, Person, 1),
-        date_ann("next year", "2022", "next year -> 2022, the year after the publication date"),
+        date_ann(
+            "next year",
+            "2022",
+            "next year -> 2022, the year after the publication date",
+        ),
     ];
     AnnotationSet::new(items, groups)
 }
 
 /// A reader over the test article in a `w`x`h` terminal, annotations in.
 pub fn model(w: u16, h: u16) -> Model {
-    let mut m = Model::new(article(), "harbour.txt".into(), Settings::default(), Keymap::default(), (w, h));
+    let mut m = Model::new(
+        article(),
+        "harbour.txt".into(),
+        Settings::default(),
+        Keymap::default(),
+        (w, h),
+    );
     update(&mut m, Msg::Annotations(annotations()));
     m
 }
@@ -93,7 +148,9 @@ pub fn model(w: u16, h: u16) -> Model {
 pub fn screen(m: &Model, theme: &Theme) -> String {
     let (w, h) = m.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
-    terminal.draw(|f| ui::draw(f, m, theme)).unwrap_or_else(|e| panic!("{e}"));
+    terminal
+        .draw(|f| ui::draw(f, m, theme))
+        .unwrap_or_else(|e| panic!("{e}"));
     let buf = terminal.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..h {
@@ -112,5 +169,9 @@ pub fn screen(m: &Model, theme: &Theme) -> String {
 /// The index of the annotation spanning the `nth` occurrence of `needle`.
 pub fn index_of(m: &Model, needle: &str, nth: usize) -> usize {
     let s = span(needle, nth);
-    m.annotations.items().iter().position(|a| a.span == s).unwrap_or_else(|| panic!("{needle}"))
+    m.annotations
+        .items()
+        .iter()
+        .position(|a| a.span == s)
+        .unwrap_or_else(|| panic!("{needle}"))
 }

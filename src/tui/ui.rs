@@ -29,6 +29,7 @@ pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
     if let Some(area) = clip(panes.side) {
         side_pane::draw(frame, area, m, theme);
     }
+    article::draw_scrollbar(frame, m, theme);
     if let Some(area) = clip(panes.status) {
         match &m.prompt {
             Some(prompt) => search_prompt::draw(frame, area, m, prompt, theme),

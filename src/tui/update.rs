@@ -23,8 +23,15 @@ pub enum Msg {
     Action(Action),
     /// The terminal's new size (columns, rows).
     Resize(u16, u16),
-    Click { column: u16, row: u16 },
-    Wheel { column: u16, row: u16, down: bool },
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
     /// The detectors' results.
     Annotations(AnnotationSet),
 }
@@ -123,7 +130,10 @@ pub fn act(m: &mut Model, action: Action) -> Effect {
         Action::Back => back(m),
         Action::JumpBack => jump::jump_back(m),
         Action::Search => {
-            m.prompt = Some(Prompt { input: String::new(), origin: m.position() });
+            m.prompt = Some(Prompt {
+                input: String::new(),
+                origin: m.position(),
+            });
         }
         Action::NextMatch => jump::next_match(m, true),
         Action::PrevMatch => jump::next_match(m, false),
@@ -157,7 +167,10 @@ fn move_by(m: &mut Model, how: Scroll) {
             return;
         }
         // Items are about two lines high: a page of lines is half as many items.
-        let list = m.panes().side.map_or(1, |r| usize::from(r.height.saturating_sub(2)));
+        let list = m
+            .panes()
+            .side
+            .map_or(1, |r| usize::from(r.height.saturating_sub(2)));
         let (n, down) = match how {
             Scroll::Lines(n) => (n.unsigned_abs(), n > 0),
             Scroll::HalfPages(n) => ((list / 4).max(1), n > 0),
@@ -202,7 +215,11 @@ fn enter(m: &mut Model) {
         }
         return;
     }
-    if let Some(tab) = m.current.and_then(|c| m.annotations.get(c)).map(|a| jump::tab_of(a.kind())) {
+    if let Some(tab) = m
+        .current
+        .and_then(|c| m.annotations.get(c))
+        .map(|a| jump::tab_of(a.kind()))
+    {
         m.tab = tab;
     }
     show_side(m);
@@ -251,7 +268,9 @@ fn toggle_side(m: &mut Model) {
 
 /// The search prompt's text entry: characters, Backspace, Ctrl-u (clear), Enter, Esc.
 fn prompt_key(m: &mut Model, chord: KeyChord) {
-    let Some(prompt) = m.prompt.as_mut() else { return };
+    let Some(prompt) = m.prompt.as_mut() else {
+        return;
+    };
     match (chord.key, chord.ctrl || chord.alt) {
         (Key::Esc, _) | (Key::Char('c'), true) => {
             let origin = prompt.origin.clone();

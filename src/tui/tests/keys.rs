@@ -14,9 +14,17 @@ fn tab_walks_annotations_in_text_order_and_the_side_pane_follows() {
     keys(&mut m, "Tab");
     assert_eq!(m.current, Some(index_of(&m, "Tuesday", 0)));
     assert_eq!(m.tab, Tab::Dates);
-    assert_eq!(m.selected[Tab::Dates.index()], Some(1), "2020-10 comes first on the timeline");
+    assert_eq!(
+        m.selected[Tab::Dates.index()],
+        Some(1),
+        "2020-10 comes first on the timeline"
+    );
     keys(&mut m, "Tab Tab");
-    let quote = index_of(&m, "“It has been a long winter for everyone who crosses the water.”", 0);
+    let quote = index_of(
+        &m,
+        "“It has been a long winter for everyone who crosses the water.”",
+        0,
+    );
     assert_eq!(m.current, Some(quote));
     assert_eq!(m.tab, Tab::Quotes);
     assert_eq!(m.selected[Tab::Quotes.index()], Some(0));
@@ -40,7 +48,11 @@ fn bracket_moves_item_to_item_on_the_current_tab_and_enter_focuses_the_pane() {
 fn quotes_tab_jumps_quote_to_quote() {
     let mut m = model(100, 30);
     keys(&mut m, "3 ]");
-    let first = index_of(&m, "“It has been a long winter for everyone who crosses the water.”", 0);
+    let first = index_of(
+        &m,
+        "“It has been a long winter for everyone who crosses the water.”",
+        0,
+    );
     assert_eq!(m.current, Some(first));
     keys(&mut m, "]");
     assert_eq!(m.current, Some(index_of(&m, "“We are proud of it,”", 0)));
@@ -55,13 +67,25 @@ fn enter_again_on_an_entity_row_cycles_through_its_mentions() {
     let mut m = model(100, 30);
     keys(&mut m, "1 Enter");
     assert_eq!(m.focus, Focus::Side);
-    let mentions = [index_of(&m, "Ana Ruiz", 0), index_of(&m, "Ruiz", 1), index_of(&m, "Ruiz", 2)];
+    let mentions = [
+        index_of(&m, "Ana Ruiz", 0),
+        index_of(&m, "Ruiz", 1),
+        index_of(&m, "Ruiz", 2),
+    ];
     keys(&mut m, "Enter");
-    assert_eq!(m.current, Some(mentions[0]), "people first, most mentioned first");
+    assert_eq!(
+        m.current,
+        Some(mentions[0]),
+        "people first, most mentioned first"
+    );
     keys(&mut m, "Enter");
     assert_eq!(m.current, Some(mentions[1]));
     keys(&mut m, "Enter Enter");
-    assert_eq!(m.current, Some(mentions[0]), "cycles back to the first mention");
+    assert_eq!(
+        m.current,
+        Some(mentions[0]),
+        "cycles back to the first mention"
+    );
     assert_eq!(m.focus, Focus::Side);
     keys(&mut m, "j Enter");
     assert_eq!(m.current, Some(index_of(&m, "Tom Okafor", 0)));
@@ -93,7 +117,14 @@ fn ctrl_o_goes_back_to_where_the_last_jump_started() {
     let before = m.current;
     keys(&mut m, "3 ] ]");
     keys(&mut m, "ctrl-o");
-    assert_eq!(m.current, Some(index_of(&m, "“It has been a long winter for everyone who crosses the water.”", 0)));
+    assert_eq!(
+        m.current,
+        Some(index_of(
+            &m,
+            "“It has been a long winter for everyone who crosses the water.”",
+            0
+        ))
+    );
     keys(&mut m, "ctrl-o");
     assert_eq!(m.current, before);
     keys(&mut m, "ctrl-o");
@@ -114,7 +145,11 @@ fn search_is_incremental_smart_case_and_n_cycles() {
     assert_eq!(m.search.current, Some(2), "N wraps to the last match");
     keys(&mut m, "/ R U I Z Backspace Backspace");
     assert_eq!(m.search.found.query(), "RU");
-    assert_eq!(m.search.found.len(), 0, "a capital makes the search case-sensitive");
+    assert_eq!(
+        m.search.found.len(),
+        0,
+        "a capital makes the search case-sensitive"
+    );
     keys(&mut m, "Esc");
     assert!(m.prompt.is_none());
     assert!(m.search.found.is_empty());
@@ -171,7 +206,10 @@ fn a_resize_keeps_the_first_visible_words_on_screen() {
     let byte = m.top_byte();
     update(&mut m, Msg::Resize(72, 10));
     let vis = m.visible_bytes();
-    assert!(vis.start <= byte && byte < vis.end.max(byte + 1), "{vis:?} lost {byte}");
+    assert!(
+        vis.start <= byte && byte < vis.end.max(byte + 1),
+        "{vis:?} lost {byte}"
+    );
 }
 
 #[test]
@@ -189,9 +227,21 @@ fn clicks_select_annotations_and_rows() {
     assert_eq!(m.tab, Tab::Entities);
     // The side pane: row 0 is the tab bar, the list starts two rows down.
     let side = m.panes().side.unwrap_or_else(|| panic!("side"));
-    update(&mut m, Msg::Click { column: side.x + 20, row: 0 });
+    update(
+        &mut m,
+        Msg::Click {
+            column: side.x + 20,
+            row: 0,
+        },
+    );
     assert_eq!(m.tab, Tab::Dates);
-    update(&mut m, Msg::Click { column: side.x + 5, row: 2 });
+    update(
+        &mut m,
+        Msg::Click {
+            column: side.x + 5,
+            row: 2,
+        },
+    );
     assert_eq!(m.current, Some(index_of(&m, "October 2020", 0)));
     assert_eq!(m.focus, Focus::Side);
 }
@@ -199,10 +249,24 @@ fn clicks_select_annotations_and_rows() {
 #[test]
 fn the_wheel_scrolls_the_pane_under_the_pointer() {
     let mut m = model(100, 8);
-    update(&mut m, Msg::Wheel { column: 5, row: 3, down: true });
+    update(
+        &mut m,
+        Msg::Wheel {
+            column: 5,
+            row: 3,
+            down: true,
+        },
+    );
     assert_eq!(m.top, 3);
     let side = m.panes().side.unwrap_or_else(|| panic!("side"));
-    update(&mut m, Msg::Wheel { column: side.x + 3, row: 3, down: true });
+    update(
+        &mut m,
+        Msg::Wheel {
+            column: side.x + 3,
+            row: 3,
+            down: true,
+        },
+    );
     assert_eq!(m.top, 3);
     assert_eq!(m.side_scroll[Tab::Entities.index()], 3);
 }

@@ -13,8 +13,39 @@ use super::super::update::{Msg, update};
 use super::model;
 
 const KEYS: &[&str] = &[
-    "q", "j", "k", "down", "up", "ctrl-d", "ctrl-u", "space", "b", "pgdn", "pgup", "g", "G", "tab", "shift-tab",
-    "]", "[", "*", "#", "1", "2", "3", "4", "enter", "esc", "ctrl-o", "/", "n", "N", "s", "?", "x", "backspace",
+    "q",
+    "j",
+    "k",
+    "down",
+    "up",
+    "ctrl-d",
+    "ctrl-u",
+    "space",
+    "b",
+    "pgdn",
+    "pgup",
+    "g",
+    "G",
+    "tab",
+    "shift-tab",
+    "]",
+    "[",
+    "*",
+    "#",
+    "1",
+    "2",
+    "3",
+    "4",
+    "enter",
+    "esc",
+    "ctrl-o",
+    "/",
+    "n",
+    "N",
+    "s",
+    "?",
+    "x",
+    "backspace",
 ];
 
 fn msg() -> impl Strategy<Value = Msg> {
@@ -55,8 +86,11 @@ fn every_size_down_to_one_by_one_draws() {
             for script in ["", "Tab", "s", "?", "/ x", "4", "3 ] Enter"] {
                 let mut m = model(w, h);
                 super::super::update::keys(&mut m, script);
-                let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
-                terminal.draw(|f| ui::draw(f, &m, &theme)).unwrap_or_else(|e| panic!("{w}x{h} {script}: {e}"));
+                let mut terminal =
+                    Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
+                terminal
+                    .draw(|f| ui::draw(f, &m, &theme))
+                    .unwrap_or_else(|e| panic!("{w}x{h} {script}: {e}"));
             }
         }
     }

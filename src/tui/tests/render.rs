@@ -66,7 +66,9 @@ fn tiny_terminal() {
 fn buffer(m: &super::super::model::Model, theme: &Theme) -> ratatui::buffer::Buffer {
     let (w, h) = m.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
-    terminal.draw(|f| ui::draw(f, m, theme)).unwrap_or_else(|e| panic!("{e}"));
+    terminal
+        .draw(|f| ui::draw(f, m, theme))
+        .unwrap_or_else(|e| panic!("{e}"));
     terminal.backend().buffer().clone()
 }
 
@@ -87,10 +89,22 @@ fn the_current_annotation_stands_out_and_kinds_have_their_colours() {
     let buf = buffer(&m, &theme);
     let current_bg = style::role(&theme, Role::AnnotationCurrent).bg;
     assert!(current_bg.is_some());
-    let at = |byte| buf.cell(cell_of(&m, byte)).map(|c| c.style()).unwrap_or_default();
-    assert_eq!(at(span("Ana Ruiz", 0).start).bg, current_bg, "the current mention");
+    let at = |byte| {
+        buf.cell(cell_of(&m, byte))
+            .map(|c| c.style())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        at(span("Ana Ruiz", 0).start).bg,
+        current_bg,
+        "the current mention"
+    );
     let person = style::role(&theme, Role::EntityPerson).fg;
-    assert_eq!(at(span("Ruiz", 1).start).fg, person, "another mention of the same person");
+    assert_eq!(
+        at(span("Ruiz", 1).start).fg,
+        person,
+        "another mention of the same person"
+    );
     let org = style::role(&theme, Role::EntityOrg).fg;
     assert_eq!(at(span("Port Authority", 0).start).fg, org);
     assert_ne!(person, org);
@@ -118,7 +132,15 @@ fn resizing_redraws_at_once_at_every_size() {
     let theme = Theme::default();
     let mut m = model(100, 30);
     keys(&mut m, "Tab Tab Tab");
-    for (w, h) in [(60, 20), (20, 5), (5, 2), (1, 1), (0, 0), (200, 60), (100, 30)] {
+    for (w, h) in [
+        (60, 20),
+        (20, 5),
+        (5, 2),
+        (1, 1),
+        (0, 0),
+        (200, 60),
+        (100, 30),
+    ] {
         update(&mut m, Msg::Resize(w, h));
         if w > 0 && h > 0 {
             let _ = buffer(&m, &theme);

@@ -21,7 +21,11 @@ use super::style::{role, stack};
 pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
     let buf = frame.buffer_mut();
     buf.set_style(pane, role(theme, Role::Text));
-    let Some(area) = m.text_area().map(|a| a.intersection(pane)).filter(|a| !a.is_empty()) else {
+    let Some(area) = m
+        .text_area()
+        .map(|a| a.intersection(pane))
+        .filter(|a| !a.is_empty())
+    else {
         return;
     };
     let height = usize::from(area.height);
@@ -30,17 +34,37 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
         let y = area.y + row as u16;
         buf.set_line(area.x, y, &TextLine::from(spans), area.width);
     }
-    let len = m.layout.len();
-    if len > height && pane.width > 2 {
-        let mut state = ScrollbarState::new(len.saturating_sub(height)).position(m.top).viewport_content_length(height);
-        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .begin_symbol(None)
-            .end_symbol(None)
-            .track_symbol(Some("│"))
-            .thumb_symbol("┃")
-            .style(role(theme, Role::Scrollbar));
-        frame.render_stateful_widget(bar, pane, &mut state);
+}
+
+/// The article's scrollbar, drawn after the side pane since it sits on its border.
+pub fn draw_scrollbar(frame: &mut Frame, m: &Model, theme: &Theme) {
+    let Some(column) = m
+        .scrollbar_column()
+        .map(|c| c.intersection(frame.area()))
+        .filter(|c| !c.is_empty())
+    else {
+        return;
+    };
+    let (len, height) = (m.layout.len(), m.page_height());
+    if len <= height {
+        return;
     }
+    let mut state = ScrollbarState::new(len.saturating_sub(height))
+        .position(m.top)
+        .viewport_content_length(height);
+    let track = if m.side_shown() && m.focus == super::super::model::Focus::Side {
+        Role::PaneBorderFocused
+    } else {
+        Role::PaneBorder
+    };
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(Some("│"))
+        .thumb_symbol("┃")
+        .track_style(role(theme, track))
+        .thumb_style(stack(theme, &[track, Role::Scrollbar]));
+    frame.render_stateful_widget(bar, column, &mut state);
 }
 
 /// The role of a block's body text.
@@ -65,21 +89,42 @@ fn inline_role(style: InlineStyle) -> Role {
 /// The styled spans of one visual line.
 fn line_spans<'a>(m: &'a Model, theme: &Theme, line: &'a Line) -> Vec<Span<'a>> {
     let block = match line.kind {
-        LineKind::Title => return vec![Span::styled(line.prefix.as_str(), stack(theme, &[Role::Text, Role::Title]))],
-        LineKind::Meta => return vec![Span::styled(line.prefix.as_str(), stack(theme, &[Role::Text, Role::Meta]))],
+        LineKind::Title => {
+            return vec![Span::styled(
+                line.prefix.as_str(),
+                stack(theme, &[Role::Text, Role::Title]),
+            )];
+        }
+        LineKind::Meta => {
+            return vec![Span::styled(
+                line.prefix.as_str(),
+                stack(theme, &[Role::Text, Role::Meta]),
+            )];
+        }
         LineKind::Blank => return Vec::new(),
         LineKind::Text { block } => block,
     };
     let text = &m.article.text;
-    let kind = m.article.blocks.get(block).map_or(BlockKind::Paragraph, |b| b.kind);
+    let kind = m
+        .article
+        .blocks
+        .get(block)
+        .map_or(BlockKind::Paragraph, |b| b.kind);
     let base = block_role(kind);
     let mut spans = Vec::new();
     if line.indent > 0 {
         spans.push(Span::raw(" ".repeat(usize::from(line.indent))));
     }
     if !line.prefix.is_empty() {
-        let deco = if kind == BlockKind::BlockQuote { Role::Blockquote } else { Role::Bullet };
-        spans.push(Span::styled(line.prefix.as_str(), stack(theme, &[Role::Text, deco])));
+        let deco = if kind == BlockKind::BlockQuote {
+            Role::Blockquote
+        } else {
+            Role::Bullet
+        };
+        spans.push(Span::styled(
+            line.prefix.as_str(),
+            stack(theme, &[Role::Text, deco]),
+        ));
     }
     let block_start = m.article.blocks.get(block).map_or(0, |b| b.span.start);
     let inline = inline_spans(m, block_start, line.range.clone());
@@ -107,17 +152,29 @@ fn line_spans<'a>(m: &'a Model, theme: &Theme, line: &'a Line) -> Vec<Span<'a>> 
     for seg in segments(line, cuts) {
         roles.clear();
         roles.extend([Role::Text, base]);
-        roles.extend(inline.iter().filter(|(r, _)| covers(r, &seg)).map(|(_, role)| *role));
+        roles.extend(
+            inline
+                .iter()
+                .filter(|(r, _)| covers(r, &seg))
+                .map(|(_, role)| *role),
+        );
         let mut covering: Vec<usize> = m.annotations.overlapping(seg.clone()).collect();
         // Outer spans first, so an entity inside a quote paints over the quote.
-        covering.sort_by_key(|&i| std::cmp::Reverse(m.annotations.get(i).map_or(0, |a| a.span.len())));
+        covering
+            .sort_by_key(|&i| std::cmp::Reverse(m.annotations.get(i).map_or(0, |a| a.span.len())));
         for &i in &covering {
-            let Some(a) = m.annotations.get(i) else { continue };
+            let Some(a) = m.annotations.get(i) else {
+                continue;
+            };
             roles.push(match &a.kind {
                 AnnotationKind::Date(d) if d.value.is_none() => Role::DateUnresolved,
                 kind => Role::for_annotation(kind),
             });
-            if a.kind() == Kind::Entity && current_group.is_some() && a.group() == current_group && m.current != Some(i) {
+            if a.kind() == Kind::Entity
+                && current_group.is_some()
+                && a.group() == current_group
+                && m.current != Some(i)
+            {
                 roles.push(Role::AnnotationRelated);
             }
         }
@@ -128,7 +185,11 @@ fn line_spans<'a>(m: &'a Model, theme: &Theme, line: &'a Line) -> Vec<Span<'a>> 
             roles.push(Role::AnnotationCurrent);
         }
         if let Some((_, is_current)) = matches.iter().find(|(r, _)| covers(r, &seg)) {
-            roles.push(if *is_current { Role::SearchCurrent } else { Role::SearchMatch });
+            roles.push(if *is_current {
+                Role::SearchCurrent
+            } else {
+                Role::SearchMatch
+            });
         }
         let shown = text.get(seg.clone()).unwrap_or("");
         spans.push(Span::styled(shown, stack(theme, &roles)));

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
 
 use crate::theme::{Role, Theme};
 
@@ -53,7 +53,10 @@ pub const SECTIONS: &[(&str, &[Action])] = &[
             Action::ToggleSidePane,
         ],
     ),
-    ("Search", &[Action::Search, Action::NextMatch, Action::PrevMatch]),
+    (
+        "Search",
+        &[Action::Search, Action::NextMatch, Action::PrevMatch],
+    ),
     ("General", &[Action::Help, Action::Quit]),
 ];
 
@@ -71,15 +74,25 @@ pub fn lines(keymap: &Keymap, theme: &Theme, text_w: usize) -> Vec<Line<'static>
         if i > 0 {
             out.push(Line::raw(""));
         }
-        out.push(Line::styled(*title, stack(theme, &[Role::Help, Role::HelpHeading])));
+        out.push(Line::styled(
+            *title,
+            stack(theme, &[Role::Help, Role::HelpHeading]),
+        ));
         for &action in *actions {
             let keys = keymap.label(action);
-            let keys = if keys.is_empty() { "(unbound)".to_string() } else { keys };
+            let keys = if keys.is_empty() {
+                "(unbound)".to_string()
+            } else {
+                keys
+            };
             let keys = fit(&keys, key_w);
             let pad = " ".repeat(key_w.saturating_sub(width(&keys)) + 2);
             let doc = fit(action.doc(), text_w.saturating_sub(key_w + 4));
             out.push(Line::from(vec![
-                Span::styled(format!("  {keys}"), stack(theme, &[Role::Help, Role::HelpKey])),
+                Span::styled(
+                    format!("  {keys}"),
+                    stack(theme, &[Role::Help, Role::HelpKey]),
+                ),
                 Span::raw(pad),
                 Span::styled(doc, stack(theme, &[Role::Help, Role::HelpText])),
             ]));
@@ -90,27 +103,48 @@ pub fn lines(keymap: &Keymap, theme: &Theme, text_w: usize) -> Vec<Line<'static>
 
 pub fn draw(frame: &mut Frame, screen: Rect, m: &Model, scroll: usize, theme: &Theme) {
     let w = screen.width.min(84);
-    let text_w = usize::from(w.saturating_sub(4));
+    let text_w = usize::from(w.saturating_sub(6));
     let body = lines(&m.keymap, theme, text_w);
-    let h = u16::try_from(body.len() + 2).unwrap_or(u16::MAX).min(screen.height);
-    let area = Rect::new(screen.x + (screen.width - w) / 2, screen.y + (screen.height - h) / 2, w, h);
+    let h = u16::try_from(body.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(screen.height);
+    let area = Rect::new(
+        screen.x + (screen.width - w) / 2,
+        screen.y + (screen.height - h) / 2,
+        w,
+        h,
+    );
     if area.is_empty() {
         return;
     }
     let inner_h = usize::from(h.saturating_sub(2));
     let max_scroll = body.len().saturating_sub(inner_h);
     let scroll = scroll.min(max_scroll);
-    let more = if max_scroll > 0 { format!(" {}/{} ", scroll + inner_h, body.len()) } else { String::new() };
-    let close = m.keymap.keys_for(Action::Help).first().map_or(String::new(), |k| format!(" {k} or Esc closes "));
+    let more = if max_scroll > 0 {
+        format!(" {}/{} ", scroll + inner_h, body.len())
+    } else {
+        String::new()
+    };
+    let close = m
+        .keymap
+        .keys_for(Action::Help)
+        .first()
+        .map_or(String::new(), |k| format!(" {k} or Esc closes "));
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(Line::styled(" Keys ", stack(theme, &[Role::Help, Role::HelpHeading])))
+        .padding(Padding::horizontal(1))
+        .title(Line::styled(
+            " Keys ",
+            stack(theme, &[Role::Help, Role::HelpHeading]),
+        ))
         .title_bottom(Line::styled(close, role(theme, Role::Help)).right_aligned())
         .title_bottom(Line::styled(more, role(theme, Role::Help)).left_aligned())
         .border_style(stack(theme, &[Role::Help, Role::PaneBorderFocused]))
         .style(role(theme, Role::Help));
     frame.render_widget(Clear, area);
-    let p = Paragraph::new(body).block(block).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0));
+    let p = Paragraph::new(body)
+        .block(block)
+        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0));
     frame.render_widget(p, area);
 }
 
@@ -122,7 +156,10 @@ mod tests {
     #[test]
     fn every_action_is_in_exactly_one_section() {
         for a in ALL {
-            let n = SECTIONS.iter().filter(|(_, actions)| actions.contains(&a)).count();
+            let n = SECTIONS
+                .iter()
+                .filter(|(_, actions)| actions.contains(&a))
+                .count();
             assert_eq!(n, 1, "{a:?}");
         }
     }

@@ -28,12 +28,23 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, prompt: &Prompt, theme: &T
     let room = total.saturating_sub(width(&count) + 2);
     // Keep the end of a long query in view: it is where the typing happens.
     let shown = if width(&prompt.input) + 1 > room {
-        let tail: String = prompt.input.chars().rev().take(room.saturating_sub(2)).collect::<Vec<_>>().into_iter().rev().collect();
+        let tail: String = prompt
+            .input
+            .chars()
+            .rev()
+            .take(room.saturating_sub(2))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         format!("…{tail}")
     } else {
         prompt.input.clone()
     };
-    let line = Line::from(vec![Span::styled("/", style), Span::styled(fit(&shown, room), style)]);
+    let line = Line::from(vec![
+        Span::styled("/", style),
+        Span::styled(fit(&shown, room), style),
+    ]);
     buf.set_line(area.x, area.y, &line, area.width);
     if !count.is_empty() && width(&count) < total {
         let x = area.x + u16::try_from(total - width(&count)).unwrap_or(0);

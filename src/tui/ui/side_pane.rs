@@ -28,13 +28,22 @@ pub enum Hit {
 fn inner(m: &Model, pane: Rect) -> Rect {
     // Beside the article the pane has a border column on its left; full width it has none.
     let border = u16::from(m.size.0 >= NARROW && pane.x > 0);
-    Rect::new(pane.x + border, pane.y, pane.width.saturating_sub(border), pane.height)
+    Rect::new(
+        pane.x + border,
+        pane.y,
+        pane.width.saturating_sub(border),
+        pane.height,
+    )
 }
 
 /// The tab bar's labels at `width` columns, with counts when they fit.
 fn tab_labels(m: &Model, width: u16) -> Vec<(Tab, String)> {
     let label = |tab: Tab, counts: bool, short: bool| {
-        let name = if short { &tab.title()[..1] } else { tab.title() };
+        let name = if short {
+            &tab.title()[..1]
+        } else {
+            tab.title()
+        };
         let n = m.rows.items(tab).len();
         match (counts && tab != Tab::Notes && !m.detecting, short) {
             (true, _) => format!(" {name} {n} "),
@@ -42,12 +51,18 @@ fn tab_labels(m: &Model, width: u16) -> Vec<(Tab, String)> {
         }
     };
     for (counts, short) in [(true, false), (false, false), (false, true)] {
-        let labels: Vec<_> = Tab::ALL.iter().map(|&t| (t, label(t, counts, short))).collect();
+        let labels: Vec<_> = Tab::ALL
+            .iter()
+            .map(|&t| (t, label(t, counts, short)))
+            .collect();
         if labels.iter().map(|(_, s)| width_u16(s)).sum::<u16>() <= width {
             return labels;
         }
     }
-    Tab::ALL.iter().map(|&t| (t, label(t, false, true))).collect()
+    Tab::ALL
+        .iter()
+        .map(|&t| (t, label(t, false, true)))
+        .collect()
 }
 
 fn width_u16(s: &str) -> u16 {
@@ -60,7 +75,14 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
     buf.set_style(pane, role(theme, Role::List));
     let area = inner(m, pane);
     if area.x > pane.x {
-        let border = role(theme, if focused { Role::PaneBorderFocused } else { Role::PaneBorder });
+        let border = role(
+            theme,
+            if focused {
+                Role::PaneBorderFocused
+            } else {
+                Role::PaneBorder
+            },
+        );
         for y in pane.y..pane.bottom() {
             buf.set_string(pane.x, y, "│", border);
         }
@@ -71,7 +93,11 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
     let tabs: Vec<Span> = tab_labels(m, area.width)
         .into_iter()
         .map(|(tab, label)| {
-            let r = if tab == m.tab { Role::TabActive } else { Role::TabInactive };
+            let r = if tab == m.tab {
+                Role::TabActive
+            } else {
+                Role::TabInactive
+            };
             Span::styled(label, stack(theme, &[Role::Tab, r]))
         })
         .collect();
@@ -99,14 +125,20 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
             true => "Detecting…".to_string(),
             false => format!("No {} found in this article.", m.tab.title().to_lowercase()),
         };
-        let p = Paragraph::new(Line::styled(msg, role(theme, Role::ListDim))).wrap(Wrap { trim: true });
+        let p =
+            Paragraph::new(Line::styled(msg, role(theme, Role::ListDim))).wrap(Wrap { trim: true });
         frame.render_widget(p, pad(list));
         return;
     }
     let lines = list_lines(m, theme, items, usize::from(list.width), focused);
     let scroll = m.side_scroll[m.tab.index()];
     let buf = frame.buffer_mut();
-    for (row, (line, style)) in lines.iter().skip(scroll).take(usize::from(list.height)).enumerate() {
+    for (row, (line, style)) in lines
+        .iter()
+        .skip(scroll)
+        .take(usize::from(list.height))
+        .enumerate()
+    {
         let y = list.y + row as u16;
         if let Some(style) = style {
             buf.set_style(Rect::new(list.x, y, list.width, 1), *style);
@@ -121,25 +153,55 @@ fn pad(r: Rect) -> Rect {
 }
 
 /// Every line of the list, with the row style of selected items.
-fn list_lines<'a>(m: &Model, theme: &Theme, items: &'a [Item], w: usize, focused: bool) -> Vec<(Line<'a>, Option<RStyle>)> {
+fn list_lines<'a>(
+    m: &Model,
+    theme: &Theme,
+    items: &'a [Item],
+    w: usize,
+    focused: bool,
+) -> Vec<(Line<'a>, Option<RStyle>)> {
     let selected = m.selected[m.tab.index()];
-    let sel_style = stack(theme, &[Role::List, Role::ListSelected, if focused { Role::ListSelected } else { Role::ListSelectedUnfocused }]);
+    let sel_style = stack(
+        theme,
+        &[
+            Role::List,
+            Role::ListSelected,
+            if focused {
+                Role::ListSelected
+            } else {
+                Role::ListSelectedUnfocused
+            },
+        ],
+    );
     let dim = role(theme, Role::ListDim);
-    let value_w = items.iter().map(|i| width(&i.title)).max().unwrap_or(0).min(12);
+    let value_w = items
+        .iter()
+        .map(|i| width(&i.title))
+        .max()
+        .unwrap_or(0)
+        .min(12);
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
         if let Some(section) = item.section {
             if i > 0 {
                 out.push((Line::raw(""), None));
             }
-            out.push((Line::styled(format!(" {}", fit(section, w.saturating_sub(1))), role(theme, Role::ListGroup)), None));
+            out.push((
+                Line::styled(
+                    format!(" {}", fit(section, w.saturating_sub(1))),
+                    role(theme, Role::ListGroup),
+                ),
+                None,
+            ));
         }
         let is_sel = selected == Some(i);
         let style = is_sel.then_some(sel_style);
         let marker = if is_sel { "▸" } else { " " };
         let (first, second) = match item.kind {
             ItemKind::Entity(label) => entity_lines(theme, item, label, w, marker, dim),
-            ItemKind::Date => date_lines(theme, item, w, value_w, marker, dim, i + 1 == items.len()),
+            ItemKind::Date => {
+                date_lines(theme, item, w, value_w, marker, dim, i + 1 == items.len())
+            }
             ItemKind::Quote => quote_lines(m, theme, item, w, marker, dim),
         };
         out.push((first, style));
@@ -152,7 +214,14 @@ fn list_lines<'a>(m: &Model, theme: &Theme, items: &'a [Item], w: usize, focused
 
 type Lines<'a> = (Line<'a>, Option<Line<'a>>);
 
-fn entity_lines<'a>(theme: &Theme, item: &Item, label: crate::annotation::EntityLabel, w: usize, marker: &'a str, dim: RStyle) -> Lines<'a> {
+fn entity_lines<'a>(
+    theme: &Theme,
+    item: &Item,
+    label: crate::annotation::EntityLabel,
+    w: usize,
+    marker: &'a str,
+    dim: RStyle,
+) -> Lines<'a> {
     let count = &item.aside;
     let name_w = w.saturating_sub(width(count) + 3);
     let name = fit(&item.title, name_w);
@@ -163,13 +232,28 @@ fn entity_lines<'a>(theme: &Theme, item: &Item, label: crate::annotation::Entity
         Span::raw(" ".repeat(gap)),
         Span::styled(count.clone(), dim),
     ]);
-    let second = item.detail.as_ref().map(|d| Line::styled(format!("   {}", fit(d, w.saturating_sub(4))), dim));
+    let second = item
+        .detail
+        .as_ref()
+        .map(|d| Line::styled(format!("   {}", fit(d, w.saturating_sub(4))), dim));
     (first, second)
 }
 
-fn date_lines<'a>(theme: &Theme, item: &Item, w: usize, value_w: usize, marker: &'a str, dim: RStyle, last: bool) -> Lines<'a> {
+fn date_lines<'a>(
+    theme: &Theme,
+    item: &Item,
+    w: usize,
+    value_w: usize,
+    marker: &'a str,
+    dim: RStyle,
+    last: bool,
+) -> Lines<'a> {
     let axis = role(theme, Role::TimelineAxis);
-    let value_role = if item.title == "unresolved" { Role::DateUnresolved } else { Role::TimelineValue };
+    let value_role = if item.title == "unresolved" {
+        Role::DateUnresolved
+    } else {
+        Role::TimelineValue
+    };
     let value = fit(&item.title, w.saturating_sub(4).min(value_w.max(4)));
     let pad = " ".repeat(value_w.saturating_sub(width(&value)));
     let words_w = w.saturating_sub(4 + value_w + 2);
@@ -179,25 +263,48 @@ fn date_lines<'a>(theme: &Theme, item: &Item, w: usize, value_w: usize, marker: 
         Span::styled(value, stack(theme, &[Role::List, value_role])),
         Span::raw(pad),
         Span::raw("  "),
-        Span::styled(fit(&item.aside, words_w), stack(theme, &[Role::List, Role::Date])),
+        Span::styled(
+            fit(&item.aside, words_w),
+            stack(theme, &[Role::List, Role::Date]),
+        ),
     ]);
     let stem = if last { "  " } else { "│ " };
     let second = item.detail.as_ref().map(|d| {
-        Line::from(vec![Span::raw(" "), Span::styled(stem, axis), Span::styled(fit(d, w.saturating_sub(4)), dim)])
+        Line::from(vec![
+            Span::raw(" "),
+            Span::styled(stem, axis),
+            Span::styled(fit(d, w.saturating_sub(4)), dim),
+        ])
     });
     (first, second)
 }
 
-fn quote_lines<'a>(m: &Model, theme: &Theme, item: &Item, w: usize, marker: &'a str, dim: RStyle) -> Lines<'a> {
+fn quote_lines<'a>(
+    m: &Model,
+    theme: &Theme,
+    item: &Item,
+    w: usize,
+    marker: &'a str,
+    dim: RStyle,
+) -> Lines<'a> {
     let known = item.anchors.first().and_then(|&a| m.annotations.get(a)).is_some_and(|a| {
         matches!(&a.kind, crate::annotation::AnnotationKind::Quote(q) if q.speaker.is_some())
     });
-    let speaker_style = if known { stack(theme, &[Role::List, Role::EntityPerson]) } else { dim };
-    let first = Line::from(vec![Span::raw(marker), Span::styled(fit(&item.title, w.saturating_sub(2)), speaker_style)]);
-    let second = item
-        .detail
-        .as_ref()
-        .map(|d| Line::styled(format!("   {}", fit(d, w.saturating_sub(4))), stack(theme, &[Role::List, Role::Quote])));
+    let speaker_style = if known {
+        stack(theme, &[Role::List, Role::EntityPerson])
+    } else {
+        dim
+    };
+    let first = Line::from(vec![
+        Span::raw(marker),
+        Span::styled(fit(&item.title, w.saturating_sub(2)), speaker_style),
+    ]);
+    let second = item.detail.as_ref().map(|d| {
+        Line::styled(
+            format!("   {}", fit(d, w.saturating_sub(4))),
+            stack(theme, &[Role::List, Role::Quote]),
+        )
+    });
     (first, second)
 }
 

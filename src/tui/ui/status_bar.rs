@@ -18,7 +18,12 @@ use super::{fit, width};
 /// the bar is short, hints are dropped from the end.
 fn hint_actions(m: &Model) -> &'static [(Action, &'static str)] {
     match m.focus {
-        Focus::Side => &[(Action::Help, "help"), (Action::Enter, "show"), (Action::Back, "back"), (Action::Quit, "quit")],
+        Focus::Side => &[
+            (Action::Help, "help"),
+            (Action::Enter, "show"),
+            (Action::Back, "back"),
+            (Action::Quit, "quit"),
+        ],
         Focus::Article => &[
             (Action::Help, "help"),
             (Action::NextAnnotation, "next"),
@@ -37,9 +42,20 @@ pub fn summary(m: &Model) -> Option<String> {
     let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
     Some(match &a.kind {
         AnnotationKind::Entity { label, group } => {
-            let name = m.annotations.group(*group).map_or(words.as_str(), |g| g.name.as_str());
-            let item = m.rows.entity_item(*group).and_then(|i| m.rows.items(Tab::Entities).get(i));
-            let nth = item.and_then(|it| Some((it.anchors.iter().position(|&x| x == c)? + 1, it.anchors.len())));
+            let name = m
+                .annotations
+                .group(*group)
+                .map_or(words.as_str(), |g| g.name.as_str());
+            let item = m
+                .rows
+                .entity_item(*group)
+                .and_then(|i| m.rows.items(Tab::Entities).get(i));
+            let nth = item.and_then(|it| {
+                Some((
+                    it.anchors.iter().position(|&x| x == c)? + 1,
+                    it.anchors.len(),
+                ))
+            });
             match nth {
                 Some((k, n)) if n > 1 => format!("{} {name} · mention {k} of {n}", label.as_str()),
                 _ => format!("{} {name}", label.as_str()),
@@ -50,7 +66,10 @@ pub fn summary(m: &Model) -> Option<String> {
             format!("DATE {value} · “{words}”")
         }
         AnnotationKind::Quote(q) => {
-            format!("QUOTE {}: {words}", q.speaker.as_deref().unwrap_or("unknown speaker"))
+            format!(
+                "QUOTE {}: {words}",
+                q.speaker.as_deref().unwrap_or("unknown speaker")
+            )
         }
     })
 }
@@ -63,7 +82,10 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
 
     let warn = m.article.warnings.first();
     let mut left = vec![
-        Span::styled(format!(" {} ", fit(&m.file_label, total.saturating_sub(8).min(40))), stack(theme, &[Role::StatusBar, Role::PaneTitleFocused])),
+        Span::styled(
+            format!(" {} ", fit(&m.file_label, (total / 3).clamp(8, 48))),
+            stack(theme, &[Role::StatusBar, Role::PaneTitleFocused]),
+        ),
         Span::styled(format!("{:>3}% ", m.percent()), bar),
     ];
     let (middle, middle_role) = if let Some(msg) = &m.message {
@@ -78,7 +100,10 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
         (None, Role::StatusBar)
     };
     if warn.is_some() && middle_role != Role::StatusWarning {
-        left.push(Span::styled("⚠ ", stack(theme, &[Role::StatusBar, Role::StatusWarning])));
+        left.push(Span::styled(
+            "⚠ ",
+            stack(theme, &[Role::StatusBar, Role::StatusWarning]),
+        ));
     }
 
     let left_w: usize = left.iter().map(|s| width(&s.content)).sum();
@@ -88,7 +113,11 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
         .iter()
         .filter_map(|(action, word)| Some((m.keymap.keys_for(*action).first()?.to_string(), *word)))
         .collect();
-    let hint_width = |h: &[(String, &str)]| h.iter().map(|(k, w)| width(k) + width(w) + 3).sum::<usize>();
+    let hint_width = |h: &[(String, &str)]| {
+        h.iter()
+            .map(|(k, w)| width(k) + width(w) + 3)
+            .sum::<usize>()
+    };
     while !hints.is_empty() && left_w + middle_w + hint_width(&hints) + 2 > total {
         hints.pop();
     }
@@ -96,16 +125,27 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
     let room = total.saturating_sub(left_w + hint_w + 1);
     let mut spans = left;
     if let Some(text) = middle {
-        spans.push(Span::styled(fit(&text, room), stack(theme, &[Role::StatusBar, middle_role])));
+        spans.push(Span::styled(
+            fit(&text, room),
+            stack(theme, &[Role::StatusBar, middle_role]),
+        ));
     }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
     if !hints.is_empty() {
         let mut hint: Vec<Span> = Vec::new();
         for (key, word) in hints {
-            hint.push(Span::styled(key, stack(theme, &[Role::StatusBar, Role::StatusKey])));
+            hint.push(Span::styled(
+                key,
+                stack(theme, &[Role::StatusBar, Role::StatusKey]),
+            ));
             hint.push(Span::styled(format!(" {word}  "), bar));
         }
         let x = area.x + u16::try_from(total - hint_w).unwrap_or(0);
-        buf.set_line(x, area.y, &Line::from(hint), u16::try_from(hint_w).unwrap_or(0));
+        buf.set_line(
+            x,
+            area.y,
+            &Line::from(hint),
+            u16::try_from(hint_w).unwrap_or(0),
+        );
     }
 }

@@ -38,7 +38,10 @@ pub fn modifiers(m: Modifiers) -> Modifier {
         (Modifiers::REVERSE, Modifier::REVERSED),
         (Modifiers::CROSSED_OUT, Modifier::CROSSED_OUT),
     ];
-    table.iter().filter(|(g, _)| m.contains(*g)).fold(Modifier::empty(), |acc, (_, r)| acc | *r)
+    table
+        .iter()
+        .filter(|(g, _)| m.contains(*g))
+        .fold(Modifier::empty(), |acc, (_, r)| acc | *r)
 }
 
 /// A gloss style as ratatui's: colours left `None` let what is below show through.
@@ -60,7 +63,11 @@ pub fn role(theme: &Theme, role: Role) -> RStyle {
 
 /// `roles` laid over each other in order (later ones win colours, modifiers add up).
 pub fn stack(theme: &Theme, roles: &[Role]) -> RStyle {
-    convert(roles.iter().fold(Style::default(), |acc, &r| acc.patch(theme.style(r))))
+    convert(
+        roles
+            .iter()
+            .fold(Style::default(), |acc, &r| acc.patch(theme.style(r))),
+    )
 }
 
 #[cfg(test)]
@@ -69,7 +76,9 @@ mod tests {
 
     #[test]
     fn modifiers_and_colours_carry_over() {
-        let s = Style::default().fg(Color::Rgb(1, 2, 3)).add_modifiers(Modifiers::BOLD.union(Modifiers::ITALIC));
+        let s = Style::default()
+            .fg(Color::Rgb(1, 2, 3))
+            .add_modifiers(Modifiers::BOLD.union(Modifiers::ITALIC));
         let r = convert(s);
         assert_eq!(r.fg, Some(RColor::Rgb(1, 2, 3)));
         assert_eq!(r.bg, None);

@@ -31,7 +31,11 @@ pub fn push(m: &mut Model, pos: Position) {
 
 /// Goes back to `pos`: its scroll position and its current annotation.
 pub fn restore(m: &mut Model, pos: &Position) {
-    m.top = if pos.top_byte == 0 { 0 } else { m.layout.line_of_byte(pos.top_byte) };
+    m.top = if pos.top_byte == 0 {
+        0
+    } else {
+        m.layout.line_of_byte(pos.top_byte)
+    };
     m.clamp_top();
     m.current = pos.current.filter(|&c| c < m.annotations.len());
     sync_selection(m);
@@ -61,7 +65,9 @@ pub fn reveal(m: &mut Model, range: Range<usize>, jump: bool) {
 /// Makes annotation `i` current and shows it, with the side pane on its kind's tab and its
 /// rows selected there.
 pub fn show_annotation(m: &mut Model, i: usize, jump: bool) {
-    let Some((span, kind)) = m.annotations.get(i).map(|a| (a.span.clone(), a.kind())) else { return };
+    let Some((span, kind)) = m.annotations.get(i).map(|a| (a.span.clone(), a.kind())) else {
+        return;
+    };
     m.current = Some(i);
     m.tab = tab_of(kind);
     reveal(m, span, jump);
@@ -72,11 +78,15 @@ pub fn show_annotation(m: &mut Model, i: usize, jump: bool) {
 /// its date, the quote it is in (or the last quote before it), and a quote's speaker.
 pub fn sync_selection(m: &mut Model) {
     let Some(c) = m.current else { return };
-    let Some(a) = m.annotations.get(c) else { return };
+    let Some(a) = m.annotations.get(c) else {
+        return;
+    };
     let start = a.span.start;
     let entity = match &a.kind {
         crate::annotation::AnnotationKind::Entity { group, .. } => m.rows.entity_item(*group),
-        crate::annotation::AnnotationKind::Quote(q) => q.speaker_group.and_then(|g| m.rows.entity_item(g)),
+        crate::annotation::AnnotationKind::Quote(q) => {
+            q.speaker_group.and_then(|g| m.rows.entity_item(g))
+        }
         _ => None,
     };
     if let Some(item) = entity {
@@ -85,7 +95,10 @@ pub fn sync_selection(m: &mut Model) {
     if let Some(item) = m.rows.item_of(Tab::Dates, c) {
         m.selected[Tab::Dates.index()] = Some(item);
     }
-    let quote = m.annotations.at(start, Some(Kind::Quote)).or_else(|| m.annotations.prev_before(start, Some(Kind::Quote)));
+    let quote = m
+        .annotations
+        .at(start, Some(Kind::Quote))
+        .or_else(|| m.annotations.prev_before(start, Some(Kind::Quote)));
     if let Some(item) = quote.and_then(|q| m.rows.item_of(Tab::Quotes, q)) {
         m.selected[Tab::Quotes.index()] = Some(item);
     }
@@ -94,7 +107,10 @@ pub fn sync_selection(m: &mut Model) {
 
 /// Scrolls every tab's list so its selected item is in view.
 pub fn keep_selection_visible(m: &mut Model) {
-    let height = m.panes().side.map_or(1, |r| usize::from(r.height.saturating_sub(2)).max(1));
+    let height = m
+        .panes()
+        .side
+        .map_or(1, |r| usize::from(r.height.saturating_sub(2)).max(1));
     for tab in [Tab::Entities, Tab::Dates, Tab::Quotes] {
         let t = tab.index();
         let total = m.rows.total_lines(tab);
@@ -114,7 +130,9 @@ pub fn keep_selection_visible(m: &mut Model) {
 /// Whether annotation `i` starts in the visible part of the article.
 fn on_screen(m: &Model, i: usize) -> bool {
     let vis = m.visible_bytes();
-    m.annotations.get(i).is_some_and(|a| vis.contains(&a.span.start) || a.span.start == vis.start)
+    m.annotations
+        .get(i)
+        .is_some_and(|a| vis.contains(&a.span.start) || a.span.start == vis.start)
 }
 
 /// `Tab` / `Shift-Tab`: the next annotation of any kind after the current one, or from the
@@ -134,19 +152,33 @@ pub fn next_annotation(m: &mut Model, forward: bool) {
             let vis = m.visible_bytes();
             let items = m.annotations.items();
             match forward {
-                true => Some(items.partition_point(|a| a.span.start < vis.start)).filter(|&i| i < len),
-                false => items.partition_point(|a| a.span.start < vis.end.max(vis.start + 1)).checked_sub(1),
+                true => {
+                    Some(items.partition_point(|a| a.span.start < vis.start)).filter(|&i| i < len)
+                }
+                false => items
+                    .partition_point(|a| a.span.start < vis.end.max(vis.start + 1))
+                    .checked_sub(1),
             }
         }
     };
     match target {
         Some(i) => show_annotation(m, i, false),
-        None => m.message = Some(format!("no more annotations {}", if forward { "below" } else { "above" })),
+        None => {
+            m.message = Some(format!(
+                "no more annotations {}",
+                if forward { "below" } else { "above" }
+            ))
+        }
     }
 }
 
 fn no_annotations(m: &Model) -> String {
-    if m.detecting { "still detecting…" } else { "nothing was detected in this article" }.to_string()
+    if m.detecting {
+        "still detecting…"
+    } else {
+        "nothing was detected in this article"
+    }
+    .to_string()
 }
 
 /// `]` / `[`: the next item of the side pane's tab, shown in the article. On the Quotes
@@ -167,7 +199,11 @@ pub fn next_item(m: &mut Model, forward: bool) {
     let current_visible = m.current.is_some_and(|c| on_screen(m, c));
     let target = if tab == Tab::Quotes && !current_visible {
         let vis = m.visible_bytes();
-        let start = |i: usize| m.annotations.get(items[i].anchors[0]).map_or(0, |a| a.span.start);
+        let start = |i: usize| {
+            m.annotations
+                .get(items[i].anchors[0])
+                .map_or(0, |a| a.span.start)
+        };
         match forward {
             true => (0..len).find(|&i| start(i) >= vis.start),
             false => (0..len).rev().find(|&i| start(i) < vis.start),
@@ -181,7 +217,11 @@ pub fn next_item(m: &mut Model, forward: bool) {
         }
     };
     let Some(target) = target else {
-        m.message = Some(format!("no more {} {}", tab.title().to_lowercase(), if forward { "below" } else { "above" }));
+        m.message = Some(format!(
+            "no more {} {}",
+            tab.title().to_lowercase(),
+            if forward { "below" } else { "above" }
+        ));
         return;
     };
     let anchor = items[target].anchors[0];
@@ -235,8 +275,15 @@ pub fn next_mention(m: &mut Model, forward: bool) {
         m.message = Some("no current entity: Tab to one first".to_string());
         return;
     };
-    let dir = if forward { Direction::Forward } else { Direction::Backward };
-    let target = match m.current.filter(|_| current.is_some_and(|a| a.group() == Some(group))) {
+    let dir = if forward {
+        Direction::Forward
+    } else {
+        Direction::Backward
+    };
+    let target = match m
+        .current
+        .filter(|_| current.is_some_and(|a| a.group() == Some(group)))
+    {
         Some(c) => nav::cycle_mention(&m.annotations, c, dir),
         None => {
             let here = current.map_or(m.top_byte(), |a| a.span.start);
@@ -246,8 +293,16 @@ pub fn next_mention(m: &mut Model, forward: bool) {
     let Some(target) = target else { return };
     record(m);
     show_annotation(m, target, true);
-    if let Some(item) = m.rows.entity_item(group).and_then(|i| m.rows.items(Tab::Entities).get(i)) {
-        let k = item.anchors.iter().position(|&a| a == target).map_or(0, |k| k + 1);
+    if let Some(item) = m
+        .rows
+        .entity_item(group)
+        .and_then(|i| m.rows.items(Tab::Entities).get(i))
+    {
+        let k = item
+            .anchors
+            .iter()
+            .position(|&a| a == target)
+            .map_or(0, |k| k + 1);
         m.message = Some(format!("mention {k} of {}", item.anchors.len()));
     }
 }
@@ -258,7 +313,12 @@ pub fn search_from(m: &mut Model, query: &str, origin: &Position) {
     m.search.found = nav::Search::new(&m.article.text, query);
     restore(m, origin);
     m.search.current = m.search.found.first_from(origin.top_byte);
-    if let Some(range) = m.search.current.and_then(|i| m.search.found.get(i)).cloned() {
+    if let Some(range) = m
+        .search
+        .current
+        .and_then(|i| m.search.found.get(i))
+        .cloned()
+    {
         reveal(m, range, true);
     }
 }
@@ -274,7 +334,11 @@ pub fn next_match(m: &mut Model, forward: bool) {
         return;
     }
     let vis = m.visible_bytes();
-    let last = m.search.current.and_then(|i| found.get(i)).filter(|r| vis.contains(&r.start));
+    let last = m
+        .search
+        .current
+        .and_then(|i| found.get(i))
+        .filter(|r| vis.contains(&r.start));
     let target = match (last, forward) {
         (Some(r), true) => found.next_after(r.start),
         (Some(r), false) => found.prev_before(r.start),

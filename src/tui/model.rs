@@ -76,6 +76,20 @@ pub struct Panes {
     pub status: Option<Rect>,
 }
 
+/// The parts of the side pane: the tab bar, the list, and (when the pane is tall enough)
+/// a detail box showing the selected item in full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SideAreas {
+    pub tabs: Rect,
+    pub list: Rect,
+    pub detail: Option<Rect>,
+}
+
+/// The side pane must be this tall to have room for the detail box.
+const DETAIL_MIN_PANE_HEIGHT: u16 = 18;
+/// Lines of the detail box, its rule included.
+const DETAIL_HEIGHT: u16 = 7;
+
 /// The reader's state.
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -218,6 +232,40 @@ impl Model {
 
     /// The text column inside the article pane: at most `max_text_width` wide, centred,
     /// with a column of margin on each side when there is room.
+    /// The side pane's parts. Beside the article the pane has a border column on its left
+    /// (the article's scrollbar runs along it); full width it has none.
+    pub fn side_areas(&self) -> Option<SideAreas> {
+        let pane = self.panes().side?;
+        let border = u16::from(pane.x > 0);
+        let inner = Rect::new(
+            pane.x + border,
+            pane.y,
+            pane.width.saturating_sub(border),
+            pane.height,
+        );
+        let tabs = Rect::new(inner.x, inner.y, inner.width, inner.height.min(1));
+        let below = inner.height.saturating_sub(2);
+        let detail_h = match self.tab != Tab::Notes && inner.height >= DETAIL_MIN_PANE_HEIGHT {
+            true => DETAIL_HEIGHT,
+            false => 0,
+        };
+        let list = Rect::new(
+            inner.x,
+            inner.y + inner.height.min(2),
+            inner.width,
+            below - detail_h,
+        );
+        let detail =
+            (detail_h > 0).then(|| Rect::new(inner.x, list.bottom(), inner.width, detail_h));
+        Some(SideAreas { tabs, list, detail })
+    }
+
+    /// Lines of the side pane's list (at least 1).
+    pub fn side_list_height(&self) -> usize {
+        self.side_areas()
+            .map_or(1, |a| usize::from(a.list.height).max(1))
+    }
+
     /// The article's scrollbar sits on the side pane's border when the side pane is
     /// beside the article, otherwise in the article pane's rightmost column.
     pub fn scrollbar_column(&self) -> Option<Rect> {

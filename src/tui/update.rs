@@ -167,10 +167,7 @@ fn move_by(m: &mut Model, how: Scroll) {
             return;
         }
         // Items are about two lines high: a page of lines is half as many items.
-        let list = m
-            .panes()
-            .side
-            .map_or(1, |r| usize::from(r.height.saturating_sub(2)));
+        let list = m.side_list_height();
         let (n, down) = match how {
             Scroll::Lines(n) => (n.unsigned_abs(), n > 0),
             Scroll::HalfPages(n) => ((list / 4).max(1), n > 0),

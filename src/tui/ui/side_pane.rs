@@ -4,15 +4,17 @@
 //! speaker and opening words, and the Notes tab's empty state. Also [`hit`], the inverse
 //! used by mouse clicks.
 
+mod detail;
+
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style as RStyle;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::theme::{Role, Theme};
 
-use super::super::model::{Focus, Model, NARROW};
+use super::super::model::{Focus, Model};
 use super::super::rows::{Item, ItemKind, Tab};
 use super::style::{role, stack};
 use super::{fit, width};
@@ -22,18 +24,6 @@ use super::{fit, width};
 pub enum Hit {
     Tab(Tab),
     Item(usize),
-}
-
-/// The list area and the column the tab bar starts at, inside the pane's border.
-fn inner(m: &Model, pane: Rect) -> Rect {
-    // Beside the article the pane has a border column on its left; full width it has none.
-    let border = u16::from(m.size.0 >= NARROW && pane.x > 0);
-    Rect::new(
-        pane.x + border,
-        pane.y,
-        pane.width.saturating_sub(border),
-        pane.height,
-    )
 }
 
 /// The tab bar's labels at `width` columns, with counts when they fit.
@@ -73,24 +63,23 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
     let focused = m.focus == Focus::Side;
     let buf = frame.buffer_mut();
     buf.set_style(pane, role(theme, Role::List));
-    let area = inner(m, pane);
-    if area.x > pane.x {
-        let border = role(
-            theme,
-            if focused {
-                Role::PaneBorderFocused
-            } else {
-                Role::PaneBorder
-            },
-        );
+    let Some(areas) = m.side_areas() else { return };
+    if areas.tabs.x > pane.x {
+        let border = if focused {
+            Role::PaneBorderFocused
+        } else {
+            Role::PaneBorder
+        };
         for y in pane.y..pane.bottom() {
-            buf.set_string(pane.x, y, "│", border);
+            buf.set_string(pane.x, y, "│", role(theme, border));
         }
     }
-    if area.is_empty() {
+    let screen = frame.area();
+    let tabs_area = areas.tabs.intersection(screen);
+    if tabs_area.is_empty() {
         return;
     }
-    let tabs: Vec<Span> = tab_labels(m, area.width)
+    let tabs: Vec<Span> = tab_labels(m, tabs_area.width)
         .into_iter()
         .map(|(tab, label)| {
             let r = if tab == m.tab {
@@ -101,11 +90,13 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
             Span::styled(label, stack(theme, &[Role::Tab, r]))
         })
         .collect();
-    buf.set_line(area.x, area.y, &Line::from(tabs), area.width);
-    if area.height < 3 {
+    frame
+        .buffer_mut()
+        .set_line(tabs_area.x, tabs_area.y, &Line::from(tabs), tabs_area.width);
+    let list = areas.list.intersection(screen);
+    if list.is_empty() {
         return;
     }
-    let list = Rect::new(area.x, area.y + 2, area.width, area.height - 2);
     if m.tab == Tab::Notes {
         let text = vec![
             Line::styled("No notes yet.", role(theme, Role::List)),
@@ -144,6 +135,14 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
             buf.set_style(Rect::new(list.x, y, list.width, 1), *style);
         }
         buf.set_line(list.x, y, line, list.width);
+    }
+    if let Some(detail) = areas
+        .detail
+        .map(|d| d.intersection(screen))
+        .filter(|d| !d.is_empty())
+    {
+        let selected = m.selected[m.tab.index()].and_then(|i| items.get(i));
+        detail::draw(frame, detail, m, selected, theme);
     }
 }
 
@@ -310,14 +309,11 @@ fn quote_lines<'a>(
 
 /// What is drawn at screen cell (`column`, `row`) of the side pane.
 pub fn hit(m: &Model, column: u16, row: u16) -> Option<Hit> {
-    let pane = m.panes().side?;
-    let area = inner(m, pane);
-    if column < area.x || row < area.y {
-        return None;
-    }
-    if row == area.y {
-        let mut x = area.x;
-        for (tab, label) in tab_labels(m, area.width) {
+    let areas = m.side_areas()?;
+    let cell = Position { x: column, y: row };
+    if areas.tabs.contains(cell) {
+        let mut x = areas.tabs.x;
+        for (tab, label) in tab_labels(m, areas.tabs.width) {
             let w = width_u16(&label);
             if column >= x && column < x + w {
                 return Some(Hit::Tab(tab));
@@ -326,6 +322,9 @@ pub fn hit(m: &Model, column: u16, row: u16) -> Option<Hit> {
         }
         return None;
     }
-    let line = usize::from(row.checked_sub(area.y + 2)?) + m.side_scroll[m.tab.index()];
+    if !areas.list.contains(cell) {
+        return None;
+    }
+    let line = usize::from(row - areas.list.y) + m.side_scroll[m.tab.index()];
     m.rows.item_at_line(m.tab, line).map(Hit::Item)
 }

@@ -107,10 +107,7 @@ pub fn sync_selection(m: &mut Model) {
 
 /// Scrolls every tab's list so its selected item is in view.
 pub fn keep_selection_visible(m: &mut Model) {
-    let height = m
-        .panes()
-        .side
-        .map_or(1, |r| usize::from(r.height.saturating_sub(2)).max(1));
+    let height = m.side_list_height();
     for tab in [Tab::Entities, Tab::Dates, Tab::Quotes] {
         let t = tab.index();
         let total = m.rows.total_lines(tab);

@@ -18,9 +18,7 @@ pub fn wheel(m: &mut Model, column: u16, row: u16, down: bool) {
     let panes = m.panes();
     if contains(panes.side, column, row) {
         let t = m.tab.index();
-        let height = panes
-            .side
-            .map_or(1, |r| usize::from(r.height.saturating_sub(2)).max(1));
+        let height = m.side_list_height();
         let max = m.rows.total_lines(m.tab).saturating_sub(height);
         m.side_scroll[t] = match down {
             true => (m.side_scroll[t] + WHEEL_LINES).min(max),

@@ -206,7 +206,8 @@ impl Config {
         };
 
         if let Some(theme) = raw.theme {
-            config.theme = Some(resolve_theme(theme.get_ref(), path));
+            let resolved = resolve_theme(theme.get_ref(), path).map_err(|m| at(theme.span(), m))?;
+            config.theme = Some(resolved);
         }
         if let Some(width) = raw.side_pane_width {
             config.side_pane_width = in_range(&width, SIDE_PANE_WIDTH_RANGE, "side_pane_width")
@@ -292,18 +293,28 @@ fn in_range(
 }
 
 /// A theme named in the config: a built-in name as is, a relative path against the config
-/// file's directory (where the user keeps it, whatever the current directory).
-fn resolve_theme(spec: &str, config_path: &Path) -> String {
-    let is_built_in = theme::BUILT_IN.iter().any(|(name, _)| *name == spec);
+/// file's directory (where the user keeps it, whatever the current directory). A name that
+/// is neither is refused here, where its place in the file is known.
+fn resolve_theme(spec: &str, config_path: &Path) -> Result<String, String> {
+    if theme::is_built_in(spec) {
+        return Ok(spec.to_owned());
+    }
+    if !theme::looks_like_path(spec) {
+        let names = theme::BUILT_IN.iter().map(|(name, _)| *name);
+        return Err(format!(
+            "unknown theme '{spec}'{}: expected a built-in theme ({}) or a path to a theme \
+             file (ending in .toml)",
+            theme::suggest::hint(spec, names.clone()),
+            names.collect::<Vec<_>>().join(", ")
+        ));
+    }
     let path = Path::new(spec);
-    if is_built_in || path.is_absolute() || !(spec.contains(['/', '\\']) || spec.ends_with(".toml"))
-    {
-        return spec.to_owned();
-    }
-    match config_path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.join(path).display().to_string(),
+    Ok(match config_path.parent() {
+        Some(dir) if path.is_relative() && !dir.as_os_str().is_empty() => {
+            dir.join(path).display().to_string()
+        }
         _ => spec.to_owned(),
-    }
+    })
 }
 
 /// Where the config is looked for when no path is given.

@@ -55,6 +55,8 @@ pub enum KeyError {
          home, end, space, f1-f24)"
     )]
     UnknownKey { name: String, input: String },
+    #[error("unknown modifier '{name}' in '{input}': expected ctrl, alt or shift")]
+    UnknownModifier { name: String, input: String },
     #[error("missing key after '{input}': expected a key such as 'ctrl-d'")]
     MissingKey { input: String },
     #[error("unknown function key '{name}' in '{input}': expected f1 to f24")]
@@ -180,7 +182,12 @@ fn parse_key(name: &str, input: &str) -> Result<Key, KeyError> {
         (Some(c), None) if !c.is_control() => return Ok(Key::Char(c)),
         _ => {}
     }
-    let lower = name.to_ascii_lowercase();
+    // "Page-Down", "page_down" and "PageDown" are one key.
+    let lower: String = name
+        .chars()
+        .filter(|c| !matches!(c, '-' | '_'))
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
     let key = match lower.as_str() {
         "space" | "spc" => Key::Space,
         "enter" | "return" | "ret" | "cr" => Key::Enter,
@@ -204,6 +211,17 @@ fn parse_key(name: &str, input: &str) -> Result<Key, KeyError> {
 }
 
 fn parse_function_key(lower: &str, name: &str, input: &str) -> Result<Key, KeyError> {
+    // "hyper-x": a word before a dash that is no modifier.
+    if let Some((head, tail)) = name.split_once(['-', '+'])
+        && !head.is_empty()
+        && !tail.is_empty()
+        && head.chars().all(char::is_alphabetic)
+    {
+        return Err(KeyError::UnknownModifier {
+            name: shown(head),
+            input: shown(input),
+        });
+    }
     let unknown = || KeyError::UnknownKey {
         name: shown(name),
         input: shown(input),
@@ -289,6 +307,11 @@ mod tests {
         assert_eq!(parse("backtab"), KeyChord::plain(Key::BackTab));
         assert_eq!(parse("pgdn"), KeyChord::plain(Key::PageDown));
         assert_eq!(parse("PageUp"), KeyChord::plain(Key::PageUp));
+        assert_eq!(parse("page-down"), KeyChord::plain(Key::PageDown));
+        assert_eq!(
+            parse("ctrl-page_up"),
+            KeyChord::new(Key::PageUp, true, false, false)
+        );
         assert_eq!(parse("space"), KeyChord::plain(Key::Space));
         assert_eq!(parse(" "), KeyChord::plain(Key::Space));
         assert_eq!(parse("enter"), KeyChord::plain(Key::Enter));

@@ -54,7 +54,8 @@ pub struct Theme {
 #[derive(Debug, thiserror::Error)]
 pub enum ThemeError {
     #[error(
-        "unknown theme '{spec}': not a built-in theme ({}) nor an existing file",
+        "unknown theme '{spec}'{}: not a built-in theme ({}) nor an existing file",
+        suggest::hint(spec, BUILT_IN.iter().map(|(name, _)| *name)),
         built_in_names()
     )]
     Unknown { spec: String },
@@ -131,9 +132,31 @@ impl Theme {
         &self.name
     }
 
-    /// How to paint `role`.
+    /// How to paint `role`. The style already includes its fallbacks (`list.selected`
+    /// over `list`, `entity.person` over `entity`), so callers stack only roles that are not
+    /// each other's parents: an annotation's style over the text's, the current
+    /// annotation's over its kind's, with [`Style::patch`].
     pub fn style(&self, role: Role) -> Style {
         self.resolved.get(role.index()).copied().unwrap_or_default()
+    }
+
+    /// The theme as a self-contained theme file: every role with its resolved style, so
+    /// it loads back to the same theme and serves as a starting point for one's own.
+    pub fn to_toml(&self) -> String {
+        let mut out = format!(
+            "# gloss theme '{}', every role resolved.\n\n[styles]\n",
+            self.name
+        );
+        for role in Role::ALL {
+            let key = role.key();
+            let key = if key.contains('.') {
+                format!("\"{key}\"")
+            } else {
+                key.to_owned()
+            };
+            out.push_str(&format!("{key} = {}\n", self.style(*role)));
+        }
+        out
     }
 
     /// Whether the theme file (or one it extends) gives `role` an entry of its own.
@@ -199,8 +222,14 @@ fn no_color_from(value: Option<std::ffi::OsString>) -> bool {
     value.is_some_and(|v| !v.is_empty())
 }
 
-/// Whether a theme spec that is not a built-in name was meant as a file.
-fn looks_like_path(spec: &str) -> bool {
+/// Whether `name` names a built-in theme (the three of [`BUILT_IN`] or `no-color`).
+pub fn is_built_in(name: &str) -> bool {
+    BUILT_IN.iter().chain([&NO_COLOR]).any(|(n, _)| *n == name)
+}
+
+/// Whether a theme spec that is not a built-in name was meant as a file: it has a slash or
+/// ends in `.toml`.
+pub fn looks_like_path(spec: &str) -> bool {
     spec.contains(['/', '\\']) || spec.ends_with(".toml")
 }
 

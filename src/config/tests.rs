@@ -76,7 +76,7 @@ fn a_relative_theme_path_is_found_beside_the_config() {
         config.theme.as_deref(),
         Some("/home/me/.config/gloss/themes/mine.toml")
     );
-    for spec in ["dark", "/abs/mine.toml"] {
+    for spec in ["dark", "no-color", "/abs/mine.toml"] {
         let config = Config::parse(
             &format!("theme = \"{spec}\""),
             Path::new("/etc/config.toml"),
@@ -101,6 +101,7 @@ fn error_messages_say_file_line_and_column() {
         "max_text_width = 100000\n",
         "side_pane_width = \"wide\"\n",
         "theme = 3\n",
+        "theme = \"ligth\"\n",
         "[keys]\nquit = [\"q\", \"ctrl-foo\"]\n",
         "[keys]\nquit = \"\"\n",
         "[keys]\nexplode = \"x\"\n",

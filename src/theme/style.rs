@@ -171,6 +171,22 @@ impl Style {
     }
 }
 
+impl fmt::Display for Style {
+    /// The style as a theme file entry: `{ fg = "#d8dee9", modifiers = ["bold"] }`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut fields = Vec::new();
+        if let Some(fg) = self.fg {
+            fields.push(format!("fg = \"{fg}\""));
+        }
+        if let Some(bg) = self.bg {
+            fields.push(format!("bg = \"{bg}\""));
+        }
+        let names: Vec<String> = self.modifiers.names().map(|n| format!("\"{n}\"")).collect();
+        fields.push(format!("modifiers = [{}]", names.join(", ")));
+        write!(f, "{{ {} }}", fields.join(", "))
+    }
+}
+
 /// One role's entry in a theme file. Fields left out are inherited from the parent role.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(

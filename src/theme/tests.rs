@@ -272,7 +272,7 @@ fn extends_loops_are_caught() {
 
 #[test]
 fn missing_and_unknown_themes_are_named() {
-    let errors = ["blue", "no/such/theme.toml", "./missing.toml"]
+    let errors = ["blue", "ligth", "no/such/theme.toml", "./missing.toml"]
         .map(|spec| format!("{spec}: {}", Theme::load(spec).expect_err("fails")));
     insta::assert_snapshot!(errors.join("\n"));
 }
@@ -319,6 +319,52 @@ proptest::proptest! {
         if let Err(e) = Theme::from_toml(&source, Path::new("t.toml")) {
             let shown = e.to_string();
             proptest::prop_assert!(!shown.contains('\n'), "{}", shown);
+        }
+    }
+}
+
+#[test]
+fn to_toml_loads_back_to_the_same_styles() {
+    for name in ["dark", "light", "high-contrast", "no-color"] {
+        let theme = shipped(name);
+        let text = theme.to_toml();
+        let back = Theme::from_toml(&text, Path::new("dump.toml"))
+            .unwrap_or_else(|e| panic!("{name}: {e}\n{text}"));
+        for role in Role::ALL {
+            assert_eq!(back.style(*role), theme.style(*role), "{name}: {role}");
+        }
+    }
+}
+
+#[test]
+fn no_color_theme_snapshot() {
+    insta::assert_snapshot!(shipped("no-color").to_toml());
+}
+
+#[test]
+fn theme_keys_and_config_stay_terminal_free() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![
+        root.join("theme.rs"),
+        root.join("config.rs"),
+        root.join("keys.rs"),
+    ];
+    for dir in ["theme", "config"] {
+        let entries = std::fs::read_dir(root.join(dir)).expect("module directory");
+        files.extend(entries.filter_map(Result::ok).map(|e| e.path()));
+    }
+    for file in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "rs"))
+    {
+        let text = std::fs::read_to_string(file).expect("readable source");
+        for line in text.lines().map(str::trim_start) {
+            let imports = line.starts_with("use ") || line.starts_with("pub use ");
+            assert!(
+                !(imports && (line.contains("ratatui") || line.contains("crossterm"))),
+                "{}: {line}",
+                file.display()
+            );
         }
     }
 }

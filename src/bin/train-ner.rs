@@ -1,0 +1,129 @@
+//! Trains the entity tagger: `train-ner TRAIN.jsonl OUT.bin [--dev DEV.jsonl] [--epochs N]
+//! [--bits B] [--prune P]`. Reads documents in the evaluation JSONL format (code point
+//! offsets), trains the averaged perceptron with a fixed document order per epoch
+//! (deterministic shuffle), and writes the pruned, quantised model. With `--dev`, prints
+//! token accuracy on it after each epoch.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::ops::Range;
+
+use anyhow::{Context, bail};
+use gloss::detect::entities::features::DocFeatures;
+use gloss::detect::entities::model::Model;
+use gloss::detect::entities::tokens::tokenize;
+use gloss::detect::entities::train::{Trainer, gold_tags, label_type};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Doc {
+    text: String,
+    #[serde(default)]
+    annotations: Vec<Ann>,
+}
+
+#[derive(Deserialize)]
+struct Ann {
+    kind: String,
+    start: usize,
+    end: usize,
+    #[serde(default)]
+    label: String,
+}
+
+/// Documents as (text, gold tags).
+fn load(path: &str) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let file = File::open(path).with_context(|| format!("{path}: cannot open"))?;
+    let mut out = Vec::new();
+    let mut misaligned = 0;
+    for (n, line) in BufReader::new(file).lines().enumerate() {
+        let line = line.with_context(|| format!("{path}:{}: cannot read", n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: Doc = serde_json::from_str(&line).with_context(|| format!("{path}:{}: expected a JSON document", n + 1))?;
+        // Code point offsets -> byte offsets.
+        let mut bytes: Vec<usize> = doc.text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(doc.text.len());
+        let spans: Vec<(Range<usize>, u8)> = doc
+            .annotations
+            .iter()
+            .filter(|a| a.kind == "entity" && a.end < bytes.len() && a.start < a.end)
+            .map(|a| (bytes[a.start]..bytes[a.end], label_type(&a.label)))
+            .collect();
+        let tokens = tokenize(&doc.text);
+        let (tags, bad) = gold_tags(&tokens, &spans);
+        misaligned += bad;
+        out.push((doc.text, tags));
+    }
+    eprintln!("{path}: {} documents, {misaligned} entity spans off token boundaries", out.len());
+    Ok(out)
+}
+
+fn accuracy(model: &Model, docs: &[(String, Vec<u8>)]) -> (f64, f64) {
+    let (mut ok, mut n, mut ent_ok, mut ent_n) = (0usize, 0usize, 0usize, 0usize);
+    for (text, gold) in docs {
+        let tokens = tokenize(text);
+        let doc = DocFeatures::new(text, &tokens);
+        let tags = model.tag(text, &tokens, &doc);
+        for (p, g) in tags.iter().zip(gold) {
+            n += 1;
+            ok += usize::from(p == g);
+            if *g != 0 || *p != 0 {
+                ent_n += 1;
+                ent_ok += usize::from(p == g);
+            }
+        }
+    }
+    (ok as f64 / n.max(1) as f64, ent_ok as f64 / ent_n.max(1) as f64)
+}
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut positional = Vec::new();
+    let (mut dev, mut epochs, mut bits, mut prune) = (None, 12usize, 18u32, 0.05f32);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = || it.next().with_context(|| format!("{a}: expected a value"));
+        match a.as_str() {
+            "--dev" => dev = Some(value()?.clone()),
+            "--epochs" => epochs = value()?.parse().context("--epochs: expected a number")?,
+            "--bits" => bits = value()?.parse().context("--bits: expected a number")?,
+            "--prune" => prune = value()?.parse().context("--prune: expected a number")?,
+            _ => positional.push(a.clone()),
+        }
+    }
+    let [train_path, out_path] = positional.as_slice() else {
+        bail!("usage: train-ner TRAIN.jsonl OUT.bin [--dev DEV.jsonl] [--epochs N] [--bits B] [--prune P]");
+    };
+    let train = load(train_path)?;
+    let dev = dev.map(|p| load(&p)).transpose()?;
+    let mut trainer = Trainer::new(bits);
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    for epoch in 0..epochs {
+        // Deterministic Fisher-Yates shuffle (xorshift), so a rebuild is byte-identical.
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        let (mut ok, mut n) = (0, 0);
+        for &d in &order {
+            let (c, s) = trainer.learn(&train[d].0, &train[d].1);
+            ok += c;
+            n += s;
+        }
+        eprintln!("epoch {}: train accuracy on scored tokens {:.4}", epoch + 1, ok as f64 / n.max(1) as f64);
+    }
+    let model = trainer.finish(prune);
+    if let Some(dev) = &dev {
+        let (acc, ent) = accuracy(&model, dev);
+        eprintln!("dev: token accuracy {acc:.4}, entity-token accuracy {ent:.4}");
+    }
+    let bytes = model.encode();
+    std::fs::write(out_path, &bytes).with_context(|| format!("{out_path}: cannot write"))?;
+    eprintln!("{out_path}: {} bytes, {} non-zero weights", bytes.len(), model.nonzero());
+    Ok(())
+}

@@ -1,0 +1,318 @@
+//! Features of the entity tagger: for each token, the hashes of what the perceptron
+//! weighs (the word and its neighbours, word shape, affixes, casing, gazetteer membership,
+//! document-level casing evidence, the previous tags). Per-document facts are computed once
+//! into flat arrays; per-token features are written into a fixed stack buffer, so the hot
+//! path allocates nothing.
+
+use std::collections::HashSet;
+
+use super::gazetteer::{self, CATEGORIES, Gazetteer};
+use super::hash::{Fnv, IdentityHasher, combine, mix, word_hash_exact, word_hash_lower};
+use super::tokens::{DIGIT, SENT_START, Token, UPPER, WORD};
+
+/// Room for every feature of one token.
+pub const MAX_FEATURES: usize = 64;
+
+/// Per-document token facts the features read.
+pub struct DocFeatures {
+    lower: Vec<u64>,
+    exact: Vec<u64>,
+    shape: Vec<u64>,
+    /// Gazetteer bits: `2*c` the token starts an entry of category `c`, `2*c+1` it is inside.
+    gaz: Vec<u32>,
+    /// Document-level casing evidence (see the `DOC_*` bits).
+    doc: Vec<u8>,
+    /// The token's sentence is written in capitals (a headline).
+    headline: Vec<bool>,
+}
+
+const DOC_LOWER_ELSEWHERE: u8 = 1;
+const DOC_UPPER_MID_ELSEWHERE: u8 = 2;
+
+/// Sentinel hashes for positions before the first and after the last token.
+const BOS: u64 = 0x5a5a_1234_0000_0001;
+const EOS: u64 = 0x5a5a_1234_0000_0002;
+
+/// The shape of a word: letters as X/x, digits as d, other characters kept, runs collapsed
+/// ("Trump" -> "Xx", "U.S." -> "X.X.", "1996" -> "d", "al-Baghdadi" -> "x-Xx").
+fn shape_hash(word: &str) -> u64 {
+    let mut h = Fnv::default();
+    let mut last = '\0';
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_alphabetic() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if s != last {
+            h.push(s);
+            last = s;
+        }
+    }
+    h.finish()
+}
+
+impl DocFeatures {
+    pub fn new(text: &str, tokens: &[Token]) -> DocFeatures {
+        let gaz_index = gazetteer::get();
+        let n = tokens.len();
+        let mut lower = Vec::with_capacity(n);
+        let mut exact = Vec::with_capacity(n);
+        let mut shape = Vec::with_capacity(n);
+        for t in tokens {
+            let w = t.text(text);
+            lower.push(word_hash_lower(w));
+            exact.push(word_hash_exact(w));
+            shape.push(shape_hash(w));
+        }
+        let gaz = gazetteer_bits(gaz_index, tokens, &lower);
+
+        // Casing seen elsewhere in the document: a capitalised word also written in lower
+        // case is likely a common word; a sentence-initial word also capitalised
+        // mid-sentence is likely a name.
+        let mut lowercase: HashSet<u64, IdentityHasher> = HashSet::default();
+        let mut upper_mid: HashSet<u64, IdentityHasher> = HashSet::default();
+        for (t, &h) in tokens.iter().zip(&lower) {
+            if !t.is(WORD) {
+                continue;
+            }
+            if !t.is(UPPER) {
+                lowercase.insert(h);
+            } else if !t.is(SENT_START) {
+                upper_mid.insert(h);
+            }
+        }
+        let doc = tokens
+            .iter()
+            .zip(&lower)
+            .map(|(t, h)| {
+                let mut d = 0;
+                if t.is(UPPER) && lowercase.contains(h) {
+                    d |= DOC_LOWER_ELSEWHERE;
+                }
+                if t.is(UPPER) && upper_mid.contains(h) {
+                    d |= DOC_UPPER_MID_ELSEWHERE;
+                }
+                d
+            })
+            .collect();
+        let headline = headline_flags(text, tokens);
+        DocFeatures { lower, exact, shape, gaz, doc, headline }
+    }
+
+    pub fn lower(&self, i: usize) -> u64 {
+        self.lower[i]
+    }
+
+    /// Whether token `i` is capitalised but also written in lower case in the document.
+    pub fn lower_elsewhere(&self, i: usize) -> bool {
+        self.doc.get(i).is_some_and(|d| d & DOC_LOWER_ELSEWHERE != 0)
+    }
+
+    pub fn gaz(&self, i: usize) -> u32 {
+        self.gaz[i]
+    }
+
+    /// Writes the feature hashes of token `i` (given the two previous tags) into `out` and
+    /// returns how many there are.
+    pub fn features(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        prev: u8,
+        prev2: u8,
+        out: &mut [u64; MAX_FEATURES],
+    ) -> usize {
+        let mut n = 0;
+        let mut push = |template: u64, value: u64| {
+            if n < MAX_FEATURES {
+                out[n] = mix(template.wrapping_mul(0x2545_f491_4f6c_dd1d) ^ value);
+                n += 1;
+            }
+        };
+        let tok = tokens[i];
+        let at = |j: isize, arr: &Vec<u64>| -> u64 {
+            if j < 0 {
+                BOS
+            } else {
+                arr.get(j as usize).copied().unwrap_or(EOS)
+            }
+        };
+        let ii = i as isize;
+        let w0 = self.lower[i];
+        push(0, 0);
+        push(1, w0);
+        push(2, self.exact[i]);
+        push(3, at(ii - 1, &self.lower));
+        push(4, at(ii + 1, &self.lower));
+        push(5, at(ii - 2, &self.lower));
+        push(6, at(ii + 2, &self.lower));
+        let s0 = self.shape[i];
+        let sp = at(ii - 1, &self.shape);
+        let sn = at(ii + 1, &self.shape);
+        push(7, s0);
+        push(8, sp);
+        push(9, sn);
+        push(10, combine(combine(sp, s0), sn));
+        // Affixes of the lowercased word.
+        let word = tok.text(text);
+        let mut pre = Fnv::default();
+        for (k, c) in word.chars().take(3).enumerate() {
+            pre.push_lower(c);
+            push(11 + k as u64, pre.finish());
+        }
+        let mut last = ['\0'; 4];
+        let mut len = 0usize;
+        for c in word.chars() {
+            last.rotate_left(1);
+            last[3] = c;
+            len += 1;
+        }
+        for k in 1..=len.min(4) {
+            let mut suf = Fnv::default();
+            for &c in &last[4 - k..] {
+                suf.push_lower(c);
+            }
+            push(14 + k as u64, suf.finish());
+        }
+        push(19, len.min(12) as u64);
+        // Previous tags (the greedy history).
+        push(20, u64::from(prev));
+        push(21, u64::from(prev) << 8 | u64::from(prev2));
+        push(22, combine(u64::from(prev), w0));
+        push(23, combine(u64::from(prev), s0));
+        // Word bigrams.
+        push(24, combine(at(ii - 1, &self.lower), w0));
+        push(25, combine(w0, at(ii + 1, &self.lower)));
+        // Position and casing context.
+        let start = tok.is(SENT_START);
+        push(26, combine(u64::from(start), s0));
+        let head = self.headline.get(i).copied().unwrap_or(false);
+        push(27, combine(u64::from(head), s0));
+        if head {
+            push(28, w0);
+        }
+        let d = self.doc[i];
+        push(29, combine(u64::from(d), u64::from(start)));
+        push(30, combine(u64::from(d), s0));
+        push(31, u64::from(tok.flags & (DIGIT | UPPER | WORD)));
+        // Gazetteer membership of the token and its neighbours.
+        for (template, j) in [(32u64, ii), (33, ii - 1), (34, ii + 1)] {
+            let bits = if j < 0 { 0 } else { self.gaz.get(j as usize).copied().unwrap_or(0) };
+            for b in 0..(2 * CATEGORIES) as u32 {
+                if bits & (1 << b) != 0 {
+                    push(template, u64::from(b));
+                }
+            }
+        }
+        let g0 = self.gaz[i];
+        if g0 != 0 {
+            push(35, combine(u64::from(g0), s0));
+            push(36, combine(u64::from(g0), u64::from(prev)));
+        }
+        n
+    }
+}
+
+/// Marks the tokens covered by gazetteer entries (longest match from each capitalised
+/// token).
+fn gazetteer_bits(g: &Gazetteer, tokens: &[Token], lower: &[u64]) -> Vec<u32> {
+    let mut bits = vec![0u32; tokens.len()];
+    for i in 0..tokens.len() {
+        if !tokens[i].is(UPPER) {
+            continue;
+        }
+        let mut h = 0;
+        for len in 1..=g.max_len.min(tokens.len() - i) {
+            h = combine(h, lower[i + len - 1]);
+            let cats = g.lookup(h);
+            if cats == 0 {
+                continue;
+            }
+            for c in 0..CATEGORIES {
+                if cats & (1 << c) != 0 {
+                    bits[i] |= 1 << (2 * c);
+                    for b in &mut bits[i + 1..i + len] {
+                        *b |= 1 << (2 * c + 1);
+                    }
+                }
+            }
+        }
+    }
+    bits
+}
+
+/// For each token, whether its sentence (tokens up to the next sentence start) has at least
+/// three words and no lowercase letter: a headline in capitals, where casing says nothing.
+fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let mut flags = vec![false; tokens.len()];
+    let mut s = 0;
+    while s < tokens.len() {
+        let mut e = s + 1;
+        while e < tokens.len() && !tokens[e].is(SENT_START) {
+            e += 1;
+        }
+        let words = tokens[s..e].iter().filter(|t| t.is(WORD) && !t.is(DIGIT)).count();
+        let any_lower = tokens[s..e]
+            .iter()
+            .any(|t| t.text(text).chars().any(|c| c.is_lowercase()));
+        if words >= 3 && !any_lower {
+            flags[s..e].iter_mut().for_each(|f| *f = true);
+        }
+        s = e;
+    }
+    flags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(shape_hash("Trump"), shape_hash("Xy"));
+        assert_eq!(shape_hash("U.S."), shape_hash("E.U."));
+        assert_ne!(shape_hash("US"), shape_hash("Us"));
+        assert_eq!(shape_hash("1996"), shape_hash("7"));
+    }
+
+    #[test]
+    fn features_fit_the_buffer_and_differ_by_word() {
+        let text = "President Donald Trump visited Canada.";
+        let toks = tokenize(text);
+        let doc = DocFeatures::new(text, &toks);
+        let mut a = [0u64; MAX_FEATURES];
+        let mut b = [0u64; MAX_FEATURES];
+        let na = doc.features(text, &toks, 2, 0, 0, &mut a);
+        let nb = doc.features(text, &toks, 4, 0, 0, &mut b);
+        assert!(na > 20 && na < MAX_FEATURES);
+        assert_ne!(a[1], b[1]);
+        assert_eq!(a[0], b[0], "the bias feature is shared");
+    }
+
+    #[test]
+    fn gazetteer_marks_multi_word_places() {
+        let text = "He flew to the United States and met John.";
+        let toks = tokenize(text);
+        let doc = DocFeatures::new(text, &toks);
+        let country = 2 * super::super::gazetteer::Category::Country as u32;
+        assert_ne!(doc.gaz(4) & (1 << country), 0);
+        assert_ne!(doc.gaz(5) & (1 << (country + 1)), 0);
+        assert_eq!(doc.gaz(3), 0);
+    }
+
+    #[test]
+    fn headlines_in_capitals_are_flagged() {
+        let text = "SOCCER - LEEDS WIN AT HOME.\nLeeds won at home.";
+        let toks = tokenize(text);
+        let flags = headline_flags(text, &toks);
+        assert!(flags[0] && flags[3]);
+        assert!(!flags[flags.len() - 2]);
+    }
+}

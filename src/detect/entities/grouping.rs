@@ -1,0 +1,179 @@
+//! Grouping of mentions into entities: the same name (any case, either apostrophe), a
+//! person's surname or first name to the full name mentioned nearest before it, and an
+//! acronym to its expansion ("DND" <-> "Department of National Defense"). Each group is
+//! named by its fullest form and lists the other forms as aliases.
+
+use std::collections::HashMap;
+
+use crate::annotation::{Annotation, AnnotationKind, EntityGroup, EntityLabel};
+
+use super::acronyms::{acronym, acronym_form};
+use super::mentions::Mention;
+use super::tokens::Token;
+
+/// A group under construction.
+struct Draft {
+    label: EntityLabel,
+    name: String,
+    forms: Vec<String>,
+    /// Byte offsets where its mentions start, in processing order.
+    starts: Vec<usize>,
+    first_start: usize,
+}
+
+fn key(label: EntityLabel, surface: &str) -> (EntityLabel, String) {
+    (label, surface.replace('’', "'").to_lowercase())
+}
+
+/// Builds the annotations and groups of `mentions` (sorted, non-overlapping).
+pub fn group(text: &str, tokens: &[Token], mentions: &[Mention]) -> (Vec<Annotation>, Vec<EntityGroup>) {
+    let surface = |m: &Mention| &text[tokens[m.first].start..tokens[m.last - 1].end];
+    // Longest names first, so short forms find the full name already grouped.
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&k| (std::cmp::Reverse(mentions[k].last - mentions[k].first), k));
+
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut by_surface: HashMap<(EntityLabel, String), usize> = HashMap::new();
+    let mut by_part: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_acronym: HashMap<String, usize> = HashMap::new();
+    let mut assigned = vec![0usize; mentions.len()];
+    let mut labels: Vec<EntityLabel> = mentions.iter().map(|m| m.label).collect();
+
+    for &k in &order {
+        let m = &mentions[k];
+        let s = surface(m);
+        let start = tokens[m.first].start;
+        let single = m.last - m.first == 1;
+        let mut target = by_surface.get(&key(m.label, s)).copied();
+        if target.is_none() && single && m.label == EntityLabel::Person {
+            // The full name whose part this is, mentioned nearest before (or else first after).
+            if let Some(cands) = by_part.get(&s.to_lowercase()) {
+                let before = cands
+                    .iter()
+                    .filter_map(|&g| {
+                        drafts[g].starts.iter().filter(|&&p| p < start).max().map(|&p| (p, g))
+                    })
+                    .max();
+                target = before.map(|(_, g)| g).or_else(|| cands.first().copied());
+            }
+        }
+        if target.is_none()
+            && single
+            && let Some(a) = acronym_form(s)
+        {
+            target = by_acronym.get(&a).copied();
+        }
+        let g = match target {
+            Some(g) => g,
+            None => {
+                drafts.push(Draft {
+                    label: m.label,
+                    name: s.to_string(),
+                    forms: Vec::new(),
+                    starts: Vec::new(),
+                    first_start: start,
+                });
+                let g = drafts.len() - 1;
+                if m.label == EntityLabel::Person && !single {
+                    for i in [m.first, m.last - 1] {
+                        let part = tokens[i].text(text).to_lowercase();
+                        let list = by_part.entry(part).or_default();
+                        if !list.contains(&g) {
+                            list.push(g);
+                        }
+                    }
+                }
+                if !single && m.label != EntityLabel::Person {
+                    let words = (m.first..m.last).map(|i| tokens[i].text(text));
+                    if let Some(a) = acronym(words) {
+                        by_acronym.entry(a).or_insert(g);
+                    }
+                }
+                g
+            }
+        };
+        by_surface.entry(key(m.label, s)).or_insert(g);
+        let d = &mut drafts[g];
+        d.starts.push(start);
+        d.first_start = d.first_start.min(start);
+        if !d.forms.iter().any(|f| key(d.label, f) == key(d.label, s)) {
+            d.forms.push(s.to_string());
+        }
+        labels[k] = d.label;
+        assigned[k] = g;
+    }
+
+    // Number groups by first mention, for stable output.
+    let mut ids: Vec<usize> = (0..drafts.len()).collect();
+    ids.sort_by_key(|&g| drafts[g].first_start);
+    let mut renumber = vec![0; drafts.len()];
+    for (new, &old) in ids.iter().enumerate() {
+        renumber[old] = new;
+    }
+    let groups = ids
+        .iter()
+        .enumerate()
+        .map(|(id, &g)| {
+            let d = &drafts[g];
+            let name = d.name.clone();
+            let aliases = d.forms.iter().filter(|f| key(d.label, f) != key(d.label, &name)).cloned().collect();
+            EntityGroup { id, label: d.label, name, aliases }
+        })
+        .collect();
+    let annotations = mentions
+        .iter()
+        .enumerate()
+        .map(|(k, m)| Annotation {
+            span: tokens[m.first].start..tokens[m.last - 1].end,
+            kind: AnnotationKind::Entity { label: labels[k], group: renumber[assigned[k]] },
+        })
+        .collect();
+    (annotations, groups)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn run(text: &str, spans: &[(usize, usize, EntityLabel)]) -> (Vec<Annotation>, Vec<EntityGroup>) {
+        let toks = tokenize(text);
+        let ms: Vec<Mention> =
+            spans.iter().map(|&(first, last, label)| Mention { first, last, label }).collect();
+        group(text, &toks, &ms)
+    }
+
+    #[test]
+    fn surnames_join_the_nearest_full_name() {
+        let text = "Donald Trump and Melania Trump. Trump spoke. Donald left.";
+        let (anns, groups) = run(text, &[
+            (0, 2, EntityLabel::Person),
+            (3, 5, EntityLabel::Person),
+            (6, 7, EntityLabel::Person),
+            (9, 10, EntityLabel::Person),
+        ]);
+        assert_eq!(groups.len(), 2);
+        assert_eq!(anns[2].group(), Some(1), "Trump -> Melania Trump, the nearest before");
+        assert_eq!(anns[3].group(), Some(0), "Donald -> Donald Trump");
+        assert_eq!(groups[0].name, "Donald Trump");
+        assert_eq!(groups[0].aliases, ["Donald"]);
+    }
+
+    #[test]
+    fn acronyms_join_expansions_either_way_round() {
+        let text = "DND said the Department of National Defense would act.";
+        let (anns, groups) = run(text, &[(0, 1, EntityLabel::Org), (3, 7, EntityLabel::Org)]);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].name, "Department of National Defense");
+        assert_eq!(groups[0].aliases, ["DND"]);
+        assert_eq!(anns[0].group(), anns[1].group());
+    }
+
+    #[test]
+    fn same_name_in_any_case_or_apostrophe_is_one_group() {
+        let text = "Islamic State of Iraq and Islamic state of Iraq.";
+        let (_, groups) = run(text, &[(0, 4, EntityLabel::Org), (5, 9, EntityLabel::Org)]);
+        assert_eq!(groups.len(), 1);
+        assert!(groups[0].aliases.is_empty());
+    }
+}

@@ -1,0 +1,235 @@
+//! The entity tagger's tokenizer: splits text into word and punctuation tokens as byte
+//! ranges, the way CoNLL-2003 tokenised its news (so the tagger trained on it sees the same
+//! units at run time).
+//!
+//! Words keep internal hyphens, apostrophes and periods ("al-Baghdadi", "O'Brien", "U.S.");
+//! a possessive `'s` / `’s` is split off as its own token so it stays outside entity spans;
+//! a trailing period joins a word only for initials and common abbreviations ("J.", "Gen.",
+//! "Inc."). Tokens after a line break or a sentence-ending mark are flagged as sentence
+//! starts, which the features use to discount capitalisation there.
+
+use std::ops::Range;
+
+/// The token starts a sentence (or a line).
+pub const SENT_START: u8 = 1;
+/// The token begins with a letter or digit.
+pub const WORD: u8 = 2;
+/// The token's first character is uppercase.
+pub const UPPER: u8 = 4;
+/// The token has a digit.
+pub const DIGIT: u8 = 8;
+
+/// One token: a byte range of the text and what kind of token it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub flags: u8,
+}
+
+impl Token {
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    pub fn is(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// Abbreviations that keep their trailing period (titles, name parts, company forms,
+/// months): general English usage, compared case-insensitively.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "sgt", "capt", "cpl", "pvt",
+    "adm", "cmdr", "brig", "gov", "sen", "rep", "rev", "hon", "st", "jr", "sr", "inc",
+    "corp", "co", "ltd", "bros", "mt", "ft", "no", "vs", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "messrs", "mme", "mlle", "gov", "pres",
+    "supt", "insp", "det", "fr", "sgt", "ave", "blvd", "plc", "cie", "dept", "univ",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits `text` into tokens. Never panics; every token is a non-empty, char-aligned range.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut chars = text.char_indices().peekable();
+    let mut sent_start = true;
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            if c == '\n' {
+                sent_start = true;
+            }
+            continue;
+        }
+        let mut flags = if sent_start { SENT_START } else { 0 };
+        sent_start = false;
+        if c.is_alphanumeric() {
+            let mut end = start + c.len_utf8();
+            let mut internal_period = false;
+            // Extend over letters/digits and single joiners between them.
+            loop {
+                let Some(&(i, d)) = chars.peek() else { break };
+                if d.is_alphanumeric() {
+                    chars.next();
+                    end = i + d.len_utf8();
+                    continue;
+                }
+                if matches!(d, '-' | '.' | '&') || is_apostrophe(d) {
+                    let next = text[i + d.len_utf8()..].chars().next();
+                    if next.is_some_and(|n| n.is_alphanumeric()) {
+                        // A possessive or contraction after an apostrophe is split off below.
+                        if is_apostrophe(d) && is_clitic(&text[i + d.len_utf8()..]) {
+                            break;
+                        }
+                        // "US-trained": an acronym before a lowercase word stands alone.
+                        let head = &text[start..i];
+                        if d == '-'
+                            && next.is_some_and(char::is_lowercase)
+                            && head.chars().count() >= 2
+                            && head.chars().all(|h| h.is_uppercase())
+                        {
+                            break;
+                        }
+                        internal_period |= d == '.';
+                        chars.next();
+                        continue;
+                    }
+                }
+                break;
+            }
+            let word = &text[start..end];
+            // A trailing period belongs to initials, dotted acronyms and abbreviations.
+            if let Some(&(i, '.')) = chars.peek() {
+                let single = word.chars().count() == 1 && c.is_alphabetic();
+                if single || internal_period || is_abbreviation(word) {
+                    chars.next();
+                    end = i + 1;
+                }
+            }
+            flags |= WORD;
+            if c.is_uppercase() {
+                flags |= UPPER;
+            }
+            if text[start..end].bytes().any(|b| b.is_ascii_digit()) {
+                flags |= DIGIT;
+            }
+            tokens.push(Token { start, end, flags });
+        } else if is_apostrophe(c) && is_clitic(&text[start + c.len_utf8()..]) {
+            // "'s", "’s", "'ll": the clitic letters join the apostrophe.
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, d)) = chars.peek() {
+                if !d.is_alphabetic() {
+                    break;
+                }
+                chars.next();
+                end = i + d.len_utf8();
+            }
+            tokens.push(Token { start, end, flags });
+        } else {
+            // Punctuation: a run of the same mark is one token ("--", "...").
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, d)) = chars.peek() {
+                if d != c {
+                    break;
+                }
+                chars.next();
+                end = i + d.len_utf8();
+            }
+            tokens.push(Token { start, end, flags });
+            if matches!(c, '.' | '!' | '?') {
+                sent_start = true;
+            } else if sent_start_pending(&tokens, text) {
+                sent_start = true;
+            }
+        }
+    }
+    tokens
+}
+
+/// A closing quote or bracket right after a sentence end keeps the next token a start.
+fn sent_start_pending(tokens: &[Token], text: &str) -> bool {
+    let n = tokens.len();
+    if n < 2 {
+        return false;
+    }
+    let last = tokens[n - 1].text(text);
+    let before = tokens[n - 2].text(text);
+    matches!(last, "\"" | "”" | "’" | "'" | ")")
+        && matches!(before.chars().last(), Some('.' | '!' | '?'))
+}
+
+/// Whether `rest` (the text after an apostrophe) starts an English clitic: `s`, `ll`, `re`,
+/// `ve`, `d`, `m`, `t` followed by a non-letter.
+fn is_clitic(rest: &str) -> bool {
+    let letters: usize = rest.bytes().take_while(|b| b.is_ascii_alphabetic()).count();
+    if letters == 0 || letters > 2 {
+        return false;
+    }
+    let after = rest[letters..].chars().next();
+    if after.is_some_and(|c| c.is_alphanumeric()) {
+        return false;
+    }
+    matches!(
+        rest[..letters].to_ascii_lowercase().as_str(),
+        "s" | "ll" | "re" | "ve" | "d" | "m" | "t"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn splits_possessives_with_either_apostrophe() {
+        assert_eq!(words("Canada's army"), ["Canada", "'s", "army"]);
+        assert_eq!(words("NATO’s chief"), ["NATO", "’s", "chief"]);
+        assert_eq!(words("the States' rights"), ["the", "States", "'", "rights"]);
+    }
+
+    #[test]
+    fn keeps_internal_joiners() {
+        assert_eq!(words("al-Baghdadi O'Brien AT&T"), ["al-Baghdadi", "O'Brien", "AT&T"]);
+        assert_eq!(words("US-trained Anglo-Dutch"), ["US", "-", "trained", "Anglo-Dutch"]);
+    }
+
+    #[test]
+    fn periods_join_initials_and_abbreviations_only() {
+        assert_eq!(words("Maj. Gen. J. Smith of the U.S. left."), [
+            "Maj.", "Gen.", "J.", "Smith", "of", "the", "U.S.", "left", "."
+        ]);
+        assert_eq!(words("troops in the US."), ["troops", "in", "the", "US", "."]);
+    }
+
+    #[test]
+    fn flags_sentence_starts() {
+        let text = "He left. \"Go.\" She\nWent";
+        let starts: Vec<&str> = tokenize(text)
+            .iter()
+            .filter(|t| t.is(SENT_START))
+            .map(|t| t.text(text))
+            .collect();
+        assert_eq!(starts, ["He", "\"", "Go", "\"", "She", "Went"]);
+    }
+
+    #[test]
+    fn flags_case_and_digits() {
+        let toks = tokenize("Paris 1996 x");
+        assert!(toks[0].is(UPPER) && toks[0].is(WORD));
+        assert!(toks[1].is(DIGIT) && !toks[1].is(UPPER));
+        assert!(!toks[2].is(UPPER));
+    }
+}

@@ -1,0 +1,2 @@
+//! Tests of the resolver: one table per rule.
+use super::*;

@@ -1,0 +1,2 @@
+//! Tests of the whole date detector.
+use super::*;

@@ -1,9 +1,248 @@
 //! Quote detection and speaker attribution.
+//!
+//! Runs after entity detection. Quotation marks are paired paragraph by paragraph
+//! ([`pairing`]); each quoted region is then attributed from the narration around it
+//! ([`cues`]: "X said", "said X", "X, the ..., said", "according to X", a cue in the
+//! sentence before or after, a paragraph ending in a colon), and the phrase found is turned
+//! into a speaker ([`speaker`]: entity group and fullest name, pronoun resolution). Quotes
+//! with no cue of their own take the speaker of a neighbouring quote: the same paragraph,
+//! the paragraph they continue, or the alternation of a dialogue. Short quoted phrases
+//! inside a sentence with no cue (scare quotes, titles) are not quotes.
 
-use crate::annotation::{Annotation, EntityGroup};
+mod cues;
+mod pairing;
+mod speaker;
+mod words;
 
-/// Finds the direct quotations of `text`; `entities` (sorted entity mentions) and `groups`
-/// let speakers be linked to people.
-pub fn detect(_text: &str, _entities: &[Annotation], _groups: &[EntityGroup]) -> Vec<Annotation> {
-    Vec::new()
+use std::ops::Range;
+
+use crate::annotation::{Annotation, AnnotationKind, EntityGroup, QuoteInfo};
+use cues::Phrase;
+use pairing::{Paragraph, Region};
+use words::{Token, tokens};
+
+/// How far (bytes) narration is read on either side of a quote.
+const CONTEXT: usize = 400;
+
+/// Finds the direct quotations of `text`; `entities` (entity mentions) and `groups` let
+/// speakers be linked to people. Spans include the quotation marks.
+pub fn detect(text: &str, entities: &[Annotation], groups: &[EntityGroup]) -> Vec<Annotation> {
+    let paras = pairing::paragraphs(text);
+    let regions = pairing::regions(text, &paras);
+    let spans: Vec<Range<usize>> = regions.iter().map(|r| r.span.clone()).collect();
+    let mut resolver = speaker::Resolver::new(text, entities, groups, &spans);
+
+    let contexts: Vec<Context> = (0..regions.len())
+        .map(|i| Context::of(text, &paras, &regions, i))
+        .collect();
+    let mut infos: Vec<Option<QuoteInfo>> = contexts
+        .iter()
+        .map(|c| c.phrase.as_ref().map(|p| resolver.resolve(p)))
+        .collect();
+    for i in 0..regions.len() {
+        if infos[i].is_none() {
+            infos[i] = inherited(&paras, &regions, &infos, i);
+        }
+    }
+
+    regions
+        .iter()
+        .zip(contexts)
+        .zip(infos)
+        .filter(|((r, c), _)| !is_scare_quote(text, &paras, r, c))
+        .map(|((r, _), info)| Annotation {
+            span: r.span.clone(),
+            kind: AnnotationKind::Quote(info.unwrap_or_default()),
+        })
+        .collect()
 }
+
+/// What the narration next to one quote says about it.
+struct Context {
+    /// The speaker phrase of the quote's own cue, if any.
+    phrase: Option<Phrase>,
+    /// The quote opens its sentence (no narration before it in the sentence).
+    opens_sentence: bool,
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+fn ends_sentence(t: &Token) -> bool {
+    matches!(t.text, "." | "!" | "?")
+}
+
+impl Context {
+    fn of(text: &str, paras: &[Paragraph], regions: &[Region], i: usize) -> Context {
+        let r = &regions[i];
+        let para = &paras[r.para].span;
+
+        // The narration after the quote, up to the end of its sentence or the next quote.
+        let next = regions
+            .get(i + 1)
+            .filter(|n| n.para == r.para)
+            .map_or(para.end, |n| n.span.start);
+        let t_end = floor_boundary(text, next.min(r.span.end + CONTEXT)).max(r.span.end);
+        let after = tokens(text, r.span.end..t_end);
+        let cut = after
+            .iter()
+            .position(|t| ends_sentence(t) || matches!(t.text, ":" | ";"))
+            .unwrap_or(after.len());
+        let trailer = &after[..cut];
+
+        // The narration before the quote, back to the start of its sentence.
+        let prev = match i.checked_sub(1).map(|j| &regions[j]) {
+            Some(p) if p.para == r.para => p.span.end,
+            _ => para.start,
+        };
+        let l_start = ceil_boundary(text, prev.max(r.span.start.saturating_sub(CONTEXT)));
+        let before = tokens(text, l_start..r.span.start);
+        let from = before.iter().rposition(ends_sentence).map_or(0, |k| k + 1);
+        let lead_in = &before[from..];
+        let opens_sentence = lead_in.iter().all(|t| !t.is_word());
+
+        let inner = text[r.inner.clone()].trim_end();
+        let ends_clause =
+            inner.ends_with(',') || trailer.first().is_some_and(|t| !t.is_capitalised());
+        let from_trailer = || {
+            if r.closed {
+                cues::in_trailer(trailer)
+            } else {
+                None
+            }
+        };
+        let mut phrase = if ends_clause {
+            from_trailer().or_else(|| cues::in_lead_in(lead_in))
+        } else {
+            cues::in_lead_in(lead_in).or_else(from_trailer)
+        };
+        // A quote inside a sentence with no cue: the sentence's subject is its source
+        // ("Reid has gone after Trump as a “spoiled brat.”").
+        if phrase.is_none() && !opens_sentence {
+            phrase = cues::sentence_subject(lead_in);
+        }
+        // A transcript: "WALLACE: Let’s start ..." names its speaker inside the quote.
+        let head_end = floor_boundary(text, r.inner.end.min(r.inner.start + 60));
+        if let Some(label) = cues::transcript_label(&tokens(text, r.inner.start..head_end)) {
+            phrase = Some(label);
+        }
+        // "Caddell continued:" closing the previous paragraph introduces this one.
+        if phrase.is_none() && opens_sentence && r.span.start == para.start && r.para > 0 {
+            let prev = &paras[r.para - 1].span;
+            if text[prev.clone()].ends_with(':') {
+                let start = ceil_boundary(text, prev.start.max(prev.end.saturating_sub(CONTEXT)));
+                let toks = tokens(text, start..prev.end);
+                let from = toks.iter().rposition(ends_sentence).map_or(0, |k| k + 1);
+                phrase = cues::in_lead_in(&toks[from..]);
+            }
+        }
+        Context {
+            phrase,
+            opens_sentence,
+        }
+    }
+}
+
+/// The speaker of a quote without a cue of its own, from its neighbours.
+fn inherited(
+    paras: &[Paragraph],
+    regions: &[Region],
+    infos: &[Option<QuoteInfo>],
+    i: usize,
+) -> Option<QuoteInfo> {
+    let r = &regions[i];
+    let known = |j: usize| infos[j].clone().filter(|q| q.speaker.is_some());
+    if r.continues && i > 0 {
+        return infos[i - 1].clone();
+    }
+    // Another quote of the same paragraph: before it first, then after it.
+    let same_para_before = (0..i)
+        .rev()
+        .take_while(|&j| regions[j].para == r.para)
+        .find_map(known);
+    if same_para_before.is_some() {
+        return same_para_before;
+    }
+    let same_para_after = (i + 1..regions.len())
+        .take_while(|&j| regions[j].para == r.para)
+        .find_map(known);
+    if same_para_after.is_some() {
+        return same_para_after;
+    }
+    // A paragraph opening with a quote right after a quoted paragraph: a dialogue turn.
+    if r.span.start != paras[r.para].span.start || r.para == 0 {
+        return None;
+    }
+    let last_of = |p: usize| {
+        (0..i)
+            .rev()
+            .take_while(|&j| regions[j].para >= p)
+            .find(|&j| regions[j].para == p)
+    };
+    // Turns alternate: the speaker two turns back, else the one of the last turn.
+    let prev_j = last_of(r.para - 1)?;
+    if r.para >= 2 {
+        if let Some(b) = last_of(r.para - 2).and_then(known) {
+            return Some(b);
+        }
+    }
+    known(prev_j)
+}
+
+/// Words that stay lowercase in titles ("Keepin' It Real", "Secretary of State").
+fn is_minor_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "and"
+            | "or"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+    )
+}
+
+/// A short quoted phrase inside a sentence that is not someone's words: a title
+/// ("“Morning Joe”", "''A Change Is Gonna Come,''") or a short scare quote with no cue.
+fn is_scare_quote(text: &str, paras: &[Paragraph], r: &Region, c: &Context) -> bool {
+    let inner = &text[r.inner.clone()];
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let whole_para = paras[r.para].span == r.span;
+    if whole_para || c.opens_sentence {
+        return false;
+    }
+    let title_case = words.iter().all(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.is_empty()
+            || w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+            || is_minor_word(w)
+    });
+    if title_case && words.len() <= 6 {
+        return true;
+    }
+    c.phrase.is_none() && words.len() <= SCARE_WORDS
+}
+
+/// Quoted phrases up to this many words with no cue are taken as scare quotes.
+const SCARE_WORDS: usize = 0;
+
+#[cfg(test)]
+mod tests;

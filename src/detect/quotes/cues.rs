@@ -1,0 +1,558 @@
+//! Finding who a cue verb attributes speech to: the subject before the verb ("Trump
+//! said", "Harjit Sajjan, Canadian defense minister, said"), after it ("said Caddell",
+//! "commented the letter"), or after "according to".
+
+use std::ops::Range;
+
+use super::words::{Gender, Token, is_cue_verb, is_not_name, is_title, pronoun, title_gender};
+
+/// What kind of speaker phrase was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhraseKind {
+    /// A proper name, titles removed.
+    Name,
+    /// A personal pronoun, to be resolved to a person named earlier.
+    Pronoun,
+    /// A description ("the letter", "a campaign spokesman", "sources").
+    Description,
+}
+
+/// A speaker phrase in the narration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    pub span: Range<usize>,
+    pub kind: PhraseKind,
+    /// Gender told by a title or pronoun.
+    pub gender: Option<Gender>,
+}
+
+/// Verbs that may come before their subject right after a quote ("said Trump").
+fn invertible(lower: &str) -> bool {
+    is_cue_verb(lower)
+        && !matches!(
+            lower,
+            "told" | "tells" | "tell" | "say" | "called" | "calling" | "telling"
+        )
+        && !lower.ends_with("ing")
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "another", "his", "her", "their", "its", "one", "two", "three", "several",
+    "some", "many", "both", "these", "those", "this", "that", "our", "my", "your", "other",
+];
+
+/// Words that may stand between a subject and its verb ("Trump also said").
+fn is_adverb(lower: &str) -> bool {
+    (lower.ends_with("ly") && lower.len() > 3)
+        || matches!(
+            lower,
+            "also"
+                | "later"
+                | "then"
+                | "again"
+                | "further"
+                | "has"
+                | "had"
+                | "have"
+                | "was"
+                | "is"
+                | "would"
+                | "will"
+                | "once"
+                | "just"
+                | "never"
+                | "often"
+                | "ever"
+                | "first"
+                | "now"
+                | "still"
+                | "afterward"
+                | "afterwards"
+                | "soon"
+                | "finally"
+                | "quickly"
+                | "simply"
+                | "previously"
+        )
+}
+
+fn is_particle(lower: &str) -> bool {
+    matches!(
+        lower,
+        "de" | "van"
+            | "von"
+            | "al"
+            | "bin"
+            | "da"
+            | "du"
+            | "la"
+            | "le"
+            | "der"
+            | "den"
+            | "di"
+            | "del"
+            | "ter"
+            | "st."
+    )
+}
+
+fn is_name_word(t: &Token) -> bool {
+    if !t.is_word() {
+        return false;
+    }
+    if t.is_capitalised() {
+        return !is_not_name(&t.lower());
+    }
+    // "al-Baghdadi", "bin-Salman": a lowercase prefix joined to a capitalised name.
+    t.text
+        .split_once('-')
+        .is_some_and(|(_, rest)| rest.starts_with(char::is_uppercase))
+}
+
+/// A short all-capitals word ("US", "U.N."), a qualifier before a name.
+fn is_acronym(t: &Token) -> bool {
+    t.text.len() <= 4 && t.text.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
+/// Capitalised words opening a sentence before a name that are not part of it
+/// ("Presently Lucy", "Poor Alice", "Cold-hearted Elinor").
+pub fn is_sentence_adverb(lower: &str) -> bool {
+    (lower.ends_with("ly") && lower.len() >= 8)
+        || (lower.ends_with("ed") && lower.len() >= 5)
+        || (lower.ends_with("ing") && lower.len() >= 6)
+        || matches!(
+            lower,
+            "again" | "sometimes" | "poor" | "dear" | "little" | "young" | "old"
+        )
+}
+
+/// Builds a name phrase from tokens `range`, removing leading titles (their gender kept).
+/// A phrase of titles only ("the President") becomes a description.
+fn name_phrase(toks: &[Token], range: Range<usize>) -> Option<Phrase> {
+    if range.is_empty() {
+        return None;
+    }
+    let mut gender = None;
+    let mut start = range.start;
+    while start < range.end {
+        let lower = toks[start].lower();
+        let qualifier = is_title(&lower)
+            || ((is_acronym(&toks[start]) || is_sentence_adverb(&lower)) && range.end - start > 1);
+        if qualifier {
+            gender = gender.or(title_gender(&lower));
+            start += 1;
+        } else {
+            break;
+        }
+    }
+    // Possessives ("Trump's") are owners, not speakers.
+    let last = &toks[range.end - 1];
+    if last.text.ends_with("'s") || last.text.ends_with("’s") {
+        return None;
+    }
+    if start == range.end {
+        let span = toks[range.start].span.start..toks[range.end - 1].span.end;
+        return Some(Phrase {
+            span,
+            kind: PhraseKind::Description,
+            gender,
+        });
+    }
+    let span = toks[start].span.start..toks[range.end - 1].span.end;
+    Some(Phrase {
+        span,
+        kind: PhraseKind::Name,
+        gender,
+    })
+}
+
+/// The name ending just before token `end`, if any.
+fn name_before(toks: &[Token], end: usize) -> Option<Phrase> {
+    let mut i = end;
+    while i > 0 {
+        let t = &toks[i - 1];
+        if is_name_word(t) || (is_title(&t.lower()) && t.is_capitalised()) {
+            i -= 1;
+        } else if is_particle(&t.lower()) && i < end && i >= 2 && is_name_word(&toks[i - 2]) {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    name_phrase(toks, i..end)
+}
+
+/// The name starting at token `start`, if any.
+fn name_after(toks: &[Token], start: usize) -> Option<Phrase> {
+    let mut i = start;
+    while i < toks.len() {
+        let t = &toks[i];
+        if is_name_word(t) || (is_title(&t.lower()) && t.is_capitalised()) {
+            i += 1;
+        } else if is_particle(&t.lower()) && i > start && toks.get(i + 1).is_some_and(is_name_word)
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    name_phrase(toks, start..i)
+}
+
+fn pronoun_at(t: &Token) -> Option<Phrase> {
+    let lower = t.lower();
+    let gender = pronoun(&lower)?;
+    if matches!(lower.as_str(), "him" | "her") {
+        return None;
+    }
+    Some(Phrase {
+        span: t.span.clone(),
+        kind: PhraseKind::Pronoun,
+        gender,
+    })
+}
+
+const DESCRIPTION_STOPS: &[&str] = &[
+    "that", "and", "but", "who", "which", "said", "when", "while", "as", "if", "because", "what",
+    "where", "to", "was", "is", "be", "in", "on", "at", "by", "with", "during", "after", "before",
+    "than", "so", "not", "it",
+];
+
+/// A lowercase noun phrase ending just before `end` ("the source", "officials").
+fn description_before(toks: &[Token], end: usize) -> Option<Phrase> {
+    let mut i = end;
+    while i > 0 && end - i < 6 {
+        let t = &toks[i - 1];
+        let lower = t.lower();
+        if !t.is_word() || DESCRIPTION_STOPS.contains(&lower.as_str()) || pronoun(&lower).is_some()
+        {
+            break;
+        }
+        i -= 1;
+        if DETERMINERS.contains(&lower.as_str()) {
+            let span = toks[i].span.start..toks[end - 1].span.end;
+            return Some(Phrase {
+                span,
+                kind: PhraseKind::Description,
+                gender: None,
+            });
+        }
+    }
+    // No determiner: accept a bare plural ("officials said", "sources say") or a
+    // possessive ("Obama's former strategist").
+    let head = toks.get(end.checked_sub(1)?)?;
+    let possessive = toks[i..end]
+        .first()
+        .is_some_and(|t| t.text.ends_with("'s") || t.text.ends_with("’s"));
+    if i < end
+        && !head.is_capitalised()
+        && (possessive || (head.text.ends_with('s') && head.text.len() > 3))
+    {
+        let span = toks[i].span.start..head.span.end;
+        return Some(Phrase {
+            span,
+            kind: PhraseKind::Description,
+            gender: None,
+        });
+    }
+    None
+}
+
+/// A noun phrase starting with a determiner at `start` ("the letter", "a spokesman for X").
+fn description_after(toks: &[Token], start: usize) -> Option<Phrase> {
+    let first = toks.get(start)?;
+    if !DETERMINERS.contains(&first.lower().as_str()) {
+        return None;
+    }
+    let mut i = start + 1;
+    while i < toks.len() && i - start < 7 {
+        let t = &toks[i];
+        let lower = t.lower();
+        if !t.is_word() || (DESCRIPTION_STOPS.contains(&lower.as_str()) && lower != "to") {
+            break;
+        }
+        i += 1;
+    }
+    (i > start + 1).then(|| Phrase {
+        span: first.span.start..toks[i - 1].span.end,
+        kind: PhraseKind::Description,
+        gender: None,
+    })
+}
+
+/// The subject of the verb at token `verb`, looking left: skips adverbs and an appositive
+/// set off by commas ("X, the ..., said").
+pub fn subject_before(toks: &[Token], verb: usize) -> Option<Phrase> {
+    let mut end = verb;
+    while end > 0 && is_adverb(&toks[end - 1].lower()) {
+        end -= 1;
+    }
+    let last = toks.get(end.checked_sub(1)?)?;
+    if last.text == "," || last.text == ")" {
+        // An appositive: the subject ends before the comma that opens it. With several
+        // commas ("X, president of Y, which ..., said") the leftmost name not directly
+        // followed by another name wins ("In Washington, Smith, the senator, said").
+        let mut j = end - 1;
+        let limit = j.saturating_sub(40);
+        let mut best: Option<Phrase> = None;
+        while j > limit {
+            j -= 1;
+            let t = toks[j].text;
+            if t == "," || t == "(" {
+                let found = name_before(toks, j)
+                    .or_else(|| j.checked_sub(1).and_then(|k| pronoun_at(&toks[k])));
+                if let Some(p) = found {
+                    let follows_name = best.as_ref().is_some_and(|b| {
+                        toks.get(j + 1)
+                            .is_some_and(|n| n.span.start == b.span.start)
+                    });
+                    if best.is_none() || !follows_name {
+                        best = Some(p);
+                    }
+                }
+            }
+            if matches!(t, "." | "!" | "?" | ";" | ":") {
+                break;
+            }
+        }
+        return best;
+    }
+    if let Some(p) = pronoun_at(last) {
+        return Some(p);
+    }
+    if last.is_capitalised() {
+        return name_before(toks, end);
+    }
+    description_before(toks, end)
+}
+
+/// The subject after an inverted verb at token `verb` ("said Trump", "asked the man").
+pub fn subject_after(toks: &[Token], verb: usize) -> Option<Phrase> {
+    let mut start = verb + 1;
+    while start < toks.len() && is_adverb(&toks[start].lower()) && !toks[start].is_capitalised() {
+        start += 1;
+    }
+    let t = toks.get(start)?;
+    if let Some(p) = pronoun_at(t) {
+        return Some(p);
+    }
+    if t.is_capitalised() {
+        return name_after(toks, start);
+    }
+    description_after(toks, start)
+}
+
+/// "according to X".
+fn according_to(toks: &[Token], i: usize) -> Option<Phrase> {
+    if toks[i].lower() != "according" || toks.get(i + 1)?.lower() != "to" {
+        return None;
+    }
+    let t = toks.get(i + 2)?;
+    if t.is_capitalised() {
+        name_after(toks, i + 2)
+    } else {
+        description_after(toks, i + 2)
+    }
+}
+
+/// The speaker named in narration right after a quote (`toks` = one sentence of it):
+/// "said X", "X said", "X, the ..., said", "according to X".
+pub fn in_trailer(toks: &[Token]) -> Option<Phrase> {
+    let skip = toks
+        .iter()
+        .take_while(|t| matches!(t.text, "," | "—" | "–" | "-"))
+        .count();
+    let first = toks.get(skip)?;
+    if invertible(&first.lower()) {
+        return subject_after(toks, skip).or_else(|| Some(unknown_at(first)));
+    }
+    if let Some(p) = according_to(toks, skip) {
+        return Some(p);
+    }
+    // A signature after a dash: "“...” ― Carlos Raúl".
+    if skip > 0 && toks[0].text != "," {
+        return name_after(toks, skip)
+            .filter(|p| toks.last().is_some_and(|t| t.span.end == p.span.end));
+    }
+    // The first cue whose subject opens the trailer.
+    for v in skip..toks.len().min(skip + 45) {
+        if !is_cue_verb(&toks[v].lower()) {
+            continue;
+        }
+        let p = subject_before(toks, v)?;
+        // Only descriptive words may stand between the start of the trailer and the
+        // subject ("IMF chief economist Maury Obstfeld said").
+        let opens = toks[skip..v]
+            .iter()
+            .take_while(|t| t.span.start < p.span.start)
+            .all(|t| t.is_word() && !is_cue_verb(&t.lower()));
+        return opens.then_some(p);
+    }
+    None
+}
+
+/// A cue verb with no subject to be found: the speaker is unknown.
+fn unknown_at(t: &Token) -> Phrase {
+    Phrase {
+        span: t.span.start..t.span.start,
+        kind: PhraseKind::Pronoun,
+        gender: None,
+    }
+}
+
+/// The speaker named in the narration before a quote within its sentence (`toks`):
+/// the last cue verb with a subject ("Trump said that Soleimani was “...”"), or
+/// "according to X".
+pub fn in_lead_in(toks: &[Token]) -> Option<Phrase> {
+    let mut found = None;
+    for v in 0..toks.len() {
+        let lower = toks[v].lower();
+        if is_cue_verb(&lower) {
+            let participle = lower.ends_with("ing");
+            if let Some(p) =
+                subject_before(toks, v).filter(|p| !participle || p.kind != PhraseKind::Description)
+            {
+                found = Some(p);
+            } else if participle && let Some(p) = sentence_subject(&toks[..v]) {
+                // "Dean poked at Trump, tweeting, “...”": the clause's subject speaks.
+                found = Some(p);
+            } else if v == 0 || toks[v - 1].text == "," {
+                found = subject_after(toks, v)
+                    .filter(|p| p.kind != PhraseKind::Description)
+                    .or(found);
+            }
+        } else if let Some(p) = according_to(toks, v) {
+            found = Some(p);
+        }
+    }
+    // "Sanders made the following comment:" introduces what follows.
+    if found.is_none() && toks.last().is_some_and(|t| t.text == ":") {
+        found = sentence_subject(toks);
+    }
+    found
+}
+
+/// The subject opening a sentence, after an introductory phrase set off by a comma
+/// ("On July 6, 2015, Sanders made ...").
+pub fn sentence_subject(toks: &[Token]) -> Option<Phrase> {
+    let starts = std::iter::once(0).chain(
+        toks.iter()
+            .enumerate()
+            .take(12)
+            .filter(|(_, t)| t.text == ",")
+            .map(|(i, _)| i + 1),
+    );
+    for start in starts {
+        let Some(t) = toks.get(start) else { continue };
+        if let Some(p) = pronoun_at(t) {
+            return Some(p);
+        }
+        if let Some(p) = description_after(toks, start) {
+            return Some(p);
+        }
+        let verb_like = |w: &str| w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly");
+        if verb_like(t.text) {
+            continue;
+        }
+        if let Some(p) = name_after(toks, start).filter(|p| p.kind == PhraseKind::Name) {
+            // A name followed by a verb-like lowercase word, not a preposition's object.
+            let next = toks.iter().find(|t| t.span.start >= p.span.end);
+            if next.is_some_and(|n| {
+                n.is_word() && !n.is_capitalised() || n.text == "(" || n.text == ","
+            }) {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// A transcript label opening a quote ("WALLACE: Let’s start ...").
+pub fn transcript_label(toks: &[Token]) -> Option<Phrase> {
+    let colon = toks.iter().take(4).position(|t| t.text == ":")?;
+    let label = &toks[..colon];
+    let all_caps = |t: &Token| {
+        t.is_word()
+            && t.text.chars().all(|c| !c.is_lowercase())
+            && t.text.chars().any(char::is_uppercase)
+    };
+    if label.is_empty()
+        || !label.iter().all(all_caps)
+        || label.iter().map(|t| t.text.len()).sum::<usize>() < 3
+    {
+        return None;
+    }
+    let span = label[0].span.start..label[colon - 1].span.end;
+    Some(Phrase {
+        span,
+        kind: PhraseKind::Name,
+        gender: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::tokens;
+    use super::*;
+
+    fn trailer(t: &str) -> Option<String> {
+        in_trailer(&tokens(t, 0..t.len())).map(|p| format!("{:?} {}", p.kind, &t[p.span]))
+    }
+
+    fn lead_in(t: &str) -> Option<String> {
+        in_lead_in(&tokens(t, 0..t.len())).map(|p| format!("{:?} {}", p.kind, &t[p.span]))
+    }
+
+    #[test]
+    fn trailer_patterns() {
+        assert_eq!(trailer(" Trump said."), Some("Name Trump".into()));
+        assert_eq!(
+            trailer(" said Caddell, speaking of it."),
+            Some("Name Caddell".into())
+        );
+        assert_eq!(
+            trailer(" commented the letter."),
+            Some("Description the letter".into())
+        );
+        assert_eq!(trailer(" said Mr. Burman."), Some("Name Burman".into()));
+        assert_eq!(
+            trailer(" Leonard E. Burman, director of the Tax Policy Center, said of the plan."),
+            Some("Name Leonard E. Burman".into())
+        );
+        assert_eq!(trailer(" she added."), Some("Pronoun she".into()));
+        assert_eq!(
+            trailer(", according to Sen. Bernie Sanders."),
+            Some("Name Bernie Sanders".into())
+        );
+        assert_eq!(
+            trailer(" US President Donald Trump wrote."),
+            Some("Name Donald Trump".into())
+        );
+        assert_eq!(trailer(" The weather was fine."), None);
+        assert_eq!(
+            trailer(" sources said."),
+            Some("Description sources".into())
+        );
+    }
+
+    #[test]
+    fn lead_in_patterns() {
+        assert_eq!(
+            lead_in(
+                "Earlier Monday, Harjit Sajjan, Canadian defense minister, said he spoke with Jens Stoltenberg and hoped to train personnel "
+            ),
+            Some("Name Harjit Sajjan".into())
+        );
+        assert_eq!(
+            lead_in("Trump said that Soleimani was "),
+            Some("Name Trump".into())
+        );
+        assert_eq!(lead_in("Caddell continued:"), Some("Name Caddell".into()));
+        assert_eq!(
+            lead_in("The report, according to Hillary Clinton, was "),
+            Some("Name Hillary Clinton".into())
+        );
+        assert_eq!(lead_in("Trump told reporters "), Some("Name Trump".into()));
+        assert_eq!(lead_in("The weather was "), None);
+    }
+}

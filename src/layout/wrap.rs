@@ -29,13 +29,30 @@ pub fn grapheme_width(g: &str) -> usize {
 }
 
 /// Display width of a string: the sum of its graphemes' widths. Printable ASCII takes a
-/// fast path (one cell per byte), which is most of any English book.
+/// fast path (one cell per byte), which is most of any English book: a printable ASCII
+/// character followed by ASCII is a cluster of its own, so only the clusters around
+/// non-ASCII characters go through the grapheme segmenter.
 pub fn str_width(s: &str) -> usize {
-    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-        s.len()
-    } else {
-        s.graphemes(true).map(grapheme_width).sum()
+    let bytes = s.as_bytes();
+    if bytes.iter().all(|b| (0x20..0x7f).contains(b)) {
+        return s.len();
     }
+    let mut width = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if (0x20..0x7f).contains(&b) && bytes.get(i + 1).is_none_or(u8::is_ascii) {
+            width += 1;
+            i += 1;
+            continue;
+        }
+        // `i` is a cluster boundary: measure the cluster starting here as a whole.
+        let Some(g) = s.get(i..).and_then(|rest| rest.graphemes(true).next()) else {
+            break;
+        };
+        width += grapheme_width(g);
+        i += g.len();
+    }
+    width
 }
 
 /// True for the characters that end a line on their own (the UAX #14 mandatory breaks).
@@ -79,6 +96,11 @@ struct Open {
 /// - Empty text gives one empty line, so every block is visible.
 pub fn wrap(text: &str, base: usize, avail: usize, out: &mut Vec<Range<usize>>) {
     let avail = avail.max(1);
+    // A short block without hard breaks is one line: skip the break search.
+    if text.len() <= 4 * avail && !text.contains(is_line_end) && str_width(text) <= avail {
+        out.push(base..base + text.trim_end().len());
+        return;
+    }
     let first = out.len();
     let mut open: Option<Open> = None;
     // Width of the whitespace between `open.end` and the next content.
@@ -241,5 +263,25 @@ mod tests {
         assert_eq!(str_width("日本"), 4);
         assert_eq!(str_width("\t"), 0);
         assert_eq!(str_width("\u{1F468}\u{200D}\u{1F469}"), 2);
+        assert_eq!(str_width("e\u{301}x\t"), 2);
+    }
+
+    #[test]
+    fn str_width_is_the_sum_of_grapheme_widths() {
+        let samples = [
+            "“Well, Prince,” said he — «voilà» 日本 e\u{301}\r\n",
+            "\u{600}a\u{301}b",
+            "#\u{FE0F}\u{20E3}!",
+            "x\u{200D}\u{1F600}",
+            "a\u{FF9E}b\u{FF76}\u{FF9F}",
+            "1\u{FE0F}2",
+        ];
+        for s in samples {
+            assert_eq!(
+                str_width(s),
+                s.graphemes(true).map(grapheme_width).sum::<usize>(),
+                "{s:?}"
+            );
+        }
     }
 }

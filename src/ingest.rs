@@ -1,9 +1,9 @@
 //! Ingest: from a file, standard input or the bundled sample to an [`Article`].
 //!
-//! The flow for every source: bytes -> [`bytes`] (byte-order marks, UTF-16, binary
+//! The flow for every source: bytes -> `bytes` (byte-order marks, UTF-16, binary
 //! sniffing, lossy UTF-8 with a warning, LF line endings) -> optional TOML
-//! [`front_matter`] between `+++` lines -> optional scraper [`date_header`]
-//! (`date YYYY-MM-DD` plus page leftovers) -> the [`plain`] or [`markdown`] loader -> meta.
+//! `front_matter` between `+++` lines -> optional scraper `date_header`
+//! (`date YYYY-MM-DD` plus page leftovers) -> the `plain` or `markdown` loader -> meta.
 //!
 //! Format: `.md` / `.markdown` files are Markdown; everything else, standard input and the
 //! sample are plain text. Title, first found wins: front matter `title`; a Markdown

@@ -2,7 +2,7 @@
 //! formats. The only place in gloss that counts code points.
 
 /// A checkpoint is recorded about every this many bytes, bounding the scan per lookup.
-const STRIDE: usize = 512;
+const STRIDE: usize = 128;
 
 /// An index over one text answering byte <-> code point questions in O(log n + STRIDE).
 #[derive(Debug)]

@@ -10,7 +10,7 @@
 use std::io::{BufRead, Write};
 
 use jiff::civil::Date;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::{CodePoints, Detail, annotations_json};
 
@@ -56,9 +56,15 @@ pub fn annotate_jsonl(
     for doc in &documents {
         let set = crate::detect::detect(&doc.text, doc.date);
         let cp = CodePoints::new(&doc.text);
-        let out = json!({"id": doc.id, "annotations": annotations_json(&set, &cp, Detail::Eval)});
-        let mut bytes = serde_json::to_vec(&out).map_err(|e| JsonlError::Write(e.into()))?;
-        bytes.push(b'\n');
+        let annotations = Value::Array(annotations_json(&set, &cp, Detail::Eval));
+        // Written by hand so `id` comes first, as in the format's examples (a JSON object
+        // built with serde_json sorts its keys).
+        let mut bytes = Vec::with_capacity(64 + 64 * set.len());
+        bytes.extend_from_slice(b"{\"id\":");
+        serde_json::to_writer(&mut bytes, &doc.id).map_err(|e| JsonlError::Write(e.into()))?;
+        bytes.extend_from_slice(b",\"annotations\":");
+        serde_json::to_writer(&mut bytes, &annotations).map_err(|e| JsonlError::Write(e.into()))?;
+        bytes.extend_from_slice(b"}\n");
         output.write_all(&bytes).map_err(JsonlError::Write)?;
     }
     output.flush().map_err(JsonlError::Write)?;

@@ -104,6 +104,10 @@ fn jsonl_writes_one_line_per_document() {
         .map(|l| serde_json::from_str(l).unwrap_or(Value::Null))
         .collect();
     assert_eq!(lines.len(), 2);
+    assert_eq!(
+        out.lines().next(),
+        Some("{\"id\":\"a\",\"annotations\":[]}")
+    );
     assert_eq!(lines[0]["id"], "a");
     assert_eq!(lines[1]["id"], 7);
     assert!(lines.iter().all(|l| l["annotations"].is_array()));

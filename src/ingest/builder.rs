@@ -118,7 +118,6 @@ impl TextBuilder {
             span.span.start = span.span.start.max(start);
             span.span.end = span.span.end.min(end);
         }
-        self.inline.retain(|s| s.span.start < s.span.end);
         self.blocks.push(Block {
             kind,
             span: start..end,
@@ -128,8 +127,11 @@ impl TextBuilder {
     /// Finishes: closes the open block; inline spans sorted by start, longest first.
     pub fn finish(mut self) -> (String, Vec<Block>, Vec<InlineSpan>) {
         self.end();
+        // Empty spans (clamped away, or inside a dropped block) go in one pass here, not
+        // per block, which would be quadratic in a long Markdown document.
         let len = self.text.len();
-        self.inline.retain(|s| s.span.end <= len);
+        self.inline
+            .retain(|s| s.span.start < s.span.end && s.span.end <= len);
         self.inline.sort_by(|a, b| {
             a.span
                 .start

@@ -61,6 +61,15 @@ fn sample_has_its_date_no_noise_and_readable_paragraphs() {
 }
 
 #[test]
+fn compiled_in_sample_loads_like_the_file_on_disk() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-data")
+        .join(SAMPLE_NAME);
+    let from_disk = load(&Source::Path(path), &LoadOptions::default()).expect("sample file");
+    assert_eq!(from_disk, sample());
+}
+
+#[test]
 fn sample_source_and_date_override() {
     let options = LoadOptions {
         date: Some(date(2021, 2, 3)),
@@ -195,6 +204,20 @@ fn unreadable_file_is_a_permission_error() {
         e.to_string().ends_with("secret.txt': permission denied"),
         "{e}"
     );
+}
+
+#[test]
+fn io_reasons_are_lowercase_without_os_codes() {
+    use std::io::{Error, ErrorKind};
+    assert_eq!(
+        io_reason(&Error::from(ErrorKind::PermissionDenied)),
+        "permission denied"
+    );
+    assert_eq!(
+        io_reason(&Error::from(ErrorKind::NotFound)),
+        "no such file or directory"
+    );
+    assert_eq!(io_reason(&Error::other("Disk on fire")), "disk on fire");
 }
 
 #[test]
@@ -364,4 +387,48 @@ proptest! {
         let a = md(&text);
         assert_invariants(&a);
     }
+}
+
+/// A reviewable rendering of what a loader produced: meta, then one line per block.
+fn outline(a: &Article) -> String {
+    let mut out = format!(
+        "title: {:?}\ndate: {:?}\nwarnings: {:?}\n",
+        a.meta.title, a.meta.date, a.warnings
+    );
+    for b in &a.blocks {
+        out.push_str(&format!("{:?} {:?}\n", b.kind, &a.text[b.span.clone()]));
+    }
+    for s in &a.inline {
+        out.push_str(&format!("{:?} {:?}\n", s.style, &a.text[s.span.clone()]));
+    }
+    out
+}
+
+#[test]
+fn plain_outline_snapshot() {
+    let a = plain(concat!(
+        "  date 2021-03-04 Loading... | Share\n",
+        "Advertisement\n\n",
+        "Mission extended to 2022\n\n",
+        "The minister said on Thursday that the\nmission, which began in 2014,\nwould continue.\n\n",
+        "> “We are staying,” she said.\n\n",
+        "Key facts:\n\n",
+        "- 500 troops\n- 3 bases,\n  all in the north\n\n",
+        "    Table 1   Troops\n    2020      500\n",
+    ));
+    insta::assert_snapshot!(outline(&a));
+}
+
+#[test]
+fn markdown_outline_snapshot() {
+    let a = md(concat!(
+        "+++\nauthor = \"A. Reporter\"\n+++\n",
+        "# Mission extended\n\n",
+        "The *minister* said the **mission** would [continue](https://x.test)\nuntil `2022`.\n\n",
+        "> She added:\n> \n> - more trainers\n> - new bases\n\n",
+        "1. first\n   1. nested\n2. second\n\n",
+        "Then:\n\n",
+        "    indented code\n\n    after a blank\n",
+    ));
+    insta::assert_snapshot!(outline(&a));
 }

@@ -15,14 +15,17 @@ fn main() -> Result<()> {
     let [gold, pred] = args.as_slice() else {
         bail!("usage: score_dates GOLD.jsonl PRED.jsonl");
     };
-    let input = BufReader::new(std::fs::File::open(gold).with_context(|| format!("opening {gold}"))?);
-    let mut out = BufWriter::new(std::fs::File::create(pred).with_context(|| format!("creating {pred}"))?);
+    let input =
+        BufReader::new(std::fs::File::open(gold).with_context(|| format!("opening {gold}"))?);
+    let mut out =
+        BufWriter::new(std::fs::File::create(pred).with_context(|| format!("creating {pred}"))?);
     for (n, line) in input.lines().enumerate() {
         let line = line.with_context(|| format!("{gold}:{}: reading", n + 1))?;
         if line.trim().is_empty() {
             continue;
         }
-        let doc: Value = serde_json::from_str(&line).with_context(|| format!("{gold}:{}: bad JSON", n + 1))?;
+        let doc: Value =
+            serde_json::from_str(&line).with_context(|| format!("{gold}:{}: bad JSON", n + 1))?;
         let text = doc["text"].as_str().unwrap_or_default();
         let date = doc["date"].as_str().and_then(|d| d.parse().ok());
         // Byte offset -> code point offset, by one pass over the text.
@@ -48,7 +51,11 @@ fn main() -> Result<()> {
                 _ => None,
             })
             .collect();
-        writeln!(out, "{}", json!({"id": doc["id"], "annotations": annotations}))?;
+        writeln!(
+            out,
+            "{}",
+            json!({"id": doc["id"], "annotations": annotations})
+        )?;
     }
     Ok(())
 }

@@ -8,7 +8,9 @@ use anyhow::Context;
 use gloss::annotation::AnnotationKind;
 
 fn main() -> anyhow::Result<()> {
-    let path = std::env::args().nth(1).context("usage: score_entities GOLD.jsonl")?;
+    let path = std::env::args()
+        .nth(1)
+        .context("usage: score_entities GOLD.jsonl")?;
     let file = std::fs::File::open(&path).with_context(|| format!("{path}: cannot open"))?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -17,8 +19,8 @@ fn main() -> anyhow::Result<()> {
         if line.trim().is_empty() {
             continue;
         }
-        let doc: serde_json::Value =
-            serde_json::from_str(&line).with_context(|| format!("{path}:{}: expected JSON", n + 1))?;
+        let doc: serde_json::Value = serde_json::from_str(&line)
+            .with_context(|| format!("{path}:{}: expected JSON", n + 1))?;
         let text = doc["text"].as_str().unwrap_or("");
         let (anns, _) = gloss::detect::entities::detect(text);
         // Byte offset -> code point offset.
@@ -39,7 +41,11 @@ fn main() -> anyhow::Result<()> {
                 _ => None,
             })
             .collect();
-        writeln!(out, "{}", serde_json::json!({"id": doc["id"], "annotations": annotations}))?;
+        writeln!(
+            out,
+            "{}",
+            serde_json::json!({"id": doc["id"], "annotations": annotations})
+        )?;
     }
     Ok(())
 }

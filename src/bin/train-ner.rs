@@ -41,7 +41,8 @@ fn load(path: &str) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
         if line.trim().is_empty() {
             continue;
         }
-        let doc: Doc = serde_json::from_str(&line).with_context(|| format!("{path}:{}: expected a JSON document", n + 1))?;
+        let doc: Doc = serde_json::from_str(&line)
+            .with_context(|| format!("{path}:{}: expected a JSON document", n + 1))?;
         // Code point offsets -> byte offsets.
         let mut bytes: Vec<usize> = doc.text.char_indices().map(|(b, _)| b).collect();
         bytes.push(doc.text.len());
@@ -56,7 +57,10 @@ fn load(path: &str) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
         misaligned += bad;
         out.push((doc.text, tags));
     }
-    eprintln!("{path}: {} documents, {misaligned} entity spans off token boundaries", out.len());
+    eprintln!(
+        "{path}: {} documents, {misaligned} entity spans off token boundaries",
+        out.len()
+    );
     Ok(out)
 }
 
@@ -75,7 +79,10 @@ fn accuracy(model: &Model, docs: &[(String, Vec<u8>)]) -> (f64, f64) {
             }
         }
     }
-    (ok as f64 / n.max(1) as f64, ent_ok as f64 / ent_n.max(1) as f64)
+    (
+        ok as f64 / n.max(1) as f64,
+        ent_ok as f64 / ent_n.max(1) as f64,
+    )
 }
 
 fn main() -> anyhow::Result<()> {
@@ -94,7 +101,9 @@ fn main() -> anyhow::Result<()> {
         }
     }
     let [train_path, out_path] = positional.as_slice() else {
-        bail!("usage: train-ner TRAIN.jsonl OUT.bin [--dev DEV.jsonl] [--epochs N] [--bits B] [--prune P]");
+        bail!(
+            "usage: train-ner TRAIN.jsonl OUT.bin [--dev DEV.jsonl] [--epochs N] [--bits B] [--prune P]"
+        );
     };
     let train = load(train_path)?;
     let dev = dev.map(|p| load(&p)).transpose()?;
@@ -115,7 +124,11 @@ fn main() -> anyhow::Result<()> {
             ok += c;
             n += s;
         }
-        eprintln!("epoch {}: train accuracy on scored tokens {:.4}", epoch + 1, ok as f64 / n.max(1) as f64);
+        eprintln!(
+            "epoch {}: train accuracy on scored tokens {:.4}",
+            epoch + 1,
+            ok as f64 / n.max(1) as f64
+        );
     }
     let model = trainer.finish(prune);
     if let Some(dev) = &dev {
@@ -124,6 +137,10 @@ fn main() -> anyhow::Result<()> {
     }
     let bytes = model.encode();
     std::fs::write(out_path, &bytes).with_context(|| format!("{out_path}: cannot write"))?;
-    eprintln!("{out_path}: {} bytes, {} non-zero weights", bytes.len(), model.nonzero());
+    eprintln!(
+        "{out_path}: {} bytes, {} non-zero weights",
+        bytes.len(),
+        model.nonzero()
+    );
     Ok(())
 }

@@ -39,7 +39,10 @@ const SPEECH: &str = "the date of the speech";
 /// date, Mon 2020-01-06)").
 pub fn detect(text: &str, anchor: Option<Date>) -> Vec<Annotation> {
     let mentions = grammar::scan(text);
-    let doc_anchor = anchor.map(|date| Anchor { date, label: PUBLICATION });
+    let doc_anchor = anchor.map(|date| Anchor {
+        date,
+        label: PUBLICATION,
+    });
     let mut contexts: Vec<Context> = Vec::with_capacity(mentions.len());
     let mut resolved: Vec<Option<resolve::Resolved>> = Vec::with_capacity(mentions.len());
     let mut quarter: Option<((i16, i8), usize)> = None;
@@ -54,7 +57,10 @@ pub fn detect(text: &str, anchor: Option<Date>) -> Vec<Annotation> {
         let r = resolve(m, &ctx);
         // Only a quarter already over when the text was written is one being reported on.
         if matches!(m.expr, Expr::Quarter { .. } | Expr::QuarterRef)
-            && let Some(q) = r.as_ref().and_then(|r| r.value.as_deref()).and_then(parse_quarter)
+            && let Some(q) = r
+                .as_ref()
+                .and_then(|r| r.value.as_deref())
+                .and_then(parse_quarter)
             && anchor.is_none_or(|a| quarter_ended(q, a))
         {
             quarter = Some((q, m.span.end));
@@ -68,7 +74,12 @@ pub fn detect(text: &str, anchor: Option<Date>) -> Vec<Annotation> {
         let days: Vec<(std::ops::Range<usize>, Option<Date>)> = mentions
             .iter()
             .zip(&resolved)
-            .map(|(m, r)| (m.span.clone(), r.as_ref().and_then(|r| speech::day_of(r.value.as_deref()))))
+            .map(|(m, r)| {
+                (
+                    m.span.clone(),
+                    r.as_ref().and_then(|r| speech::day_of(r.value.as_deref())),
+                )
+            })
             .collect();
         for (i, m) in mentions.iter().enumerate() {
             if !m.expr.is_relative() {
@@ -77,7 +88,13 @@ pub fn detect(text: &str, anchor: Option<Date>) -> Vec<Annotation> {
             if let Some(date) = speech::speech_date(text, m.span.clone(), &days)
                 && Some(date) != anchor
             {
-                let ctx = Context { anchor: Some(Anchor { date, label: SPEECH }), ..contexts[i] };
+                let ctx = Context {
+                    anchor: Some(Anchor {
+                        date,
+                        label: SPEECH,
+                    }),
+                    ..contexts[i]
+                };
                 resolved[i] = resolve(m, &ctx);
             }
         }
@@ -87,14 +104,21 @@ pub fn detect(text: &str, anchor: Option<Date>) -> Vec<Annotation> {
         .zip(resolved)
         .filter_map(|(m, r)| {
             let r = r?;
-            let surface = text.get(m.span.clone())?.split_whitespace().collect::<Vec<_>>().join(" ");
+            let surface = text
+                .get(m.span.clone())?
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             let explanation = match &r.value {
                 Some(v) => format!("{surface} -> {v} ({})", r.how),
                 None => format!("{surface}: {}", r.how),
             };
             Some(Annotation {
                 span: m.span,
-                kind: AnnotationKind::Date(DateInfo { value: r.value, explanation: Some(explanation) }),
+                kind: AnnotationKind::Date(DateInfo {
+                    value: r.value,
+                    explanation: Some(explanation),
+                }),
             })
         })
         .collect()

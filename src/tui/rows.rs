@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use crate::annotation::{AnnotationKind, AnnotationSet, EntityLabel, Kind};
+use crate::detect::dates::{self, TimelineKey};
 
 /// The side pane's tabs, in the order of their keys `1`-`4`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -216,17 +217,16 @@ fn entity_items(set: &AnnotationSet) -> Vec<Item> {
     items
 }
 
-/// Where a TIMEX3 value sits on the timeline: references to the past first, then calendar
-/// values in order (a TIMEX3 prefix sorts before its refinements: `2014` < `2014-10`),
-/// then the present and future references, then what could not be resolved.
-fn timeline_key(value: Option<&str>) -> (u8, &str) {
+/// Where a TIMEX3 value sits on the timeline: the dates module's calendar order (coarser
+/// periods first on the same day, the `*_REF` values after every dated one), then values
+/// it cannot place, then what could not be resolved at all.
+fn timeline_key(value: Option<&str>) -> (u8, Option<TimelineKey>, &str) {
     match value {
-        Some("PAST_REF") => (0, ""),
-        Some(v) if v.starts_with(|c: char| c.is_ascii_digit()) => (1, v),
-        Some("PRESENT_REF") => (2, ""),
-        Some("FUTURE_REF") => (3, ""),
-        Some(v) => (4, v),
-        None => (5, ""),
+        Some(v) => match dates::timeline_key(v) {
+            Some(key) => (0, Some(key), v),
+            None => (1, None, v),
+        },
+        None => (2, None, ""),
     }
 }
 
@@ -451,24 +451,24 @@ mod tests {
     }
 
     #[test]
-    fn timeline_order_puts_references_around_calendar_values() {
+    fn timeline_order_is_the_calendar_then_references_then_the_unplaceable() {
         let mut v = vec![
             None,
             Some("FUTURE_REF"),
             Some("2014-10"),
+            Some("XXXX-10"),
             Some("2014"),
-            Some("PAST_REF"),
+            Some("2003-SU"),
         ];
         v.sort_by_key(|v| timeline_key(*v));
-        assert_eq!(
-            v,
-            vec![
-                Some("PAST_REF"),
-                Some("2014"),
-                Some("2014-10"),
-                Some("FUTURE_REF"),
-                None
-            ]
-        );
+        let want = vec![
+            Some("2003-SU"),
+            Some("2014"),
+            Some("2014-10"),
+            Some("FUTURE_REF"),
+            Some("XXXX-10"),
+            None,
+        ];
+        assert_eq!(v, want);
     }
 }

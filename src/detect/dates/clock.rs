@@ -17,7 +17,10 @@ static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// Whether a mention names one day, so that a clock time can be attached to it.
 fn is_day(m: &Mention) -> bool {
-    matches!(m.expr, Expr::Day { .. } | Expr::Weekday { .. } | Expr::DayOffset(_))
+    matches!(
+        m.expr,
+        Expr::Day { .. } | Expr::Weekday { .. } | Expr::DayOffset(_)
+    )
 }
 
 /// Glue allowed between a clock time and the day after it ("3 p.m. Monday", "noon on
@@ -37,11 +40,23 @@ pub fn attach_times(text: &str, mentions: &mut [Mention]) {
     for c in clock.captures_iter(text) {
         let Some(whole) = c.get(0) else { continue };
         let (hour, minute) = if let Some(w) = c.name("w") {
-            if w.as_str().eq_ignore_ascii_case("noon") { (12, 0) } else { (24, 0) }
+            if w.as_str().eq_ignore_ascii_case("noon") {
+                (12, 0)
+            } else {
+                (24, 0)
+            }
         } else {
-            let h: i8 = c.name("h").and_then(|m| m.as_str().parse().ok()).unwrap_or(99);
-            let mi: i8 = c.name("mi").and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
-            let pm = c.name("ap").is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with('p'));
+            let h: i8 = c
+                .name("h")
+                .and_then(|m| m.as_str().parse().ok())
+                .unwrap_or(99);
+            let mi: i8 = c
+                .name("mi")
+                .and_then(|m| m.as_str().parse().ok())
+                .unwrap_or(0);
+            let pm = c
+                .name("ap")
+                .is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with('p'));
             if !(1..=12).contains(&h) || mi > 59 {
                 continue;
             }
@@ -57,7 +72,9 @@ pub fn attach_times(text: &str, mentions: &mut [Mention]) {
         if let Some(m) = mentions.get_mut(after)
             && is_day(m)
             && m.time.is_none()
-            && text.get(whole.end()..m.span.start).is_some_and(|g| is_glue(g, "on"))
+            && text
+                .get(whole.end()..m.span.start)
+                .is_some_and(|g| is_glue(g, "on"))
         {
             m.span.start = whole.start();
             m.time = Some((hour, minute));
@@ -69,7 +86,9 @@ pub fn attach_times(text: &str, mentions: &mut [Mention]) {
             && m.span.end <= whole.start()
             && is_day(m)
             && m.time.is_none()
-            && text.get(m.span.end..whole.start()).is_some_and(|g| is_glue(g, "at"))
+            && text
+                .get(m.span.end..whole.start())
+                .is_some_and(|g| is_glue(g, "at"))
         {
             m.span.end = whole.end();
             m.time = Some((hour, minute));

@@ -132,25 +132,55 @@ impl Reference {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expr {
     /// A calendar day; the year is missing in "January 6".
-    Day { year: Option<i16>, month: i8, day: i8 },
+    Day {
+        year: Option<i16>,
+        month: i8,
+        day: i8,
+    },
     /// A month; with a year, or a year offset from the anchor ("January last year"), or
     /// neither (inferred from tense, or from "last"/"next": the nearest past/future one).
-    Month { year: Option<i16>, month: i8, year_shift: Option<i32>, shift: Option<Shift> },
+    Month {
+        year: Option<i16>,
+        month: i8,
+        year_shift: Option<i32>,
+        shift: Option<Shift>,
+    },
     Year(i16),
     /// The decade starting at `10 * .0` ("the 1990s" = Decade(199)).
     Decade(i16),
     /// The century by its first two digits ("the 20th century" = Century(19)).
     Century(i16),
-    Season { year: Option<i16>, season: Season, shift: Option<Shift> },
-    Quarter { year: Option<i16>, quarter: i8, shift: Option<Shift> },
-    Half { year: Option<i16>, half: i8 },
-    Weekday { weekday: Weekday, shift: Option<Shift> },
+    Season {
+        year: Option<i16>,
+        season: Season,
+        shift: Option<Shift>,
+    },
+    Quarter {
+        year: Option<i16>,
+        quarter: i8,
+        shift: Option<Shift>,
+    },
+    Half {
+        year: Option<i16>,
+        half: i8,
+    },
+    Weekday {
+        weekday: Weekday,
+        shift: Option<Shift>,
+    },
     /// "yesterday" (-1), "today" (0), "tomorrow" (1).
     DayOffset(i32),
     /// "last week", "this month", "next year".
-    Unit { unit: Unit, shift: Shift },
+    Unit {
+        unit: Unit,
+        shift: Shift,
+    },
     /// "two years ago", "a year earlier", "in three weeks"; `count` is None when vague.
-    Ago { unit: Unit, count: Option<i32>, forward: bool },
+    Ago {
+        unit: Unit,
+        count: Option<i32>,
+        forward: bool,
+    },
     /// "the quarter", "the latest period": the quarter being reported on.
     QuarterRef,
     Reference(Reference),
@@ -189,8 +219,13 @@ fn year_value(s: &str) -> Option<i16> {
     if let Ok(y) = s.parse() {
         return Some(y);
     }
-    let mut words = s.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty());
-    words.next()?.eq_ignore_ascii_case("nineteen").then_some(())?;
+    let mut words = s
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty());
+    words
+        .next()?
+        .eq_ignore_ascii_case("nineteen")
+        .then_some(())?;
     let t = lexicon::tens(words.next()?)?;
     let u = words.next().and_then(lexicon::number).unwrap_or(0);
     Some((1900 + 10 * t + u) as i16)
@@ -245,11 +280,27 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let rules: Vec<Option<Rule>> = vec![
         // 2020-01-06, 2020-01-06T14:30
         rule(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", |c, _| {
-            Some((whole(c), Expr::Day { year: int(c, "y"), month: int(c, "m")?, day: int(c, "d")? }, None))
+            Some((
+                whole(c),
+                Expr::Day {
+                    year: int(c, "y"),
+                    month: int(c, "m")?,
+                    day: int(c, "d")?,
+                },
+                None,
+            ))
         }),
         // 1/6/2020 (US order)
         rule(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b", |c, _| {
-            Some((whole(c), Expr::Day { year: int(c, "y"), month: int(c, "m")?, day: int(c, "d")? }, None))
+            Some((
+                whole(c),
+                Expr::Day {
+                    year: int(c, "y"),
+                    month: int(c, "m")?,
+                    day: int(c, "d")?,
+                },
+                None,
+            ))
         }),
         // (Monday,) Jan. 6(, 2020) (morning)
         rule(
@@ -260,7 +311,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 let year = int(c, "y");
                 Some((
                     whole(c),
-                    Expr::Day { year, month: lexicon::month_number(group(c, "mon")?)?, day: int(c, "d")? },
+                    Expr::Day {
+                        year,
+                        month: lexicon::month_number(group(c, "mon")?)?,
+                        day: int(c, "d")?,
+                    },
                     part(c),
                 ))
             },
@@ -301,19 +356,22 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         ),
         // January this year, June last year
-        rule(&format!(r"\b(?P<mon>{MONTH_FULL})\s+(?P<shift>last|this|next)\s+year\b"), |c, _| {
-            let shift = Shift::parse(group(c, "shift")?)?;
-            Some((
-                whole(c),
-                Expr::Month {
-                    year: None,
-                    month: lexicon::month_number(group(c, "mon")?)?,
-                    year_shift: Some(shift.offset()),
-                    shift: None,
-                },
-                None,
-            ))
-        }),
+        rule(
+            &format!(r"\b(?P<mon>{MONTH_FULL})\s+(?P<shift>last|this|next)\s+year\b"),
+            |c, _| {
+                let shift = Shift::parse(group(c, "shift")?)?;
+                Some((
+                    whole(c),
+                    Expr::Month {
+                        year: None,
+                        month: lexicon::month_number(group(c, "mon")?)?,
+                        year_shift: Some(shift.offset()),
+                        shift: None,
+                    },
+                    None,
+                ))
+            },
+        ),
         // (last|early|in) October: a month on its own
         rule(
             &format!(
@@ -339,30 +397,59 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 if let Some(det) = c.name("det") {
                     // "its" and "a" belong to the sentence, not the date.
                     if matches!(det.as_str().to_ascii_lowercase().as_str(), "its" | "a") {
-                        span.start = c.name("y1").or(c.name("q")).map_or(span.start, |m| m.start());
+                        span.start = c
+                            .name("y1")
+                            .or(c.name("q"))
+                            .map_or(span.start, |m| m.start());
                     }
                 }
-                Some((span, Expr::Quarter { year, quarter: q as i8, shift }, None))
+                Some((
+                    span,
+                    Expr::Quarter {
+                        year,
+                        quarter: q as i8,
+                        shift,
+                    },
+                    None,
+                ))
             },
         ),
         // Q3 2019, 2019-Q3
-        rule(r"\bQ(?P<q>[1-4])\s+(?P<y>\d{4})\b|\b(?P<y2>\d{4})-Q(?P<q2>[1-4])\b", |c, _| {
-            let q: i8 = int(c, "q").or_else(|| int(c, "q2"))?;
-            let year = int(c, "y").or_else(|| int(c, "y2"));
-            Some((whole(c), Expr::Quarter { year, quarter: q, shift: None }, None))
-        }),
+        rule(
+            r"\bQ(?P<q>[1-4])\s+(?P<y>\d{4})\b|\b(?P<y2>\d{4})-Q(?P<q2>[1-4])\b",
+            |c, _| {
+                let q: i8 = int(c, "q").or_else(|| int(c, "q2"))?;
+                let year = int(c, "y").or_else(|| int(c, "y2"));
+                Some((
+                    whole(c),
+                    Expr::Quarter {
+                        year,
+                        quarter: q,
+                        shift: None,
+                    },
+                    None,
+                ))
+            },
+        ),
         // the first half of 2019, the second half
         rule(
             r"(?i)\b(?:the\s+)?(?P<h>first|second|last)[-\s]half\b(?:\s+of\s+(?P<y>\d{4})\b)?",
             |c, _| {
-                let half = if group(c, "h")?.eq_ignore_ascii_case("first") { 1 } else { 2 };
+                let half = if group(c, "h")?.eq_ignore_ascii_case("first") {
+                    1
+                } else {
+                    2
+                };
                 let year = int(c, "y");
                 year?;
                 Some((whole(c), Expr::Half { year, half }, None))
             },
         ),
         // years: 2003, mid-2019, fiscal 1989
-        rule(r"(?:\b(?i:early|late|mid-?|fiscal)[\s-]*)?\b(?P<y>\d{4})\b", year),
+        rule(
+            r"(?:\b(?i:early|late|mid-?|fiscal)[\s-]*)?\b(?P<y>\d{4})\b",
+            year,
+        ),
         // nineteen ninety-six
         rule(
             r"(?i)\bnineteen\s+(?P<t>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?P<u>one|two|three|four|five|six|seven|eight|nine))?\b",
@@ -414,7 +501,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"(?i)\b(?P<w>last|this)\s+(?P<part>morning|afternoon|evening|night)\b",
             |c, _| {
                 let last = group(c, "w")?.eq_ignore_ascii_case("last");
-                Some((whole(c), Expr::DayOffset(if last { -1 } else { 0 }), part(c)))
+                Some((
+                    whole(c),
+                    Expr::DayOffset(if last { -1 } else { 0 }),
+                    part(c),
+                ))
             },
         ),
         // weekdays: (last|next|this) Monday (morning)
@@ -437,7 +528,9 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 // "the" alone is anaphoric ("the year" may be any year) except in
                 // "the weekend" and "the end of the month/year".
                 let shift = if det.starts_with("the") && !det.contains("current") {
-                    let end_of = c.get(0).is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with("the end of"));
+                    let end_of = c
+                        .get(0)
+                        .is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with("the end of"));
                     if u != "weekend" && !end_of {
                         return None;
                     }
@@ -464,20 +557,37 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 if count.is_none() && dir == "earlier" {
                     return None;
                 }
-                Some((whole(c), Expr::Ago { unit, count, forward }, None))
+                Some((
+                    whole(c),
+                    Expr::Ago {
+                        unit,
+                        count,
+                        forward,
+                    },
+                    None,
+                ))
             },
         ),
         // the year-earlier quarter, year-ago, the year-ago period
         rule(
             r"(?i)\b(?:the\s+)?(?:(?:comparable|same|latest)\s+)?year-(?:earlier|ago|before)(?:\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period))?",
             |c, _| {
-                Some((whole(c), Expr::Ago { unit: Unit::Year, count: Some(1), forward: false }, None))
+                Some((
+                    whole(c),
+                    Expr::Ago {
+                        unit: Unit::Year,
+                        count: Some(1),
+                        forward: false,
+                    },
+                    None,
+                ))
             },
         ),
         // the quarter, the latest quarter, the latest period
-        rule(r"(?i)\bthe\s+(?:(?:latest|most\s+recent|recent)\s+)?(?:fiscal\s+)?quarter\b|(?i)\bthe\s+latest\s+period\b", |c, _| {
-            Some((whole(c), Expr::QuarterRef, None))
-        }),
+        rule(
+            r"(?i)\bthe\s+(?:(?:latest|most\s+recent|recent)\s+)?(?:fiscal\s+)?quarter\b|(?i)\bthe\s+latest\s+period\b",
+            |c, _| Some((whole(c), Expr::QuarterRef, None)),
+        ),
         // recent years, the past few months, the coming decades
         rule(
             r"(?i)\b(?:(?:in\s+)?recent|the\s+(?:past|last)\s+(?:few|several)|the\s+coming)\s+(?P<u>days|weeks|months|quarters|years|decades)\b",
@@ -487,8 +597,16 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     // "the coming days" reads as a duration in news, not tagged by TimeBank.
                     return None;
                 }
-                let r = if w.starts_with("the coming") { Reference::Future } else { Reference::Past };
-                let start = if w.starts_with("in ") { c.get(0)?.start() + 3 } else { c.get(0)?.start() };
+                let r = if w.starts_with("the coming") {
+                    Reference::Future
+                } else {
+                    Reference::Past
+                };
+                let start = if w.starts_with("in ") {
+                    c.get(0)?.start() + 3
+                } else {
+                    c.get(0)?.start()
+                };
                 Some((start..c.get(0)?.end(), Expr::Reference(r), None))
             },
         ),
@@ -518,7 +636,9 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 
 fn unit(word: &str) -> Option<Unit> {
     let word = word.to_ascii_lowercase();
-    let word = word.strip_prefix("fiscal").map_or(word.as_str(), str::trim_start);
+    let word = word
+        .strip_prefix("fiscal")
+        .map_or(word.as_str(), str::trim_start);
     Some(match word {
         "day" => Unit::Day,
         "week" => Unit::Week,
@@ -552,14 +672,38 @@ fn month_alone(c: &Captures, _text: &str) -> Option<(Range<usize>, Expr, Option<
     let month_prep = keeps_pre
         || matches!(
             pre,
-            "in" | "since" | "until" | "till" | "by" | "of" | "before" | "after" | "during" | "through"
-                | "from" | "to" | "between" | "and" | "or" | "last" | "each" | "every"
+            "in" | "since"
+                | "until"
+                | "till"
+                | "by"
+                | "of"
+                | "before"
+                | "after"
+                | "during"
+                | "through"
+                | "from"
+                | "to"
+                | "between"
+                | "and"
+                | "or"
+                | "last"
+                | "each"
+                | "every"
         );
     if matches!(month, 3 | 5) && !month_prep {
         return None;
     }
-    let start = if keeps_pre { c.get(0)?.start() } else { name.start() };
-    let expr = Expr::Month { year: None, month, year_shift: None, shift };
+    let start = if keeps_pre {
+        c.get(0)?.start()
+    } else {
+        name.start()
+    };
+    let expr = Expr::Month {
+        year: None,
+        month,
+        year_shift: None,
+        shift,
+    };
     Some((start..name.end(), expr, None))
 }
 
@@ -584,7 +728,15 @@ fn season(c: &Captures, _text: &str) -> Option<(Range<usize>, Expr, Option<DayPa
     } else {
         c.get(0)?.start()
     };
-    Some((start..c.get(0)?.end(), Expr::Season { year, season: s, shift }, None))
+    Some((
+        start..c.get(0)?.end(),
+        Expr::Season {
+            year,
+            season: s,
+            shift,
+        },
+        None,
+    ))
 }
 
 /// A four-digit year, kept only where it reads as one: not part of a bigger number
@@ -621,9 +773,31 @@ fn year(c: &Captures, text: &str) -> Option<(Range<usize>, Expr, Option<DayPart>
         .to_ascii_lowercase();
     if matches!(
         prev_word.as_str(),
-        "than" | "about" | "some" | "nearly" | "almost" | "over" | "under" | "around" | "approximately"
-            | "roughly" | "least" | "only" | "just" | "no" | "number" | "page" | "pages"
-            | "room" | "flight" | "route" | "chapter" | "vol" | "p" | "pp" | "no."
+        "than"
+            | "about"
+            | "some"
+            | "nearly"
+            | "almost"
+            | "over"
+            | "under"
+            | "around"
+            | "approximately"
+            | "roughly"
+            | "least"
+            | "only"
+            | "just"
+            | "no"
+            | "number"
+            | "page"
+            | "pages"
+            | "room"
+            | "flight"
+            | "route"
+            | "chapter"
+            | "vol"
+            | "p"
+            | "pp"
+            | "no."
     ) {
         return None;
     }
@@ -633,15 +807,41 @@ fn year(c: &Captures, text: &str) -> Option<(Range<usize>, Expr, Option<DayPart>
         .take_while(|ch| ch.is_ascii_alphabetic())
         .collect();
     let counted = next_word.len() > 3
-        && next_word.chars().next().is_some_and(|ch| ch.is_ascii_lowercase())
+        && next_word
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_ascii_lowercase())
         && (next_word.ends_with('s') && !next_word.ends_with("ss") && !next_word.ends_with("us")
             || matches!(next_word.as_str(), "people" | "men" | "women" | "children"));
     let counted = counted
         && !matches!(
             next_word.as_str(),
-            "was" | "has" | "is" | "as" | "this" | "his" | "its" | "seems" | "shows" | "proves" | "marks"
-                | "sees" | "brings" | "comes" | "goes" | "makes" | "gives" | "saw" | "levels" | "figures"
-                | "results" | "earnings" | "sales" | "profits" | "elections" | "olympics"
+            "was"
+                | "has"
+                | "is"
+                | "as"
+                | "this"
+                | "his"
+                | "its"
+                | "seems"
+                | "shows"
+                | "proves"
+                | "marks"
+                | "sees"
+                | "brings"
+                | "comes"
+                | "goes"
+                | "makes"
+                | "gives"
+                | "saw"
+                | "levels"
+                | "figures"
+                | "results"
+                | "earnings"
+                | "sales"
+                | "profits"
+                | "elections"
+                | "olympics"
         );
     if counted {
         return None;
@@ -657,11 +857,21 @@ pub fn scan(text: &str) -> Vec<Mention> {
             if let Some((span, expr, part)) = (rule.build)(&c, text)
                 && !span.is_empty()
             {
-                found.push(Mention { span, expr, part, time: None });
+                found.push(Mention {
+                    span,
+                    expr,
+                    part,
+                    time: None,
+                });
             }
         }
     }
-    found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    found.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
     let mut kept: Vec<Mention> = Vec::with_capacity(found.len());
     for m in found {
         match kept.last_mut() {

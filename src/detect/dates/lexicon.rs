@@ -5,7 +5,8 @@ use jiff::civil::Weekday;
 
 /// Month names as the grammar accepts them. Capitalised only: "may" and "march" are
 /// far more often a verb than a month, and news writes months capitalised.
-pub const MONTH_FULL: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
+pub const MONTH_FULL: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
 
 /// Months written in full or abbreviated with a dot ("Jan.", "Sept."); the bare
 /// abbreviations ("Jan", "Dec") only where a day number follows, see [`MONTH_ANY`].
@@ -17,8 +18,7 @@ pub const MONTH_ANY: &str = r"January|February|March|April|May|June|July|August|
 pub const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
 /// Small cardinal numbers as words, for "two years ago".
-pub const NUMBER_WORDS: &str =
-    "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of|several|some|many";
+pub const NUMBER_WORDS: &str = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of|several|some|many";
 
 /// The month number (1-12) of a month word or abbreviation.
 pub fn month_number(word: &str) -> Option<i8> {

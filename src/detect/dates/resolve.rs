@@ -19,7 +19,12 @@ pub struct Anchor {
 
 impl Anchor {
     fn describe(&self) -> String {
-        format!("{}, {} {}", self.label, short_weekday(self.date.weekday()), self.date)
+        format!(
+            "{}, {} {}",
+            self.label,
+            short_weekday(self.date.weekday()),
+            self.date
+        )
     }
 }
 
@@ -115,8 +120,10 @@ fn pick_year(
             Side::Containing
         }
     };
-    let cands: Vec<(i16, (Date, Date))> =
-        [y - 1, y, y + 1].into_iter().filter_map(|c| Some((c, period(c)?))).collect();
+    let cands: Vec<(i16, (Date, Date))> = [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|c| Some((c, period(c)?)))
+        .collect();
     let pick = match (strict, tense) {
         (Some(Shift::Last), _) => cands.iter().rev().find(|(_, p)| p.1 < anchor),
         (Some(Shift::Next), _) => cands.iter().find(|(_, p)| p.0 > anchor),
@@ -149,9 +156,18 @@ fn quarter_period(y: i16, q: i8) -> Option<(Date, Date)> {
 }
 
 fn plural(n: i32, unit: &str) -> String {
-    let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
-    let count = usize::try_from(n).ok().and_then(|i| words.get(i)).map_or(n.to_string(), |w| w.to_string());
-    if n == 1 { format!("one {unit}") } else { format!("{count} {unit}s") }
+    let words = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    let count = usize::try_from(n)
+        .ok()
+        .and_then(|i| words.get(i))
+        .map_or(n.to_string(), |w| w.to_string());
+    if n == 1 {
+        format!("one {unit}")
+    } else {
+        format!("{count} {unit}s")
+    }
 }
 
 fn unit_word(u: Unit) -> &'static str {
@@ -168,26 +184,50 @@ fn unit_word(u: Unit) -> &'static str {
 
 /// Resolves a mention. Expressions that name their own date resolve without an anchor.
 pub fn resolve(m: &Mention, ctx: &Context) -> Option<Resolved> {
-    let absolute = |value: String, how: &str| Some(Resolved { value: Some(value), how: how.to_string() });
+    let absolute = |value: String, how: &str| {
+        Some(Resolved {
+            value: Some(value),
+            how: how.to_string(),
+        })
+    };
     match m.expr {
-        Expr::Day { year: Some(y), month, day } => {
+        Expr::Day {
+            year: Some(y),
+            month,
+            day,
+        } => {
             let d = Date::new(y, month, day).ok()?;
             return absolute(day_str(d, m.part, m.time), "as written");
         }
-        Expr::Month { year: Some(y), month, .. } => {
+        Expr::Month {
+            year: Some(y),
+            month,
+            ..
+        } => {
             month_period(y, month)?;
             return absolute(format!("{}-{month:02}", year_str(y)), "as written");
         }
         Expr::Year(y) => return absolute(year_str(y), "a year"),
         Expr::Decade(d) => return absolute(format!("{d:03}X"), "a decade"),
         Expr::Century(c) => return absolute(format!("{c:02}"), "a century"),
-        Expr::Season { year: Some(y), season, .. } => {
+        Expr::Season {
+            year: Some(y),
+            season,
+            ..
+        } => {
             return absolute(format!("{}-{}", year_str(y), season.code()), "a season");
         }
-        Expr::Quarter { year: Some(y), quarter, .. } => {
+        Expr::Quarter {
+            year: Some(y),
+            quarter,
+            ..
+        } => {
             return absolute(format!("{}-Q{quarter}", year_str(y)), "a quarter");
         }
-        Expr::Half { year: Some(y), half } => return absolute(format!("{}-H{half}", year_str(y)), "a half year"),
+        Expr::Half {
+            year: Some(y),
+            half,
+        } => return absolute(format!("{}-H{half}", year_str(y)), "a half year"),
         Expr::Reference(r) => {
             let how = match r {
                 super::grammar::Reference::Past => "the past, without a date",
@@ -199,7 +239,10 @@ pub fn resolve(m: &Mention, ctx: &Context) -> Option<Resolved> {
         _ => {}
     }
     let Some(anchor) = ctx.anchor else {
-        return Some(Resolved { value: None, how: "not resolved: the article has no publication date".to_string() });
+        return Some(Resolved {
+            value: None,
+            how: "not resolved: the article has no publication date".to_string(),
+        });
     };
     let a = anchor.date;
     let about = anchor.describe();
@@ -217,15 +260,33 @@ pub fn resolve(m: &Mention, ctx: &Context) -> Option<Resolved> {
             };
             (day_str(d, m.part, m.time), how)
         }
-        Expr::Month { month, year_shift: Some(off), .. } => {
+        Expr::Month {
+            month,
+            year_shift: Some(off),
+            ..
+        } => {
             let y = a.year() + off as i16;
-            (format!("{}-{month:02}", year_str(y)), format!("{} of the year of {about}", month_name(month)))
+            (
+                format!("{}-{month:02}", year_str(y)),
+                format!("{} of the year of {about}", month_name(month)),
+            )
         }
-        Expr::Month { month, shift: Some(Shift::Last), .. } => {
+        Expr::Month {
+            month,
+            shift: Some(Shift::Last),
+            ..
+        } => {
             // "last February" said in March is a year back: the month just gone would be
             // "last month". Earlier months of this year are this year's.
-            let y = if month >= a.month() - 1 { a.year() - 1 } else { a.year() };
-            (format!("{}-{month:02}", year_str(y)), format!("the last {} before {about}", month_name(month)))
+            let y = if month >= a.month() - 1 {
+                a.year() - 1
+            } else {
+                a.year()
+            };
+            (
+                format!("{}-{month:02}", year_str(y)),
+                format!("the last {} before {about}", month_name(month)),
+            )
         }
         Expr::Month { month, shift, .. } => {
             let (y, side) = pick_year(a, ctx.tense, shift, |y| month_period(y, month))?;
@@ -242,10 +303,20 @@ pub fn resolve(m: &Mention, ctx: &Context) -> Option<Resolved> {
         }
         Expr::Quarter { quarter, .. } => {
             let (s, _) = quarter_period(a.year(), quarter)?;
-            let y = if s > a && ctx.tense != Tense::Future { a.year() - 1 } else { a.year() };
-            (format!("{}-Q{quarter}", year_str(y)), format!("the Q{quarter} reported on at {about}"))
+            let y = if s > a && ctx.tense != Tense::Future {
+                a.year() - 1
+            } else {
+                a.year()
+            };
+            (
+                format!("{}-Q{quarter}", year_str(y)),
+                format!("the Q{quarter} reported on at {about}"),
+            )
         }
-        Expr::Half { half, .. } => (format!("{}-H{half}", year_str(a.year())), format!("in the year of {about}")),
+        Expr::Half { half, .. } => (
+            format!("{}-H{half}", year_str(a.year())),
+            format!("in the year of {about}"),
+        ),
         Expr::Weekday { weekday, shift } => {
             let d = pick_weekday(a, weekday, shift, ctx.tense)?;
             let name = weekday_name(weekday);
@@ -268,28 +339,60 @@ pub fn resolve(m: &Mention, ctx: &Context) -> Option<Resolved> {
             (day_str(d, m.part, m.time), how)
         }
         Expr::Unit { unit, shift } => unit_value(a, unit, shift.offset(), ctx.tense, &about)?,
-        Expr::Ago { unit, count: None, forward } => {
+        Expr::Ago {
+            unit,
+            count: None,
+            forward,
+        } => {
             let r = if forward { "FUTURE_REF" } else { "PAST_REF" };
-            (r.to_string(), format!("some {}s {} {about}", unit_word(unit), if forward { "after" } else { "before" }))
+            (
+                r.to_string(),
+                format!(
+                    "some {}s {} {about}",
+                    unit_word(unit),
+                    if forward { "after" } else { "before" }
+                ),
+            )
         }
-        Expr::Ago { unit, count: Some(n), forward } => {
+        Expr::Ago {
+            unit,
+            count: Some(n),
+            forward,
+        } => {
             let n = if forward { n } else { -n };
             let dir = if forward { "after" } else { "before" };
             if let (Unit::Year, Some((qy, q))) = (unit, ctx.quarter) {
                 let y = i32::from(qy) + n;
-                (format!("{y:04}-Q{q}"), format!("{} {dir} Q{q} {qy}, the quarter reported on", plural(n.abs(), "year")))
+                (
+                    format!("{y:04}-Q{q}"),
+                    format!(
+                        "{} {dir} Q{q} {qy}, the quarter reported on",
+                        plural(n.abs(), "year")
+                    ),
+                )
             } else {
                 let (v, _) = unit_value(a, unit, n, ctx.tense, &about)?;
-                (v, format!("{} {dir} {about}", plural(n.abs(), unit_word(unit))))
+                (
+                    v,
+                    format!("{} {dir} {about}", plural(n.abs(), unit_word(unit))),
+                )
             }
         }
         Expr::QuarterRef => {
-            let (y, q) = ctx.quarter.unwrap_or_else(|| add_quarters(a.year(), quarter_of(a), -1));
-            (format!("{y:04}-Q{q}"), format!("the quarter reported on at {about}"))
+            let (y, q) = ctx
+                .quarter
+                .unwrap_or_else(|| add_quarters(a.year(), quarter_of(a), -1));
+            (
+                format!("{y:04}-Q{q}"),
+                format!("the quarter reported on at {about}"),
+            )
         }
         _ => return None,
     };
-    Some(Resolved { value: Some(value), how })
+    Some(Resolved {
+        value: Some(value),
+        how,
+    })
 }
 
 fn season_word(s: Season) -> &'static str {
@@ -333,19 +436,34 @@ fn unit_value(a: Date, unit: Unit, n: i32, tense: Tense, about: &str) -> Option<
         Unit::Week => {
             // News counts weeks from Sunday: on a Sunday, "last week" is the week just
             // ended, which is the ISO week holding the anchor.
-            let base = if a.weekday() == Weekday::Sunday { add_days(a, 1)? } else { a };
+            let base = if a.weekday() == Weekday::Sunday {
+                add_days(a, 1)?
+            } else {
+                a
+            };
             (week_str(add_days(base, 7 * n)?), rel("week"))
         }
         Unit::Weekend => {
             let sat = match (n, tense) {
                 (0, Tense::Future) | (1.., _) => {
-                    if a.weekday() == Weekday::Saturday { a } else { a.nth_weekday(1, Weekday::Saturday).ok()? }
+                    if a.weekday() == Weekday::Saturday {
+                        a
+                    } else {
+                        a.nth_weekday(1, Weekday::Saturday).ok()?
+                    }
                 }
                 _ => {
-                    if a.weekday() == Weekday::Saturday { a } else { a.nth_weekday(-1, Weekday::Saturday).ok()? }
+                    if a.weekday() == Weekday::Saturday {
+                        a
+                    } else {
+                        a.nth_weekday(-1, Weekday::Saturday).ok()?
+                    }
                 }
             };
-            (format!("{}-WE", week_str(sat)), format!("the weekend of {sat}, near {about}"))
+            (
+                format!("{}-WE", week_str(sat)),
+                format!("the weekend of {sat}, near {about}"),
+            )
         }
         Unit::Month => {
             let d = a.first_of_month().checked_add(n.months()).ok()?;

@@ -14,8 +14,24 @@ const ATTRIBUTION_REACH: usize = 160;
 
 /// Words that make the text beside a quotation an attribution of speech.
 const CUES: &[&str] = &[
-    "said", "says", "say", "told", "speech", "statement", "remarks", "wrote", "interview", "address",
-    "announced", "added", "declared", "stated", "testified", "tweeted", "asked", "replied",
+    "said",
+    "says",
+    "say",
+    "told",
+    "speech",
+    "statement",
+    "remarks",
+    "wrote",
+    "interview",
+    "address",
+    "announced",
+    "added",
+    "declared",
+    "stated",
+    "testified",
+    "tweeted",
+    "asked",
+    "replied",
 ];
 
 /// The day a value names, when it names one ("2019-10-27", "2019-10-27TNI").
@@ -78,12 +94,19 @@ fn has_cue(s: &str) -> bool {
 /// attribution right after the closing mark (to the end of its sentence) or right before
 /// the opening mark (from the start of its sentence) gives one. `days` are the detected
 /// mentions (sorted) with the day each resolved to.
-pub fn speech_date(text: &str, span: Range<usize>, days: &[(Range<usize>, Option<Date>)]) -> Option<Date> {
+pub fn speech_date(
+    text: &str,
+    span: Range<usize>,
+    days: &[(Range<usize>, Option<Date>)],
+) -> Option<Date> {
     let (open, close) = quotation(text, &span)?;
     let after_end = {
         let hi = ceil_boundary(text, close + ATTRIBUTION_REACH);
         let s = &text[close..hi];
-        close + s.find(['\n', '“', '"']).unwrap_or(s.len()).min(s.find(". ").map_or(s.len(), |i| i + 1))
+        close
+            + s.find(['\n', '“', '"'])
+                .unwrap_or(s.len())
+                .min(s.find(". ").map_or(s.len(), |i| i + 1))
     };
     let before_start = {
         let lo = floor_boundary(text, open.saturating_sub(ATTRIBUTION_REACH));
@@ -95,7 +118,9 @@ pub fn speech_date(text: &str, span: Range<usize>, days: &[(Range<usize>, Option
             .map_or(0, |(i, c)| i + c.len_utf8())
     };
     for window in [close..after_end, before_start..open] {
-        let Some(w) = text.get(window.clone()) else { continue };
+        let Some(w) = text.get(window.clone()) else {
+            continue;
+        };
         if window.is_empty() || !has_cue(w) {
             continue;
         }

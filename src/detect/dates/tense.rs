@@ -20,28 +20,144 @@ fn is_boundary(c: char) -> bool {
 
 /// Past-tense forms that do not end in -ed.
 const IRREGULAR_PAST: &[&str] = &[
-    "said", "was", "were", "had", "did", "told", "met", "went", "came", "made", "took", "gave",
-    "began", "spoke", "left", "won", "lost", "fell", "rose", "sold", "bought", "held", "led",
-    "saw", "found", "got", "ran", "paid", "sent", "spent", "built", "felt", "kept", "thought",
-    "brought", "wrote", "became", "broke", "chose", "drew", "drove", "flew", "forgot", "grew",
-    "knew", "meant", "heard", "stood", "struck", "swore", "taught", "threw", "understood",
-    "woke", "wore", "sank", "shot", "slid", "hit", "quit", "ago", "earlier", "last", "former",
-    "fought", "sought", "caught", "sat", "beat", "bid", "rang", "sang", "withdrew", "overtook",
+    "said",
+    "was",
+    "were",
+    "had",
+    "did",
+    "told",
+    "met",
+    "went",
+    "came",
+    "made",
+    "took",
+    "gave",
+    "began",
+    "spoke",
+    "left",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "sold",
+    "bought",
+    "held",
+    "led",
+    "saw",
+    "found",
+    "got",
+    "ran",
+    "paid",
+    "sent",
+    "spent",
+    "built",
+    "felt",
+    "kept",
+    "thought",
+    "brought",
+    "wrote",
+    "became",
+    "broke",
+    "chose",
+    "drew",
+    "drove",
+    "flew",
+    "forgot",
+    "grew",
+    "knew",
+    "meant",
+    "heard",
+    "stood",
+    "struck",
+    "swore",
+    "taught",
+    "threw",
+    "understood",
+    "woke",
+    "wore",
+    "sank",
+    "shot",
+    "slid",
+    "hit",
+    "quit",
+    "ago",
+    "earlier",
+    "last",
+    "former",
+    "fought",
+    "sought",
+    "caught",
+    "sat",
+    "beat",
+    "bid",
+    "rang",
+    "sang",
+    "withdrew",
+    "overtook",
 ];
 
 /// Words that put a clause in the future.
 const FUTURE: &[&str] = &[
-    "will", "shall", "'ll", "’ll", "going", "scheduled", "plans", "plan", "planned", "expected",
-    "payable", "expire", "expires", "matures", "mature",
-    "expects", "expect", "intends", "upcoming", "next", "tomorrow", "would", "wo", "due", "set",
-    "until", "till", "later", "coming", "slated", "hopes", "aims",
+    "will",
+    "shall",
+    "'ll",
+    "’ll",
+    "going",
+    "scheduled",
+    "plans",
+    "plan",
+    "planned",
+    "expected",
+    "payable",
+    "expire",
+    "expires",
+    "matures",
+    "mature",
+    "expects",
+    "expect",
+    "intends",
+    "upcoming",
+    "next",
+    "tomorrow",
+    "would",
+    "wo",
+    "due",
+    "set",
+    "until",
+    "till",
+    "later",
+    "coming",
+    "slated",
+    "hopes",
+    "aims",
 ];
 
 /// Words ending in -ed that are not past verbs.
 const NOT_PAST: &[&str] = &[
-    "need", "indeed", "proceed", "speed", "seed", "feed", "bed", "red", "shed", "breed", "creed",
-    "greed", "hundred", "exceed", "succeed", "united", "limited", "naked", "wicked", "sacred",
-    "scheduled", "planned", "expected", "based",
+    "need",
+    "indeed",
+    "proceed",
+    "speed",
+    "seed",
+    "feed",
+    "bed",
+    "red",
+    "shed",
+    "breed",
+    "creed",
+    "greed",
+    "hundred",
+    "exceed",
+    "succeed",
+    "united",
+    "limited",
+    "naked",
+    "wicked",
+    "sacred",
+    "scheduled",
+    "planned",
+    "expected",
+    "based",
 ];
 
 /// Modal auxiliaries: before the expression they set the tense of the whole verb group
@@ -111,7 +227,10 @@ fn sentence_end(s: &str) -> Option<usize> {
 /// A dot ends a sentence unless the word before it is short and capitalised
 /// (an abbreviation such as "Jan." or "Gen.").
 fn is_sentence_dot(s: &str, dot: usize) -> bool {
-    let word: &str = s[..dot].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let word: &str = s[..dot]
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     !(word.len() <= 4 && word.chars().next().is_some_and(char::is_uppercase))
 }
 
@@ -188,16 +307,44 @@ mod tests {
     #[test]
     fn reads_the_nearest_marker() {
         let cases = [
-            ("The parliament of Iraq voted Sunday on the removal.", "Sunday", Tense::Past),
-            ("The two leaders will meet Friday in Paris.", "Friday", Tense::Future),
-            ("He said the talks would resume Friday.", "Friday", Tense::Future),
-            ("Earlier Monday, Sajjan said he spoke with NATO.", "Monday", Tense::Past),
+            (
+                "The parliament of Iraq voted Sunday on the removal.",
+                "Sunday",
+                Tense::Past,
+            ),
+            (
+                "The two leaders will meet Friday in Paris.",
+                "Friday",
+                Tense::Future,
+            ),
+            (
+                "He said the talks would resume Friday.",
+                "Friday",
+                Tense::Future,
+            ),
+            (
+                "Earlier Monday, Sajjan said he spoke with NATO.",
+                "Monday",
+                Tense::Past,
+            ),
             ("They'll decide Monday.", "Monday", Tense::Future),
             ("Talks on Monday.", "Monday", Tense::Unknown),
             ("He resigned. The vote is Friday.", "Friday", Tense::Unknown),
-            ("in his October 27 speech. It was said", "October 27", Tense::Unknown),
-            ("Collins will be named commander for a mission in December.", "December", Tense::Future),
-            ("The reduced dividend is payable Jan. 2 to holders.", "Jan. 2", Tense::Future),
+            (
+                "in his October 27 speech. It was said",
+                "October 27",
+                Tense::Unknown,
+            ),
+            (
+                "Collins will be named commander for a mission in December.",
+                "December",
+                Tense::Future,
+            ),
+            (
+                "The reduced dividend is payable Jan. 2 to holders.",
+                "Jan. 2",
+                Tense::Future,
+            ),
         ];
         for (text, word, want) in cases {
             assert_eq!(tense_of(text, word), want, "{text}");
@@ -206,6 +353,9 @@ mod tests {
 
     #[test]
     fn abbreviations_do_not_end_the_clause() {
-        assert_eq!(tense_of("Gen. Smith arrived Jan. 6 in Baghdad.", "6"), Tense::Past);
+        assert_eq!(
+            tense_of("Gen. Smith arrived Jan. 6 in Baghdad.", "6"),
+            Tense::Past
+        );
     }
 }

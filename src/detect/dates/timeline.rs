@@ -27,7 +27,11 @@ pub enum Granularity {
 pub enum TimelineKey {
     /// A value that denotes a period of the calendar: its first day, then its granularity,
     /// then the clock time in minutes (or part of day) within the day.
-    Dated { start: Date, granularity: Granularity, within_day: u16 },
+    Dated {
+        start: Date,
+        granularity: Granularity,
+        within_day: u16,
+    },
     /// `PAST_REF` (0), `PRESENT_REF` (1), `FUTURE_REF` (2): after every dated value.
     Reference(u8),
 }
@@ -42,7 +46,13 @@ pub fn timeline_key(value: &str) -> Option<TimelineKey> {
         "FUTURE_REF" => return Some(TimelineKey::Reference(2)),
         _ => {}
     }
-    let dated = |start: Date, granularity| Some(TimelineKey::Dated { start, granularity, within_day: 0 });
+    let dated = |start: Date, granularity| {
+        Some(TimelineKey::Dated {
+            start,
+            granularity,
+            within_day: 0,
+        })
+    };
     let num = |s: &str| -> Option<i16> {
         (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
     };
@@ -84,9 +94,17 @@ pub fn timeline_key(value: &str) -> Option<TimelineKey> {
             None => (w, false),
         };
         let week: i8 = week.parse().ok()?;
-        let day = if weekend { Weekday::Saturday } else { Weekday::Monday };
+        let day = if weekend {
+            Weekday::Saturday
+        } else {
+            Weekday::Monday
+        };
         let start = ISOWeekDate::new(year, week, day).ok()?.date();
-        let g = if weekend { Granularity::Weekend } else { Granularity::Week };
+        let g = if weekend {
+            Granularity::Weekend
+        } else {
+            Granularity::Week
+        };
         return dated(start, g);
     }
     let month: i8 = num(rest.get(..2)?)? as i8;
@@ -112,12 +130,20 @@ pub fn timeline_key(value: &str) -> Option<TimelineKey> {
         _ => None,
     };
     if let Some(minutes) = part {
-        return Some(TimelineKey::Dated { start, granularity: Granularity::PartOfDay, within_day: minutes });
+        return Some(TimelineKey::Dated {
+            start,
+            granularity: Granularity::PartOfDay,
+            within_day: minutes,
+        });
     }
     let h: u16 = num(t.get(..2)?)? as u16;
     let m: u16 = t.get(3..5).and_then(num).map_or(0, |m| m as u16);
     (h <= 24 && m < 60).then_some(())?;
-    Some(TimelineKey::Dated { start, granularity: Granularity::Time, within_day: h * 60 + m })
+    Some(TimelineKey::Dated {
+        start,
+        granularity: Granularity::Time,
+        within_day: h * 60 + m,
+    })
 }
 
 #[cfg(test)]
@@ -127,24 +153,56 @@ mod tests {
     #[test]
     fn sorts_in_calendar_order() {
         let values = [
-            "FUTURE_REF", "2020-01-05", "2019-10-26TNI", "2014-10", "PAST_REF", "2014-SU", "2014",
-            "199X", "2020-W01", "2019-Q3", "19XX", "2019-10-26", "2019-10-26T14:30", "PRESENT_REF",
+            "FUTURE_REF",
+            "2020-01-05",
+            "2019-10-26TNI",
+            "2014-10",
+            "PAST_REF",
+            "2014-SU",
+            "2014",
+            "199X",
+            "2020-W01",
+            "2019-Q3",
+            "19XX",
+            "2019-10-26",
+            "2019-10-26T14:30",
+            "PRESENT_REF",
         ];
         let mut sorted: Vec<&str> = values.to_vec();
         sorted.sort_by_key(|v| timeline_key(v));
         assert_eq!(
             sorted,
             vec![
-                "19XX", "199X", "2014", "2014-SU", "2014-10", "2019-Q3", "2019-10-26", "2019-10-26T14:30",
-                "2019-10-26TNI", "2020-W01", "2020-01-05",
-                "PAST_REF", "PRESENT_REF", "FUTURE_REF",
+                "19XX",
+                "199X",
+                "2014",
+                "2014-SU",
+                "2014-10",
+                "2019-Q3",
+                "2019-10-26",
+                "2019-10-26T14:30",
+                "2019-10-26TNI",
+                "2020-W01",
+                "2020-01-05",
+                "PAST_REF",
+                "PRESENT_REF",
+                "FUTURE_REF",
             ]
         );
     }
 
     #[test]
     fn unknown_values_have_no_key() {
-        for v in ["", "XXXX-10", "P1D", "2019-13", "2019-02-30", "20x9", "2019-Q5", "2019-10-26Tzz"] {
+        for v in [
+            "",
+            "XXXX-10",
+            "P1D",
+            "2019-13",
+            "2019-02-30",
+            "20x9",
+            "2019-Q5",
+            "2019-10-26Tzz",
+        ] {
             assert_eq!(timeline_key(v), None, "{v}");
         }
     }
@@ -153,6 +211,13 @@ mod tests {
     fn weeks_start_on_monday() {
         let key = timeline_key("2020-W01");
         let monday: Date = "2019-12-30".parse().unwrap_or_default();
-        assert_eq!(key, Some(TimelineKey::Dated { start: monday, granularity: Granularity::Week, within_day: 0 }));
+        assert_eq!(
+            key,
+            Some(TimelineKey::Dated {
+                start: monday,
+                granularity: Granularity::Week,
+                within_day: 0
+            })
+        );
     }
 }

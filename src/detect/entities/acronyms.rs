@@ -9,8 +9,10 @@ use super::mentions::Mention;
 use super::tokens::{SENT_START, Token, UPPER, WORD};
 
 /// Words left out of an acronym, compared case-insensitively.
-const SKIP: &[&str] =
-    &["of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&", "de", "du", "des", "la", "le", "der"];
+const SKIP: &[&str] = &[
+    "of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&", "de", "du", "des", "la",
+    "le", "der",
+];
 
 fn skipped(word: &str) -> bool {
     SKIP.iter().any(|s| s.eq_ignore_ascii_case(word))
@@ -38,7 +40,9 @@ pub fn acronym<'a>(words: impl Iterator<Item = &'a str>) -> Option<String> {
 pub fn acronym_form(word: &str) -> Option<String> {
     let letters: String = word.chars().filter(|&c| c != '.').collect();
     let ok = letters.chars().count() >= 2
-        && letters.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && letters
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
         && letters.chars().any(|c| c.is_alphabetic());
     ok.then_some(letters)
 }
@@ -71,13 +75,19 @@ pub fn expand(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>) {
         if !tokens[i].is(UPPER) || !tokens[i].is(WORD) {
             continue;
         }
-        let Some(first) = tokens[i].text(text).chars().next() else { continue };
+        let Some(first) = tokens[i].text(text).chars().next() else {
+            continue;
+        };
         for (acro, label) in &wanted {
             if first != acro[0] {
                 continue;
             }
             if let Some(end) = match_initials(text, tokens, i, acro) {
-                found.push(Mention { first: i, last: end, label: *label });
+                found.push(Mention {
+                    first: i,
+                    last: end,
+                    label: *label,
+                });
                 break;
             }
         }
@@ -139,13 +149,36 @@ mod tests {
         let text = "the Islamic state of Iraq and the Levant, or ISIL, fell.";
         let toks = tokenize(text);
         let mut ms = vec![
-            Mention { first: 1, last: 2, label: EntityLabel::Misc },
-            Mention { first: 4, last: 5, label: EntityLabel::Place },
-            Mention { first: 7, last: 8, label: EntityLabel::Place },
-            Mention { first: 10, last: 11, label: EntityLabel::Org },
+            Mention {
+                first: 1,
+                last: 2,
+                label: EntityLabel::Misc,
+            },
+            Mention {
+                first: 4,
+                last: 5,
+                label: EntityLabel::Place,
+            },
+            Mention {
+                first: 7,
+                last: 8,
+                label: EntityLabel::Place,
+            },
+            Mention {
+                first: 10,
+                last: 11,
+                label: EntityLabel::Org,
+            },
         ];
         expand(text, &toks, &mut ms);
-        assert_eq!(ms[0], Mention { first: 1, last: 8, label: EntityLabel::Org });
+        assert_eq!(
+            ms[0],
+            Mention {
+                first: 1,
+                last: 8,
+                label: EntityLabel::Org
+            }
+        );
         assert_eq!(ms.len(), 2);
     }
 
@@ -153,7 +186,11 @@ mod tests {
     fn no_expansion_across_sentences_or_without_a_capital_end() {
         let text = "Iraq is far. Levant ISIL. In Iraq, the levant ISIL.";
         let toks = tokenize(text);
-        let mut ms = vec![Mention { first: 5, last: 6, label: EntityLabel::Org }];
+        let mut ms = vec![Mention {
+            first: 5,
+            last: 6,
+            label: EntityLabel::Org,
+        }];
         expand(text, &toks, &mut ms);
         assert_eq!(ms.len(), 1);
     }

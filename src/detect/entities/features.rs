@@ -101,7 +101,14 @@ impl DocFeatures {
             })
             .collect();
         let headline = headline_flags(text, tokens);
-        DocFeatures { lower, exact, shape, gaz, doc, headline }
+        DocFeatures {
+            lower,
+            exact,
+            shape,
+            gaz,
+            doc,
+            headline,
+        }
     }
 
     pub fn lower(&self, i: usize) -> u64 {
@@ -110,7 +117,9 @@ impl DocFeatures {
 
     /// Whether token `i` is capitalised but also written in lower case in the document.
     pub fn lower_elsewhere(&self, i: usize) -> bool {
-        self.doc.get(i).is_some_and(|d| d & DOC_LOWER_ELSEWHERE != 0)
+        self.doc
+            .get(i)
+            .is_some_and(|d| d & DOC_LOWER_ELSEWHERE != 0)
     }
 
     pub fn gaz(&self, i: usize) -> u32 {
@@ -203,7 +212,11 @@ impl DocFeatures {
         push(31, u64::from(tok.flags & (DIGIT | UPPER | WORD)));
         // Gazetteer membership of the token and its neighbours.
         for (template, j) in [(32u64, ii), (33, ii - 1), (34, ii + 1)] {
-            let bits = if j < 0 { 0 } else { self.gaz.get(j as usize).copied().unwrap_or(0) };
+            let bits = if j < 0 {
+                0
+            } else {
+                self.gaz.get(j as usize).copied().unwrap_or(0)
+            };
             for b in 0..(2 * CATEGORIES) as u32 {
                 if bits & (1 << b) != 0 {
                     push(template, u64::from(b));
@@ -257,7 +270,10 @@ fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
         while e < tokens.len() && !tokens[e].is(SENT_START) {
             e += 1;
         }
-        let words = tokens[s..e].iter().filter(|t| t.is(WORD) && !t.is(DIGIT)).count();
+        let words = tokens[s..e]
+            .iter()
+            .filter(|t| t.is(WORD) && !t.is(DIGIT))
+            .count();
         let any_lower = tokens[s..e]
             .iter()
             .any(|t| t.text(text).chars().any(|c| c.is_lowercase()));

@@ -26,7 +26,11 @@ fn key(label: EntityLabel, surface: &str) -> (EntityLabel, String) {
 }
 
 /// Builds the annotations and groups of `mentions` (sorted, non-overlapping).
-pub fn group(text: &str, tokens: &[Token], mentions: &[Mention]) -> (Vec<Annotation>, Vec<EntityGroup>) {
+pub fn group(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+) -> (Vec<Annotation>, Vec<EntityGroup>) {
     let surface = |m: &Mention| &text[tokens[m.first].start..tokens[m.last - 1].end];
     // Longest names first, so short forms find the full name already grouped.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
@@ -51,7 +55,12 @@ pub fn group(text: &str, tokens: &[Token], mentions: &[Mention]) -> (Vec<Annotat
                 let before = cands
                     .iter()
                     .filter_map(|&g| {
-                        drafts[g].starts.iter().filter(|&&p| p < start).max().map(|&p| (p, g))
+                        drafts[g]
+                            .starts
+                            .iter()
+                            .filter(|&&p| p < start)
+                            .max()
+                            .map(|&p| (p, g))
                     })
                     .max();
                 target = before.map(|(_, g)| g).or_else(|| cands.first().copied());
@@ -116,8 +125,18 @@ pub fn group(text: &str, tokens: &[Token], mentions: &[Mention]) -> (Vec<Annotat
         .map(|(id, &g)| {
             let d = &drafts[g];
             let name = d.name.clone();
-            let aliases = d.forms.iter().filter(|f| key(d.label, f) != key(d.label, &name)).cloned().collect();
-            EntityGroup { id, label: d.label, name, aliases }
+            let aliases = d
+                .forms
+                .iter()
+                .filter(|f| key(d.label, f) != key(d.label, &name))
+                .cloned()
+                .collect();
+            EntityGroup {
+                id,
+                label: d.label,
+                name,
+                aliases,
+            }
         })
         .collect();
     let annotations = mentions
@@ -125,7 +144,10 @@ pub fn group(text: &str, tokens: &[Token], mentions: &[Mention]) -> (Vec<Annotat
         .enumerate()
         .map(|(k, m)| Annotation {
             span: tokens[m.first].start..tokens[m.last - 1].end,
-            kind: AnnotationKind::Entity { label: labels[k], group: renumber[assigned[k]] },
+            kind: AnnotationKind::Entity {
+                label: labels[k],
+                group: renumber[assigned[k]],
+            },
         })
         .collect();
     (annotations, groups)
@@ -136,24 +158,36 @@ mod tests {
     use super::super::tokens::tokenize;
     use super::*;
 
-    fn run(text: &str, spans: &[(usize, usize, EntityLabel)]) -> (Vec<Annotation>, Vec<EntityGroup>) {
+    fn run(
+        text: &str,
+        spans: &[(usize, usize, EntityLabel)],
+    ) -> (Vec<Annotation>, Vec<EntityGroup>) {
         let toks = tokenize(text);
-        let ms: Vec<Mention> =
-            spans.iter().map(|&(first, last, label)| Mention { first, last, label }).collect();
+        let ms: Vec<Mention> = spans
+            .iter()
+            .map(|&(first, last, label)| Mention { first, last, label })
+            .collect();
         group(text, &toks, &ms)
     }
 
     #[test]
     fn surnames_join_the_nearest_full_name() {
         let text = "Donald Trump and Melania Trump. Trump spoke. Donald left.";
-        let (anns, groups) = run(text, &[
-            (0, 2, EntityLabel::Person),
-            (3, 5, EntityLabel::Person),
-            (6, 7, EntityLabel::Person),
-            (9, 10, EntityLabel::Person),
-        ]);
+        let (anns, groups) = run(
+            text,
+            &[
+                (0, 2, EntityLabel::Person),
+                (3, 5, EntityLabel::Person),
+                (6, 7, EntityLabel::Person),
+                (9, 10, EntityLabel::Person),
+            ],
+        );
         assert_eq!(groups.len(), 2);
-        assert_eq!(anns[2].group(), Some(1), "Trump -> Melania Trump, the nearest before");
+        assert_eq!(
+            anns[2].group(),
+            Some(1),
+            "Trump -> Melania Trump, the nearest before"
+        );
         assert_eq!(anns[3].group(), Some(0), "Donald -> Donald Trump");
         assert_eq!(groups[0].name, "Donald Trump");
         assert_eq!(groups[0].aliases, ["Donald"]);

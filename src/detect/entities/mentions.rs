@@ -8,9 +8,9 @@ use std::collections::{HashMap, HashSet};
 
 use crate::annotation::EntityLabel;
 
-use super::gazetteer::{self, Category};
 use super::acronyms::{self, acronym};
 use super::features::DocFeatures;
+use super::gazetteer::{self, Category};
 use super::hash::{IdentityHasher, combine, word_hash_exact};
 use super::model::{O, is_begin, tag_type};
 use super::tokens::{SENT_START, Token, UPPER, WORD};
@@ -45,7 +45,11 @@ pub fn from_tags(tags: &[u8]) -> Vec<Mention> {
         while j < tags.len() && !is_begin(tags[j]) && tag_type(tags[j]) == Some(ty) {
             j += 1;
         }
-        out.push(Mention { first: i, last: j, label: label_of_type(ty) });
+        out.push(Mention {
+            first: i,
+            last: j,
+            label: label_of_type(ty),
+        });
         i = j;
     }
     out
@@ -77,7 +81,11 @@ pub fn refine(
                 && m.first + 1 < m.last - 1
                 && gazetteer::is_title(word(m.first + 1))
             {
-                extra.push(Mention { first: m.first, last: m.first + 1, label: EntityLabel::Place });
+                extra.push(Mention {
+                    first: m.first,
+                    last: m.first + 1,
+                    label: EntityLabel::Place,
+                });
                 m.first += 1;
             } else {
                 break;
@@ -103,7 +111,11 @@ pub fn refine(
         if !covered[i] && tokens[i].is(UPPER) && cats(i) & Category::Demonym.bit() != 0 {
             let next_upper = tokens.get(i + 1).is_some_and(|t| t.is(UPPER));
             if !next_upper {
-                mentions.push(Mention { first: i, last: i + 1, label: EntityLabel::Norp });
+                mentions.push(Mention {
+                    first: i,
+                    last: i + 1,
+                    label: EntityLabel::Norp,
+                });
                 covered[i] = true;
             }
         }
@@ -111,9 +123,8 @@ pub fn refine(
 
     // Document consistency: every surface form tagged somewhere, its surname parts and
     // its acronym, tagged wherever else it appears untagged.
-    let phrase = |m: &Mention| {
-        (m.first..m.last).fold(0, |h, i| combine(h, word_hash_exact(word(i))))
-    };
+    let phrase =
+        |m: &Mention| (m.first..m.last).fold(0, |h, i| combine(h, word_hash_exact(word(i))));
     let mut known: HashMap<u64, [u32; 5], IdentityHasher> = HashMap::default();
     let mut surnames: HashSet<u64, IdentityHasher> = HashSet::default();
     let mut max_len = 1;
@@ -132,7 +143,10 @@ pub fn refine(
             }
         }
         if m.last - m.first >= 2
-            && matches!(m.label, EntityLabel::Org | EntityLabel::Misc | EntityLabel::Place)
+            && matches!(
+                m.label,
+                EntityLabel::Org | EntityLabel::Misc | EntityLabel::Place
+            )
             && let Some(a) = acronym((m.first..m.last).map(word))
         {
             vote(&mut known, combine(0, word_hash_exact(&a)), m.label, 1);
@@ -166,7 +180,11 @@ pub fn refine(
                 i += 1
             }
             Some((len, label)) => {
-                mentions.push(Mention { first: i, last: i + len, label });
+                mentions.push(Mention {
+                    first: i,
+                    last: i + len,
+                    label,
+                });
                 covered[i..i + len].iter_mut().for_each(|c| *c = true);
                 i += len;
             }
@@ -200,7 +218,10 @@ fn merge_org_heads(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<
         if let Some(prev) = out.last_mut()
             && prev.last == m.first
             && m.label == EntityLabel::Org
-            && matches!(prev.label, EntityLabel::Person | EntityLabel::Place | EntityLabel::Misc)
+            && matches!(
+                prev.label,
+                EntityLabel::Person | EntityLabel::Place | EntityLabel::Misc
+            )
             && g.word(tokens[m.first].text(text)) & Category::OrgWord.bit() != 0
             && tokens[m.first].is(UPPER)
         {
@@ -268,28 +289,64 @@ mod tests {
         let text = "US President Donald Trump met Maj. Gen. Jennie Carignan.";
         let toks = tokenize(text);
         let doc = DocFeatures::new(text, &toks);
-        let ms = refine(text, &toks, &doc, vec![
-            Mention { first: 0, last: 4, label: EntityLabel::Person },
-            Mention { first: 5, last: 9, label: EntityLabel::Person },
-        ]);
-        let got: Vec<(String, EntityLabel)> = ms.iter().map(|m| (mention(text, &toks, m), m.label)).collect();
-        assert_eq!(got, [
-            ("US".to_string(), EntityLabel::Place),
-            ("Donald Trump".to_string(), EntityLabel::Person),
-            ("Jennie Carignan".to_string(), EntityLabel::Person),
-        ]);
+        let ms = refine(
+            text,
+            &toks,
+            &doc,
+            vec![
+                Mention {
+                    first: 0,
+                    last: 4,
+                    label: EntityLabel::Person,
+                },
+                Mention {
+                    first: 5,
+                    last: 9,
+                    label: EntityLabel::Person,
+                },
+            ],
+        );
+        let got: Vec<(String, EntityLabel)> = ms
+            .iter()
+            .map(|m| (mention(text, &toks, m), m.label))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("US".to_string(), EntityLabel::Place),
+                ("Donald Trump".to_string(), EntityLabel::Person),
+                ("Jennie Carignan".to_string(), EntityLabel::Person),
+            ]
+        );
     }
 
     #[test]
     fn surnames_and_acronyms_are_tagged_everywhere() {
-        let text = "Donald Trump met the Department of National Defense. Later Trump and DND spoke.";
+        let text =
+            "Donald Trump met the Department of National Defense. Later Trump and DND spoke.";
         let toks = tokenize(text);
         let doc = DocFeatures::new(text, &toks);
-        let ms = refine(text, &toks, &doc, vec![
-            Mention { first: 0, last: 2, label: EntityLabel::Person },
-            Mention { first: 4, last: 8, label: EntityLabel::Org },
-        ]);
-        let got: Vec<(String, EntityLabel)> = ms.iter().map(|m| (mention(text, &toks, m), m.label)).collect();
+        let ms = refine(
+            text,
+            &toks,
+            &doc,
+            vec![
+                Mention {
+                    first: 0,
+                    last: 2,
+                    label: EntityLabel::Person,
+                },
+                Mention {
+                    first: 4,
+                    last: 8,
+                    label: EntityLabel::Org,
+                },
+            ],
+        );
+        let got: Vec<(String, EntityLabel)> = ms
+            .iter()
+            .map(|m| (mention(text, &toks, m), m.label))
+            .collect();
         assert!(got.contains(&("Trump".to_string(), EntityLabel::Person)));
         assert!(got.contains(&("DND".to_string(), EntityLabel::Org)));
     }
@@ -299,7 +356,16 @@ mod tests {
         let text = "Canadian troops met Iraqis.";
         let toks = tokenize(text);
         let doc = DocFeatures::new(text, &toks);
-        let ms = refine(text, &toks, &doc, vec![Mention { first: 0, last: 1, label: EntityLabel::Misc }]);
+        let ms = refine(
+            text,
+            &toks,
+            &doc,
+            vec![Mention {
+                first: 0,
+                last: 1,
+                label: EntityLabel::Misc,
+            }],
+        );
         let labels: Vec<EntityLabel> = ms.iter().map(|m| m.label).collect();
         assert_eq!(labels, [EntityLabel::Norp, EntityLabel::Norp]);
     }

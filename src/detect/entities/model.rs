@@ -50,7 +50,9 @@ const VERSION: u32 = 1;
 pub enum ModelError {
     #[error("entity model: expected the GLOSSNER header, found {0:?}")]
     Header(Vec<u8>),
-    #[error("entity model: expected version {VERSION} with {TAGS} tags, found version {0} with {1}")]
+    #[error(
+        "entity model: expected version {VERSION} with {TAGS} tags, found version {0} with {1}"
+    )]
     Version(u32, u32),
     #[error("entity model: bucket bits must be 8..=24, found {0}")]
     Bits(u32),
@@ -138,11 +140,14 @@ impl Model {
 
     /// Reads a model written by [`Model::encode`].
     pub fn decode(bytes: &[u8]) -> Result<Model, ModelError> {
-        let header = bytes.get(..20).ok_or_else(|| ModelError::Header(bytes.to_vec()))?;
+        let header = bytes
+            .get(..20)
+            .ok_or_else(|| ModelError::Header(bytes.to_vec()))?;
         if &header[..8] != MAGIC {
             return Err(ModelError::Header(header[..8].to_vec()));
         }
-        let word = |k: usize| u32::from_le_bytes([header[k], header[k + 1], header[k + 2], header[k + 3]]);
+        let word =
+            |k: usize| u32::from_le_bytes([header[k], header[k + 1], header[k + 2], header[k + 3]]);
         let (version, bits, tags) = (word(8), word(12), word(16));
         if version != VERSION || tags as usize != TAGS {
             return Err(ModelError::Version(version, tags));
@@ -157,9 +162,17 @@ impl Model {
         while pos < bytes.len() {
             let zeros = read_leb(bytes, &mut pos)? as usize;
             let nonzero = read_leb(bytes, &mut pos)? as usize;
-            i = i.checked_add(zeros).filter(|&k| k <= len).ok_or(ModelError::Body(pos))?;
-            let end = i.checked_add(nonzero).filter(|&k| k <= len).ok_or(ModelError::Body(pos))?;
-            let body = bytes.get(pos..pos + 2 * nonzero).ok_or(ModelError::Body(pos))?;
+            i = i
+                .checked_add(zeros)
+                .filter(|&k| k <= len)
+                .ok_or(ModelError::Body(pos))?;
+            let end = i
+                .checked_add(nonzero)
+                .filter(|&k| k <= len)
+                .ok_or(ModelError::Body(pos))?;
+            let body = bytes
+                .get(pos..pos + 2 * nonzero)
+                .ok_or(ModelError::Body(pos))?;
             for (w, b) in weights[i..end].iter_mut().zip(body.chunks_exact(2)) {
                 *w = i16::from_le_bytes([b[0], b[1]]);
             }
@@ -254,7 +267,10 @@ mod tests {
         assert!(matches!(Model::decode(b"nope"), Err(ModelError::Header(_))));
         let m = Model::from_weights(8, vec![1; (1 << 8) * TAGS]);
         let bytes = m.encode();
-        assert!(matches!(Model::decode(&bytes[..bytes.len() - 1]), Err(ModelError::Body(_))));
+        assert!(matches!(
+            Model::decode(&bytes[..bytes.len() - 1]),
+            Err(ModelError::Body(_))
+        ));
     }
 
     #[test]

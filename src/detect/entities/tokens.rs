@@ -44,11 +44,11 @@ impl Token {
 /// Abbreviations that keep their trailing period (titles, name parts, company forms,
 /// months): general English usage, compared case-insensitively.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "sgt", "capt", "cpl", "pvt",
-    "adm", "cmdr", "brig", "gov", "sen", "rep", "rev", "hon", "st", "jr", "sr", "inc",
-    "corp", "co", "ltd", "bros", "mt", "ft", "no", "vs", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "messrs", "mme", "mlle", "gov", "pres",
-    "supt", "insp", "det", "fr", "sgt", "ave", "blvd", "plc", "cie", "dept", "univ",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "sgt", "capt", "cpl", "pvt", "adm",
+    "cmdr", "brig", "gov", "sen", "rep", "rev", "hon", "st", "jr", "sr", "inc", "corp", "co",
+    "ltd", "bros", "mt", "ft", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "messrs", "mme", "mlle", "gov", "pres", "supt", "insp", "det",
+    "fr", "sgt", "ave", "blvd", "plc", "cie", "dept", "univ",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
@@ -197,21 +197,36 @@ mod tests {
     fn splits_possessives_with_either_apostrophe() {
         assert_eq!(words("Canada's army"), ["Canada", "'s", "army"]);
         assert_eq!(words("NATO’s chief"), ["NATO", "’s", "chief"]);
-        assert_eq!(words("the States' rights"), ["the", "States", "'", "rights"]);
+        assert_eq!(
+            words("the States' rights"),
+            ["the", "States", "'", "rights"]
+        );
     }
 
     #[test]
     fn keeps_internal_joiners() {
-        assert_eq!(words("al-Baghdadi O'Brien AT&T"), ["al-Baghdadi", "O'Brien", "AT&T"]);
-        assert_eq!(words("US-trained Anglo-Dutch"), ["US", "-", "trained", "Anglo-Dutch"]);
+        assert_eq!(
+            words("al-Baghdadi O'Brien AT&T"),
+            ["al-Baghdadi", "O'Brien", "AT&T"]
+        );
+        assert_eq!(
+            words("US-trained Anglo-Dutch"),
+            ["US", "-", "trained", "Anglo-Dutch"]
+        );
     }
 
     #[test]
     fn periods_join_initials_and_abbreviations_only() {
-        assert_eq!(words("Maj. Gen. J. Smith of the U.S. left."), [
-            "Maj.", "Gen.", "J.", "Smith", "of", "the", "U.S.", "left", "."
-        ]);
-        assert_eq!(words("troops in the US."), ["troops", "in", "the", "US", "."]);
+        assert_eq!(
+            words("Maj. Gen. J. Smith of the U.S. left."),
+            [
+                "Maj.", "Gen.", "J.", "Smith", "of", "the", "U.S.", "left", "."
+            ]
+        );
+        assert_eq!(
+            words("troops in the US."),
+            ["troops", "in", "the", "US", "."]
+        );
     }
 
     #[test]

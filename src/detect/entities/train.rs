@@ -27,9 +27,8 @@ pub fn gold_tags(tokens: &[Token], spans: &[(Range<usize>, u8)]) -> (Vec<u8>, us
     for (span, ty) in spans {
         let first = tokens.partition_point(|t| t.start < span.start);
         let last = tokens.partition_point(|t| t.end <= span.end);
-        let aligned = first < last
-            && tokens[first].start == span.start
-            && tokens[last - 1].end == span.end;
+        let aligned =
+            first < last && tokens[first].start == span.start && tokens[last - 1].end == span.end;
         if !aligned {
             misaligned += 1;
             continue;
@@ -54,7 +53,13 @@ pub struct Trainer {
 impl Trainer {
     pub fn new(bits: u32) -> Trainer {
         let len = (1usize << bits) * TAGS;
-        Trainer { bits, weights: vec![0.0; len], totals: vec![0.0; len], stamps: vec![0; len], step: 0 }
+        Trainer {
+            bits,
+            weights: vec![0.0; len],
+            totals: vec![0.0; len],
+            stamps: vec![0; len],
+            step: 0,
+        }
     }
 
     fn update(&mut self, index: usize, delta: f32) {
@@ -116,11 +121,20 @@ impl Trainer {
             self.totals[k] += elapsed * f64::from(self.weights[k]);
             *a = (self.totals[k] / step) as f32;
         }
-        let max = avg.iter().fold(0f32, |m, &w| m.max(w.abs())).max(f32::MIN_POSITIVE);
+        let max = avg
+            .iter()
+            .fold(0f32, |m, &w| m.max(w.abs()))
+            .max(f32::MIN_POSITIVE);
         let scale = f32::from(i16::MAX) / max;
         let quantised = avg
             .iter()
-            .map(|&w| if w.abs() < prune { 0 } else { (w * scale).round() as i16 })
+            .map(|&w| {
+                if w.abs() < prune {
+                    0
+                } else {
+                    (w * scale).round() as i16
+                }
+            })
             .collect();
         Model::from_weights(self.bits, quantised)
     }

@@ -178,7 +178,7 @@ fn list_lines<'a>(
         .map(|i| width(&i.title))
         .max()
         .unwrap_or(0)
-        .min(12);
+        .min(14);
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
         if let Some(section) = item.section {
@@ -272,10 +272,32 @@ fn date_lines<'a>(
         Line::from(vec![
             Span::raw(" "),
             Span::styled(stem, axis),
-            Span::styled(fit(d, w.saturating_sub(4)), dim),
+            Span::styled(
+                fit(explanation_tail(d, &item.title), w.saturating_sub(4)),
+                dim,
+            ),
         ])
     });
     (first, second)
+}
+
+/// What an explanation adds to a timeline row that already shows the words and the value:
+/// "Sunday -> 2020-01-05 (the Sunday before …)" becomes "the Sunday before …". The whole
+/// explanation stays in the detail box.
+fn explanation_tail<'a>(explanation: &'a str, value: &str) -> &'a str {
+    let arrow = format!("-> {value}");
+    let Some(at) = explanation.find(&arrow) else {
+        return explanation;
+    };
+    let rest = explanation[at + arrow.len()..]
+        .trim()
+        .trim_start_matches([',', ':'])
+        .trim();
+    let rest = match rest.strip_prefix('(') {
+        Some(inner) => inner.strip_suffix(')').unwrap_or(inner),
+        None => rest,
+    };
+    if rest.is_empty() { explanation } else { rest }
 }
 
 fn quote_lines<'a>(
@@ -327,4 +349,23 @@ pub fn hit(m: &Model, column: u16, row: u16) -> Option<Hit> {
     }
     let line = usize::from(row - areas.list.y) + m.side_scroll[m.tab.index()];
     m.rows.item_at_line(m.tab, line).map(Hit::Item)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::explanation_tail;
+
+    #[test]
+    fn timeline_rows_drop_what_the_row_already_says() {
+        let e = "Sunday -> 2020-01-05 (the Sunday before the publication date)";
+        assert_eq!(
+            explanation_tail(e, "2020-01-05"),
+            "the Sunday before the publication date"
+        );
+        assert_eq!(
+            explanation_tail("a month and year", "2020-10"),
+            "a month and year"
+        );
+        assert_eq!(explanation_tail("2003 -> 2003", "2003"), "2003 -> 2003");
+    }
 }

@@ -196,6 +196,9 @@ fn ends(m: &mut Model, bottom: bool) {
 
 fn set_tab(m: &mut Model, tab: Tab) {
     m.tab = tab;
+    if m.focus == Focus::Side {
+        focus_side(m);
+    }
     jump::keep_selection_visible(m);
 }
 
@@ -220,7 +223,16 @@ fn enter(m: &mut Model) {
         m.tab = tab;
     }
     show_side(m);
+    focus_side(m);
+}
+
+/// Gives the side pane the keyboard, with a row selected so Enter has something to show.
+pub(super) fn focus_side(m: &mut Model) {
     m.focus = Focus::Side;
+    let t = m.tab.index();
+    if m.selected[t].is_none() && !m.rows.items(m.tab).is_empty() {
+        m.selected[t] = Some(0);
+    }
     jump::keep_selection_visible(m);
 }
 
@@ -257,7 +269,7 @@ fn toggle_side(m: &mut Model) {
     } else {
         show_side(m);
         if m.size.0 < NARROW {
-            m.focus = Focus::Side;
+            focus_side(m);
         }
     }
     jump::keep_selection_visible(m);

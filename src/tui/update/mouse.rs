@@ -46,7 +46,7 @@ pub fn click(m: &mut Model, column: u16, row: u16) {
                 m.selected[m.tab.index()] = Some(i);
                 jump::choose_item(m);
             }
-            None => m.focus = Focus::Side,
+            None => super::focus_side(m),
         }
     } else if contains(panes.article, column, row) {
         m.focus = Focus::Article;

@@ -139,7 +139,6 @@ impl Model {
         keymap: Keymap,
         size: (u16, u16),
     ) -> Model {
-        let layout = Layout::new(&article, 1);
         let mut model = Model {
             article,
             annotations: AnnotationSet::default(),
@@ -149,8 +148,9 @@ impl Model {
             settings,
             keymap,
             size,
-            layout,
-            layout_width: 1,
+            // Laid out for real by `relayout` below, once the geometry is known.
+            layout: Layout::default(),
+            layout_width: 0,
             top: 0,
             current: None,
             focus: Focus::Article,
@@ -305,10 +305,13 @@ impl Model {
     /// Lays the article out again if the text column's width changed, keeping the first
     /// visible byte on screen.
     pub fn relayout(&mut self) {
-        let width = self
-            .text_area()
-            .map_or(self.layout_width, |a| a.width)
-            .max(1);
+        let width = match self.text_area() {
+            Some(area) => area.width.max(1),
+            // No article on screen (the side pane covers it, or the terminal is one row):
+            // keep the layout there is, or make a plausible one to start from.
+            None if self.layout_width > 0 => return,
+            None => self.settings.max_text_width.min(self.size.0.max(20)).max(1),
+        };
         if width == self.layout_width && !self.layout.is_empty() {
             return;
         }

@@ -121,15 +121,11 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
         frame.render_widget(p, pad(list));
         return;
     }
-    let lines = list_lines(m, theme, items, usize::from(list.width), focused);
     let scroll = m.side_scroll[m.tab.index()];
+    let window = scroll..scroll + usize::from(list.height);
+    let lines = list_lines(m, theme, items, usize::from(list.width), focused, window);
     let buf = frame.buffer_mut();
-    for (row, (line, style)) in lines
-        .iter()
-        .skip(scroll)
-        .take(usize::from(list.height))
-        .enumerate()
-    {
+    for (row, (line, style)) in lines.iter().take(usize::from(list.height)).enumerate() {
         let y = list.y + row as u16;
         if let Some(style) = style {
             buf.set_style(Rect::new(list.x, y, list.width, 1), *style);
@@ -151,13 +147,16 @@ fn pad(r: Rect) -> Rect {
     Rect::new(r.x + 1, r.y, r.width.saturating_sub(2), r.height)
 }
 
-/// Every line of the list, with the row style of selected items.
+/// The lines of the list from line `window.start` (at most `window.len()` of them), with
+/// the row style of the selected item. Only the items in the window are shaped, so a book's
+/// thousands of entities cost no more than an article's dozens.
 fn list_lines<'a>(
     m: &Model,
     theme: &Theme,
     items: &'a [Item],
     w: usize,
     focused: bool,
+    window: std::ops::Range<usize>,
 ) -> Vec<(Line<'a>, Option<RStyle>)> {
     let selected = m.selected[m.tab.index()];
     let sel_style = stack(
@@ -180,7 +179,19 @@ fn list_lines<'a>(
         .unwrap_or(0)
         .min(14);
     let mut out = Vec::new();
+    let mut line = 0;
+    let mut first_line = None;
     for (i, item) in items.iter().enumerate() {
+        let h = item.height(i == 0);
+        if line + h <= window.start {
+            line += h;
+            continue;
+        }
+        if line >= window.end {
+            break;
+        }
+        first_line.get_or_insert(line);
+        line += h;
         if let Some(section) = item.section {
             if i > 0 {
                 out.push((Line::raw(""), None));
@@ -208,6 +219,9 @@ fn list_lines<'a>(
             out.push((second, style));
         }
     }
+    // The first item shaped may begin above the window.
+    let skip = window.start - first_line.unwrap_or(window.start);
+    out.drain(..skip.min(out.len()));
     out
 }
 

@@ -105,7 +105,7 @@ impl Action {
     /// One line saying what the action does, for the help overlay and the README.
     pub fn doc(self) -> &'static str {
         match self {
-            Action::Quit => "Quit gloss (closes the help or the prompt first)",
+            Action::Quit => "Quit gloss (in the help: close the help)",
             Action::LineDown => "Scroll down a line (side pane: next row)",
             Action::LineUp => "Scroll up a line (side pane: previous row)",
             Action::HalfPageDown => "Scroll down half a page",

@@ -215,4 +215,27 @@ mod tests {
         assert_eq!(map.label(Action::LineDown), "Down");
         assert_eq!(map.label(Action::Quit), "x");
     }
+
+    #[test]
+    fn the_documented_example_config_binds_through_the_keymap() {
+        let doc = include_str!("../../docs/themes-and-config.md");
+        let start = doc
+            .find("\n[keys]\n")
+            .unwrap_or_else(|| panic!("no [keys] example"));
+        let end = doc[start..].find("```").map_or(doc.len(), |e| start + e);
+        let names = Action::names();
+        let path = std::path::Path::new("example.toml");
+        let config = crate::config::Config::parse(&doc[start..end], path, &names)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let map = Keymap::with_overrides(&config.keys);
+        assert_eq!(
+            map.resolve(Mode::Normal, &chord("ctrl-n")),
+            Some(Action::LineDown)
+        );
+        assert_eq!(map.resolve(Mode::Normal, &chord("f1")), Some(Action::Help));
+        assert_eq!(
+            map.resolve(Mode::Normal, &chord("tab")),
+            Some(Action::NextAnnotation)
+        );
+    }
 }

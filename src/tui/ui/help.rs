@@ -101,6 +101,29 @@ pub fn lines(keymap: &Keymap, theme: &Theme, text_w: usize) -> Vec<Line<'static>
     out
 }
 
+/// The key table for the README, in Markdown, from the same sections, docs and keymap as
+/// the overlay (see the `readme_key_table` snapshot).
+pub fn markdown_table(keymap: &Keymap) -> String {
+    let mut out = String::from("| Keys | Action | Config name |\n|---|---|---|\n");
+    for (title, actions) in SECTIONS {
+        out.push_str(&format!("| **{title}** | | |\n"));
+        for &action in *actions {
+            let keys: Vec<String> = keymap
+                .keys_for(action)
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect();
+            let doc = action.doc().replace('|', "\\|");
+            out.push_str(&format!(
+                "| {} | {doc} | `{}` |\n",
+                keys.join(" "),
+                action.name()
+            ));
+        }
+    }
+    out
+}
+
 pub fn draw(frame: &mut Frame, screen: Rect, m: &Model, scroll: usize, theme: &Theme) {
     let w = screen.width.min(84);
     let text_w = usize::from(w.saturating_sub(6));
@@ -152,6 +175,11 @@ pub fn draw(frame: &mut Frame, screen: Rect, m: &Model, scroll: usize, theme: &T
 mod tests {
     use super::*;
     use crate::tui::action::ALL;
+
+    #[test]
+    fn readme_key_table() {
+        insta::assert_snapshot!(markdown_table(&Keymap::default()));
+    }
 
     #[test]
     fn every_action_is_in_exactly_one_section() {

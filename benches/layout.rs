@@ -7,13 +7,15 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use gloss::article::{Article, Meta};
 use gloss::layout::Layout;
 
-const BOOK: &str = "../shared/eval/data/big/war-and-peace-pg2600.txt";
+const BOOK: &str = "shared/eval/data/big/war-and-peace-pg2600.txt";
 
 /// The book as plain-text ingest would give it: hard-wrapped lines of a paragraph joined.
 fn book() -> Option<Article> {
+    // The repository sits beside `shared/` (CI's layout); worktrees sit one level deeper.
     let candidates = [
-        BOOK.to_string(),
-        format!("/work/shared/eval/data/big/war-and-peace-pg2600.txt"),
+        std::env::var("GLOSS_BOOK").unwrap_or_default(),
+        format!("{}/../{BOOK}", env!("CARGO_MANIFEST_DIR")),
+        format!("{}/../../{BOOK}", env!("CARGO_MANIFEST_DIR")),
     ];
     let raw = candidates
         .iter()
@@ -38,7 +40,7 @@ fn book() -> Option<Article> {
 
 fn bench(c: &mut Criterion) {
     let Some(article) = book() else {
-        eprintln!("layout bench skipped: {BOOK} not found");
+        eprintln!("layout bench skipped: ../{BOOK} not found (set GLOSS_BOOK to its path)");
         return;
     };
     let mut group = c.benchmark_group("layout_war_and_peace");

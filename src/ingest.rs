@@ -117,15 +117,23 @@ pub fn load(source: &Source, options: &LoadOptions) -> Result<Article, IngestErr
             if metadata.is_dir() {
                 return Err(IngestError::Directory { path: name });
             }
-            let bytes = std::fs::read(path).map_err(|e| match e.kind() {
-                std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied => {
-                    open_error(e)
-                }
-                _ => IngestError::Read {
-                    path: name.clone(),
-                    reason: io_reason(&e),
-                },
-            })?;
+            let read_error = |e: std::io::Error| IngestError::Read {
+                path: name.clone(),
+                reason: io_reason(&e),
+            };
+            let mut file = std::fs::File::open(path).map_err(open_error)?;
+            // Sniff the head before reading the rest, so a large binary file (or a device
+            // such as /dev/zero) is refused at once instead of read whole.
+            let capacity = usize::try_from(metadata.len()).unwrap_or(0);
+            let mut bytes = Vec::with_capacity(capacity.saturating_add(1));
+            (&mut file)
+                .take(bytes::SNIFF_LEN as u64)
+                .read_to_end(&mut bytes)
+                .map_err(read_error)?;
+            if bytes::looks_binary(&bytes) {
+                return Err(IngestError::Binary { path: name });
+            }
+            file.read_to_end(&mut bytes).map_err(read_error)?;
             let mut article = from_bytes(&bytes, Format::of_path(path), &name, options)?;
             if article.meta.title.is_none() {
                 article.meta.title = path.file_stem().map(|s| s.to_string_lossy().into_owned());

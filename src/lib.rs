@@ -14,5 +14,6 @@ pub mod ingest;
 pub mod keys;
 pub mod layout;
 pub mod nav;
+pub mod notes;
 pub mod theme;
 pub mod tui;

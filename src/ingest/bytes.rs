@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 /// How many leading bytes are inspected for NUL bytes (the same rule git and ripgrep use
 /// to call a file binary).
-const SNIFF_LEN: usize = 8 * 1024;
+pub(crate) const SNIFF_LEN: usize = 8 * 1024;
 
 /// Decoded text plus the warnings decoding produced.
 #[derive(Debug, PartialEq, Eq)]
@@ -49,8 +49,15 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
     })
 }
 
+/// True when the start of a file says binary: a NUL byte in its first [`SNIFF_LEN`] bytes,
+/// unless a UTF-16 byte-order mark explains the NULs.
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
+    !(bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF"))
+        && bytes[..bytes.len().min(SNIFF_LEN)].contains(&0)
+}
+
 fn utf8_lossy<'a>(bytes: &'a [u8], warnings: &mut Vec<String>) -> Result<Cow<'a, str>, NotText> {
-    if bytes[..bytes.len().min(SNIFF_LEN)].contains(&0) {
+    if looks_binary(bytes) {
         return Err(NotText::Binary);
     }
     match std::str::from_utf8(bytes) {

@@ -26,14 +26,14 @@ struct List {
 pub(crate) fn parse(body: &str) -> TextBuilder {
     let mut b = TextBuilder::with_capacity(body.len());
     let mut lists: Vec<List> = Vec::new();
-    let mut quote_depth = 0usize;
-    // The kind a paragraph or loose text takes in the current container.
-    let mut item_kind: Vec<BlockKind> = Vec::new();
+    // Open containers, innermost last: `Some(kind)` a list item, `None` a block quote.
+    let mut containers: Vec<Option<BlockKind>> = Vec::new();
     let mut inline_starts: Vec<(InlineStyle, usize)> = Vec::new();
 
-    let container_kind = |item_kind: &[BlockKind], quote_depth: usize| match item_kind.last() {
-        Some(kind) => *kind,
-        None if quote_depth > 0 => BlockKind::BlockQuote,
+    // The kind a paragraph or loose text takes in the innermost container.
+    let container_kind = |containers: &[Option<BlockKind>]| match containers.last() {
+        Some(Some(item)) => *item,
+        Some(None) => BlockKind::BlockQuote,
         None => BlockKind::Paragraph,
     };
 
@@ -42,8 +42,9 @@ pub(crate) fn parse(body: &str) -> TextBuilder {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => {
                     // The first paragraph of an item continues the item's block.
-                    if !(item_kind.last().is_some() && b.is_open()) {
-                        b.begin(container_kind(&item_kind, quote_depth));
+                    let in_item = matches!(containers.last(), Some(Some(_)));
+                    if !(in_item && b.is_open()) {
+                        b.begin(container_kind(&containers));
                     } else {
                         b.space();
                     }
@@ -51,7 +52,7 @@ pub(crate) fn parse(body: &str) -> TextBuilder {
                 Tag::Heading { level, .. } => b.begin(BlockKind::Heading(heading_level(level))),
                 Tag::BlockQuote(_) => {
                     b.end();
-                    quote_depth += 1;
+                    containers.push(None);
                 }
                 Tag::CodeBlock(_) => b.begin(BlockKind::Preformatted),
                 Tag::List(start) => {
@@ -69,7 +70,7 @@ pub(crate) fn parse(body: &str) -> TextBuilder {
                         _ => None,
                     };
                     let kind = BlockKind::ListItem { ordinal, depth };
-                    item_kind.push(kind);
+                    containers.push(Some(kind));
                     b.begin(kind);
                 }
                 Tag::Emphasis => inline_starts.push((InlineStyle::Emphasis, b.offset())),
@@ -79,19 +80,15 @@ pub(crate) fn parse(body: &str) -> TextBuilder {
             },
             Event::End(tag) => match tag {
                 // Inside an item, paragraphs continue the item's block.
-                TagEnd::Paragraph if item_kind.is_empty() => b.end(),
+                TagEnd::Paragraph if !matches!(containers.last(), Some(Some(_))) => b.end(),
                 TagEnd::Heading(_) | TagEnd::CodeBlock => b.end(),
-                TagEnd::BlockQuote(_) => {
+                TagEnd::BlockQuote(_) | TagEnd::Item => {
                     b.end();
-                    quote_depth = quote_depth.saturating_sub(1);
+                    containers.pop();
                 }
                 TagEnd::List(_) => {
                     b.end();
                     lists.pop();
-                }
-                TagEnd::Item => {
-                    b.end();
-                    item_kind.pop();
                 }
                 TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => {
                     if let Some((style, start)) = inline_starts.pop() {
@@ -102,13 +99,13 @@ pub(crate) fn parse(body: &str) -> TextBuilder {
             },
             Event::Text(text) => {
                 if !b.is_open() {
-                    b.begin(container_kind(&item_kind, quote_depth));
+                    b.begin(container_kind(&containers));
                 }
                 b.push(&text);
             }
             Event::Code(code) => {
                 if !b.is_open() {
-                    b.begin(container_kind(&item_kind, quote_depth));
+                    b.begin(container_kind(&containers));
                 }
                 let start = b.offset();
                 b.push(&code);

@@ -189,6 +189,33 @@ fn missing_file_directory_and_binary_file_errors_name_the_path() {
 
 #[cfg(unix)]
 #[test]
+fn endless_binary_device_is_refused_after_its_head() {
+    let e = load(&Source::Path("/dev/zero".into()), &LoadOptions::default()).expect_err("binary");
+    assert_eq!(
+        e.to_string(),
+        "'/dev/zero' looks like a binary file, not text"
+    );
+}
+
+#[test]
+fn utf16_file_with_bom_is_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("wide.txt");
+    let bytes: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("Wide text.\r\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(&p, bytes).expect("write");
+    assert_eq!(
+        load(&Source::Path(p), &LoadOptions::default())
+            .expect("loads")
+            .text,
+        "Wide text."
+    );
+}
+
+#[cfg(unix)]
+#[test]
 fn unreadable_file_is_a_permission_error() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().expect("tempdir");
@@ -313,6 +340,31 @@ fn markdown_loose_items_and_nested_emphasis() {
 }
 
 #[test]
+fn markdown_quote_inside_an_item_and_item_inside_a_quote() {
+    let a = md("- item\n\n  > quoted in item\n\n> - item in quote\n>\n>   more\n");
+    assert_eq!(
+        kinds(&a),
+        vec![
+            (
+                BlockKind::ListItem {
+                    ordinal: None,
+                    depth: 0
+                },
+                "item"
+            ),
+            (BlockKind::BlockQuote, "quoted in item"),
+            (
+                BlockKind::ListItem {
+                    ordinal: None,
+                    depth: 0
+                },
+                "item in quote more"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn markdown_single_heading_stays_in_the_body() {
     let a = md("# Only a heading\n");
     assert_eq!(a.meta.title, None);
@@ -370,9 +422,11 @@ fn assert_invariants(a: &Article) {
 
 proptest! {
     #[test]
-    fn plain_loader_never_panics_and_keeps_the_block_contract(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
-        if let Ok(a) = from_bytes(&bytes, Format::Plain, "p", &LoadOptions::default()) {
-            assert_invariants(&a);
+    fn loaders_never_panic_and_keep_the_block_contract(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        for format in [Format::Plain, Format::Markdown] {
+            if let Ok(a) = from_bytes(&bytes, format, "p", &LoadOptions::default()) {
+                assert_invariants(&a);
+            }
         }
     }
 
@@ -383,7 +437,7 @@ proptest! {
     }
 
     #[test]
-    fn markdown_loader_keeps_the_block_contract(text in "([ \t>*_`#\\[\\]()0-9.+a-zé中😀\u{301}-]{0,12}[\n]{0,3}){0,30}") {
+    fn markdown_loader_keeps_the_block_contract(text in "([ \t>*_`~!<|\\\\#\\[\\]()0-9.+a-zé中😀\u{301}-]{0,12}[\n]{0,3}){0,30}") {
         let a = md(&text);
         assert_invariants(&a);
     }

@@ -10,6 +10,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::Line;
 use super::wrap::{grapheme_width, str_width};
+use crate::annotation::AnnotationSet;
 
 /// Splits `line.range` at the byte offsets `cuts` (sorted ascending; offsets outside the
 /// range or repeated are ignored), yielding non-empty consecutive ranges that cover the
@@ -24,6 +25,22 @@ where
         end: line.range.end,
         cuts: cuts.into_iter(),
     }
+}
+
+/// The byte offsets inside `line` where an annotation of `set` starts or ends, sorted and
+/// deduplicated: the cuts to feed [`segments`] so every piece has one set of covering
+/// annotations.
+pub fn annotation_cuts(set: &AnnotationSet, line: &Line) -> Vec<usize> {
+    let r = &line.range;
+    let mut cuts: Vec<usize> = set
+        .overlapping(r.clone())
+        .filter_map(|i| set.get(i))
+        .flat_map(|a| [a.span.start, a.span.end])
+        .filter(|&c| c > r.start && c < r.end)
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts
 }
 
 /// Iterator returned by [`segments`].
@@ -111,6 +128,21 @@ mod tests {
         let whole: Vec<_> = segments(&l, []).collect();
         assert_eq!(whole, vec![10..20]);
         assert_eq!(segments(&line(3..3, 0, ""), [3]).count(), 0);
+    }
+
+    #[test]
+    fn annotation_cuts_split_a_line_where_styles_change() {
+        use crate::annotation::{Annotation, AnnotationKind, QuoteInfo};
+        let quote = |span| Annotation {
+            span,
+            kind: AnnotationKind::Quote(QuoteInfo::default()),
+        };
+        let set = AnnotationSet::new(vec![quote(0..12), quote(14..16), quote(18..30)], vec![]);
+        let l = line(10..20, 0, "");
+        let cuts = annotation_cuts(&set, &l);
+        assert_eq!(cuts, vec![12, 14, 16, 18]);
+        let pieces: Vec<_> = segments(&l, cuts).collect();
+        assert_eq!(pieces, vec![10..12, 12..14, 14..16, 16..18, 18..20]);
     }
 
     #[test]

@@ -249,3 +249,54 @@ mod props {
         }
     }
 }
+
+#[test]
+fn a_book_laid_out_on_two_threads_equals_one_thread() {
+    let para = "It was the best of times, it was the worst of times — 日本語 — \u{1F468}\u{200D}\u{1F469} e\u{301}. ";
+    let blocks: Vec<String> = (0..1200).map(|i| para.repeat(i % 13 + 1)).collect();
+    let refs: Vec<(BlockKind, &str)> = blocks
+        .iter()
+        .map(|b| (BlockKind::Paragraph, b.as_str()))
+        .collect();
+    let a = article(&refs, Meta::default());
+    assert!(a.text.len() >= PARALLEL_MIN);
+    let l = Layout::new(&a, 37);
+    let mut lines = Vec::new();
+    let mut firsts = Vec::new();
+    lay_out(&a, 37, 0..a.blocks.len(), &mut lines, &mut firsts);
+    assert_eq!(l.lines(0..l.len()), &lines[..]);
+    assert_eq!(l.block_lines(700).start, firsts[700]);
+    assert_eq!(check_invariants(&a, &l), Ok(()));
+}
+
+mod column_props {
+    use super::*;
+    use proptest::prelude::*;
+    use unicode_segmentation::UnicodeSegmentation;
+
+    proptest! {
+        #[test]
+        fn byte_col_round_trip_on_every_grapheme(
+            text in "([a-z ]|日本|e\u{301}|\u{1F468}\u{200D}\u{1F469}|\t){1,40}",
+            width in 1u16..40,
+        ) {
+            let text = text.trim().to_string();
+            prop_assume!(!text.is_empty());
+            let a = Article::from_verbatim(text, Meta::default());
+            let l = Layout::new(&a, width);
+            for line in l.lines(0..l.len()) {
+                let shown = &a.text[line.range.clone()];
+                let mut last_col = 0;
+                for (i, g) in shown.grapheme_indices(true) {
+                    let byte = line.range.start + i;
+                    let col = display_col(line, &a.text, byte);
+                    prop_assert!(col >= last_col);
+                    last_col = col;
+                    if grapheme_width(g) > 0 {
+                        prop_assert_eq!(byte_at_col(line, &a.text, col), byte);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use unicode_linebreak::{BreakOpportunity, linebreaks};
+use unicode_linebreak::linebreaks;
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 use unicode_width::UnicodeWidthStr;
 
@@ -63,6 +63,25 @@ fn is_line_end(c: char) -> bool {
     )
 }
 
+/// The first line-end character at or after byte `from`, found on bytes: only 0x0A-0x0D
+/// and the lead bytes of U+0085 (0xC2) and U+2028/U+2029 (0xE2) can start one.
+fn find_line_end(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(k) = bytes
+        .get(i..)?
+        .iter()
+        .position(|b| matches!(b, 0x0A..=0x0D | 0xC2 | 0xE2))
+    {
+        let at = i + k;
+        if text[at..].chars().next().is_some_and(is_line_end) {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
 /// True when `at` is not inside a grapheme cluster of `text`. ASCII after the position is
 /// the fast path (only CR LF joins two ASCII characters, and UAX #14 never breaks there).
 fn grapheme_boundary(text: &str, at: usize) -> bool {
@@ -73,15 +92,6 @@ fn grapheme_boundary(text: &str, at: usize) -> bool {
             .is_boundary(text, 0)
             .unwrap_or(true),
     }
-}
-
-/// The visual line being filled.
-struct Open {
-    start: usize,
-    /// End of the last content put on the line (trailing whitespace excluded).
-    end: usize,
-    /// Width of `start..end`.
-    col: usize,
 }
 
 /// Breaks `text` (a block starting at byte `base` of the article text) into lines at most
@@ -97,191 +107,217 @@ struct Open {
 pub fn wrap(text: &str, base: usize, avail: usize, out: &mut Vec<Range<usize>>) {
     let avail = avail.max(1);
     // A short block without hard breaks is one line: skip the break search.
-    if text.len() <= 4 * avail && !text.contains(is_line_end) && str_width(text) <= avail {
-        out.push(base..base + text.trim_end().len());
+    if text.len() <= 4 * avail && find_line_end(text, 0).is_none() && str_width(text) <= avail {
+        // Whitespace alone is indentation, kept as the hard-line path keeps it.
+        let end = match text.trim_end().len() {
+            0 => text.len(),
+            n => n,
+        };
+        out.push(base..base + end);
         return;
     }
     let first = out.len();
-    let mut open: Option<Open> = None;
-    // Width of the whitespace between `open.end` and the next content.
-    let mut pending = 0usize;
-    let mut hard_start = true;
-    let mut prev = 0usize;
-    for (brk, op) in linebreaks(text) {
-        if !grapheme_boundary(text, brk) {
-            // UAX #14 allows a break between a space and a combining mark (LB10); a
-            // grapheme cluster is never split, so wait for the next opportunity.
-            continue;
+    let mut hs = 0;
+    loop {
+        let he = find_line_end(text, hs).unwrap_or(text.len());
+        wrap_hard_line(text, hs, he, avail, base, out);
+        if he >= text.len() {
+            break;
         }
-        let seg = &text[prev..brk];
-        let body = seg.trim_end_matches(is_line_end);
-        let mut content_end = prev + body.trim_end().len();
-        if content_end == prev && hard_start && open.is_none() {
-            // Indentation only (or an empty line): keep it as content.
-            content_end = prev + body.len();
-        }
-        if content_end > prev {
-            let content = &text[prev..content_end];
-            let w = str_width(content);
-            if let Some(line) = open.as_mut() {
-                if line.col + pending + w <= avail {
-                    line.end = content_end;
-                    line.col += pending + w;
-                } else {
-                    out.push(base + line.start..base + line.end);
-                    open = None;
-                }
-            }
-            if open.is_none() {
-                open = Some(place(content, prev, w, avail, base, out));
-            }
-            pending = str_width(&text[content_end..brk]);
-            hard_start = false;
+        // "\r\n" ends one line; any other line-end character ends one on its own.
+        hs = if text[he..].starts_with("\r\n") {
+            he + 2
         } else {
-            pending += str_width(seg);
+            he + char_len(text, he)
+        };
+        if hs >= text.len() {
+            break;
         }
-        let ends_line = op == BreakOpportunity::Mandatory && body.len() < seg.len();
-        if ends_line {
-            match open.take() {
-                Some(line) => out.push(base + line.start..base + line.end),
-                None => out.push(base + prev..base + prev),
-            }
-            pending = 0;
-            hard_start = true;
-        }
-        prev = brk;
-    }
-    if let Some(line) = open {
-        out.push(base + line.start..base + line.end);
     }
     if out.len() == first {
         out.push(base..base);
     }
 }
 
-/// Starts a new line with `content` (at byte `at` of the block, `w` wide), breaking it
-/// between graphemes when it is wider than the line; returns the line left open.
-fn place(
-    content: &str,
-    at: usize,
-    w: usize,
+/// How far back a word start is looked for: longer runs without a space (CJK, URLs) start
+/// their window there, which keeps long runs linear.
+const WORD_REACH: usize = 64;
+
+fn char_len(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// Wraps one hard line `hs..he` of `text` (no line-end character inside): measures from the
+/// line start until the first grapheme that overflows, then asks UAX #14 only about the
+/// few characters before it (`split_at_safe`), so the break search costs a word per line
+/// rather than the whole text.
+fn wrap_hard_line(
+    text: &str,
+    hs: usize,
+    he: usize,
     avail: usize,
     base: usize,
     out: &mut Vec<Range<usize>>,
-) -> Open {
-    if w <= avail {
-        return Open {
-            start: at,
-            end: at + content.len(),
-            col: w,
-        };
+) {
+    if hs == he {
+        out.push(base + hs..base + hs);
+        return;
     }
-    let mut start = at;
-    let mut col = 0;
-    for (i, g) in content.grapheme_indices(true) {
-        let gw = grapheme_width(g);
-        if col + gw > avail && at + i > start {
-            out.push(base + start..base + at + i);
-            start = at + i;
-            col = 0;
+    // Leading whitespace is indentation: content, never dropped or hung.
+    let indent_end = pos_after_ws(text, hs, he);
+    let mut pos = hs;
+    while pos < he {
+        let p = fit(text, pos, he, avail);
+        if p >= he {
+            push_line(text, pos, he, indent_end, base, out);
+            return;
         }
-        col += gw;
+        // Whitespace hangs past the margin: the break comes after the whole run.
+        let q = if p < indent_end {
+            p
+        } else {
+            pos_after_ws(text, p, he)
+        };
+        if q >= he {
+            push_line(text, pos, he, indent_end, base, out);
+            return;
+        }
+        match last_break(text, hs, pos, q) {
+            Some(b) => {
+                push_line(text, pos, b, indent_end, base, out);
+                pos = b;
+            }
+            None => {
+                // No break opportunity in reach: cut between graphemes, at least one.
+                let cut = if p > pos {
+                    p
+                } else {
+                    pos + first_grapheme_len(&text[pos..he])
+                };
+                out.push(base + pos..base + cut);
+                // Whitespace after the cut hangs too when a break follows it.
+                let r = pos_after_ws(text, cut, he);
+                pos = if cut >= indent_end
+                    && r > cut
+                    && r < he
+                    && last_break(text, hs, cut, r) == Some(r)
+                {
+                    r
+                } else {
+                    cut
+                };
+            }
+        }
     }
-    Open {
-        start,
-        end: at + content.len(),
-        col,
+}
+
+/// Pushes the line `pos..end` without its trailing whitespace, except indentation (before
+/// `indent_end`), which is content; a line of dropped whitespace only is not pushed.
+fn push_line(
+    text: &str,
+    pos: usize,
+    end: usize,
+    indent_end: usize,
+    base: usize,
+    out: &mut Vec<Range<usize>>,
+) {
+    let mut content = pos + text[pos..end].trim_end().len();
+    if pos < indent_end {
+        content = content.max(end.min(indent_end));
+    }
+    if content > pos {
+        out.push(base + pos..base + content);
+    }
+}
+
+fn pos_after_ws(text: &str, from: usize, he: usize) -> usize {
+    let rest = &text[from..he];
+    from + (rest.len() - rest.trim_start().len())
+}
+
+fn first_grapheme_len(s: &str) -> usize {
+    s.graphemes(true).next().map_or(s.len(), str::len)
+}
+
+/// The end of the graphemes from `pos` that fit in `avail` columns (`he` when all do).
+fn fit(text: &str, pos: usize, he: usize, avail: usize) -> usize {
+    let bytes = &text.as_bytes()[..he];
+    let mut col = 0;
+    let mut i = pos;
+    while let Some(&b) = bytes.get(i) {
+        let (len, w) = if (0x20..0x7f).contains(&b) && bytes.get(i + 1).is_none_or(u8::is_ascii) {
+            (1, 1)
+        } else {
+            match text[i..he].graphemes(true).next() {
+                Some(g) => (g.len(), grapheme_width(g)),
+                None => break,
+            }
+        };
+        if col + w > avail {
+            return i;
+        }
+        col += w;
+        i += len;
+    }
+    he
+}
+
+/// The last UAX #14 break opportunity in `pos+1..=q` that is also a grapheme boundary.
+///
+/// Only a window before `q` is handed to `linebreaks`: from the start of the word before
+/// the one holding `q` (words being runs without U+0020). The pair rules of UAX #14 look
+/// back at most across a run of spaces to the character before it (LB14-LB17), and a word
+/// start after a space behaves as a start of text, so the window sees all the context
+/// that decides breaks inside it.
+/// Each line thus costs a word or two, not the whole paragraph.
+fn last_break(text: &str, hs: usize, pos: usize, q: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // Start of the word holding byte `x` (the context may reach before `pos`, the line
+    // start, but not before the hard line); at most WORD_REACH bytes back.
+    let word_start = |x: usize| {
+        let floor = hs.max(x.saturating_sub(WORD_REACH));
+        let mut y = x;
+        while y > floor && bytes[y - 1] != b' ' {
+            y -= 1;
+        }
+        while !text.is_char_boundary(y) {
+            y += 1;
+        }
+        y
+    };
+    let mut hi = q;
+    loop {
+        let word = word_start(hi);
+        let mut spaces = word;
+        while spaces > hs && bytes[spaces - 1] == b' ' {
+            spaces -= 1;
+        }
+        let from = if spaces < word {
+            word_start(spaces)
+        } else {
+            word
+        };
+        // Include the character at `hi`: whether a break precedes it depends on it.
+        let end = (hi + char_len(text, hi)).min(text.len());
+        let mut best = None;
+        for (i, _) in linebreaks(&text[from..end]) {
+            let b = from + i;
+            if b > hi {
+                break;
+            }
+            if b > pos && grapheme_boundary(text, b) {
+                best = Some(b);
+            }
+        }
+        // Nothing in this window: the break may precede it, down to the line start.
+        if best.is_some() || from <= pos {
+            return best;
+        }
+        hi = from;
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn lines(text: &str, avail: usize) -> Vec<&str> {
-        let mut out = Vec::new();
-        wrap(text, 0, avail, &mut out);
-        out.into_iter().map(|r| &text[r]).collect()
-    }
-
-    #[test]
-    fn words_fill_the_line_and_spaces_at_breaks_are_dropped() {
-        assert_eq!(
-            lines("the quick brown fox jumps", 10),
-            vec!["the quick", "brown fox", "jumps"]
-        );
-        assert_eq!(lines("a  b", 1), vec!["a", "b"]);
-    }
-
-    #[test]
-    fn cjk_without_spaces_wraps_at_two_columns_per_character() {
-        assert_eq!(
-            lines("日本語の文章です", 6),
-            vec!["日本語", "の文章", "です"]
-        );
-    }
-
-    #[test]
-    fn a_long_word_is_broken_between_graphemes() {
-        assert_eq!(lines("abcdefgh xy", 3), vec!["abc", "def", "gh", "xy"]);
-        // e + combining acute stays one cluster.
-        assert_eq!(
-            lines("e\u{301}e\u{301}e\u{301}", 2),
-            vec!["e\u{301}e\u{301}", "e\u{301}"]
-        );
-    }
-
-    #[test]
-    fn a_wide_grapheme_at_width_one_gets_its_own_line() {
-        assert_eq!(lines("日本", 1), vec!["日", "本"]);
-        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
-        assert_eq!(lines(&format!("{family}{family}"), 1), vec![family, family]);
-    }
-
-    #[test]
-    fn newlines_are_hard_breaks_and_keep_indentation() {
-        assert_eq!(
-            lines("fn x() {\n    y\n\n}", 40),
-            vec!["fn x() {", "    y", "", "}"]
-        );
-        assert_eq!(lines("a\r\nb", 40), vec!["a", "b"]);
-    }
-
-    #[test]
-    fn a_combining_mark_after_a_space_stays_with_it() {
-        assert_eq!(lines("ab \u{6DF}!", 1), vec!["a", "b", " \u{6DF}", "!"]);
-    }
-
-    #[test]
-    fn empty_text_is_one_empty_line() {
-        assert_eq!(lines("", 10), vec![""]);
-    }
-
-    #[test]
-    fn widths_follow_ratatui() {
-        assert_eq!(str_width("abc"), 3);
-        assert_eq!(str_width("日本"), 4);
-        assert_eq!(str_width("\t"), 0);
-        assert_eq!(str_width("\u{1F468}\u{200D}\u{1F469}"), 2);
-        assert_eq!(str_width("e\u{301}x\t"), 2);
-    }
-
-    #[test]
-    fn str_width_is_the_sum_of_grapheme_widths() {
-        let samples = [
-            "“Well, Prince,” said he — «voilà» 日本 e\u{301}\r\n",
-            "\u{600}a\u{301}b",
-            "#\u{FE0F}\u{20E3}!",
-            "x\u{200D}\u{1F600}",
-            "a\u{FF9E}b\u{FF76}\u{FF9F}",
-            "1\u{FE0F}2",
-        ];
-        for s in samples {
-            assert_eq!(
-                str_width(s),
-                s.graphemes(true).map(grapheme_width).sum::<usize>(),
-                "{s:?}"
-            );
-        }
-    }
-}
+mod reference;
+#[cfg(test)]
+mod tests;

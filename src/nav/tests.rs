@@ -144,3 +144,28 @@ fn mentions_cycle_within_their_group() {
     assert_eq!(mention_from(&s, 0, 10, Direction::Backward), Some(4));
     assert_eq!(mention_from(&s, 7, 10, Direction::Backward), None);
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn scroll_stays_in_bounds(top in 0usize..200, n in -50isize..50, len in 0usize..150, height in 0usize..60) {
+            for how in [Scroll::Lines(n), Scroll::HalfPages(n), Scroll::Pages(n), Scroll::Top, Scroll::Bottom] {
+                prop_assert!(scroll(top, how, len, height) <= max_top(len, height));
+            }
+        }
+
+        #[test]
+        fn ensure_visible_shows_the_start(top in 0usize..60, height in 1usize..30, block in 0usize..20, context in 0usize..5) {
+            let (a, l) = layout();
+            let range = a.blocks[block].span.clone();
+            let t = ensure_visible(&l, top, height, &range, context);
+            let first = l.line_of_byte(range.start);
+            prop_assert!(t <= first && first < t + height, "top {} first {}", t, first);
+            let c = center_on(&l, height, &range);
+            prop_assert!(c <= first && first < c + height);
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! Keeping notes on disk: finding an article's notes file, loading it, and saving
+//! crash-safely with a backup, merging with what another gloss process saved meanwhile.
+//!
+//! Guarantees: a save replaces the file atomically ([`atomic`]) after copying the previous
+//! version to `FILE.bak`; a file that does not parse (or was written by a newer gloss) makes
+//! the store read-only, so it is never written over; a failed write leaves the notes in the
+//! caller's [`NoteSet`], still dirty, for a retry. Saves are read-merge-write under an
+//! advisory lock ([`lock`]), so two processes saving at once both keep their notes.
+
+pub mod atomic;
+pub mod file;
+pub mod location;
+pub mod lock;
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+pub use file::NotesFile;
+pub use location::NotesLocation;
+
+use super::identity::ArticleIdentity;
+use super::model::NoteSet;
+
+/// What can go wrong finding, reading or writing notes.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("{}:{line}:{column}: notes file does not parse: {message}", file.display())]
+    Parse {
+        file: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{}: notes file has format version {found}, this gloss reads up to {}", file.display(), file::FORMAT_VERSION)]
+    Version { file: PathBuf, found: u32 },
+    #[error("cannot {action} notes file {}: {source}", file.display())]
+    Io {
+        action: &'static str,
+        file: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("notes are read-only, {} is left untouched: {reason}", file.display())]
+    ReadOnly { file: PathBuf, reason: String },
+    #[error("cannot find a directory for notes: neither XDG_DATA_HOME nor HOME is set")]
+    NoDataDir,
+    #[error("notes beside the article need an article file, not standard input or the sample")]
+    NoArticlePath,
+    #[error("cannot write notes as TOML: {0}")]
+    Serialize(String),
+}
+
+/// The notes file of one article, and whether it may be written.
+#[derive(Debug)]
+pub struct Store {
+    file: PathBuf,
+    identity: ArticleIdentity,
+    title: Option<String>,
+    /// Why saving is refused (the file did not parse or is from a newer gloss).
+    read_only: Option<String>,
+}
+
+/// What [`Store::open`] found.
+#[derive(Debug)]
+pub struct Opened {
+    pub store: Store,
+    /// The notes (empty when the file is new or unreadable).
+    pub notes: NoteSet,
+    /// A problem with the file, for the status bar. A file that does not parse (or is too
+    /// new) makes the store read-only; one that cannot be read now does not, as every save
+    /// reads the file again before writing.
+    pub problem: Option<StoreError>,
+}
+
+/// What a successful [`Store::save`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Saved {
+    /// Notes added, changed or removed by merging another process's saves: when non-zero,
+    /// the caller re-anchors.
+    pub merged: usize,
+}
+
+impl Store {
+    /// Finds and loads the notes of the article `identity` (with `title` recorded in the
+    /// file). Errors only when no location can be named; problems with the file itself
+    /// come back in [`Opened::problem`] with a read-only store.
+    pub fn open(
+        location: &NotesLocation,
+        identity: ArticleIdentity,
+        title: Option<String>,
+    ) -> Result<Opened, StoreError> {
+        let file = match location {
+            NotesLocation::File(path) => path.clone(),
+            NotesLocation::Beside => identity
+                .path
+                .as_deref()
+                .and_then(location::beside)
+                .ok_or(StoreError::NoArticlePath)?,
+            NotesLocation::Directory(dir) => find_in_dir(dir, &identity),
+        };
+        let mut store = Store {
+            file,
+            identity,
+            title,
+            read_only: None,
+        };
+        let (notes, problem) = match store.read() {
+            Ok(found) => (found.map(NotesFile::into_set).unwrap_or_default(), None),
+            // Unreadable for now (permissions, I/O): reported, but saving stays allowed,
+            // since a save reads the file again and writes only after merging what it read.
+            Err(e @ StoreError::Io { .. }) => (NoteSet::default(), Some(e)),
+            // Known to be broken or too new: never written over.
+            Err(e) => {
+                store.read_only = Some(e.to_string());
+                (NoteSet::default(), Some(e))
+            }
+        };
+        Ok(Opened {
+            store,
+            notes,
+            problem,
+        })
+    }
+
+    /// The notes file this store reads and writes.
+    pub fn file(&self) -> &Path {
+        &self.file
+    }
+
+    /// The backup of the previous version, beside the file.
+    pub fn backup_file(&self) -> PathBuf {
+        let mut name = self.file.as_os_str().to_os_string();
+        name.push(".bak");
+        PathBuf::from(name)
+    }
+
+    /// Why the store refuses to save, if it does.
+    pub fn read_only_reason(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// The file on disk now: `None` when there is none yet.
+    fn read(&self) -> Result<Option<NotesFile>, StoreError> {
+        self.read_text()?
+            .map(|text| NotesFile::parse(&text, &self.file))
+            .transpose()
+    }
+
+    fn read_text(&self) -> Result<Option<String>, StoreError> {
+        match fs::read_to_string(&self.file) {
+            Ok(text) => Ok(Some(text)),
+            // A missing directory (or a file where one is expected) means no notes yet.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) =>
+            {
+                Ok(None)
+            }
+            Err(source) => Err(StoreError::Io {
+                action: "read",
+                file: self.file.clone(),
+                source,
+            }),
+        }
+    }
+
+    /// Merges `notes` with the file on disk (by note id: other processes' notes are kept,
+    /// tombstones remove) and writes the result atomically, the previous version kept as
+    /// `.bak`. On success `notes` holds the merged set and is no longer dirty; on error it
+    /// keeps everything (merged notes included) and stays dirty, so the caller can retry.
+    pub fn save(&mut self, notes: &mut NoteSet) -> Result<Saved, StoreError> {
+        if let Some(reason) = &self.read_only {
+            return Err(StoreError::ReadOnly {
+                file: self.file.clone(),
+                reason: reason.clone(),
+            });
+        }
+        let dir = atomic::parent_dir(&self.file);
+        fs::create_dir_all(&dir).map_err(io_error("create the directory of", &self.file))?;
+        // Held until the end of the save: no other process reads or writes meanwhile.
+        let _lock = lock::SaveLock::acquire(&self.file).map_err(io_error("lock", &self.file))?;
+        let previous = self.read_text()?;
+        let mut merged = 0;
+        if let Some(text) = &previous {
+            match NotesFile::parse(text, &self.file) {
+                Ok(on_disk) => merged = notes.merge(&on_disk.into_set()),
+                Err(e) => {
+                    // Someone broke the file since we loaded it: never write over it.
+                    self.read_only = Some(e.to_string());
+                    return Err(e);
+                }
+            }
+        }
+        let toml = NotesFile::new(&self.identity, self.title.as_deref(), notes).to_toml()?;
+        if previous.as_deref() != Some(toml.as_str()) {
+            self.write(previous.as_deref(), &toml)?;
+        }
+        notes.mark_saved();
+        Ok(Saved { merged })
+    }
+
+    fn write(&self, previous: Option<&str>, toml: &str) -> Result<(), StoreError> {
+        atomic::remove_stale_temps(&self.file);
+        if let Some(previous) = previous {
+            let backup = self.backup_file();
+            atomic::write_atomic(&backup, previous.as_bytes())
+                .map_err(io_error("back up", &backup))?;
+        }
+        atomic::write_atomic(&self.file, toml.as_bytes()).map_err(io_error("write", &self.file))
+    }
+}
+
+/// A mapper from an I/O error to a [`StoreError`] naming the action and file.
+fn io_error(action: &'static str, file: &Path) -> impl FnOnce(io::Error) -> StoreError {
+    let file = file.to_path_buf();
+    move |source| StoreError::Io {
+        action,
+        file,
+        source,
+    }
+}
+
+/// The notes file of an article in a notes directory: the file named by its text hash;
+/// else one that recorded this hash (the file was renamed) or, failing that, this path (the
+/// article was edited); else a new file named by the hash. Files that do not parse are
+/// skipped here: only the article's own file being broken makes the store read-only.
+fn find_in_dir(dir: &Path, identity: &ArticleIdentity) -> PathBuf {
+    let by_hash = dir.join(format!("{}.toml", identity.text_hash));
+    if by_hash.exists() {
+        return by_hash;
+    }
+    let mut by_path = None;
+    let entries = fs::read_dir(dir).into_iter().flatten().flatten();
+    for entry in entries {
+        let path = entry.path();
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') || path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let Ok(text) = fs::read_to_string(&path) else {
+            continue;
+        };
+        let Ok(found) = NotesFile::parse(&text, &path) else {
+            continue;
+        };
+        if found.text_hash == identity.text_hash {
+            return path;
+        }
+        if by_path.is_none() && identity.path.is_some() && found.article_path() == identity.path {
+            by_path = Some(path);
+        }
+    }
+    by_path.unwrap_or(by_hash)
+}
+
+#[cfg(test)]
+#[path = "store/tests.rs"]
+mod tests;

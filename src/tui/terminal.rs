@@ -6,6 +6,7 @@
 use std::io::{self, Stdout, Write};
 use std::panic;
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -17,6 +18,11 @@ use ratatui::crossterm::terminal::{
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
+/// Whether the terminal is in the reader's state. Restoring happens once: the panic hook
+/// restores, then unwinding drops the guard, and a second "leave the alternate screen"
+/// would move the cursor back above the panic message just printed.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
 /// Owns the terminal while the reader runs; dropping it restores the terminal.
 pub struct TerminalGuard {
     pub terminal: Term,
@@ -27,6 +33,7 @@ impl TerminalGuard {
     pub fn enter() -> io::Result<TerminalGuard> {
         install_panic_hook();
         enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
         let mut stdout = io::stdout();
         if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
             restore();
@@ -48,7 +55,6 @@ impl TerminalGuard {
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        let _ = self.terminal.show_cursor();
         restore();
     }
 }
@@ -56,6 +62,9 @@ impl Drop for TerminalGuard {
 /// Leaves the alternate screen, disables mouse capture and raw mode. Every step is tried
 /// even when an earlier one fails: a half-restored terminal is worse than an ignored error.
 pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let mut stdout = io::stdout();
     let _ = execute!(stdout, DisableMouseCapture, LeaveAlternateScreen);
     let _ = execute!(stdout, ratatui::crossterm::cursor::Show);

@@ -108,16 +108,18 @@ pub fn sync_selection(m: &mut Model) {
 /// Scrolls every tab's list so its selected item is in view.
 pub fn keep_selection_visible(m: &mut Model) {
     let height = m.side_list_height();
+    // Rows of context kept around the selection, as vim's 'scrolloff', when there is room.
+    let context = if height >= 10 { 2 } else { 0 };
     for tab in [Tab::Entities, Tab::Dates, Tab::Quotes] {
         let t = tab.index();
         let total = m.rows.total_lines(tab);
         if let Some(sel) = m.selected[t] {
             let first = m.rows.line_of_item(tab, sel);
             let last = m.rows.line_of_item(tab, sel + 1).max(first + 1) - 1;
-            if first < m.side_scroll[t] {
-                m.side_scroll[t] = first;
-            } else if last >= m.side_scroll[t] + height {
-                m.side_scroll[t] = (last + 1 - height).min(first);
+            if first < m.side_scroll[t] + context {
+                m.side_scroll[t] = first.saturating_sub(context);
+            } else if last + context >= m.side_scroll[t] + height {
+                m.side_scroll[t] = (last + 1 + context).saturating_sub(height).min(first);
             }
         }
         m.side_scroll[t] = m.side_scroll[t].min(total.saturating_sub(height));

@@ -34,11 +34,11 @@ const TEST_PANIC_VAR: &str = "GLOSS_TEST_PANIC";
 
 /// Runs the reader until the user quits.
 pub fn run(mut model: Model, theme: &Theme) -> anyhow::Result<()> {
-    let pending = start_detection(&mut model);
+    // Small articles are annotated here, before the terminal is touched.
+    let mut pending = start_detection(&mut model);
     let test_panic = std::env::var(TEST_PANIC_VAR).is_ok_and(|v| v == "1");
     let mut guard = TerminalGuard::enter()?;
     let terminal = &mut guard.terminal;
-    let mut pending = pending;
     loop {
         let size = terminal.size()?;
         if (size.width, size.height) != model.size {

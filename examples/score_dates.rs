@@ -2,6 +2,7 @@
 //! `/work/shared/eval/score.py` (offsets in code points, as FORMAT.md says).
 //!
 //! `cargo run --release --example score_dates -- GOLD.jsonl PRED.jsonl`
+//! `cargo run --release --example score_dates -- --time BOOK.txt` times detection alone.
 
 use std::io::{BufRead, BufReader, BufWriter, Write};
 
@@ -12,6 +13,25 @@ use serde_json::{Value, json};
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, path] = args.as_slice()
+        && flag == "--time"
+    {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
+        let start = std::time::Instant::now();
+        let found = dates::detect(&text, "2020-01-06".parse().ok());
+        let took = start.elapsed();
+        // The second run leaves out the one-off compilation of the regexes.
+        let again = std::time::Instant::now();
+        dates::detect(&text, "2020-01-06".parse().ok());
+        println!("second run: {:.1} ms", again.elapsed().as_secs_f64() * 1e3);
+        println!(
+            "{} dates in {} bytes, {:.1} ms",
+            found.len(),
+            text.len(),
+            took.as_secs_f64() * 1e3
+        );
+        return Ok(());
+    }
     let [gold, pred] = args.as_slice() else {
         bail!("usage: score_dates GOLD.jsonl PRED.jsonl");
     };

@@ -71,6 +71,15 @@ fn time(path: &str) -> Result<()> {
     let started = Instant::now();
     let quotes = gloss::detect::quotes::detect(&text, &[], &[]);
     let alone = started.elapsed().as_secs_f64();
+    let (entities, groups) = gloss::detect::entities::detect(&text);
+    let started = Instant::now();
+    let linked = gloss::detect::quotes::detect(&text, &entities, &groups);
+    let with_entities = started.elapsed().as_secs_f64();
+    println!(
+        "quotes given {} entity mentions: {with_entities:.3} s ({} quotes)",
+        entities.len(),
+        linked.len()
+    );
     let started = Instant::now();
     let set = gloss::detect::detect(&text, None);
     let all = started.elapsed().as_secs_f64();

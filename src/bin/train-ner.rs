@@ -64,6 +64,53 @@ fn load(path: &str) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     Ok(out)
 }
 
+/// The first pass's tags of every document.
+fn first_pass_tags(model: &Model, docs: &[&(String, Vec<u8>)]) -> Vec<Vec<u8>> {
+    docs.iter()
+        .map(|(text, _)| {
+            let tokens = tokenize(text);
+            let doc = DocFeatures::new(text, &tokens);
+            model.tag(text, &tokens, &doc)
+        })
+        .collect()
+}
+
+/// Trains one model for `epochs` over `docs` (with first-pass tags for a second pass).
+fn train_model(
+    docs: &[&(String, Vec<u8>)],
+    first: Option<&[Vec<u8>]>,
+    epochs: usize,
+    bits: u32,
+    prune: f32,
+    label: &str,
+) -> Model {
+    let mut trainer = Trainer::new(bits);
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    for epoch in 0..epochs {
+        // Deterministic Fisher-Yates shuffle (xorshift), so a rebuild is byte-identical.
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        let (mut ok, mut n) = (0, 0);
+        for &d in &order {
+            let hints = first.map(|f| f[d].as_slice());
+            let (c, s) = trainer.learn(&docs[d].0, &docs[d].1, hints);
+            ok += c;
+            n += s;
+        }
+        eprintln!(
+            "{label} epoch {}: train accuracy on scored tokens {:.4}",
+            epoch + 1,
+            ok as f64 / n.max(1) as f64
+        );
+    }
+    trainer.finish(prune)
+}
+
 fn accuracy(model: &Model, docs: &[(String, Vec<u8>)]) -> (f64, f64) {
     let (mut ok, mut n, mut ent_ok, mut ent_n) = (0usize, 0usize, 0usize, 0usize);
     for (text, gold) in docs {
@@ -85,10 +132,18 @@ fn accuracy(model: &Model, docs: &[(String, Vec<u8>)]) -> (f64, f64) {
     )
 }
 
+/// Where the second-pass model goes: `ner-model.bin` -> `ner-model-doc.bin`.
+fn second_path(first: &str) -> String {
+    match first.strip_suffix(".bin") {
+        Some(stem) => format!("{stem}-doc.bin"),
+        None => format!("{first}-doc"),
+    }
+}
+
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut positional = Vec::new();
-    let (mut dev, mut epochs, mut bits, mut prune) = (None, 12usize, 18u32, 0.05f32);
+    let (mut dev, mut epochs, mut bits, mut prune) = (None, 10usize, 17u32, 0.05f32);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = || it.next().with_context(|| format!("{a}: expected a value"));
@@ -107,40 +162,33 @@ fn main() -> anyhow::Result<()> {
     };
     let train = load(train_path)?;
     let dev = dev.map(|p| load(&p)).transpose()?;
-    let mut trainer = Trainer::new(bits);
-    let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-    for epoch in 0..epochs {
-        // Deterministic Fisher-Yates shuffle (xorshift), so a rebuild is byte-identical.
-        for i in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(i, (seed % (i as u64 + 1)) as usize);
+    let all: Vec<&(String, Vec<u8>)> = train.iter().collect();
+    let model = train_model(&all, None, epochs, bits, prune, "first pass");
+    // The second pass learns from first-pass tags it has not been trained on: each half of
+    // the training set is tagged by a model trained on the other half (two-fold jackknife).
+    let mut first: Vec<Vec<u8>> = vec![Vec::new(); all.len()];
+    for fold in 0..2 {
+        let (held, rest): (Vec<usize>, Vec<usize>) = (0..all.len()).partition(|i| i % 2 == fold);
+        let rest_docs: Vec<&(String, Vec<u8>)> = rest.iter().map(|&i| all[i]).collect();
+        let m = train_model(&rest_docs, None, epochs, bits, prune, "jackknife");
+        let held_docs: Vec<&(String, Vec<u8>)> = held.iter().map(|&i| all[i]).collect();
+        for (i, tags) in held.iter().zip(first_pass_tags(&m, &held_docs)) {
+            first[*i] = tags;
         }
-        let (mut ok, mut n) = (0, 0);
-        for &d in &order {
-            let (c, s) = trainer.learn(&train[d].0, &train[d].1);
-            ok += c;
-            n += s;
-        }
-        eprintln!(
-            "epoch {}: train accuracy on scored tokens {:.4}",
-            epoch + 1,
-            ok as f64 / n.max(1) as f64
-        );
     }
-    let model = trainer.finish(prune);
+    let second = train_model(&all, Some(&first), epochs, bits, prune, "second pass");
     if let Some(dev) = &dev {
         let (acc, ent) = accuracy(&model, dev);
         eprintln!("dev: token accuracy {acc:.4}, entity-token accuracy {ent:.4}");
     }
-    let bytes = model.encode();
-    std::fs::write(out_path, &bytes).with_context(|| format!("{out_path}: cannot write"))?;
-    eprintln!(
-        "{out_path}: {} bytes, {} non-zero weights",
-        bytes.len(),
-        model.nonzero()
-    );
+    for (path, m) in [(out_path.clone(), &model), (second_path(out_path), &second)] {
+        let bytes = m.encode();
+        std::fs::write(&path, &bytes).with_context(|| format!("{path}: cannot write"))?;
+        eprintln!(
+            "{path}: {} bytes, {} non-zero weights",
+            bytes.len(),
+            m.nonzero()
+        );
+    }
     Ok(())
 }

@@ -9,6 +9,7 @@
 
 mod clock;
 mod grammar;
+mod holiday;
 mod lexicon;
 mod resolve;
 mod speech;
@@ -55,12 +56,15 @@ pub fn detect(text: &str, anchor: Option<Date>) -> Vec<Annotation> {
                 .map(|(q, _)| q),
         };
         let r = resolve(m, &ctx);
-        // Only a quarter already over when the text was written is one being reported on.
-        if matches!(m.expr, Expr::Quarter { .. } | Expr::QuarterRef)
-            && let Some(q) = r
-                .as_ref()
-                .and_then(|r| r.value.as_deref())
-                .and_then(parse_quarter)
+        // Only a quarter already over when the text was written is one being reported on;
+        // "the 1988 period" is the comparison, not the quarter reported on.
+        if matches!(
+            m.expr,
+            Expr::Quarter { .. } | Expr::QuarterRef { year: None }
+        ) && let Some(q) = r
+            .as_ref()
+            .and_then(|r| r.value.as_deref())
+            .and_then(parse_quarter)
             && anchor.is_none_or(|a| quarter_ended(q, a))
         {
             quarter = Some((q, m.span.end));
@@ -111,7 +115,7 @@ pub fn detect(text: &str, anchor: Option<Date>) -> Vec<Annotation> {
                 .join(" ");
             let explanation = match &r.value {
                 Some(v) => format!("{surface} -> {v} ({})", r.how),
-                None => format!("{surface}: {}", r.how),
+                None => format!("{surface} -> unresolved ({})", r.how),
             };
             Some(Annotation {
                 span: m.span,

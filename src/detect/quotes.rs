@@ -10,7 +10,10 @@
 //! inside a sentence with no cue (scare quotes, titles) are not quotes.
 
 mod cues;
+mod lexicon;
+mod narrator;
 mod pairing;
+mod phrases;
 mod speaker;
 mod words;
 
@@ -39,9 +42,14 @@ pub fn detect(text: &str, entities: &[Annotation], groups: &[EntityGroup]) -> Ve
         .iter()
         .map(|c| c.phrase.as_ref().map(|p| resolver.resolve(p)))
         .collect();
+    first_person(text, &regions, &contexts, &mut infos);
+    let beats: Vec<Option<QuoteInfo>> = contexts
+        .iter()
+        .map(|c| c.beat.as_ref().map(|p| resolver.resolve(p)))
+        .collect();
     for i in 0..regions.len() {
         if infos[i].is_none() {
-            infos[i] = inherited(&paras, &regions, &infos, i);
+            infos[i] = inherited(&paras, &regions, &infos, &beats, i);
         }
     }
 
@@ -57,10 +65,50 @@ pub fn detect(text: &str, entities: &[Annotation], groups: &[EntityGroup]) -> Ve
         .collect()
 }
 
+/// Gives the quotes a first-person narrator speaks ("“Poirot!” I exclaimed") the
+/// narrator's name, when the text is told in the first person and names its narrator.
+fn first_person(
+    text: &str,
+    regions: &[Region],
+    contexts: &[Context],
+    infos: &mut [Option<QuoteInfo>],
+) {
+    let is_i = |c: &Context| {
+        c.phrase
+            .as_ref()
+            .is_some_and(|p| &text[p.span.clone()] == "I")
+    };
+    if contexts.iter().filter(|c| is_i(c)).count() < narrator::MIN_FIRST_PERSON_CUES {
+        return;
+    }
+    let speakers: std::collections::HashSet<&str> = infos
+        .iter()
+        .flatten()
+        .filter_map(|q| q.speaker.as_deref())
+        .flat_map(str::split_whitespace)
+        .collect();
+    let inners: Vec<Range<usize>> = regions.iter().map(|r| r.inner.clone()).collect();
+    let Some(name) = narrator::narrator(text, &inners, &speakers) else {
+        return;
+    };
+    for (c, info) in contexts.iter().zip(infos.iter_mut()) {
+        if is_i(c) {
+            let span = c.phrase.as_ref().map(|p| p.span.clone());
+            *info = Some(QuoteInfo {
+                speaker: Some(name.to_string()),
+                speaker_group: None,
+                speaker_span: span,
+            });
+        }
+    }
+}
+
 /// What the narration next to one quote says about it.
 struct Context {
     /// The speaker phrase of the quote's own cue, if any.
     phrase: Option<Phrase>,
+    /// The subject of a neighbouring narration sentence, for a quote with no cue.
+    beat: Option<Phrase>,
     /// The quote opens its sentence (no narration before it in the sentence).
     opens_sentence: bool,
 }
@@ -129,7 +177,8 @@ impl Context {
         };
         // A quote inside a sentence with no cue: the sentence's subject is its source
         // ("Reid has gone after Trump as a “spoiled brat.”").
-        if phrase.is_none() && !opens_sentence {
+        let at_sentence_start = from > 0 || (prev == para.start && l_start == prev);
+        if phrase.is_none() && !opens_sentence && at_sentence_start {
             phrase = cues::sentence_subject(lead_in);
         }
         // A transcript: "WALLACE: Let’s start ..." names its speaker inside the quote.
@@ -147,8 +196,26 @@ impl Context {
                 phrase = cues::in_lead_in(&toks[from..]);
             }
         }
+        // A narration beat: the subject of the sentence just before the quote in its
+        // paragraph ("She shook her head. “Go, please.”"), else of the sentence after it.
+        let person = |p: &Phrase| p.kind != cues::PhraseKind::Description;
+        let mut beat = None;
+        if phrase.is_none() && opens_sentence && from > 0 {
+            let start = before[..from - 1]
+                .iter()
+                .rposition(ends_sentence)
+                .map_or(0, |k| k + 1);
+            if start > 0 || prev == para.start {
+                beat = cues::sentence_subject(&before[start..from - 1]).filter(person);
+            }
+        }
+        if phrase.is_none() && beat.is_none() && trailer.first().is_some_and(Token::is_capitalised)
+        {
+            beat = cues::sentence_subject(trailer).filter(person);
+        }
         Context {
             phrase,
+            beat,
             opens_sentence,
         }
     }
@@ -159,6 +226,7 @@ fn inherited(
     paras: &[Paragraph],
     regions: &[Region],
     infos: &[Option<QuoteInfo>],
+    beats: &[Option<QuoteInfo>],
     i: usize,
 ) -> Option<QuoteInfo> {
     let r = &regions[i];
@@ -180,6 +248,9 @@ fn inherited(
     if same_para_after.is_some() {
         return same_para_after;
     }
+    if let Some(beat) = beats[i].clone().filter(|q| q.speaker.is_some()) {
+        return Some(beat);
+    }
     // A paragraph opening with a quote right after a quoted paragraph: a dialogue turn.
     if r.span.start != paras[r.para].span.start || r.para == 0 {
         return None;
@@ -192,13 +263,23 @@ fn inherited(
     };
     // Turns alternate: the speaker two turns back, else the one of the last turn.
     let prev_j = last_of(r.para - 1)?;
-    if r.para >= 2 {
-        if let Some(b) = last_of(r.para - 2).and_then(known) {
-            return Some(b);
-        }
+    if r.para >= 2
+        && let Some(b) = last_of(r.para - 2).and_then(known)
+    {
+        return Some(b);
     }
-    known(prev_j)
+    // Otherwise the reply comes from the other party of the conversation: the last
+    // speaker before who is not the one of the last turn.
+    let prev = known(prev_j)?;
+    let other = (prev_j.saturating_sub(OTHER_PARTY_WINDOW)..prev_j)
+        .rev()
+        .filter_map(known)
+        .find(|q| q.speaker != prev.speaker);
+    Some(other.unwrap_or(prev))
 }
+
+/// How many quotes back the other party of a conversation is looked for.
+const OTHER_PARTY_WINDOW: usize = 6;
 
 /// Words that stay lowercase in titles ("Keepin' It Real", "Secretary of State").
 fn is_minor_word(w: &str) -> bool {
@@ -224,7 +305,8 @@ fn is_minor_word(w: &str) -> bool {
 /// ("“Morning Joe”", "''A Change Is Gonna Come,''") or a short scare quote with no cue.
 fn is_scare_quote(text: &str, paras: &[Paragraph], r: &Region, c: &Context) -> bool {
     let inner = &text[r.inner.clone()];
-    let words: Vec<&str> = inner.split_whitespace().collect();
+    // Only the first words matter: a longer quote is never a title or a scare quote.
+    let words: Vec<&str> = inner.split_whitespace().take(8).collect();
     let whole_para = paras[r.para].span == r.span;
     if whole_para || c.opens_sentence {
         return false;
@@ -241,8 +323,9 @@ fn is_scare_quote(text: &str, paras: &[Paragraph], r: &Region, c: &Context) -> b
     c.phrase.is_none() && words.len() <= SCARE_WORDS
 }
 
-/// Quoted phrases up to this many words with no cue are taken as scare quotes.
-const SCARE_WORDS: usize = 0;
+/// Quoted phrases up to this many words with no cue are taken as scare quotes (PolNeAR
+/// counts most short quoted phrases as quotes: one word is where they start to be ironic).
+const SCARE_WORDS: usize = 1;
 
 #[cfg(test)]
 mod tests;

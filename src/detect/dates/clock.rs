@@ -8,12 +8,41 @@ use regex::Regex;
 
 use super::grammar::{Expr, Mention};
 
+/// The core of a clock time: "a.m.", "pm", "noon", "midnight". The hour before it is
+/// read backwards in code, so the regex starts on a literal the engine can skip to.
 static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?P<h>\d{1,2})(?::(?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|ET|local\s+time)(?-u:\b))?|(?-u:\b)(?P<w>noon|midnight)(?-u:\b)",
+        r"(?i-u)(?:\b[ap]\.m\.|\b[ap]m\b|\bnoon\b|\bmidnight\b)(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|ET)\b)?",
     )
     .ok()
 });
+
+/// Reads "3", "3 ", "11:30", "11:30 " before `pos`: (start, hour, minute).
+fn hour_before(text: &str, pos: usize) -> Option<(usize, i8, i8)> {
+    let head = text.get(..pos)?.trim_end_matches(' ');
+    let digits = |s: &str| s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let n = digits(head);
+    let (minute, hour_end) = if n == 2 && head[..head.len() - 2].ends_with(':') {
+        let colon = head.len() - 3;
+        (head[colon + 1..].parse().ok()?, colon)
+    } else {
+        (0, head.len())
+    };
+    let hours = &head[..hour_end];
+    let h = digits(hours);
+    if !(1..=2).contains(&h) {
+        return None;
+    }
+    let hour_start = hour_end - h;
+    if hours[..hour_start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == ',')
+    {
+        return None;
+    }
+    Some((hour_start, hours[hour_start..].parse().ok()?, minute))
+}
 
 /// Whether a mention names one day, so that a clock time can be attached to it.
 fn is_day(m: &Mention) -> bool {
@@ -37,26 +66,17 @@ pub fn attach_times(text: &str, mentions: &mut [Mention]) {
     if mentions.is_empty() {
         return;
     }
-    for c in clock.captures_iter(text) {
-        let Some(whole) = c.get(0) else { continue };
-        let (hour, minute) = if let Some(w) = c.name("w") {
-            if w.as_str().eq_ignore_ascii_case("noon") {
-                (12, 0)
-            } else {
-                (24, 0)
-            }
+    for m in clock.find_iter(text) {
+        let core = m.as_str().to_ascii_lowercase();
+        let (start, hour, minute) = if core.starts_with("noon") {
+            (m.start(), 12, 0)
+        } else if core.starts_with("midnight") {
+            (m.start(), 24, 0)
         } else {
-            let h: i8 = c
-                .name("h")
-                .and_then(|m| m.as_str().parse().ok())
-                .unwrap_or(99);
-            let mi: i8 = c
-                .name("mi")
-                .and_then(|m| m.as_str().parse().ok())
-                .unwrap_or(0);
-            let pm = c
-                .name("ap")
-                .is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with('p'));
+            let Some((start, h, mi)) = hour_before(text, m.start()) else {
+                continue;
+            };
+            let pm = core.starts_with('p');
             if !(1..=12).contains(&h) || mi > 59 {
                 continue;
             }
@@ -66,31 +86,35 @@ pub fn attach_times(text: &str, mentions: &mut [Mention]) {
                 (h, true) => h + 12,
                 (h, false) => h,
             };
-            (h, mi)
+            (start, h, mi)
         };
-        let after = mentions.partition_point(|m| m.span.start < whole.end());
+        let whole = start..m.end();
+        let after = mentions.partition_point(|d| d.span.start < whole.end);
+        // Joining must not make a mention overlap the one before it.
+        let free_before = after == 0 || mentions[after - 1].span.end <= whole.start;
         if let Some(m) = mentions.get_mut(after)
+            && free_before
             && is_day(m)
             && m.time.is_none()
             && text
-                .get(whole.end()..m.span.start)
+                .get(whole.end..m.span.start)
                 .is_some_and(|g| is_glue(g, "on"))
         {
-            m.span.start = whole.start();
+            m.span.start = whole.start;
             m.time = Some((hour, minute));
             m.part = None;
             continue;
         }
         if after > 0
             && let Some(m) = mentions.get_mut(after - 1)
-            && m.span.end <= whole.start()
+            && m.span.end <= whole.start
             && is_day(m)
             && m.time.is_none()
             && text
-                .get(m.span.end..whole.start())
+                .get(m.span.end..whole.start)
                 .is_some_and(|g| is_glue(g, "at"))
         {
-            m.span.end = whole.end();
+            m.span.end = whole.end;
             m.time = Some((hour, minute));
             m.part = None;
         }

@@ -124,16 +124,24 @@ fn pick_year(
         .into_iter()
         .filter_map(|c| Some((c, period(c)?)))
         .collect();
-    let pick = match (strict, tense) {
+    let distance = |(s, e): &(Date, Date)| {
+        let before = anchor.since(*e).map(|sp| sp.get_days()).unwrap_or(0);
+        let after = s.since(anchor).map(|sp| sp.get_days()).unwrap_or(0);
+        before.max(after).max(0)
+    };
+    let nearest = cands.iter().min_by_key(|(_, p)| distance(p));
+    let by_tense = match (strict, tense) {
         (Some(Shift::Last), _) => cands.iter().rev().find(|(_, p)| p.1 < anchor),
         (Some(Shift::Next), _) => cands.iter().find(|(_, p)| p.0 > anchor),
         (_, Tense::Past) => cands.iter().rev().find(|(_, p)| p.0 <= anchor),
         (_, Tense::Future) => cands.iter().find(|(_, p)| p.1 >= anchor),
-        _ => cands.iter().min_by_key(|(_, (s, e))| {
-            let before = anchor.since(*e).map(|sp| sp.get_days()).unwrap_or(0);
-            let after = s.since(anchor).map(|sp| sp.get_days()).unwrap_or(0);
-            before.max(after).max(0)
-        }),
+        _ => nearest,
+    };
+    // The tense reading is a guess from nearby words; when it lands most of a year away
+    // while another reading is close ("payable Jan. 2" written on Jan. 6), trust distance.
+    let pick = match by_tense {
+        Some(c) if strict.is_none() && distance(&c.1) > 300 => nearest,
+        other => other,
     };
     pick.map(|(c, p)| (*c, side(*p)))
 }
@@ -208,6 +216,10 @@ pub fn resolve(m: &Mention, ctx: &Context) -> Option<Resolved> {
             return absolute(format!("{}-{month:02}", year_str(y)), "as written");
         }
         Expr::Year(y) => return absolute(year_str(y), "a year"),
+        Expr::Holiday {
+            holiday,
+            year: Some(y),
+        } => return absolute(holiday.date(y)?.to_string(), "a holiday of that year"),
         Expr::Decade(d) => return absolute(format!("{d:03}X"), "a decade"),
         Expr::Century(c) => return absolute(format!("{c:02}"), "a century"),
         Expr::Season {
@@ -241,12 +253,21 @@ pub fn resolve(m: &Mention, ctx: &Context) -> Option<Resolved> {
     let Some(anchor) = ctx.anchor else {
         return Some(Resolved {
             value: None,
-            how: "not resolved: the article has no publication date".to_string(),
+            how: "the article has no publication date".to_string(),
         });
     };
     let a = anchor.date;
     let about = anchor.describe();
     let (value, how) = match m.expr {
+        Expr::Holiday { holiday, .. } => {
+            let (y, side) = pick_year(a, ctx.tense, None, |y| {
+                let d = holiday.date(y)?;
+                Some((d, d))
+            })?;
+            let d = holiday.date(y)?;
+            let how = format!("the {} {} {about}", holiday.name(), side.word());
+            (day_str(d, m.part, m.time), how)
+        }
         Expr::Day { month, day, .. } => {
             let (y, side) = pick_year(a, ctx.tense, None, |y| {
                 let d = Date::new(y, month, day).ok()?;
@@ -254,7 +275,7 @@ pub fn resolve(m: &Mention, ctx: &Context) -> Option<Resolved> {
             })?;
             let d = Date::new(y, month, day).ok()?;
             let how = if side == Side::Containing {
-                format!("{about}")
+                about.clone()
             } else {
                 format!("the {} {day} {} {about}", month_name(month), side.word())
             };
@@ -378,10 +399,11 @@ pub fn resolve(m: &Mention, ctx: &Context) -> Option<Resolved> {
                 )
             }
         }
-        Expr::QuarterRef => {
+        Expr::QuarterRef { year } => {
             let (y, q) = ctx
                 .quarter
                 .unwrap_or_else(|| add_quarters(a.year(), quarter_of(a), -1));
+            let y = year.unwrap_or(y);
             (
                 format!("{y:04}-Q{q}"),
                 format!("the quarter reported on at {about}"),

@@ -104,8 +104,6 @@ const FUTURE: &[&str] = &[
     "’ll",
     "going",
     "scheduled",
-    "plans",
-    "plan",
     "planned",
     "expected",
     "payable",
@@ -122,14 +120,14 @@ const FUTURE: &[&str] = &[
     "would",
     "wo",
     "due",
-    "set",
-    "until",
-    "till",
-    "later",
     "coming",
     "slated",
     "hopes",
     "aims",
+    "planning",
+    "preparing",
+    "soon",
+    "supposed",
 ];
 
 /// Words ending in -ed that are not past verbs.
@@ -237,18 +235,45 @@ fn is_sentence_dot(s: &str, dot: usize) -> bool {
 /// The tense of the clause around `span`, from the verb marker nearest to it.
 pub fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
     let (start, end) = clause(text, span.clone());
+    // A preposition right before the expression says it outright: "until March",
+    // "through January", "by Friday" look ahead; "since March" looks back.
+    if let Some((_, w)) = words(&text[start..span.start]).last()
+        && text[start..span.start].trim_end().ends_with(w)
+    {
+        match w.to_lowercase().as_str() {
+            "until" | "till" | "through" => return Tense::Future,
+            "since" => return Tense::Past,
+            _ => {}
+        }
+    }
+    // "Friday's close", "Saturday night's debate": an event already named is past.
+    if text[span.end..].starts_with("'s") || text[span.end..].starts_with("’s") {
+        return Tense::Past;
+    }
     let mut best: Option<(isize, Tense)> = None;
     let mut consider = |distance: usize, word: &str, before: bool| {
         if let Some((t, weight)) = marker(word) {
-            // A modal after the expression belongs to another verb group.
-            let weight = if before { weight } else { weight.max(0) };
+            // A modal after the expression belongs to another verb group, and the verb
+            // right before it governs it ("announced Friday, holders would receive").
+            let weight = match (before, distance <= word.len() + 2) {
+                (true, true) => weight.min(0),
+                (true, false) => weight,
+                (false, _) => weight.max(0) + 10,
+            };
             let d = distance as isize + weight;
             if best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, t));
             }
         }
     };
-    for (i, word) in words(&text[start..span.start]) {
+    let before: Vec<(usize, &str)> = words(&text[start..span.start]).collect();
+    for (k, &(i, word)) in before.iter().enumerate() {
+        // "set to resume", "is to open": an arrangement, so the future.
+        let next = before.get(k + 1).map_or("", |&(_, w)| w);
+        let word = match (word.to_lowercase().as_str(), next) {
+            ("set" | "is" | "are", "to") => "scheduled",
+            _ => word,
+        };
         consider(span.start.saturating_sub(start + i), word, true);
     }
     for (i, word) in words(&text[span.end..end]) {
@@ -344,6 +369,22 @@ mod tests {
                 "The reduced dividend is payable Jan. 2 to holders.",
                 "Jan. 2",
                 Tense::Future,
+            ),
+            (
+                "under the terms announced Friday, holders would receive",
+                "Friday",
+                Tense::Past,
+            ),
+            (
+                "the peace process, set to resume Monday in Belfast",
+                "Monday",
+                Tense::Future,
+            ),
+            ("loans extended through January.", "January", Tense::Future),
+            (
+                "Three days later, as of Friday's close",
+                "Friday",
+                Tense::Past,
             ),
         ];
         for (text, word, want) in cases {

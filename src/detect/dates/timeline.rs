@@ -25,12 +25,12 @@ pub enum Granularity {
 /// An orderable key for a TIMEX3 value; see [`timeline_key`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TimelineKey {
-    /// A value that denotes a period of the calendar: its first day, then its granularity,
-    /// then the clock time in minutes (or part of day) within the day.
+    /// A value that denotes a period of the calendar: its first day, then the clock time
+    /// in minutes (or part of day) within the day, then its granularity.
     Dated {
         start: Date,
-        granularity: Granularity,
         within_day: u16,
+        granularity: Granularity,
     },
     /// `PAST_REF` (0), `PRESENT_REF` (1), `FUTURE_REF` (2): after every dated value.
     Reference(u8),

@@ -16,14 +16,15 @@ pub const MAX_FEATURES: usize = 64;
 /// Per-document token facts the features read.
 pub struct DocFeatures {
     lower: Vec<u64>,
-    exact: Vec<u64>,
-    shape: Vec<u64>,
     /// Gazetteer bits: `2*c` the token starts an entry of category `c`, `2*c+1` it is inside.
     gaz: Vec<u32>,
     /// Document-level casing evidence (see the `DOC_*` bits).
     doc: Vec<u8>,
     /// The token's sentence is written in capitals (a headline).
     headline: Vec<bool>,
+    /// Second pass only: per token, 1 + the entity type the first pass gave most often to
+    /// this word (capitalised) anywhere in the document, 0 for none. Empty in the first pass.
+    hints: Vec<u8>,
 }
 
 const DOC_LOWER_ELSEWHERE: u8 = 1;
@@ -61,13 +62,8 @@ impl DocFeatures {
         let gaz_index = gazetteer::get();
         let n = tokens.len();
         let mut lower = Vec::with_capacity(n);
-        let mut exact = Vec::with_capacity(n);
-        let mut shape = Vec::with_capacity(n);
         for t in tokens {
-            let w = t.text(text);
-            lower.push(word_hash_lower(w));
-            exact.push(word_hash_exact(w));
-            shape.push(shape_hash(w));
+            lower.push(word_hash_lower(t.text(text)));
         }
         let gaz = gazetteer_bits(gaz_index, tokens, &lower);
 
@@ -103,11 +99,10 @@ impl DocFeatures {
         let headline = headline_flags(text, tokens);
         DocFeatures {
             lower,
-            exact,
-            shape,
             gaz,
             doc,
             headline,
+            hints: Vec::new(),
         }
     }
 
@@ -120,6 +115,11 @@ impl DocFeatures {
         self.doc
             .get(i)
             .is_some_and(|d| d & DOC_LOWER_ELSEWHERE != 0)
+    }
+
+    /// Per token: its sentence is a headline in capitals.
+    pub fn headline(&self) -> &[bool] {
+        &self.headline
     }
 
     pub fn gaz(&self, i: usize) -> u32 {
@@ -156,20 +156,30 @@ impl DocFeatures {
         let w0 = self.lower[i];
         push(0, 0);
         push(1, w0);
-        push(2, self.exact[i]);
+        // Exact form and shapes are computed here, for the few tokens the tagger scores.
+        let word = tok.text(text);
+        push(2, word_hash_exact(word));
         push(3, at(ii - 1, &self.lower));
         push(4, at(ii + 1, &self.lower));
         push(5, at(ii - 2, &self.lower));
         push(6, at(ii + 2, &self.lower));
-        let s0 = self.shape[i];
-        let sp = at(ii - 1, &self.shape);
-        let sn = at(ii + 1, &self.shape);
+        let shape_at = |j: isize| -> u64 {
+            if j < 0 {
+                BOS
+            } else {
+                tokens
+                    .get(j as usize)
+                    .map_or(EOS, |t| shape_hash(t.text(text)))
+            }
+        };
+        let s0 = shape_hash(word);
+        let sp = shape_at(ii - 1);
+        let sn = shape_at(ii + 1);
         push(7, s0);
         push(8, sp);
         push(9, sn);
         push(10, combine(combine(sp, s0), sn));
         // Affixes of the lowercased word.
-        let word = tok.text(text);
         let mut pre = Fnv::default();
         for (k, c) in word.chars().take(3).enumerate() {
             pre.push_lower(c);
@@ -228,7 +238,65 @@ impl DocFeatures {
             push(35, combine(u64::from(g0), s0));
             push(36, combine(u64::from(g0), u64::from(prev)));
         }
+        if !self.hints.is_empty() {
+            let hint = |j: isize| -> u64 {
+                if j < 0 {
+                    99
+                } else {
+                    self.hints.get(j as usize).map_or(99, |&h| u64::from(h))
+                }
+            };
+            let h0 = hint(ii);
+            push(40, h0);
+            push(41, combine(h0, s0));
+            push(42, combine(hint(ii - 1), h0));
+            push(43, combine(h0, hint(ii + 1)));
+            push(44, combine(h0, u64::from(prev)));
+        }
         n
+    }
+
+    /// Sets the second pass's document hints from the first pass's tags: for each
+    /// capitalised word, the entity type it was tagged with most often in the document.
+    pub fn set_hints(&mut self, tokens: &[Token], tags: &[u8]) {
+        let mut votes: std::collections::HashMap<u64, [u16; 5], IdentityHasher> =
+            std::collections::HashMap::default();
+        for (i, (t, &tag)) in tokens.iter().zip(tags).enumerate() {
+            if t.is(UPPER) {
+                let v = votes.entry(self.lower[i]).or_insert([0; 5]);
+                let k = if tag == 0 {
+                    0
+                } else {
+                    1 + (tag as usize - 1) / 2
+                };
+                v[k] = v[k].saturating_add(1);
+            }
+        }
+        self.hints = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                if !t.is(UPPER) {
+                    return 0;
+                }
+                let Some(v) = votes.get(&self.lower[i]) else {
+                    return 0;
+                };
+                // The commonest entity type, if it was tagged as an entity at all.
+                let (best, &count) = v[1..]
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|(_, c)| **c)
+                    .unwrap_or((0, &0));
+                if count == 0 {
+                    0
+                } else {
+                    // Distinguish "always an entity" from "sometimes".
+                    let always = v[0] == 0;
+                    (1 + best as u8) + if always { 0 } else { 4 }
+                }
+            })
+            .collect();
     }
 }
 
@@ -307,6 +375,7 @@ mod tests {
         let mut b = [0u64; MAX_FEATURES];
         let na = doc.features(text, &toks, 2, 0, 0, &mut a);
         let nb = doc.features(text, &toks, 4, 0, 0, &mut b);
+        assert!(nb > na, "a gazetteer word (Canada) adds features");
         assert!(na > 20 && na < MAX_FEATURES);
         assert_ne!(a[1], b[1]);
         assert_eq!(a[0], b[0], "the bias feature is shared");

@@ -22,9 +22,11 @@ pub enum Category {
     Surname = 5,
     OrgWord = 6,
     Title = 7,
+    /// Closed-class words ("he", "how", "the"): never a name on their own.
+    Function = 8,
 }
 
-pub const CATEGORIES: usize = 8;
+pub const CATEGORIES: usize = 9;
 
 impl Category {
     pub fn bit(self) -> u16 {
@@ -229,6 +231,35 @@ const ORG_WORDS: &[&str] = &[
     "radio",
     "church",
     "school",
+    "magazine",
+    "weekly",
+    "daily",
+    "paper",
+    "academy",
+    "review",
+    "gazette",
+    "herald",
+    "tribune",
+    "telegraph",
+    "guardian",
+    "observer",
+];
+
+/// Closed-class English words (pronouns, determiners, conjunctions, interjections) and
+/// the headings of books, which a capital at a sentence start can make look like names.
+pub const FUNCTION_WORDS: &[&str] = &[
+    "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it",
+    "its", "they", "them", "their", "this", "that", "these", "those", "who", "whom", "whose",
+    "which", "what", "when", "where", "why", "how", "here", "there", "then", "now", "if", "but",
+    "and", "or", "nor", "so", "yet", "as", "a", "an", "the", "all", "some", "no", "not", "yes",
+    "oh", "ah", "eh", "alas", "well", "go", "come", "let", "do", "is", "was", "be", "are", "were",
+    "have", "has", "had", "can", "will", "shall", "may", "must", "would", "should", "could", "one",
+    "every", "each", "both", "either", "neither", "after", "before", "while", "though", "although",
+    "because", "since", "until", "perhaps", "chapter", "book", "part", "volume", "section",
+    "contents", "preface", "epilogue", "prologue", "during", "in", "on", "at", "for", "with", "by",
+    "from", "to", "of", "under", "over", "against", "between", "among", "through", "without",
+    "within", "about", "into", "upon", "like", "despite", "unlike", "near", "towards", "toward",
+    "across", "behind", "beyond",
 ];
 
 /// The compiled-in gazetteer index: phrase hash -> category bits.
@@ -280,6 +311,9 @@ impl Gazetteer {
         }
         for w in ORG_WORDS {
             g.add(w, Category::OrgWord);
+        }
+        for w in FUNCTION_WORDS {
+            g.add(w, Category::Function);
         }
         g
     }

@@ -16,13 +16,20 @@ struct Draft {
     label: EntityLabel,
     name: String,
     forms: Vec<String>,
+    /// `key` of each form, to deduplicate without re-normalising.
+    form_keys: Vec<String>,
     /// Byte offsets where its mentions start, in processing order.
     starts: Vec<usize>,
     first_start: usize,
 }
 
 fn key(label: EntityLabel, surface: &str) -> (EntityLabel, String) {
-    (label, surface.replace('’', "'").to_lowercase())
+    (label, one_line(&surface.replace('’', "'").to_lowercase()))
+}
+
+/// A surface form with line breaks and runs of spaces as single spaces ("Anna\r\nPavlovna").
+fn one_line(surface: &str) -> String {
+    surface.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Builds the annotations and groups of `mentions` (sorted, non-overlapping).
@@ -48,7 +55,8 @@ pub fn group(
         let s = surface(m);
         let start = tokens[m.first].start;
         let single = m.last - m.first == 1;
-        let mut target = by_surface.get(&key(m.label, s)).copied();
+        let k_surface = key(m.label, s);
+        let mut target = by_surface.get(&k_surface).copied();
         if target.is_none() && single && m.label == EntityLabel::Person {
             // The full name whose part this is, mentioned nearest before (or else first after).
             if let Some(cands) = by_part.get(&s.to_lowercase()) {
@@ -77,8 +85,9 @@ pub fn group(
             None => {
                 drafts.push(Draft {
                     label: m.label,
-                    name: s.to_string(),
+                    name: one_line(s),
                     forms: Vec::new(),
+                    form_keys: Vec::new(),
                     starts: Vec::new(),
                     first_start: start,
                 });
@@ -101,13 +110,14 @@ pub fn group(
                 g
             }
         };
-        by_surface.entry(key(m.label, s)).or_insert(g);
         let d = &mut drafts[g];
         d.starts.push(start);
         d.first_start = d.first_start.min(start);
-        if !d.forms.iter().any(|f| key(d.label, f) == key(d.label, s)) {
-            d.forms.push(s.to_string());
+        if !d.form_keys.contains(&k_surface.1) {
+            d.forms.push(one_line(s));
+            d.form_keys.push(k_surface.1.clone());
         }
+        by_surface.entry(k_surface).or_insert(g);
         labels[k] = d.label;
         assigned[k] = g;
     }
@@ -125,11 +135,13 @@ pub fn group(
         .map(|(id, &g)| {
             let d = &drafts[g];
             let name = d.name.clone();
+            let name_key = key(d.label, &name).1;
             let aliases = d
                 .forms
                 .iter()
-                .filter(|f| key(d.label, f) != key(d.label, &name))
-                .cloned()
+                .zip(&d.form_keys)
+                .filter(|(_, k)| **k != name_key)
+                .map(|(f, _)| f.clone())
                 .collect();
             EntityGroup {
                 id,
@@ -201,6 +213,18 @@ mod tests {
         assert_eq!(groups[0].name, "Department of National Defense");
         assert_eq!(groups[0].aliases, ["DND"]);
         assert_eq!(anns[0].group(), anns[1].group());
+    }
+
+    #[test]
+    fn line_breaks_inside_a_name_do_not_split_its_group() {
+        let text = "Anna Pavlovna and Anna\r\nPavlovna";
+        let (_, groups) = run(
+            text,
+            &[(0, 2, EntityLabel::Person), (3, 5, EntityLabel::Person)],
+        );
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].name, "Anna Pavlovna");
+        assert!(groups[0].aliases.is_empty());
     }
 
     #[test]

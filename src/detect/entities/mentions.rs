@@ -4,15 +4,14 @@
 //! document-level consistency (a name tagged once is tagged everywhere) and acronyms
 //! linked to their expansions.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::annotation::EntityLabel;
 
-use super::acronyms::{self, acronym};
+use super::acronyms;
+use super::consistency;
 use super::features::DocFeatures;
 use super::gazetteer::{self, Category};
-use super::hash::{IdentityHasher, combine, word_hash_exact};
-use super::model::{O, is_begin, tag_type};
+use super::hash::combine;
+use super::model::{is_begin, tag_type};
 use super::tokens::{SENT_START, Token, UPPER, WORD};
 
 /// One mention: tokens `first..last` with a label.
@@ -66,15 +65,29 @@ pub fn refine(
     let word = |i: usize| tokens[i].text(text);
     let cats = |i: usize| g.word(word(i));
 
+    // Punctuation never starts or ends a name ("US-" of "US-trained").
+    for m in &mut mentions {
+        while m.first < m.last && !tokens[m.first].is(WORD) {
+            m.first += 1;
+        }
+        while m.last > m.first && !tokens[m.last - 1].is(WORD) {
+            m.last -= 1;
+        }
+    }
+    mentions.retain(|m| m.first < m.last);
+
     // Titles and "the" out of names; a country before a title becomes its own mention.
     let mut extra = Vec::new();
     for m in &mut mentions {
+        // An honorific before a capitalised word makes a person, whatever the tagger said.
+        if m.last - m.first > 1 && is_honorific(word(m.first)) && tokens[m.first + 1].is(UPPER) {
+            m.label = EntityLabel::Person;
+        }
         while m.last - m.first > 1 {
             let w = word(m.first);
             let c = cats(m.first);
-            if w.eq_ignore_ascii_case("the") {
-                m.first += 1;
-            } else if m.label == EntityLabel::Person && gazetteer::is_title(w) {
+            let title = m.label == EntityLabel::Person && gazetteer::is_title(w);
+            if w.eq_ignore_ascii_case("the") || title || is_function_word(w) {
                 m.first += 1;
             } else if m.label == EntityLabel::Person
                 && c & Category::Country.bit() != 0
@@ -94,11 +107,64 @@ pub fn refine(
     }
     mentions.extend(extra);
 
-    // Nationalities: a single demonym the tagger called MISC (or missed) is NORP.
+    // A person's name holds no lowercase word but a particle ("de", "van", "al-"): the
+    // tagger running on past the name ("Tyson in Las Vegas") is cut back, and a known place
+    // after the cut is kept as one.
+    let mut tails = Vec::new();
+    for m in &mut mentions {
+        if m.label != EntityLabel::Person {
+            continue;
+        }
+        let Some(cut) = (m.first + 1..m.last)
+            .find(|&i| tokens[i].is(WORD) && !tokens[i].is(UPPER) && !is_name_particle(word(i)))
+        else {
+            continue;
+        };
+        let tail = cut + 1..m.last;
+        m.last = cut;
+        let geo = Category::Country.bit() | Category::City.bit() | Category::Region.bit();
+        if !tail.is_empty() && tokens[tail.start].is(UPPER) {
+            let h = tail
+                .clone()
+                .fold(0, |h, i| combine(h, super::hash::word_hash_lower(word(i))));
+            if g.lookup(h) & geo != 0 {
+                tails.push(Mention {
+                    first: tail.start,
+                    last: tail.end,
+                    label: EntityLabel::Place,
+                });
+            }
+        }
+    }
+    mentions.extend(tails);
+
+    // A lone title, function word or chapter number is no name ("Prince", "How", "XIV").
+    mentions.retain(|m| {
+        let w = word(m.first);
+        m.last - m.first > 1
+            || !(gazetteer::is_title(w) || is_function_word(w) || is_roman_numeral(w))
+    });
+
+    // A "person" holding an organisation word ("Watson Institute", "Ministry"), or a
+    // "place" or other name ending in one ("New York Times", "World Health Organization"),
+    // is an organisation.
+    let org_word = |i: usize| tokens[i].is(UPPER) && cats(i) & Category::OrgWord.bit() != 0;
+    for m in &mut mentions {
+        let person = m.label == EntityLabel::Person && (m.first..m.last).any(org_word);
+        let place = matches!(m.label, EntityLabel::Place | EntityLabel::Misc)
+            && m.last - m.first >= 2
+            && org_word(m.last - 1);
+        if person || place {
+            m.label = EntityLabel::Org;
+        }
+    }
+
+    // Nationalities: a single demonym the tagger called MISC (or missed) is NORP, and so
+    // is a single MISC word shaped like one ("Europeans", "Sunnis", "Danish").
     for m in &mut mentions {
         if m.last - m.first == 1
             && matches!(m.label, EntityLabel::Misc | EntityLabel::Norp)
-            && cats(m.first) & Category::Demonym.bit() != 0
+            && (cats(m.first) & Category::Demonym.bit() != 0 || demonym_shaped(word(m.first)))
         {
             m.label = EntityLabel::Norp;
         }
@@ -121,96 +187,64 @@ pub fn refine(
         }
     }
 
-    // Document consistency: every surface form tagged somewhere, its surname parts and
-    // its acronym, tagged wherever else it appears untagged.
-    let phrase =
-        |m: &Mention| (m.first..m.last).fold(0, |h, i| combine(h, word_hash_exact(word(i))));
-    let mut known: HashMap<u64, [u32; 5], IdentityHasher> = HashMap::default();
-    let mut surnames: HashSet<u64, IdentityHasher> = HashSet::default();
-    let mut max_len = 1;
-    let vote = |known: &mut HashMap<u64, [u32; 5], IdentityHasher>, h, label: EntityLabel, w| {
-        known.entry(h).or_insert([0; 5])[label_index(label)] += w;
-    };
-    for m in &mentions {
-        max_len = max_len.max(m.last - m.first);
-        vote(&mut known, phrase(m), m.label, 2);
-        if m.label == EntityLabel::Person && m.last - m.first >= 2 {
-            let surname = m.last - 1;
-            if cats(surname) & Category::Country.bit() == 0 {
-                let h = combine(0, word_hash_exact(word(surname)));
-                vote(&mut known, h, EntityLabel::Person, 1);
-                surnames.insert(h);
-            }
-        }
-        if m.last - m.first >= 2
-            && matches!(
-                m.label,
-                EntityLabel::Org | EntityLabel::Misc | EntityLabel::Place
-            )
-            && let Some(a) = acronym((m.first..m.last).map(word))
-        {
-            vote(&mut known, combine(0, word_hash_exact(&a)), m.label, 1);
-        }
-    }
-    let mut i = 0;
-    while i < tokens.len() {
-        if covered[i] || !tokens[i].is(UPPER) {
-            i += 1;
-            continue;
-        }
-        let mut h = 0;
-        let mut found = None;
-        for len in 1..=max_len.min(tokens.len() - i) {
-            if covered[i + len - 1] || !tokens[i + len - 1].is(WORD) {
-                break;
-            }
-            h = combine(h, word_hash_exact(word(i + len - 1)));
-            if let Some(votes) = known.get(&h) {
-                found = Some((len, best_label(votes)));
-            }
-        }
-        match found {
-            // A lone capitalised word at a sentence start that is also a common word is
-            // too risky to tag from another mention.
-            Some((1, _))
-                if tokens[i].is(SENT_START)
-                    && doc.lower_elsewhere(i)
-                    && acronyms::acronym_form(word(i)).is_none() =>
-            {
-                i += 1
-            }
-            Some((len, label)) => {
-                mentions.push(Mention {
-                    first: i,
-                    last: i + len,
-                    label,
-                });
-                covered[i..i + len].iter_mut().for_each(|c| *c = true);
-                i += len;
-            }
-            None => i += 1,
-        }
-    }
-    // A person's surname keeps the person's label wherever the tagger said otherwise
-    // (unless the word is a known place).
-    for m in &mut mentions {
-        if m.last - m.first == 1 && m.label != EntityLabel::Person && m.label != EntityLabel::Norp {
-            let h = combine(0, word_hash_exact(word(m.first)));
-            let geo = Category::Country.bit() | Category::City.bit() | Category::Region.bit();
-            if surnames.contains(&h) && cats(m.first) & geo == 0 {
-                m.label = EntityLabel::Person;
-            }
-        }
-    }
+    consistency::spread(text, tokens, doc, &mut mentions, &mut covered);
     mentions.sort_by_key(|m| (m.first, m.last));
     mentions.dedup_by(|b, a| b.first < a.last);
     let mut mentions = merge_org_heads(text, tokens, mentions);
-    acronyms::expand(text, tokens, &mut mentions);
+    extend_org_of(text, tokens, &mut mentions);
+    acronyms::expand(text, tokens, doc.headline(), &mut mentions);
     mentions
 }
 
+/// An organisation whose name ends in an organisation word continues over "of"/"for" and
+/// the capitalised words after it ("Watson Institute" + "of International and Public
+/// Affairs", "Bank" + "of England"), absorbing what the tagger found there.
+fn extend_org_of(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>) {
+    let g = gazetteer::get();
+    let word = |i: usize| tokens[i].text(text);
+    let mut k = 0;
+    while k < mentions.len() {
+        let m = mentions[k];
+        let joiner = tokens.get(m.last).map(|t| t.text(text));
+        let extendable = m.label == EntityLabel::Org
+            && g.word(word(m.last - 1)) & Category::OrgWord.bit() != 0
+            && joiner.is_some_and(|j| j == "of" || j == "for");
+        if !extendable {
+            k += 1;
+            continue;
+        }
+        // Capitalised words, joined by small words, ending on a capitalised word.
+        let mut end = None;
+        let mut j = m.last + 1;
+        while j < tokens.len() && !tokens[j].is(SENT_START) {
+            let t = &tokens[j];
+            if t.is(UPPER) && t.is(WORD) {
+                j += 1;
+                end = Some(j);
+            } else if matches!(word(j), "and" | "&" | "for" | "the" | "of") {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let Some(end) = end else {
+            k += 1;
+            continue;
+        };
+        mentions[k].last = end;
+        // Drop what the extension swallowed.
+        let mut r = k + 1;
+        while r < mentions.len() && mentions[r].first < end {
+            r += 1;
+        }
+        mentions.drain(k + 1..r);
+        k += 1;
+    }
+}
+
 /// A name followed at once by an organisation that opens with an organisation word is one
-/// organisation ("Watson" + "Institute of ..." -> "Watson Institute of ...").
+/// organisation ("Watson" + "Institute of ..." -> "Watson Institute of ..."); two person
+/// mentions separated by a single space are one name ("Noam" + "Chomsky").
 fn merge_org_heads(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<Mention> {
     let g = gazetteer::get();
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
@@ -229,41 +263,78 @@ fn merge_org_heads(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<
             prev.label = EntityLabel::Org;
             continue;
         }
+        if let Some(prev) = out.last_mut()
+            && prev.last == m.first
+            && prev.label == EntityLabel::Person
+            && m.label == EntityLabel::Person
+            && text.get(tokens[prev.last - 1].end..tokens[m.first].start) == Some(" ")
+        {
+            prev.last = m.last;
+            continue;
+        }
         out.push(m);
     }
     out
 }
 
-fn label_index(label: EntityLabel) -> usize {
-    match label {
-        EntityLabel::Person => 0,
-        EntityLabel::Org => 1,
-        EntityLabel::Place => 2,
-        EntityLabel::Norp => 3,
-        EntityLabel::Misc => 4,
-    }
+/// A capitalised word with a nationality's ending ("-an(s)", "-ese", "-ish", "-i(s)").
+fn demonym_shaped(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().nth(1).is_some_and(char::is_lowercase)
+        && ["an", "ans", "ese", "ish", "i", "is"]
+            .iter()
+            .any(|s| lower.ends_with(s))
 }
 
-fn best_label(votes: &[u32; 5]) -> EntityLabel {
-    const LABELS: [EntityLabel; 5] = [
-        EntityLabel::Person,
-        EntityLabel::Org,
-        EntityLabel::Place,
-        EntityLabel::Norp,
-        EntityLabel::Misc,
+/// Titles that only ever precede a person's name.
+fn is_honorific(word: &str) -> bool {
+    const HONORIFICS: &[&str] = &[
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mme",
+        "mlle",
+        "madame",
+        "mademoiselle",
+        "monsieur",
+        "dr",
+        "sir",
+        "dame",
+        "herr",
+        "frau",
+        "senor",
+        "senora",
     ];
-    let mut best = 0;
-    for k in 1..5 {
-        if votes[k] > votes[best] {
-            best = k;
-        }
-    }
-    LABELS[best]
+    let w = word.trim_end_matches('.');
+    HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(w))
 }
 
-/// Whether a tag sequence is all `O` (nothing found).
-pub fn is_empty(tags: &[u8]) -> bool {
-    tags.iter().all(|&t| t == O)
+/// Lowercase words that belong inside personal names.
+fn is_name_particle(word: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos",
+        "das", "y", "e", "bin", "ibn", "al", "el", "ben", "ter", "zu", "st", "st.",
+    ];
+    PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word)) || word.contains('-')
+}
+
+fn is_function_word(word: &str) -> bool {
+    // "US" in capitals is a place, not "us".
+    acronyms::acronym_form(word).is_none()
+        && gazetteer::FUNCTION_WORDS
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(word))
+}
+
+/// A chapter number in capitals ("XIV", "IV"): roman digits with an I, V or X.
+fn is_roman_numeral(word: &str) -> bool {
+    word.len() >= 2
+        && word
+            .bytes()
+            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
+        && word.bytes().any(|b| matches!(b, b'I' | b'V' | b'X'))
 }
 
 #[cfg(test)]
@@ -349,6 +420,103 @@ mod tests {
             .collect();
         assert!(got.contains(&("Trump".to_string(), EntityLabel::Person)));
         assert!(got.contains(&("DND".to_string(), EntityLabel::Org)));
+    }
+
+    #[test]
+    fn lone_titles_function_words_and_numerals_are_dropped() {
+        let text = "Prince said How XIV Paris";
+        let toks = tokenize(text);
+        let doc = DocFeatures::new(text, &toks);
+        let all = (0..5).filter(|&i| i != 1).map(|i| Mention {
+            first: i,
+            last: i + 1,
+            label: EntityLabel::Place,
+        });
+        let ms = refine(text, &toks, &doc, all.collect());
+        assert_eq!(
+            ms,
+            [Mention {
+                first: 4,
+                last: 5,
+                label: EntityLabel::Place
+            }]
+        );
+    }
+
+    #[test]
+    fn person_spans_stop_at_lowercase_words_but_not_particles() {
+        let text = "Tyson in Las Vegas met Vincent van Gogh.";
+        let toks = tokenize(text);
+        let doc = DocFeatures::new(text, &toks);
+        let ms = refine(
+            text,
+            &toks,
+            &doc,
+            vec![
+                Mention {
+                    first: 0,
+                    last: 4,
+                    label: EntityLabel::Person,
+                },
+                Mention {
+                    first: 5,
+                    last: 8,
+                    label: EntityLabel::Person,
+                },
+            ],
+        );
+        let got: Vec<(String, EntityLabel)> = ms
+            .iter()
+            .map(|m| (mention(text, &toks, m), m.label))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Tyson".to_string(), EntityLabel::Person),
+                ("Las Vegas".to_string(), EntityLabel::Place),
+                ("Vincent van Gogh".to_string(), EntityLabel::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn organisations_extend_over_of() {
+        let text = "the Watson Institute of International and Public Affairs said";
+        let toks = tokenize(text);
+        let mut ms = vec![
+            Mention {
+                first: 1,
+                last: 3,
+                label: EntityLabel::Org,
+            },
+            Mention {
+                first: 4,
+                last: 5,
+                label: EntityLabel::Org,
+            },
+            Mention {
+                first: 6,
+                last: 8,
+                label: EntityLabel::Org,
+            },
+        ];
+        extend_org_of(text, &toks, &mut ms);
+        assert_eq!(
+            ms,
+            [Mention {
+                first: 1,
+                last: 8,
+                label: EntityLabel::Org
+            }]
+        );
+    }
+
+    #[test]
+    fn demonym_shapes() {
+        assert!(
+            demonym_shaped("Europeans") && demonym_shaped("Sunnis") && demonym_shaped("Danish")
+        );
+        assert!(!demonym_shaped("Olympic") && !demonym_shaped("NBA") && !demonym_shaped("Cup"));
     }
 
     #[test]

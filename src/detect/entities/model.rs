@@ -11,6 +11,7 @@
 use std::sync::OnceLock;
 
 use super::features::{DocFeatures, MAX_FEATURES};
+use super::gazetteer::Category;
 use super::tokens::{Token, UPPER};
 
 /// BIO tags: `O`, then `B-`/`I-` for PERSON, ORG, PLACE, MISC.
@@ -23,7 +24,7 @@ pub fn tag_type(tag: u8) -> Option<u8> {
 }
 
 pub fn is_begin(tag: u8) -> bool {
-    tag != O && (tag - 1) % 2 == 0
+    tag != O && (tag - 1).is_multiple_of(2)
 }
 
 /// The `B-` tag of entity type `ty`.
@@ -36,10 +37,19 @@ pub fn allowed(prev: u8, tag: u8) -> bool {
     tag == O || is_begin(tag) || prev == tag || prev + 1 == tag
 }
 
-/// Whether the tagger can skip token `t` as `O` without scoring it: a word without a
-/// capital after an `O` tag almost never starts an entity, and skipping it keeps a book fast.
-pub fn skippable(t: &Token, prev: u8) -> bool {
-    prev == O && !t.is(UPPER)
+/// Whether the tagger can skip token `t` as `O` without scoring it: after an `O` tag, a word
+/// without a capital, or a capitalised closed-class word ("He", "The", "I"; `gaz` is its
+/// gazetteer bits), almost never starts an entity, and skipping them keeps a book fast.
+pub fn skippable(t: &Token, text: &str, gaz: u32, prev: u8) -> bool {
+    if prev != O {
+        return false;
+    }
+    if !t.is(UPPER) {
+        return true;
+    }
+    let function = gaz & (1 << (2 * Category::Function as u32)) != 0;
+    // "US" in capitals is not "us": only a lowercase second letter (or none) counts.
+    function && t.text(text).chars().nth(1).is_none_or(char::is_lowercase)
 }
 
 const MAGIC: &[u8; 8] = b"GLOSSNER";
@@ -93,7 +103,7 @@ impl Model {
         let mut feats = [0u64; MAX_FEATURES];
         let (mut prev, mut prev2) = (O, O);
         for (i, t) in tokens.iter().enumerate() {
-            let tag = if skippable(t, prev) {
+            let tag = if skippable(t, text, doc.gaz(i), prev) {
                 O
             } else {
                 let n = doc.features(text, tokens, i, prev, prev2, &mut feats);
@@ -228,6 +238,14 @@ pub fn shipped() -> Option<&'static Model> {
         .as_ref()
 }
 
+/// The shipped second-pass model (document hints from the first pass), decoded on first use.
+pub fn shipped_second() -> Option<&'static Model> {
+    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| Model::decode(include_bytes!("../../../data/ner-model-doc.bin")).ok())
+        .as_ref()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,7 +292,8 @@ mod tests {
     }
 
     #[test]
-    fn shipped_model_decodes() {
+    fn shipped_models_decode() {
         assert!(shipped().is_some());
+        assert!(shipped_second().is_some());
     }
 }

@@ -51,6 +51,12 @@ const ABBREVIATIONS: &[&str] = &[
     "fr", "sgt", "ave", "blvd", "plc", "cie", "dept", "univ",
 ];
 
+/// Prefixes split off a capitalised word after a hyphen ("anti-ISIL", "pro-Russian").
+const HYPHEN_PREFIXES: &[&str] = &[
+    "anti", "pro", "non", "ex", "post", "pre", "mid", "neo", "pan", "trans", "inter", "pseudo",
+    "quasi", "ultra", "un", "all", "then", "self",
+];
+
 fn is_abbreviation(word: &str) -> bool {
     word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
@@ -61,13 +67,17 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits `text` into tokens. Never panics; every token is a non-empty, char-aligned range.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    // English averages about one token per five bytes; room for one per four avoids a
+    // reallocation of a book-sized vector.
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
     let mut chars = text.char_indices().peekable();
     let mut sent_start = true;
+    let mut line_start = 0;
     while let Some((start, c)) = chars.next() {
         if c.is_whitespace() {
             if c == '\n' {
-                sent_start = true;
+                sent_start |= line_ends_sentence(&text[line_start..start], &text[start + 1..]);
+                line_start = start + 1;
             }
             continue;
         }
@@ -77,8 +87,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let mut end = start + c.len_utf8();
             let mut internal_period = false;
             // Extend over letters/digits and single joiners between them.
-            loop {
-                let Some(&(i, d)) = chars.peek() else { break };
+            while let Some(&(i, d)) = chars.peek() {
                 if d.is_alphanumeric() {
                     chars.next();
                     end = i + d.len_utf8();
@@ -91,13 +100,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         if is_apostrophe(d) && is_clitic(&text[i + d.len_utf8()..]) {
                             break;
                         }
-                        // "US-trained": an acronym before a lowercase word stands alone.
+                        // "US-trained": an acronym before a lowercase word stands alone;
+                        // "anti-ISIL": so does a name after a prefix.
                         let head = &text[start..i];
-                        if d == '-'
-                            && next.is_some_and(char::is_lowercase)
+                        let acronym_head = next.is_some_and(char::is_lowercase)
                             && head.chars().count() >= 2
-                            && head.chars().all(|h| h.is_uppercase())
-                        {
+                            && head.chars().all(|h| h.is_uppercase());
+                        let prefix_head = next.is_some_and(char::is_uppercase)
+                            && HYPHEN_PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(head));
+                        if d == '-' && (acronym_head || prefix_head) {
                             break;
                         }
                         internal_period |= d == '.';
@@ -146,9 +157,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end = i + d.len_utf8();
             }
             tokens.push(Token { start, end, flags });
-            if matches!(c, '.' | '!' | '?') {
-                sent_start = true;
-            } else if sent_start_pending(&tokens, text) {
+            if matches!(c, '.' | '!' | '?') || sent_start_pending(&tokens, text) {
                 sent_start = true;
             }
         }
@@ -156,14 +165,34 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// A closing quote or bracket right after a sentence end keeps the next token a start.
+/// Whether a line break ends a sentence: after a short line (a headline, a dateline, one
+/// sentence per line as in CoNLL), after closing punctuation, or before a blank line; a
+/// long line of hard-wrapped prose runs on into the next.
+fn line_ends_sentence(line: &str, rest: &str) -> bool {
+    let line = line.trim_end();
+    let blank_next = rest.split('\n').next().is_some_and(|l| l.trim().is_empty());
+    line.len() < 60
+        || blank_next
+        || line.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', '\'', ')'])
+}
+
+/// Whether the token after the last one starts a sentence: a closing quote or bracket right
+/// after a sentence end, or an opening one at a sentence start.
 fn sent_start_pending(tokens: &[Token], text: &str) -> bool {
-    let n = tokens.len();
-    if n < 2 {
+    let Some(last_token) = tokens.last() else {
         return false;
+    };
+    let last = last_token.text(text);
+    // An opening quote or bracket that starts a sentence passes the start on ("“Ah, ...").
+    if last_token.is(SENT_START)
+        && matches!(last, "\"" | "“" | "‘" | "'" | "(" | "[" | "-" | "--" | "—")
+    {
+        return true;
     }
-    let last = tokens[n - 1].text(text);
-    let before = tokens[n - 2].text(text);
+    let before = tokens
+        .len()
+        .checked_sub(2)
+        .map_or("", |k| tokens[k].text(text));
     matches!(last, "\"" | "”" | "’" | "'" | ")")
         && matches!(before.chars().last(), Some('.' | '!' | '?'))
 }
@@ -231,13 +260,25 @@ mod tests {
 
     #[test]
     fn flags_sentence_starts() {
-        let text = "He left. \"Go.\" She\nWent";
+        let text = "He left. \"Go.\" She\nWent\n“Ah, well";
         let starts: Vec<&str> = tokenize(text)
             .iter()
             .filter(|t| t.is(SENT_START))
             .map(|t| t.text(text))
             .collect();
-        assert_eq!(starts, ["He", "\"", "Go", "\"", "She", "Went"]);
+        assert_eq!(starts, ["He", "\"", "Go", "\"", "She", "Went", "“", "Ah"]);
+    }
+
+    #[test]
+    fn hard_wrapped_prose_runs_on_across_line_breaks() {
+        let text = "The old prince walked slowly through the long gallery with Anna\r\nMikhaylovna and then\nStopped.";
+        let starts: Vec<&str> = tokenize(text)
+            .iter()
+            .filter(|t| t.is(SENT_START))
+            .map(|t| t.text(text))
+            .collect();
+        // "Stopped" follows a short line, "Mikhaylovna" a long one that runs on.
+        assert_eq!(starts, ["The", "Stopped"]);
     }
 
     #[test]

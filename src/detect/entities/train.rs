@@ -70,17 +70,21 @@ impl Trainer {
     }
 
     /// One pass over one document with the current weights, updating on each wrong tag.
-    /// Returns (correct, scored) token counts.
-    pub fn learn(&mut self, text: &str, gold: &[u8]) -> (usize, usize) {
+    /// `first_pass` (the first-pass tagger's tags of this document) trains a second-pass
+    /// model on document hints. Returns (correct, scored) token counts.
+    pub fn learn(&mut self, text: &str, gold: &[u8], first_pass: Option<&[u8]>) -> (usize, usize) {
         let tokens = tokenize(text);
-        let doc = DocFeatures::new(text, &tokens);
+        let mut doc = DocFeatures::new(text, &tokens);
+        if let Some(tags) = first_pass {
+            doc.set_hints(&tokens, tags);
+        }
         let mut feats = [0u64; MAX_FEATURES];
         let (mut prev, mut prev2) = (O, O);
         let (mut correct, mut scored) = (0, 0);
         for (i, t) in tokens.iter().enumerate() {
             self.step += 1;
             let g = gold.get(i).copied().unwrap_or(O);
-            if skippable(t, prev) {
+            if skippable(t, text, doc.gaz(i), prev) {
                 prev2 = prev;
                 prev = O;
                 continue;
@@ -160,7 +164,7 @@ mod tests {
         let (gold, _) = gold_tags(&toks, &[(10..17, 0), (27..33, 0), (37..42, 2)]);
         let mut t = Trainer::new(12);
         for _ in 0..5 {
-            t.learn(text, &gold);
+            t.learn(text, &gold, None);
         }
         let model = t.finish(0.0);
         let doc = DocFeatures::new(text, &toks);

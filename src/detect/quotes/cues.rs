@@ -2,29 +2,11 @@
 //! said", "Harjit Sajjan, Canadian defense minister, said"), after it ("said Caddell",
 //! "commented the letter"), or after "according to".
 
-use std::ops::Range;
-
-use super::words::{Gender, Token, is_cue_verb, is_not_name, is_title, pronoun, title_gender};
-
-/// What kind of speaker phrase was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PhraseKind {
-    /// A proper name, titles removed.
-    Name,
-    /// A personal pronoun, to be resolved to a person named earlier.
-    Pronoun,
-    /// A description ("the letter", "a campaign spokesman", "sources").
-    Description,
-}
-
-/// A speaker phrase in the narration.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Phrase {
-    pub span: Range<usize>,
-    pub kind: PhraseKind,
-    /// Gender told by a title or pronoun.
-    pub gender: Option<Gender>,
-}
+use super::phrases::{
+    DETERMINERS, description_after, description_before, name_after, name_before, pronoun_at,
+};
+pub use super::phrases::{Phrase, PhraseKind};
+use super::words::{Token, is_cue_verb};
 
 /// Verbs that may come before their subject right after a quote ("said Trump").
 fn invertible(lower: &str) -> bool {
@@ -35,11 +17,6 @@ fn invertible(lower: &str) -> bool {
         )
         && !lower.ends_with("ing")
 }
-
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "another", "his", "her", "their", "its", "one", "two", "three", "several",
-    "some", "many", "both", "these", "those", "this", "that", "our", "my", "your", "other",
-];
 
 /// Words that may stand between a subject and its verb ("Trump also said").
 fn is_adverb(lower: &str) -> bool {
@@ -74,210 +51,6 @@ fn is_adverb(lower: &str) -> bool {
                 | "simply"
                 | "previously"
         )
-}
-
-fn is_particle(lower: &str) -> bool {
-    matches!(
-        lower,
-        "de" | "van"
-            | "von"
-            | "al"
-            | "bin"
-            | "da"
-            | "du"
-            | "la"
-            | "le"
-            | "der"
-            | "den"
-            | "di"
-            | "del"
-            | "ter"
-            | "st."
-    )
-}
-
-fn is_name_word(t: &Token) -> bool {
-    if !t.is_word() {
-        return false;
-    }
-    if t.is_capitalised() {
-        return !is_not_name(&t.lower());
-    }
-    // "al-Baghdadi", "bin-Salman": a lowercase prefix joined to a capitalised name.
-    t.text
-        .split_once('-')
-        .is_some_and(|(_, rest)| rest.starts_with(char::is_uppercase))
-}
-
-/// A short all-capitals word ("US", "U.N."), a qualifier before a name.
-fn is_acronym(t: &Token) -> bool {
-    t.text.len() <= 4 && t.text.chars().all(|c| c.is_uppercase() || c == '.')
-}
-
-/// Capitalised words opening a sentence before a name that are not part of it
-/// ("Presently Lucy", "Poor Alice", "Cold-hearted Elinor").
-pub fn is_sentence_adverb(lower: &str) -> bool {
-    (lower.ends_with("ly") && lower.len() >= 8)
-        || (lower.ends_with("ed") && lower.len() >= 5)
-        || (lower.ends_with("ing") && lower.len() >= 6)
-        || matches!(
-            lower,
-            "again" | "sometimes" | "poor" | "dear" | "little" | "young" | "old"
-        )
-}
-
-/// Builds a name phrase from tokens `range`, removing leading titles (their gender kept).
-/// A phrase of titles only ("the President") becomes a description.
-fn name_phrase(toks: &[Token], range: Range<usize>) -> Option<Phrase> {
-    if range.is_empty() {
-        return None;
-    }
-    let mut gender = None;
-    let mut start = range.start;
-    while start < range.end {
-        let lower = toks[start].lower();
-        let qualifier = is_title(&lower)
-            || ((is_acronym(&toks[start]) || is_sentence_adverb(&lower)) && range.end - start > 1);
-        if qualifier {
-            gender = gender.or(title_gender(&lower));
-            start += 1;
-        } else {
-            break;
-        }
-    }
-    // Possessives ("Trump's") are owners, not speakers.
-    let last = &toks[range.end - 1];
-    if last.text.ends_with("'s") || last.text.ends_with("’s") {
-        return None;
-    }
-    if start == range.end {
-        let span = toks[range.start].span.start..toks[range.end - 1].span.end;
-        return Some(Phrase {
-            span,
-            kind: PhraseKind::Description,
-            gender,
-        });
-    }
-    let span = toks[start].span.start..toks[range.end - 1].span.end;
-    Some(Phrase {
-        span,
-        kind: PhraseKind::Name,
-        gender,
-    })
-}
-
-/// The name ending just before token `end`, if any.
-fn name_before(toks: &[Token], end: usize) -> Option<Phrase> {
-    let mut i = end;
-    while i > 0 {
-        let t = &toks[i - 1];
-        if is_name_word(t) || (is_title(&t.lower()) && t.is_capitalised()) {
-            i -= 1;
-        } else if is_particle(&t.lower()) && i < end && i >= 2 && is_name_word(&toks[i - 2]) {
-            i -= 1;
-        } else {
-            break;
-        }
-    }
-    name_phrase(toks, i..end)
-}
-
-/// The name starting at token `start`, if any.
-fn name_after(toks: &[Token], start: usize) -> Option<Phrase> {
-    let mut i = start;
-    while i < toks.len() {
-        let t = &toks[i];
-        if is_name_word(t) || (is_title(&t.lower()) && t.is_capitalised()) {
-            i += 1;
-        } else if is_particle(&t.lower()) && i > start && toks.get(i + 1).is_some_and(is_name_word)
-        {
-            i += 1;
-        } else {
-            break;
-        }
-    }
-    name_phrase(toks, start..i)
-}
-
-fn pronoun_at(t: &Token) -> Option<Phrase> {
-    let lower = t.lower();
-    let gender = pronoun(&lower)?;
-    if matches!(lower.as_str(), "him" | "her") {
-        return None;
-    }
-    Some(Phrase {
-        span: t.span.clone(),
-        kind: PhraseKind::Pronoun,
-        gender,
-    })
-}
-
-const DESCRIPTION_STOPS: &[&str] = &[
-    "that", "and", "but", "who", "which", "said", "when", "while", "as", "if", "because", "what",
-    "where", "to", "was", "is", "be", "in", "on", "at", "by", "with", "during", "after", "before",
-    "than", "so", "not", "it",
-];
-
-/// A lowercase noun phrase ending just before `end` ("the source", "officials").
-fn description_before(toks: &[Token], end: usize) -> Option<Phrase> {
-    let mut i = end;
-    while i > 0 && end - i < 6 {
-        let t = &toks[i - 1];
-        let lower = t.lower();
-        if !t.is_word() || DESCRIPTION_STOPS.contains(&lower.as_str()) || pronoun(&lower).is_some()
-        {
-            break;
-        }
-        i -= 1;
-        if DETERMINERS.contains(&lower.as_str()) {
-            let span = toks[i].span.start..toks[end - 1].span.end;
-            return Some(Phrase {
-                span,
-                kind: PhraseKind::Description,
-                gender: None,
-            });
-        }
-    }
-    // No determiner: accept a bare plural ("officials said", "sources say") or a
-    // possessive ("Obama's former strategist").
-    let head = toks.get(end.checked_sub(1)?)?;
-    let possessive = toks[i..end]
-        .first()
-        .is_some_and(|t| t.text.ends_with("'s") || t.text.ends_with("’s"));
-    if i < end
-        && !head.is_capitalised()
-        && (possessive || (head.text.ends_with('s') && head.text.len() > 3))
-    {
-        let span = toks[i].span.start..head.span.end;
-        return Some(Phrase {
-            span,
-            kind: PhraseKind::Description,
-            gender: None,
-        });
-    }
-    None
-}
-
-/// A noun phrase starting with a determiner at `start` ("the letter", "a spokesman for X").
-fn description_after(toks: &[Token], start: usize) -> Option<Phrase> {
-    let first = toks.get(start)?;
-    if !DETERMINERS.contains(&first.lower().as_str()) {
-        return None;
-    }
-    let mut i = start + 1;
-    while i < toks.len() && i - start < 7 {
-        let t = &toks[i];
-        let lower = t.lower();
-        if !t.is_word() || (DESCRIPTION_STOPS.contains(&lower.as_str()) && lower != "to") {
-            break;
-        }
-        i += 1;
-    }
-    (i > start + 1).then(|| Phrase {
-        span: first.span.start..toks[i - 1].span.end,
-        kind: PhraseKind::Description,
-        gender: None,
-    })
 }
 
 /// The subject of the verb at token `verb`, looking left: skips adverbs and an appositive
@@ -329,15 +102,48 @@ pub fn subject_before(toks: &[Token], verb: usize) -> Option<Phrase> {
 /// The subject after an inverted verb at token `verb` ("said Trump", "asked the man").
 pub fn subject_after(toks: &[Token], verb: usize) -> Option<Phrase> {
     let mut start = verb + 1;
-    while start < toks.len() && is_adverb(&toks[start].lower()) && !toks[start].is_capitalised() {
-        start += 1;
+    // Adverbs and verb particles ("went on", "put in", "burst out"), and an adjective
+    // before a name ("said old Horace Talbot").
+    while let Some(t) = toks.get(start) {
+        let lower = t.lower();
+        let particle = matches!(
+            lower.as_str(),
+            "in" | "out" | "forth" | "up" | "on" | "again"
+        );
+        let adjective = t.is_word()
+            && !t.is_capitalised()
+            && !DETERMINERS.contains(&lower.as_str())
+            && toks
+                .get(start + 1)
+                .is_some_and(|n| n.is_capitalised() && n.is_word());
+        if (is_adverb(&lower) || particle || adjective) && !t.is_capitalised() {
+            start += 1;
+        } else {
+            break;
+        }
     }
     let t = toks.get(start)?;
     if let Some(p) = pronoun_at(t) {
         return Some(p);
     }
     if t.is_capitalised() {
-        return name_after(toks, start);
+        let name = name_after(toks, start)?;
+        // "said MSNBC host Chris Matthews": a name after a short descriptor wins.
+        let Some(next) = toks.iter().position(|t| t.span.start >= name.span.end) else {
+            return Some(name);
+        };
+        let lower = toks[next..]
+            .iter()
+            .take(3)
+            .take_while(|t| t.is_word() && !t.is_capitalised())
+            .count();
+        if (1..=2).contains(&lower)
+            && let Some(later) =
+                name_after(toks, next + lower).filter(|p| p.kind == PhraseKind::Name)
+        {
+            return Some(later);
+        }
+        return Some(name);
     }
     description_after(toks, start)
 }
@@ -360,7 +166,7 @@ fn according_to(toks: &[Token], i: usize) -> Option<Phrase> {
 pub fn in_trailer(toks: &[Token]) -> Option<Phrase> {
     let skip = toks
         .iter()
-        .take_while(|t| matches!(t.text, "," | "—" | "–" | "-"))
+        .take_while(|t| matches!(t.text, "," | "—" | "–" | "-" | "―"))
         .count();
     let first = toks.get(skip)?;
     if invertible(&first.lower()) {
@@ -371,8 +177,11 @@ pub fn in_trailer(toks: &[Token]) -> Option<Phrase> {
     }
     // A signature after a dash: "“...” ― Carlos Raúl".
     if skip > 0 && toks[0].text != "," {
-        return name_after(toks, skip)
+        let signature = name_after(toks, skip)
             .filter(|p| toks.last().is_some_and(|t| t.span.end == p.span.end));
+        if signature.is_some() {
+            return signature;
+        }
     }
     // The first cue whose subject opens the trailer.
     for v in skip..toks.len().min(skip + 45) {
@@ -532,6 +341,10 @@ mod tests {
         assert_eq!(
             trailer(" sources said."),
             Some("Description sources".into())
+        );
+        assert_eq!(
+            trailer(" ― Oscar P. Quintero"),
+            Some("Name Oscar P. Quintero".into())
         );
     }
 

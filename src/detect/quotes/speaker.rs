@@ -38,8 +38,7 @@ pub struct Resolver<'a> {
 
 fn word_before(text: &str, at: usize) -> &str {
     let head = text[..at].trim_end();
-    let start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-    &head[start..]
+    head.rsplit(char::is_whitespace).next().unwrap_or(head)
 }
 
 impl<'a> Resolver<'a> {
@@ -61,18 +60,11 @@ impl<'a> Resolver<'a> {
             })
             .collect();
         mentions.sort_by_key(|m| m.0.start);
-        let mut group_gender = vec![None; groups.len()];
-        for (span, group, label) in &mentions {
-            if *label == EntityLabel::Person && group_gender[*group].is_none() {
-                let before = word_before(text, span.start).to_lowercase();
-                group_gender[*group] = title_gender(&before);
-            }
-        }
+        let group_gender = genders(text, &mentions, groups.len());
         let mut by_surname = HashMap::new();
-        for g in groups
-            .iter()
-            .filter(|g| g.label == EntityLabel::Person && g.id < groups.len())
-        {
+        for g in groups.iter().filter(|g| {
+            g.label == EntityLabel::Person && g.id < groups.len() && looks_like_name(&g.name)
+        }) {
             for key in g
                 .aliases
                 .iter()
@@ -106,12 +98,11 @@ impl<'a> Resolver<'a> {
             PhraseKind::Description => {
                 let name = self.text[span.clone()].trim();
                 let name = name.strip_prefix("the ").unwrap_or(name);
-                let info = QuoteInfo {
+                QuoteInfo {
                     speaker: Some(name.to_string()),
                     speaker_group: None,
                     speaker_span: Some(span),
-                };
-                info
+                }
             }
             PhraseKind::Name => {
                 let (info, gender) = self.name(span, phrase.gender);
@@ -147,14 +138,24 @@ impl<'a> Resolver<'a> {
 
     fn name(&mut self, span: Range<usize>, gender: Option<Gender>) -> (QuoteInfo, Option<Gender>) {
         let i = self.mentions.partition_point(|m| m.0.end <= span.start);
+        // The person (or organisation) mention covering the end of the phrase: the head of
+        // "German Chancellor Angela Merkel" is the person, not the nationality.
         if let Some((_, g, _)) = self.mentions[i..]
             .iter()
             .take_while(|m| m.0.start < span.end)
-            .find(|m| m.0.end > span.start)
+            .filter(|m| m.0.end > span.start)
+            .max_by_key(|m| {
+                (
+                    m.2 == EntityLabel::Person,
+                    m.2 != EntityLabel::Norp,
+                    m.0.end,
+                )
+            })
         {
             let gender = gender.or(self.group_gender[*g]);
+            let name = self.group_name(*g, &self.text[span.clone()]);
             let info = QuoteInfo {
-                speaker: Some(self.groups[*g].name.clone()),
+                speaker: Some(name),
                 speaker_group: Some(*g),
                 speaker_span: Some(span),
             };
@@ -162,7 +163,6 @@ impl<'a> Resolver<'a> {
         }
         let surface = &self.text[span.clone()];
         let last = surface.rsplit(' ').next().unwrap_or(surface);
-        // A person group the entity detector found elsewhere under this surname.
         // A person group the entity detector found elsewhere under this surname.
         let group = self
             .by_surname
@@ -173,7 +173,7 @@ impl<'a> Resolver<'a> {
             let gender =
                 gender.or(self.group_gender[g.id.min(self.group_gender.len().saturating_sub(1))]);
             let info = QuoteInfo {
-                speaker: Some(g.name.clone()),
+                speaker: Some(self.group_name(g.id, surface)),
                 speaker_group: (g.id < self.groups.len()).then_some(g.id),
                 speaker_span: Some(span),
             };
@@ -195,6 +195,17 @@ impl<'a> Resolver<'a> {
             speaker_span: Some(span),
         };
         (info, gender)
+    }
+
+    /// The name to show for group `g`: its fullest name when that reads as a name, else
+    /// its longest alias that does, else the words of the text (`surface`). Guards against
+    /// a group named "Alice was" or "Marianne s".
+    fn group_name(&self, g: usize, surface: &str) -> String {
+        let group = &self.groups[g];
+        std::iter::once(&group.name)
+            .chain(group.aliases.iter().filter(|a| a.len() > surface.len()))
+            .find(|n| looks_like_name(n))
+            .map_or_else(|| surface.to_string(), String::clone)
     }
 
     /// The nearest person before `pos` (outside quotes) whose gender fits.
@@ -220,8 +231,8 @@ impl<'a> Resolver<'a> {
             .find(|n| fits(n.gender));
         match (mention, named) {
             (Some(m), Some(n)) if n.at > m.0.start => Some(n.info.clone()),
-            (Some((_, g, _)), _) => Some(QuoteInfo {
-                speaker: Some(self.groups[*g].name.clone()),
+            (Some((span, g, _)), _) => Some(QuoteInfo {
+                speaker: Some(self.group_name(*g, &self.text[span.clone()])),
                 speaker_group: Some(*g),
                 speaker_span: None,
             }),
@@ -229,6 +240,76 @@ impl<'a> Resolver<'a> {
             (None, None) => None,
         }
     }
+}
+
+/// The gender of each person group: told by a title before a mention ("Mrs. Jones"), or
+/// else voted by the first personal pronoun after its mentions ("Lucy ... she"), kept when
+/// one side has at least two votes and twice the other's.
+fn genders(
+    text: &str,
+    mentions: &[(Range<usize>, usize, EntityLabel)],
+    n: usize,
+) -> Vec<Option<Gender>> {
+    let mut titled = vec![None; n];
+    let mut votes = vec![(0u32, 0u32); n];
+    for (span, group, label) in mentions {
+        if *label != EntityLabel::Person {
+            continue;
+        }
+        if titled[*group].is_none() {
+            titled[*group] = title_gender(&word_before(text, span.start).to_lowercase());
+        }
+        let len: usize = text[span.end..]
+            .chars()
+            .take(GENDER_WINDOW)
+            .map(char::len_utf8)
+            .sum();
+        let first = text[span.end..span.end + len]
+            .split(|c: char| !c.is_alphabetic())
+            .find_map(|w| match w {
+                "he" | "his" | "him" | "himself" => Some(Gender::Male),
+                "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+                _ => None,
+            });
+        match first {
+            Some(Gender::Male) => votes[*group].0 += 1,
+            Some(Gender::Female) => votes[*group].1 += 1,
+            None => {}
+        }
+    }
+    titled
+        .into_iter()
+        .zip(votes)
+        .map(|(t, (m, f))| {
+            t.or(if m >= 2 && m >= 2 * f {
+                Some(Gender::Male)
+            } else if f >= 2 && f >= 2 * m {
+                Some(Gender::Female)
+            } else {
+                None
+            })
+        })
+        .collect()
+}
+
+/// How many characters after a mention are read for a pronoun that tells its gender.
+const GENDER_WINDOW: usize = 60;
+
+/// One to three words, every one capitalised (or a name particle) and none a function word.
+fn looks_like_name(name: &str) -> bool {
+    // Longer is more often a name run into other words ("Lucy Honeychurch Drive Out")
+    // than a long name; a long name still shows through a shorter alias.
+    (1..=3).contains(&name.split_whitespace().count())
+        && name.split_whitespace().all(|w| {
+            let lower = w.to_lowercase();
+            (w.starts_with(char::is_uppercase) && !is_not_name(&lower))
+                || matches!(
+                    lower.as_str(),
+                    "de" | "van" | "von" | "al" | "bin" | "da" | "du" | "la" | "le" | "der" | "of"
+                )
+                || w.split_once('-')
+                    .is_some_and(|(_, r)| r.starts_with(char::is_uppercase))
+        })
 }
 
 /// Maps the first and the last word of the capitalised names of two or three words to the
@@ -286,7 +367,7 @@ fn record<'a>(text: &'a str, run: Option<(usize, usize, usize)>, out: &mut HashM
         return;
     }
     let first = name.split(' ').next().unwrap_or(name).to_lowercase();
-    if super::cues::is_sentence_adverb(&first) {
+    if super::phrases::is_sentence_adverb(&first) {
         return;
     }
     *out.entry(name).or_insert(0) += 1;

@@ -204,7 +204,7 @@ fn set_tab(m: &mut Model, tab: Tab) {
 
 /// Article: go to the side pane (on the tab of the current annotation). Side pane: show the
 /// selected item's passage, or its next mention if it is showing already.
-fn enter(m: &mut Model) {
+pub(super) fn enter(m: &mut Model) {
     if m.focus == Focus::Side && m.side_shown() {
         jump::choose_item(m);
         if m.size.0 < NARROW {

@@ -42,9 +42,10 @@ pub fn click(m: &mut Model, column: u16, row: u16) {
                 jump::keep_selection_visible(m);
             }
             Some(side_pane::Hit::Item(i)) => {
+                // Exactly what Enter on the row does (narrow: back to the article).
                 m.focus = Focus::Side;
                 m.selected[m.tab.index()] = Some(i);
-                jump::choose_item(m);
+                super::enter(m);
             }
             None => super::focus_side(m),
         }

@@ -270,3 +270,24 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
     assert_eq!(m.top, 3);
     assert_eq!(m.side_scroll[Tab::Entities.index()], 3);
 }
+
+#[test]
+fn annotations_can_arrive_after_the_first_frame() {
+    use super::super::keymap::Keymap;
+    use super::super::model::{Model, Settings};
+    let mut m = Model::new(
+        super::article(),
+        "harbour.txt".into(),
+        Settings::default(),
+        Keymap::default(),
+        (100, 30),
+    );
+    assert!(m.detecting);
+    keys(&mut m, "Tab");
+    assert_eq!(m.current, None);
+    assert_eq!(m.message.as_deref(), Some("still detecting…"));
+    update(&mut m, Msg::Annotations(super::annotations()));
+    assert!(!m.detecting);
+    keys(&mut m, "Tab");
+    assert_eq!(m.current, Some(index_of(&m, "Kelvin Harbour Bridge", 0)));
+}

@@ -1,3 +1,179 @@
 //! The `gloss` binary: command-line parsing and dispatch to the reader or `annotate`.
+//!
+//! Everything that can fail for a reason the user can fix — the article, the config, the
+//! theme, a terminal that is not one — is checked here, before the reader takes over the
+//! terminal, so an error is one line `gloss: <message>` on stderr with exit status 2 and
+//! a terminal left exactly as it was.
 
-fn main() {}
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use jiff::civil::Date;
+
+use gloss::config::Config;
+use gloss::detect::detect_article;
+use gloss::export::{annotate_jsonl, document_json};
+use gloss::ingest::{self, LoadOptions, Source};
+use gloss::theme::Theme;
+use gloss::tui::action::Action;
+use gloss::tui::{self, Keymap, Launch, Settings};
+
+/// A terminal reader for annotated news articles: the article on the left, the people,
+/// organisations, places, dates and quotes detected in it on the right.
+#[derive(Debug, Parser)]
+#[command(name = "gloss", version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    /// The article to read: a text or Markdown file, or '-' for standard input; without
+    /// one, the bundled sample article opens.
+    file: Option<PathBuf>,
+
+    /// The publication date relative dates are resolved against (overrides the file's).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<Date>,
+
+    /// A built-in theme (dark, light, high-contrast) or a theme file.
+    #[arg(long, value_name = "NAME|PATH")]
+    theme: Option<String>,
+
+    /// The config file to use instead of $XDG_CONFIG_HOME/gloss/config.toml.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the article's annotations as JSON (no terminal interface).
+    Annotate {
+        /// The article: a file, or '-' for standard input; without one, the sample.
+        file: Option<PathBuf>,
+
+        /// Read {"id","text","date"} lines (from FILE or standard input) and write one
+        /// {"id","annotations"} line for each, as the evaluation format says.
+        #[arg(long)]
+        jsonl: bool,
+
+        /// The publication date relative dates are resolved against.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<Date>,
+    },
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse::<Date>()
+        .map_err(|_| format!("expected a date as YYYY-MM-DD, found '{s}'"))
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version: clap's own output, to stdout.
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            let text = e.to_string();
+            let first = text.lines().next().unwrap_or("invalid arguments");
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            eprintln!("gloss: {first} (see 'gloss --help')");
+            return ExitCode::from(2);
+        }
+    };
+    match dispatch(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("gloss: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Some(Command::Annotate { file, jsonl, date }) => annotate(file.as_deref(), jsonl, date),
+        None => read(cli),
+    }
+}
+
+fn source(file: Option<&Path>) -> Source {
+    match file {
+        None => Source::Sample,
+        Some(p) if p == Path::new("-") => Source::Stdin,
+        Some(p) => Source::Path(p.to_path_buf()),
+    }
+}
+
+/// `gloss annotate`: JSON of one article, or the JSONL evaluation protocol.
+fn annotate(file: Option<&Path>, jsonl: bool, date: Option<Date>) -> anyhow::Result<()> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if jsonl {
+        // Lines are written only after the whole input is read and annotated, so a
+        // malformed line leaves no partial output behind.
+        let mut buffer = Vec::new();
+        match source(file) {
+            Source::Path(path) => {
+                let f = std::fs::File::open(&path)
+                    .with_context(|| format!("cannot open '{}'", path.display()))?;
+                annotate_jsonl(io::BufReader::new(f), &mut buffer)?;
+            }
+            _ => {
+                annotate_jsonl(io::stdin().lock(), &mut buffer)?;
+            }
+        }
+        out.write_all(&buffer)?;
+    } else {
+        let article = ingest::load(&source(file), &LoadOptions { date })?;
+        let annotations = detect_article(&article);
+        let json = document_json(&article, &annotations);
+        serde_json::to_writer_pretty(&mut out, &json)?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `gloss [FILE]`: loads and checks everything, then hands the terminal to the reader.
+fn read(cli: Cli) -> anyhow::Result<()> {
+    let config = Config::load(cli.config.as_deref(), &Action::names())?;
+    let mut theme = match cli.theme.as_deref().or(config.theme.as_deref()) {
+        Some(spec) => Theme::load(spec)?,
+        None => Theme::default(),
+    };
+    // https://no-color.org: set and not empty means no colour at all.
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        theme = theme.without_color();
+    }
+    let src = source(cli.file.as_deref());
+    let article = ingest::load(&src, &LoadOptions { date: cli.date })?;
+    if !io::stdout().is_terminal() {
+        anyhow::bail!("standard output is not a terminal: use 'gloss annotate' for JSON output");
+    }
+    let file_label = match &src {
+        Source::Sample => "sample article".to_string(),
+        Source::Stdin => "standard input".to_string(),
+        // The name is what tells files apart in a status bar; the directories rarely do.
+        Source::Path(p) => p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+    };
+    let settings = Settings {
+        side_pane_width: config.side_pane_width,
+        max_text_width: config.max_text_width,
+    };
+    let keymap = Keymap::with_overrides(&config.keys);
+    tui::run(Launch {
+        article,
+        file_label,
+        theme,
+        settings,
+        keymap,
+    })
+}

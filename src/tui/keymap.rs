@@ -1,0 +1,241 @@
+//! Keys to actions, in one place: the default bindings (less/vim habits), the config's
+//! `[keys]` overrides merged over them, the pure [`Keymap::resolve`] the loop calls, and the
+//! reverse lookup the help overlay and the status bar hint are generated from.
+//!
+//! Widgets never see key events. The search prompt's editing keys (characters, Backspace,
+//! Enter, Esc) are text entry, not actions, and are handled by `update::key`.
+
+use crate::keys::{Key, KeyChord};
+
+use super::action::{ALL, Action};
+
+/// What has the keyboard, which decides the actions a key can mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Reading: the article or the side pane has focus.
+    Normal,
+    /// The help overlay is open: only scrolling and closing mean something.
+    Help,
+    /// The search prompt is open: keys are text (see `update::key`).
+    Prompt,
+}
+
+/// The bindings in force: each chord means at most one action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    /// (chord, action) in the order the defaults list them, overrides in place.
+    bindings: Vec<(KeyChord, Action)>,
+}
+
+/// The default chords of `action`, as the README and the help show them.
+fn defaults(action: Action) -> Vec<KeyChord> {
+    use Key::*;
+    let c = KeyChord::char;
+    let k = KeyChord::plain;
+    match action {
+        Action::Quit => vec![c('q'), KeyChord::ctrl('c')],
+        Action::LineDown => vec![c('j'), k(Down)],
+        Action::LineUp => vec![c('k'), k(Up)],
+        Action::HalfPageDown => vec![KeyChord::ctrl('d')],
+        Action::HalfPageUp => vec![KeyChord::ctrl('u')],
+        Action::PageDown => vec![k(Space), k(PageDown)],
+        Action::PageUp => vec![c('b'), k(PageUp)],
+        Action::Top => vec![c('g'), k(Home)],
+        Action::Bottom => vec![c('G'), k(End)],
+        Action::NextAnnotation => vec![k(Tab)],
+        Action::PrevAnnotation => vec![k(BackTab)],
+        Action::NextItem => vec![c(']')],
+        Action::PrevItem => vec![c('[')],
+        Action::NextMention => vec![c('*')],
+        Action::PrevMention => vec![c('#')],
+        Action::TabEntities => vec![c('1')],
+        Action::TabDates => vec![c('2')],
+        Action::TabQuotes => vec![c('3')],
+        Action::TabNotes => vec![c('4')],
+        Action::Enter => vec![k(Enter)],
+        Action::Back => vec![k(Esc)],
+        Action::JumpBack => vec![KeyChord::ctrl('o')],
+        Action::Search => vec![c('/')],
+        Action::NextMatch => vec![c('n')],
+        Action::PrevMatch => vec![c('N')],
+        Action::ToggleSidePane => vec![c('s')],
+        Action::Help => vec![c('?')],
+    }
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        let bindings = ALL
+            .iter()
+            .flat_map(|&a| defaults(a).into_iter().map(move |k| (k, a)))
+            .collect();
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    /// The defaults with `overrides` (action name, chords) applied: an overridden action
+    /// keeps only the chords given (none unbinds it), and a chord given to one action is
+    /// taken from any other. Unknown action names are ignored here: `Config::load` has
+    /// already rejected them with the file's line and column.
+    pub fn with_overrides(overrides: &[(String, Vec<KeyChord>)]) -> Keymap {
+        let mut map = Keymap::default();
+        for (name, chords) in overrides {
+            let Some(action) = Action::from_name(name) else {
+                continue;
+            };
+            map.bindings
+                .retain(|(k, a)| *a != action && !chords.contains(k));
+            map.bindings.extend(chords.iter().map(|&k| (k, action)));
+        }
+        map
+    }
+
+    /// The action `chord` means in `mode`, if any.
+    pub fn resolve(&self, mode: Mode, chord: &KeyChord) -> Option<Action> {
+        let action = self
+            .bindings
+            .iter()
+            .find(|(k, _)| k == chord)
+            .map(|&(_, a)| a)?;
+        match mode {
+            Mode::Normal => Some(action),
+            Mode::Help => matches!(
+                action,
+                Action::Quit
+                    | Action::Back
+                    | Action::Help
+                    | Action::LineDown
+                    | Action::LineUp
+                    | Action::HalfPageDown
+                    | Action::HalfPageUp
+                    | Action::PageDown
+                    | Action::PageUp
+                    | Action::Top
+                    | Action::Bottom
+            )
+            .then_some(action),
+            Mode::Prompt => None,
+        }
+    }
+
+    /// The chords bound to `action`, in binding order.
+    pub fn keys_for(&self, action: Action) -> Vec<KeyChord> {
+        self.bindings
+            .iter()
+            .filter(|(_, a)| *a == action)
+            .map(|&(k, _)| k)
+            .collect()
+    }
+
+    /// The chords of `action` as shown to the reader ("j Down"); empty when unbound.
+    pub fn label(&self, action: Action) -> String {
+        self.keys_for(action)
+            .iter()
+            .map(|k| k.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The status bar hint: the first key of each of a few essential actions, skipping
+    /// those the config left unbound.
+    pub fn hint(&self, actions: &[Action]) -> Vec<(String, &'static str)> {
+        actions
+            .iter()
+            .filter_map(|&a| self.keys_for(a).first().map(|k| (k.to_string(), a.hint())))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chord(s: &str) -> KeyChord {
+        s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn defaults_follow_less_and_vim() {
+        let map = Keymap::default();
+        let cases = [
+            ("q", Action::Quit),
+            ("j", Action::LineDown),
+            ("down", Action::LineDown),
+            ("ctrl-d", Action::HalfPageDown),
+            ("space", Action::PageDown),
+            ("G", Action::Bottom),
+            ("shift-tab", Action::PrevAnnotation),
+            ("]", Action::NextItem),
+            ("#", Action::PrevMention),
+            ("3", Action::TabQuotes),
+            ("ctrl-o", Action::JumpBack),
+            ("N", Action::PrevMatch),
+            ("?", Action::Help),
+        ];
+        for (key, action) in cases {
+            assert_eq!(
+                map.resolve(Mode::Normal, &chord(key)),
+                Some(action),
+                "{key}"
+            );
+        }
+        assert_eq!(map.resolve(Mode::Normal, &chord("x")), None);
+    }
+
+    #[test]
+    fn every_action_has_a_default_key_and_no_chord_is_bound_twice() {
+        let map = Keymap::default();
+        for a in ALL {
+            assert!(!map.keys_for(a).is_empty(), "{a:?} unbound");
+        }
+        let mut chords: Vec<_> = map.bindings.iter().map(|(k, _)| *k).collect();
+        chords.sort();
+        chords.dedup();
+        assert_eq!(chords.len(), map.bindings.len());
+    }
+
+    #[test]
+    fn help_and_prompt_modes_narrow_what_keys_mean() {
+        let map = Keymap::default();
+        assert_eq!(map.resolve(Mode::Help, &chord("j")), Some(Action::LineDown));
+        assert_eq!(map.resolve(Mode::Help, &chord("tab")), None);
+        assert_eq!(map.resolve(Mode::Prompt, &chord("q")), None);
+    }
+
+    #[test]
+    fn overrides_replace_an_action_keys_and_steal_chords() {
+        let map = Keymap::with_overrides(&[
+            ("quit".to_string(), vec![chord("x")]),
+            ("help".to_string(), vec![chord("j")]),
+        ]);
+        assert_eq!(map.resolve(Mode::Normal, &chord("x")), Some(Action::Quit));
+        assert_eq!(map.resolve(Mode::Normal, &chord("q")), None);
+        assert_eq!(map.resolve(Mode::Normal, &chord("j")), Some(Action::Help));
+        assert_eq!(map.label(Action::LineDown), "Down");
+        assert_eq!(map.label(Action::Quit), "x");
+    }
+
+    #[test]
+    fn the_documented_example_config_binds_through_the_keymap() {
+        let doc = include_str!("../../docs/themes-and-config.md");
+        let start = doc
+            .find("\n[keys]\n")
+            .unwrap_or_else(|| panic!("no [keys] example"));
+        let end = doc[start..].find("```").map_or(doc.len(), |e| start + e);
+        let names = Action::names();
+        let path = std::path::Path::new("example.toml");
+        let config = crate::config::Config::parse(&doc[start..end], path, &names)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let map = Keymap::with_overrides(&config.keys);
+        assert_eq!(
+            map.resolve(Mode::Normal, &chord("ctrl-n")),
+            Some(Action::LineDown)
+        );
+        assert_eq!(map.resolve(Mode::Normal, &chord("f1")), Some(Action::Help));
+        assert_eq!(
+            map.resolve(Mode::Normal, &chord("tab")),
+            Some(Action::NextAnnotation)
+        );
+    }
+}

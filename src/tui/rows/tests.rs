@@ -1,0 +1,154 @@
+//! Tests of the side pane's rows: grouping, timeline order, quote openings.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::annotation::{Annotation, DateInfo, EntityGroup, QuoteInfo};
+
+fn entity(span: std::ops::Range<usize>, label: EntityLabel, group: usize) -> Annotation {
+    Annotation {
+        span,
+        kind: AnnotationKind::Entity { label, group },
+    }
+}
+
+fn date(span: std::ops::Range<usize>, value: Option<&str>) -> Annotation {
+    let info = DateInfo {
+        value: value.map(str::to_string),
+        explanation: None,
+    };
+    Annotation {
+        span,
+        kind: AnnotationKind::Date(info),
+    }
+}
+
+const TEXT: &str =
+    "Ann Lee met Bob in Paris on Monday. Lee said \"hi there\" in 2003. Lee left Monday.";
+
+fn set() -> AnnotationSet {
+    let groups = vec![
+        EntityGroup {
+            id: 0,
+            label: EntityLabel::Person,
+            name: "Ann Lee".into(),
+            aliases: vec!["Lee".into()],
+        },
+        EntityGroup {
+            id: 1,
+            label: EntityLabel::Person,
+            name: "Bob".into(),
+            aliases: vec![],
+        },
+        EntityGroup {
+            id: 2,
+            label: EntityLabel::Place,
+            name: "Paris".into(),
+            aliases: vec![],
+        },
+    ];
+    let speaker = QuoteInfo {
+        speaker: None,
+        speaker_group: None,
+        speaker_span: None,
+    };
+    AnnotationSet::new(
+        vec![
+            entity(0..7, EntityLabel::Person, 0),
+            entity(12..15, EntityLabel::Person, 1),
+            entity(19..24, EntityLabel::Place, 2),
+            date(28..34, Some("2020-01-06")),
+            entity(36..39, EntityLabel::Person, 0),
+            Annotation {
+                span: 45..55,
+                kind: AnnotationKind::Quote(speaker),
+            },
+            date(59..63, Some("2003")),
+            entity(65..68, EntityLabel::Person, 0),
+            date(74..80, Some("2020-01-06")),
+        ],
+        groups,
+    )
+}
+
+#[test]
+fn entities_grouped_by_label_most_mentioned_first() {
+    let rows = Rows::new(TEXT, &set());
+    let items = rows.items(Tab::Entities);
+    let titles: Vec<_> = items
+        .iter()
+        .map(|i| (i.section, i.title.as_str(), i.aside.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        vec![
+            (Some("People"), "Ann Lee", "3"),
+            (None, "Bob", "1"),
+            (Some("Places"), "Paris", "1")
+        ]
+    );
+    assert_eq!(items[0].detail.as_deref(), Some("also Lee"));
+    assert_eq!(rows.item_of(Tab::Entities, 4), Some(0));
+}
+
+#[test]
+fn dates_form_a_timeline_with_the_words_gathered() {
+    let rows = Rows::new(TEXT, &set());
+    let items = rows.items(Tab::Dates);
+    assert_eq!(items.len(), 2);
+    assert_eq!(
+        (items[0].title.as_str(), items[0].aside.as_str()),
+        ("2003", "2003")
+    );
+    assert_eq!(
+        (items[1].title.as_str(), items[1].aside.as_str()),
+        ("2020-01-06", "Monday")
+    );
+    assert_eq!(items[1].anchors.len(), 2);
+}
+
+#[test]
+fn quotes_name_an_unknown_speaker() {
+    let rows = Rows::new(TEXT, &set());
+    let items = rows.items(Tab::Quotes);
+    assert_eq!(items[0].title, "unknown");
+    assert_eq!(items[0].detail.as_deref(), Some("\"hi there\""));
+    assert!(rows.items(Tab::Notes).is_empty());
+}
+
+#[test]
+fn opening_words_cut_long_quotes_at_a_word() {
+    let long = "“".to_string() + &"word ".repeat(40);
+    let got = opening_words(&long);
+    assert!(got.ends_with('…') && got.len() <= 64, "{got}");
+}
+
+#[test]
+fn timeline_order_is_the_calendar_then_references_then_the_unplaceable() {
+    let mut v = vec![
+        None,
+        Some("FUTURE_REF"),
+        Some("2014-10"),
+        Some("XXXX-10"),
+        Some("2014"),
+        Some("2003-SU"),
+    ];
+    v.sort_by_key(|v| timeline_key(*v));
+    let want = vec![
+        Some("2003-SU"),
+        Some("2014"),
+        Some("2014-10"),
+        Some("FUTURE_REF"),
+        Some("XXXX-10"),
+        None,
+    ];
+    assert_eq!(v, want);
+}
+
+proptest! {
+    #[test]
+    fn opening_words_never_panic_and_stay_short(s in "\\PC{0,200}") {
+        let got = opening_words(&s);
+        prop_assert!(got.len() <= 80, "{got}");
+    }
+}

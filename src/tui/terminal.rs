@@ -1,0 +1,85 @@
+//! Terminal set-up and restoration: raw mode, the alternate screen and mouse capture on the
+//! way in, all three undone on every way out — a normal return, an error (the guard's
+//! `Drop`) and a panic (a hook that restores before the panic message is printed, so the
+//! message lands on the normal screen where the reader can see it).
+
+use std::io::{self, Stdout, Write};
+use std::panic;
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+pub type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Whether the terminal is in the reader's state. Restoring happens once: the panic hook
+/// restores, then unwinding drops the guard, and a second "leave the alternate screen"
+/// would move the cursor back above the panic message just printed.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Owns the terminal while the reader runs; dropping it restores the terminal.
+pub struct TerminalGuard {
+    pub terminal: Term,
+}
+
+impl TerminalGuard {
+    /// Installs the panic hook, then enters raw mode, the alternate screen and mouse capture.
+    pub fn enter() -> io::Result<TerminalGuard> {
+        install_panic_hook();
+        enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        let mut stdout = io::stdout();
+        if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
+            restore();
+            return Err(e);
+        }
+        match Terminal::new(CrosstermBackend::new(stdout)) {
+            Ok(mut terminal) => {
+                // A failed hide only leaves a visible cursor: not worth refusing to start.
+                let _ = terminal.hide_cursor();
+                Ok(TerminalGuard { terminal })
+            }
+            Err(e) => {
+                restore();
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Leaves the alternate screen, disables mouse capture and raw mode. Every step is tried
+/// even when an earlier one fails: a half-restored terminal is worse than an ignored error.
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut stdout = io::stdout();
+    let _ = execute!(stdout, DisableMouseCapture, LeaveAlternateScreen);
+    let _ = execute!(stdout, ratatui::crossterm::cursor::Show);
+    let _ = disable_raw_mode();
+    let _ = stdout.flush();
+}
+
+/// Chains a restoring step in front of the current panic hook (once per process).
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}

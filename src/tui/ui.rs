@@ -1,0 +1,82 @@
+//! Drawing: `draw(frame, &Model, &Theme)` paints the panes the model's geometry names, one
+//! module per pane or popup. Nothing here changes the model or does I/O.
+
+pub mod article;
+pub mod help;
+pub mod search_prompt;
+pub mod side_pane;
+pub mod status_bar;
+pub mod style;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::layout::{grapheme_width, str_width};
+use crate::theme::Theme;
+
+use super::model::Model;
+
+/// Paints the whole screen.
+pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
+    let screen = frame.area();
+    let panes = m.panes();
+    // The model's size follows resize events; clip to the real frame in case one is late.
+    let clip = |r: Option<Rect>| r.map(|r| r.intersection(screen)).filter(|r| !r.is_empty());
+    if let Some(area) = clip(panes.article) {
+        article::draw(frame, area, m, theme);
+    }
+    if let Some(area) = clip(panes.side) {
+        side_pane::draw(frame, area, m, theme);
+    }
+    article::draw_scrollbar(frame, m, theme);
+    if let Some(area) = clip(panes.status) {
+        match &m.prompt {
+            Some(prompt) => search_prompt::draw(frame, area, m, prompt, theme),
+            None => status_bar::draw(frame, area, m, theme),
+        }
+    }
+    if let Some(scroll) = m.help {
+        help::draw(frame, screen, m, scroll, theme);
+    }
+}
+
+/// `s` cut to `width` columns, with an ellipsis when something was cut.
+pub fn fit(s: &str, width: usize) -> String {
+    if str_width(s) <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = grapheme_width(g);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Display width, as ratatui counts it.
+pub fn width(s: &str) -> usize {
+    str_width(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_by_width_with_an_ellipsis() {
+        assert_eq!(fit("hello", 5), "hello");
+        assert_eq!(fit("hello world", 6), "hello…");
+        assert_eq!(fit("日本語のテキスト", 5), "日本…");
+        assert_eq!(fit("abc", 0), "");
+    }
+}

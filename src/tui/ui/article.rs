@@ -1,0 +1,246 @@
+//! The article pane: the visible layout lines, each split at annotation, emphasis and
+//! search-match boundaries and painted by stacking roles (text, emphasis, quote, date or
+//! entity, then related mentions, the current annotation and search matches on top), plus
+//! a scrollbar. Also the inverse, [`byte_at`], so a click hits exactly what was drawn.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line as TextLine, Span};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+use crate::annotation::{AnnotationKind, Kind};
+use crate::article::{BlockKind, InlineStyle};
+use crate::layout::{Line, LineKind, byte_at_col, segments};
+use crate::theme::{Role, Theme};
+
+use super::super::model::Model;
+use super::style::{role, stack};
+
+pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
+    let buf = frame.buffer_mut();
+    buf.set_style(pane, role(theme, Role::Text));
+    let Some(area) = m
+        .text_area()
+        .map(|a| a.intersection(pane))
+        .filter(|a| !a.is_empty())
+    else {
+        return;
+    };
+    let height = usize::from(area.height);
+    for (row, line) in m.layout.lines(m.top..m.top + height).iter().enumerate() {
+        let spans = line_spans(m, theme, line);
+        let y = area.y + row as u16;
+        buf.set_line(area.x, y, &TextLine::from(spans), area.width);
+    }
+}
+
+/// The article's scrollbar, drawn after the side pane since it sits on its border.
+pub fn draw_scrollbar(frame: &mut Frame, m: &Model, theme: &Theme) {
+    let Some(column) = m
+        .scrollbar_column()
+        .map(|c| c.intersection(frame.area()))
+        .filter(|c| !c.is_empty())
+    else {
+        return;
+    };
+    let (len, height) = (m.layout.len(), m.page_height());
+    if len <= height {
+        return;
+    }
+    let mut state = ScrollbarState::new(len.saturating_sub(height))
+        .position(m.top)
+        .viewport_content_length(height);
+    let track = if m.side_shown() && m.focus == super::super::model::Focus::Side {
+        Role::PaneBorderFocused
+    } else {
+        Role::PaneBorder
+    };
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(Some("│"))
+        .thumb_symbol("┃")
+        .track_style(role(theme, track))
+        .thumb_style(stack(theme, &[track, Role::Scrollbar]));
+    frame.render_stateful_widget(bar, column, &mut state);
+}
+
+/// The role of a block's body text.
+fn block_role(kind: BlockKind) -> Role {
+    match kind {
+        BlockKind::Paragraph | BlockKind::ListItem { .. } => Role::Text,
+        BlockKind::Heading(_) => Role::Heading,
+        BlockKind::BlockQuote => Role::Blockquote,
+        BlockKind::Preformatted => Role::Code,
+    }
+}
+
+fn inline_role(style: InlineStyle) -> Role {
+    match style {
+        InlineStyle::Emphasis => Role::Emphasis,
+        InlineStyle::Strong => Role::Strong,
+        InlineStyle::Code => Role::Code,
+        InlineStyle::Link => Role::Link,
+    }
+}
+
+/// The styled spans of one visual line.
+fn line_spans<'a>(m: &'a Model, theme: &Theme, line: &'a Line) -> Vec<Span<'a>> {
+    let block = match line.kind {
+        LineKind::Title => {
+            return vec![Span::styled(
+                line.prefix.as_str(),
+                stack(theme, &[Role::Text, Role::Title]),
+            )];
+        }
+        LineKind::Meta => {
+            return vec![Span::styled(
+                line.prefix.as_str(),
+                stack(theme, &[Role::Text, Role::Meta]),
+            )];
+        }
+        LineKind::Blank => return Vec::new(),
+        LineKind::Text { block } => block,
+    };
+    let text = &m.article.text;
+    let kind = m
+        .article
+        .blocks
+        .get(block)
+        .map_or(BlockKind::Paragraph, |b| b.kind);
+    let base = block_role(kind);
+    let mut spans = Vec::new();
+    if line.indent > 0 {
+        spans.push(Span::raw(" ".repeat(usize::from(line.indent))));
+    }
+    if !line.prefix.is_empty() {
+        let deco = if kind == BlockKind::BlockQuote {
+            Role::Blockquote
+        } else {
+            Role::Bullet
+        };
+        spans.push(Span::styled(
+            line.prefix.as_str(),
+            stack(theme, &[Role::Text, deco]),
+        ));
+    }
+    let block_start = m.article.blocks.get(block).map_or(0, |b| b.span.start);
+    let inline = inline_spans(m, block_start, line.range.clone());
+    let matches = search_matches(m, line.range.clone());
+    let current = m.current.and_then(|c| m.annotations.get(c).map(|a| (c, a)));
+    let speaker = current.and_then(|(_, a)| match &a.kind {
+        AnnotationKind::Quote(q) => q.speaker_span.clone(),
+        _ => None,
+    });
+    let current_group = current.and_then(|(_, a)| a.group());
+
+    let mut cuts: Vec<usize> = Vec::new();
+    for i in m.annotations.overlapping(line.range.clone()) {
+        if let Some(a) = m.annotations.get(i) {
+            cuts.extend([a.span.start, a.span.end]);
+        }
+    }
+    cuts.extend(inline.iter().flat_map(|(r, _)| [r.start, r.end]));
+    cuts.extend(matches.iter().flat_map(|(r, _)| [r.start, r.end]));
+    cuts.extend(speaker.iter().flat_map(|r| [r.start, r.end]));
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let mut roles = Vec::with_capacity(8);
+    for seg in segments(line, cuts) {
+        roles.clear();
+        roles.extend([Role::Text, base]);
+        roles.extend(
+            inline
+                .iter()
+                .filter(|(r, _)| covers(r, &seg))
+                .map(|(_, role)| *role),
+        );
+        let mut covering: Vec<usize> = m.annotations.overlapping(seg.clone()).collect();
+        // Outer spans first, so an entity inside a quote paints over the quote.
+        covering
+            .sort_by_key(|&i| std::cmp::Reverse(m.annotations.get(i).map_or(0, |a| a.span.len())));
+        for &i in &covering {
+            let Some(a) = m.annotations.get(i) else {
+                continue;
+            };
+            roles.push(match &a.kind {
+                AnnotationKind::Date(d) if d.value.is_none() => Role::DateUnresolved,
+                kind => Role::for_annotation(kind),
+            });
+            if a.kind() == Kind::Entity
+                && current_group.is_some()
+                && a.group() == current_group
+                && m.current != Some(i)
+            {
+                roles.push(Role::AnnotationRelated);
+            }
+        }
+        if speaker.as_ref().is_some_and(|r| covers(r, &seg)) {
+            roles.push(Role::QuoteSpeaker);
+        }
+        if current.is_some_and(|(c, _)| covering.contains(&c)) {
+            roles.push(Role::AnnotationCurrent);
+        }
+        if let Some((_, is_current)) = matches.iter().find(|(r, _)| covers(r, &seg)) {
+            roles.push(if *is_current {
+                Role::SearchCurrent
+            } else {
+                Role::SearchMatch
+            });
+        }
+        let shown = text.get(seg.clone()).unwrap_or("");
+        spans.push(Span::styled(shown, stack(theme, &roles)));
+    }
+    spans
+}
+
+fn covers(r: &Range<usize>, seg: &Range<usize>) -> bool {
+    r.start <= seg.start && seg.end <= r.end
+}
+
+/// Emphasis and links overlapping `range`: inline spans never cross a block, so the scan
+/// back stops at the block's start.
+fn inline_spans(m: &Model, block_start: usize, range: Range<usize>) -> Vec<(Range<usize>, Role)> {
+    let inline = &m.article.inline;
+    let upto = inline.partition_point(|s| s.span.start < range.end);
+    inline[..upto]
+        .iter()
+        .rev()
+        .take_while(|s| s.span.start >= block_start)
+        .filter(|s| s.span.end > range.start)
+        .map(|s| (s.span.clone(), inline_role(s.style)))
+        .collect()
+}
+
+/// Search matches overlapping `range`, each with whether it is the current match.
+fn search_matches(m: &Model, range: Range<usize>) -> Vec<(Range<usize>, bool)> {
+    let matches = m.search.found.matches();
+    let from = matches.partition_point(|r| r.end <= range.start);
+    matches[from..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, r)| r.start < range.end)
+        .map(|(k, r)| (r.clone(), m.search.current == Some(from + k)))
+        .collect()
+}
+
+/// The byte of the article text drawn at screen cell (`column`, `row`), if text is there.
+pub fn byte_at(m: &Model, column: u16, row: u16) -> Option<usize> {
+    let area = m.text_area()?;
+    if column < area.x || row < area.y || column >= area.right() || row >= area.bottom() {
+        return None;
+    }
+    let line = m.layout.line(m.top + usize::from(row - area.y))?;
+    if line.range.is_empty() {
+        return None;
+    }
+    let col = column - area.x;
+    let text = &m.article.text;
+    if usize::from(col) < line.text_col() || usize::from(col) >= line.width(text) {
+        return None;
+    }
+    Some(byte_at_col(line, text, col))
+}

@@ -1,0 +1,103 @@
+//! The side pane's detail box: the selected item in full, wrapped — an entity's label,
+//! mention count and every alias; a date's value, the words used and how it was resolved;
+//! a quote's speaker and its whole text — where the list rows above can only show the start.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::annotation::AnnotationKind;
+use crate::theme::{Role, Theme};
+
+use super::super::super::model::Model;
+use super::super::super::rows::{Item, ItemKind};
+use super::super::style::{role, stack};
+
+pub fn draw(frame: &mut Frame, area: Rect, m: &Model, item: Option<&Item>, theme: &Theme) {
+    let rule = "─".repeat(usize::from(area.width));
+    frame
+        .buffer_mut()
+        .set_string(area.x, area.y, rule, role(theme, Role::PaneBorder));
+    let body = Rect::new(
+        area.x + 1,
+        area.y + 1,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(1),
+    );
+    if body.is_empty() {
+        return;
+    }
+    let dim = role(theme, Role::ListDim);
+    let Some(item) = item else {
+        let hint = Line::styled("Tab through the article or pick a row to see it here.", dim);
+        frame.render_widget(Paragraph::new(hint).wrap(Wrap { trim: true }), body);
+        return;
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    match item.kind {
+        ItemKind::Entity(label) => {
+            let n = item.anchors.len();
+            lines.push(Line::from(vec![
+                Span::styled(
+                    item.title.clone(),
+                    stack(theme, &[Role::List, Role::for_entity(label)]),
+                ),
+                Span::styled(
+                    format!(
+                        "  {} · {n} mention{}",
+                        label.as_str(),
+                        if n == 1 { "" } else { "s" }
+                    ),
+                    dim,
+                ),
+            ]));
+            if let Some(aliases) = &item.detail {
+                lines.push(Line::styled(aliases.clone(), role(theme, Role::List)));
+            }
+        }
+        ItemKind::Date => {
+            lines.push(Line::from(vec![
+                Span::styled(
+                    item.title.clone(),
+                    stack(theme, &[Role::List, Role::TimelineValue]),
+                ),
+                Span::styled("  written ", dim),
+                Span::styled(quoted_words(item), stack(theme, &[Role::List, Role::Date])),
+            ]));
+            if let Some(explanation) = &item.detail {
+                lines.push(Line::styled(explanation.clone(), role(theme, Role::List)));
+            }
+        }
+        ItemKind::Quote => {
+            lines.push(Line::styled(
+                format!("{}:", item.title),
+                stack(theme, &[Role::List, Role::QuoteSpeaker]),
+            ));
+            let text = item
+                .anchors
+                .first()
+                .and_then(|&a| m.annotations.get(a))
+                .map_or("", |a| {
+                    let is_quote = matches!(a.kind, AnnotationKind::Quote(_));
+                    if is_quote {
+                        m.article.text.get(a.span.clone()).unwrap_or("")
+                    } else {
+                        ""
+                    }
+                });
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            lines.push(Line::styled(flat, stack(theme, &[Role::List, Role::Quote])));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), body);
+}
+
+/// The words a date item was written as, each in quotes.
+fn quoted_words(item: &Item) -> String {
+    item.aside
+        .split(" · ")
+        .map(|w| format!("“{w}”"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,151 @@
+//! The status bar: the file and how far through it the view is, then a message, a warning
+//! or the current annotation, and on the right a key hint generated from the live keymap.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::annotation::AnnotationKind;
+use crate::theme::{Role, Theme};
+
+use super::super::action::Action;
+use super::super::model::{Focus, Model};
+use super::super::rows::Tab;
+use super::style::{role, stack};
+use super::{fit, width};
+
+/// The actions the hint offers, with the word shown for each, most useful first: when
+/// the bar is short, hints are dropped from the end.
+fn hint_actions(m: &Model) -> &'static [(Action, &'static str)] {
+    match m.focus {
+        Focus::Side => &[
+            (Action::Help, "help"),
+            (Action::Enter, "show"),
+            (Action::Back, "back"),
+            (Action::Quit, "quit"),
+        ],
+        Focus::Article => &[
+            (Action::Help, "help"),
+            (Action::NextAnnotation, "next"),
+            (Action::Quit, "quit"),
+            (Action::Enter, "list"),
+            (Action::Search, "search"),
+        ],
+    }
+}
+
+/// What the current annotation is, in a few words.
+pub fn summary(m: &Model) -> Option<String> {
+    let c = m.current?;
+    let a = m.annotations.get(c)?;
+    let words = m.article.text.get(a.span.clone()).unwrap_or("");
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(match &a.kind {
+        AnnotationKind::Entity { label, group } => {
+            let name = m
+                .annotations
+                .group(*group)
+                .map_or(words.as_str(), |g| g.name.as_str());
+            let item = m
+                .rows
+                .entity_item(*group)
+                .and_then(|i| m.rows.items(Tab::Entities).get(i));
+            let nth = item.and_then(|it| {
+                Some((
+                    it.anchors.iter().position(|&x| x == c)? + 1,
+                    it.anchors.len(),
+                ))
+            });
+            match nth {
+                Some((k, n)) if n > 1 => format!("{} {name} · mention {k} of {n}", label.as_str()),
+                _ => format!("{} {name}", label.as_str()),
+            }
+        }
+        AnnotationKind::Date(d) => {
+            let value = d.value.as_deref().unwrap_or("unresolved");
+            format!("DATE {value} · “{words}”")
+        }
+        AnnotationKind::Quote(q) => {
+            format!(
+                "QUOTE {}: {words}",
+                q.speaker.as_deref().unwrap_or("unknown speaker")
+            )
+        }
+    })
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
+    let bar = role(theme, Role::StatusBar);
+    let buf = frame.buffer_mut();
+    buf.set_style(area, bar);
+    let total = usize::from(area.width);
+
+    let warn = m.article.warnings.first();
+    let mut left = vec![
+        Span::styled(
+            format!(" {} ", fit(&m.file_label, (total / 3).clamp(8, 48))),
+            stack(theme, &[Role::StatusBar, Role::PaneTitleFocused]),
+        ),
+        Span::styled(format!("{:>3}% ", m.percent()), bar),
+    ];
+    let (middle, middle_role) = if let Some(msg) = &m.message {
+        (Some(msg.clone()), Role::StatusMessage)
+    } else if let Some(s) = summary(m) {
+        (Some(s), Role::StatusBar)
+    } else if let Some(w) = warn {
+        (Some(format!("⚠ {w}")), Role::StatusWarning)
+    } else if m.detecting {
+        (Some("detecting…".to_string()), Role::StatusMessage)
+    } else {
+        (None, Role::StatusBar)
+    };
+    if warn.is_some() && middle_role != Role::StatusWarning {
+        left.push(Span::styled(
+            "⚠ ",
+            stack(theme, &[Role::StatusBar, Role::StatusWarning]),
+        ));
+    }
+
+    let left_w: usize = left.iter().map(|s| width(&s.content)).sum();
+    let middle_w = middle.as_ref().map_or(0, |s| width(s));
+    // Hints in priority order, as many as fit beside the whole middle text.
+    let mut hints: Vec<(String, &str)> = hint_actions(m)
+        .iter()
+        .filter_map(|(action, word)| Some((m.keymap.keys_for(*action).first()?.to_string(), *word)))
+        .collect();
+    let hint_width = |h: &[(String, &str)]| {
+        h.iter()
+            .map(|(k, w)| width(k) + width(w) + 3)
+            .sum::<usize>()
+    };
+    while !hints.is_empty() && left_w + middle_w + hint_width(&hints) + 2 > total {
+        hints.pop();
+    }
+    let hint_w = hint_width(&hints);
+    let room = total.saturating_sub(left_w + hint_w + 1);
+    let mut spans = left;
+    if let Some(text) = middle {
+        spans.push(Span::styled(
+            fit(&text, room),
+            stack(theme, &[Role::StatusBar, middle_role]),
+        ));
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    if !hints.is_empty() {
+        let mut hint: Vec<Span> = Vec::new();
+        for (key, word) in hints {
+            hint.push(Span::styled(
+                key,
+                stack(theme, &[Role::StatusBar, Role::StatusKey]),
+            ));
+            hint.push(Span::styled(format!(" {word}  "), bar));
+        }
+        let x = area.x + u16::try_from(total - hint_w).unwrap_or(0);
+        buf.set_line(
+            x,
+            area.y,
+            &Line::from(hint),
+            u16::try_from(hint_w).unwrap_or(0),
+        );
+    }
+}

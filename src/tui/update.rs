@@ -1,0 +1,314 @@
+//! The only place the reader's state changes: `update(&mut Model, Msg) -> Effect`.
+//!
+//! A message is a key, a mouse event, a resize or the detectors' results. Keys are
+//! resolved to actions by the keymap (or are typed into the search prompt); everything
+//! here is pure, so tests feed key strings and assert on the model.
+
+mod jump;
+mod mouse;
+
+use crate::annotation::AnnotationSet;
+use crate::keys::{Key, KeyChord};
+use crate::nav::{self, Scroll};
+
+use super::action::Action;
+use super::keymap::Mode;
+use super::model::{Focus, Model, NARROW, Prompt};
+use super::rows::Tab;
+
+/// Something that happened, for the model to take in.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyChord),
+    Action(Action),
+    /// The terminal's new size (columns, rows).
+    Resize(u16, u16),
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    /// The detectors' results.
+    Annotations(AnnotationSet),
+}
+
+/// What the loop must do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Quit,
+}
+
+/// Lines the mouse wheel scrolls per notch.
+const WHEEL_LINES: usize = 3;
+
+pub fn update(m: &mut Model, msg: Msg) -> Effect {
+    match msg {
+        Msg::Key(chord) => return key(m, chord),
+        Msg::Action(action) => return act(m, action),
+        Msg::Resize(w, h) => {
+            m.size = (w, h);
+            m.relayout();
+            jump::keep_selection_visible(m);
+        }
+        Msg::Click { column, row } => mouse::click(m, column, row),
+        Msg::Wheel { column, row, down } => mouse::wheel(m, column, row, down),
+        Msg::Annotations(set) => m.set_annotations(set),
+    }
+    Effect::None
+}
+
+/// The keyboard's current meaning.
+pub fn mode(m: &Model) -> Mode {
+    if m.prompt.is_some() {
+        Mode::Prompt
+    } else if m.help.is_some() {
+        Mode::Help
+    } else {
+        Mode::Normal
+    }
+}
+
+/// A key press: typed into the prompt when it is open, otherwise resolved to an action.
+pub fn key(m: &mut Model, chord: KeyChord) -> Effect {
+    m.message = None;
+    if m.prompt.is_some() {
+        prompt_key(m, chord);
+        return Effect::None;
+    }
+    match m.keymap.resolve(mode(m), &chord) {
+        Some(action) => act(m, action),
+        None => Effect::None,
+    }
+}
+
+/// Feeds a whitespace-separated key string ("Tab Tab ] Enter") to the model; in the
+/// prompt, one-character tokens are typed. For tests and scripted tours.
+pub fn keys(m: &mut Model, script: &str) -> Effect {
+    for token in script.split_whitespace() {
+        let chord = match token.parse::<KeyChord>() {
+            Ok(chord) => chord,
+            Err(_) => continue,
+        };
+        if key(m, chord) == Effect::Quit {
+            return Effect::Quit;
+        }
+    }
+    Effect::None
+}
+
+/// Carries out `action` in the current mode.
+pub fn act(m: &mut Model, action: Action) -> Effect {
+    if let Some(scroll) = m.help {
+        return help_action(m, scroll, action);
+    }
+    match action {
+        Action::Quit => return Effect::Quit,
+        Action::LineDown => move_by(m, Scroll::Lines(1)),
+        Action::LineUp => move_by(m, Scroll::Lines(-1)),
+        Action::HalfPageDown => move_by(m, Scroll::HalfPages(1)),
+        Action::HalfPageUp => move_by(m, Scroll::HalfPages(-1)),
+        Action::PageDown => move_by(m, Scroll::Pages(1)),
+        Action::PageUp => move_by(m, Scroll::Pages(-1)),
+        Action::Top => ends(m, false),
+        Action::Bottom => ends(m, true),
+        Action::NextAnnotation => jump::next_annotation(m, true),
+        Action::PrevAnnotation => jump::next_annotation(m, false),
+        Action::NextItem => jump::next_item(m, true),
+        Action::PrevItem => jump::next_item(m, false),
+        Action::NextMention => jump::next_mention(m, true),
+        Action::PrevMention => jump::next_mention(m, false),
+        Action::TabEntities => set_tab(m, Tab::Entities),
+        Action::TabDates => set_tab(m, Tab::Dates),
+        Action::TabQuotes => set_tab(m, Tab::Quotes),
+        Action::TabNotes => set_tab(m, Tab::Notes),
+        Action::Enter => enter(m),
+        Action::Back => back(m),
+        Action::JumpBack => jump::jump_back(m),
+        Action::Search => {
+            m.prompt = Some(Prompt {
+                input: String::new(),
+                origin: m.position(),
+            });
+        }
+        Action::NextMatch => jump::next_match(m, true),
+        Action::PrevMatch => jump::next_match(m, false),
+        Action::ToggleSidePane => toggle_side(m),
+        Action::Help => m.help = Some(0),
+    }
+    Effect::None
+}
+
+fn help_action(m: &mut Model, scroll: usize, action: Action) -> Effect {
+    let step = nav::half_page_lines(m.page_height());
+    m.help = match action {
+        Action::Quit | Action::Back | Action::Help => None,
+        Action::LineDown => Some(scroll + 1),
+        Action::LineUp => Some(scroll.saturating_sub(1)),
+        Action::HalfPageDown | Action::PageDown => Some(scroll + step),
+        Action::HalfPageUp | Action::PageUp => Some(scroll.saturating_sub(step)),
+        Action::Top => Some(0),
+        // The overlay clamps its scroll when drawn; any large number means "the end".
+        Action::Bottom => Some(usize::MAX / 2),
+        _ => Some(scroll),
+    };
+    Effect::None
+}
+
+/// Scrolls the article, or moves the side pane's selection when it has focus.
+fn move_by(m: &mut Model, how: Scroll) {
+    if m.focus == Focus::Side && m.side_shown() {
+        let len = m.rows.items(m.tab).len();
+        if len == 0 {
+            return;
+        }
+        // Items are about two lines high: a page of lines is half as many items.
+        let list = m.side_list_height();
+        let (n, down) = match how {
+            Scroll::Lines(n) => (n.unsigned_abs(), n > 0),
+            Scroll::HalfPages(n) => ((list / 4).max(1), n > 0),
+            Scroll::Pages(n) => ((list / 2).max(1), n > 0),
+            Scroll::Top | Scroll::Bottom => (len, how == Scroll::Bottom),
+        };
+        let next = match (m.selected[m.tab.index()], down) {
+            (None, _) => 0,
+            (Some(s), true) => s.saturating_add(n).min(len - 1),
+            (Some(s), false) => s.saturating_sub(n),
+        };
+        m.selected[m.tab.index()] = Some(next);
+        jump::keep_selection_visible(m);
+        return;
+    }
+    m.scroll(how);
+}
+
+fn ends(m: &mut Model, bottom: bool) {
+    let how = if bottom { Scroll::Bottom } else { Scroll::Top };
+    if !(m.focus == Focus::Side && m.side_shown()) {
+        jump::record(m);
+    }
+    move_by(m, how);
+}
+
+fn set_tab(m: &mut Model, tab: Tab) {
+    m.tab = tab;
+    if m.focus == Focus::Side {
+        focus_side(m);
+    }
+    jump::keep_selection_visible(m);
+}
+
+/// Article: go to the side pane (on the tab of the current annotation). Side pane: show the
+/// selected item's passage, or its next mention if it is showing already.
+pub(super) fn enter(m: &mut Model) {
+    if m.focus == Focus::Side && m.side_shown() {
+        jump::choose_item(m);
+        if m.size.0 < NARROW {
+            // The side pane covers the article here: get out of the way of the passage.
+            m.side_narrow = false;
+            m.focus = Focus::Article;
+            m.relayout();
+        }
+        return;
+    }
+    if let Some(tab) = m
+        .current
+        .and_then(|c| m.annotations.get(c))
+        .map(|a| jump::tab_of(a.kind()))
+    {
+        m.tab = tab;
+    }
+    show_side(m);
+    focus_side(m);
+}
+
+/// Gives the side pane the keyboard, with a row selected so Enter has something to show.
+pub(super) fn focus_side(m: &mut Model) {
+    m.focus = Focus::Side;
+    let t = m.tab.index();
+    if m.selected[t].is_none() && !m.rows.items(m.tab).is_empty() {
+        m.selected[t] = Some(0);
+    }
+    jump::keep_selection_visible(m);
+}
+
+fn back(m: &mut Model) {
+    if m.focus == Focus::Side {
+        m.focus = Focus::Article;
+        if m.size.0 < NARROW && m.side_narrow {
+            m.side_narrow = false;
+            m.relayout();
+        }
+        return;
+    }
+    m.search = Default::default();
+}
+
+fn show_side(m: &mut Model) {
+    if m.size.0 < NARROW {
+        m.side_narrow = true;
+    } else {
+        m.side_wide = true;
+    }
+    m.relayout();
+}
+
+fn toggle_side(m: &mut Model) {
+    if m.side_shown() {
+        if m.size.0 < NARROW {
+            m.side_narrow = false;
+        } else {
+            m.side_wide = false;
+        }
+        m.focus = Focus::Article;
+        m.relayout();
+    } else {
+        show_side(m);
+        if m.size.0 < NARROW {
+            focus_side(m);
+        }
+    }
+    jump::keep_selection_visible(m);
+}
+
+/// The search prompt's text entry: characters, Backspace, Ctrl-u (clear), Enter, Esc.
+fn prompt_key(m: &mut Model, chord: KeyChord) {
+    let Some(prompt) = m.prompt.as_mut() else {
+        return;
+    };
+    match (chord.key, chord.ctrl || chord.alt) {
+        (Key::Esc, _) | (Key::Char('c'), true) => {
+            let origin = prompt.origin.clone();
+            m.prompt = None;
+            m.search = Default::default();
+            jump::restore(m, &origin);
+            return;
+        }
+        (Key::Enter, _) => {
+            let origin = prompt.origin.clone();
+            m.prompt = None;
+            if m.search.found.is_empty() {
+                if !m.search.found.query().is_empty() {
+                    m.message = Some(format!("no match for “{}”", m.search.found.query()));
+                }
+                jump::restore(m, &origin);
+            } else {
+                jump::push(m, origin);
+            }
+            return;
+        }
+        (Key::Backspace, _) => {
+            prompt.input.pop();
+        }
+        (Key::Char('u'), true) => prompt.input.clear(),
+        (Key::Char(c), false) => prompt.input.push(c),
+        (Key::Space, false) => prompt.input.push(' '),
+        _ => return,
+    }
+    let (query, origin) = (prompt.input.clone(), prompt.origin.clone());
+    jump::search_from(m, &query, &origin);
+}

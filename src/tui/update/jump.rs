@@ -1,0 +1,356 @@
+//! Movement between places in the article: annotation to annotation, side pane item to
+//! item, mention to mention, match to match, and back along the jump list — each keeping
+//! the two panes in step (the current annotation's rows selected in the side pane).
+
+use std::ops::Range;
+
+use crate::annotation::Kind;
+use crate::nav::{self, Direction};
+
+use super::super::model::{Model, Position};
+use super::super::rows::Tab;
+
+/// The side pane tab listing annotations of `kind`.
+pub fn tab_of(kind: Kind) -> Tab {
+    match kind {
+        Kind::Entity => Tab::Entities,
+        Kind::Date => Tab::Dates,
+        Kind::Quote => Tab::Quotes,
+    }
+}
+
+/// Remembers where the reader is before a jump, for `Ctrl-o`.
+pub fn record(m: &mut Model) {
+    let pos = m.position();
+    push(m, pos);
+}
+
+pub fn push(m: &mut Model, pos: Position) {
+    m.jumps.record(pos);
+}
+
+/// Goes back to `pos`: its scroll position and its current annotation.
+pub fn restore(m: &mut Model, pos: &Position) {
+    m.top = if pos.top_byte == 0 {
+        0
+    } else {
+        m.layout.line_of_byte(pos.top_byte)
+    };
+    m.clamp_top();
+    m.current = pos.current.filter(|&c| c < m.annotations.len());
+    sync_selection(m);
+}
+
+pub fn jump_back(m: &mut Model) {
+    match m.jumps.back(m.position()) {
+        Some(pos) => restore(m, &pos),
+        None => m.message = Some("no earlier jump to go back to".to_string()),
+    }
+}
+
+/// Brings `range` into view. A step (Tab, a click) moves as little as possible, keeping
+/// two lines of context; a jump (side pane, mentions, search) to a passage off screen
+/// centres it, where the eye looks for it.
+pub fn reveal(m: &mut Model, range: Range<usize>, jump: bool) {
+    let h = m.page_height();
+    let lines = nav::lines_of(&m.layout, &range);
+    let on_screen = lines.start >= m.top && lines.end <= m.top + h;
+    m.top = if jump && !on_screen {
+        nav::center_on(&m.layout, h, &range)
+    } else {
+        nav::ensure_visible(&m.layout, m.top, h, &range, 2)
+    };
+}
+
+/// Makes annotation `i` current and shows it, with the side pane on its kind's tab and its
+/// rows selected there.
+pub fn show_annotation(m: &mut Model, i: usize, jump: bool) {
+    let Some((span, kind)) = m.annotations.get(i).map(|a| (a.span.clone(), a.kind())) else {
+        return;
+    };
+    m.current = Some(i);
+    m.tab = tab_of(kind);
+    reveal(m, span, jump);
+    sync_selection(m);
+}
+
+/// Selects, on every tab, the item that stands for the current annotation: its entity,
+/// its date, the quote it is in (or the last quote before it), and a quote's speaker.
+pub fn sync_selection(m: &mut Model) {
+    let Some(c) = m.current else { return };
+    let Some(a) = m.annotations.get(c) else {
+        return;
+    };
+    let start = a.span.start;
+    let entity = match &a.kind {
+        crate::annotation::AnnotationKind::Entity { group, .. } => m.rows.entity_item(*group),
+        crate::annotation::AnnotationKind::Quote(q) => {
+            q.speaker_group.and_then(|g| m.rows.entity_item(g))
+        }
+        _ => None,
+    };
+    if let Some(item) = entity {
+        m.selected[Tab::Entities.index()] = Some(item);
+    }
+    if let Some(item) = m.rows.item_of(Tab::Dates, c) {
+        m.selected[Tab::Dates.index()] = Some(item);
+    }
+    let quote = m
+        .annotations
+        .at(start, Some(Kind::Quote))
+        .or_else(|| m.annotations.prev_before(start, Some(Kind::Quote)));
+    if let Some(item) = quote.and_then(|q| m.rows.item_of(Tab::Quotes, q)) {
+        m.selected[Tab::Quotes.index()] = Some(item);
+    }
+    keep_selection_visible(m);
+}
+
+/// Scrolls every tab's list so its selected item is in view.
+pub fn keep_selection_visible(m: &mut Model) {
+    let height = m.side_list_height();
+    // Rows of context kept around the selection, as vim's 'scrolloff', when there is room.
+    let context = if height >= 10 { 2 } else { 0 };
+    for tab in [Tab::Entities, Tab::Dates, Tab::Quotes] {
+        let t = tab.index();
+        let total = m.rows.total_lines(tab);
+        if let Some(sel) = m.selected[t] {
+            let first = m.rows.line_of_item(tab, sel);
+            let last = m.rows.line_of_item(tab, sel + 1).max(first + 1) - 1;
+            if first < m.side_scroll[t] + context {
+                m.side_scroll[t] = first.saturating_sub(context);
+            } else if last + context >= m.side_scroll[t] + height {
+                m.side_scroll[t] = (last + 1 + context).saturating_sub(height).min(first);
+            }
+        }
+        m.side_scroll[t] = m.side_scroll[t].min(total.saturating_sub(height));
+    }
+}
+
+/// Whether annotation `i` starts in the visible part of the article.
+fn on_screen(m: &Model, i: usize) -> bool {
+    let vis = m.visible_bytes();
+    m.annotations
+        .get(i)
+        .is_some_and(|a| vis.contains(&a.span.start) || a.span.start == vis.start)
+}
+
+/// `Tab` / `Shift-Tab`: the next annotation of any kind after the current one, or from the
+/// top (bottom) of the view when the current one has been scrolled away.
+pub fn next_annotation(m: &mut Model, forward: bool) {
+    let len = m.annotations.len();
+    if len == 0 {
+        m.message = Some(no_annotations(m));
+        return;
+    }
+    let target = match m.current {
+        Some(c) if on_screen(m, c) => match forward {
+            true => (c + 1 < len).then_some(c + 1),
+            false => c.checked_sub(1),
+        },
+        _ => {
+            let vis = m.visible_bytes();
+            let items = m.annotations.items();
+            match forward {
+                true => {
+                    Some(items.partition_point(|a| a.span.start < vis.start)).filter(|&i| i < len)
+                }
+                false => items
+                    .partition_point(|a| a.span.start < vis.end.max(vis.start + 1))
+                    .checked_sub(1),
+            }
+        }
+    };
+    match target {
+        Some(i) => show_annotation(m, i, false),
+        None => {
+            m.message = Some(format!(
+                "no more annotations {}",
+                if forward { "below" } else { "above" }
+            ))
+        }
+    }
+}
+
+fn no_annotations(m: &Model) -> String {
+    if m.detecting {
+        "still detecting…"
+    } else {
+        "nothing was detected in this article"
+    }
+    .to_string()
+}
+
+/// `]` / `[`: the next item of the side pane's tab, shown in the article. On the Quotes
+/// tab, whose items are in text order, "next" starts from the view when the current
+/// annotation has been scrolled away.
+pub fn next_item(m: &mut Model, forward: bool) {
+    let tab = m.tab;
+    let items = m.rows.items(tab);
+    if items.is_empty() {
+        m.message = Some(match tab {
+            Tab::Notes => "no notes yet".to_string(),
+            _ => format!("no {} in this article", tab.title().to_lowercase()),
+        });
+        return;
+    }
+    let len = items.len();
+    let sel = m.selected[tab.index()];
+    let current_visible = m.current.is_some_and(|c| on_screen(m, c));
+    let target = if tab == Tab::Quotes && !current_visible {
+        let vis = m.visible_bytes();
+        let start = |i: usize| {
+            m.annotations
+                .get(items[i].anchors[0])
+                .map_or(0, |a| a.span.start)
+        };
+        match forward {
+            true => (0..len).find(|&i| start(i) >= vis.start),
+            false => (0..len).rev().find(|&i| start(i) < vis.start),
+        }
+    } else {
+        match (sel, forward) {
+            (None, true) => Some(0),
+            (None, false) => Some(len - 1),
+            (Some(s), true) => (s + 1 < len).then_some(s + 1),
+            (Some(s), false) => s.checked_sub(1),
+        }
+    };
+    let Some(target) = target else {
+        m.message = Some(format!(
+            "no more {} {}",
+            tab.title().to_lowercase(),
+            if forward { "below" } else { "above" }
+        ));
+        return;
+    };
+    let anchor = items[target].anchors[0];
+    record(m);
+    m.selected[tab.index()] = Some(target);
+    show_annotation(m, anchor, true);
+    m.selected[tab.index()] = Some(target);
+    keep_selection_visible(m);
+}
+
+/// `Enter` in the side pane: shows the selected item's passage; on an item already shown,
+/// its next mention (cycling).
+pub fn choose_item(m: &mut Model) {
+    let tab = m.tab;
+    let t = tab.index();
+    let items = m.rows.items(tab);
+    if items.is_empty() {
+        return;
+    }
+    let sel = m.selected[t].unwrap_or(0).min(items.len() - 1);
+    let anchors = &items[sel].anchors;
+    let target = match m.current.and_then(|c| anchors.iter().position(|&a| a == c)) {
+        Some(k) => anchors[(k + 1) % anchors.len()],
+        None => anchors[0],
+    };
+    if anchors.len() > 1 {
+        let k = anchors.iter().position(|&a| a == target).unwrap_or(0);
+        m.message = Some(format!("mention {} of {}", k + 1, anchors.len()));
+    }
+    record(m);
+    m.selected[t] = Some(sel);
+    show_annotation(m, target, true);
+    // The chosen row stays selected even if the annotation also belongs to another row.
+    m.selected[t] = Some(sel);
+    keep_selection_visible(m);
+}
+
+/// `*` / `#`: the next mention of the current entity (or the speaker of the current
+/// quote, or the entity selected in the side pane), wrapping around the article.
+pub fn next_mention(m: &mut Model, forward: bool) {
+    let current = m.current.and_then(|c| m.annotations.get(c));
+    let group = match current.map(|a| &a.kind) {
+        Some(crate::annotation::AnnotationKind::Entity { group, .. }) => Some(*group),
+        Some(crate::annotation::AnnotationKind::Quote(q)) => q.speaker_group,
+        _ => None,
+    };
+    let selected = m.selected[Tab::Entities.index()]
+        .and_then(|i| m.rows.items(Tab::Entities).get(i))
+        .and_then(|item| m.annotations.get(item.anchors[0])?.group());
+    let Some(group) = group.or(selected) else {
+        m.message = Some("no current entity: Tab to one first".to_string());
+        return;
+    };
+    let dir = if forward {
+        Direction::Forward
+    } else {
+        Direction::Backward
+    };
+    let target = match m
+        .current
+        .filter(|_| current.is_some_and(|a| a.group() == Some(group)))
+    {
+        Some(c) => nav::cycle_mention(&m.annotations, c, dir),
+        None => {
+            let here = current.map_or(m.top_byte(), |a| a.span.start);
+            nav::mention_from(&m.annotations, group, here, dir)
+        }
+    };
+    let Some(target) = target else { return };
+    record(m);
+    show_annotation(m, target, true);
+    if let Some(item) = m
+        .rows
+        .entity_item(group)
+        .and_then(|i| m.rows.items(Tab::Entities).get(i))
+    {
+        let k = item
+            .anchors
+            .iter()
+            .position(|&a| a == target)
+            .map_or(0, |k| k + 1);
+        m.message = Some(format!("mention {k} of {}", item.anchors.len()));
+    }
+}
+
+/// Incremental search: finds `query` and shows the first match at or after `origin`
+/// (wrapping), or goes back to `origin` when nothing matches.
+pub fn search_from(m: &mut Model, query: &str, origin: &Position) {
+    m.search.found = nav::Search::new(&m.article.text, query);
+    restore(m, origin);
+    m.search.current = m.search.found.first_from(origin.top_byte);
+    if let Some(range) = m
+        .search
+        .current
+        .and_then(|i| m.search.found.get(i))
+        .cloned()
+    {
+        reveal(m, range, true);
+    }
+}
+
+/// `n` / `N`: the next match after the last one (or after the view's top), wrapping.
+pub fn next_match(m: &mut Model, forward: bool) {
+    let found = &m.search.found;
+    if found.is_empty() {
+        m.message = Some(match found.query().is_empty() {
+            true => "no search yet: press / to search".to_string(),
+            false => format!("no match for “{}”", found.query()),
+        });
+        return;
+    }
+    let vis = m.visible_bytes();
+    let last = m
+        .search
+        .current
+        .and_then(|i| found.get(i))
+        .filter(|r| vis.contains(&r.start));
+    let target = match (last, forward) {
+        (Some(r), true) => found.next_after(r.start),
+        (Some(r), false) => found.prev_before(r.start),
+        (None, true) => found.first_from(vis.start),
+        (None, false) => found.prev_before(vis.start),
+    };
+    let Some(target) = target else { return };
+    let n = found.len();
+    let range = found.get(target).cloned();
+    record(m);
+    m.search.current = Some(target);
+    if let Some(range) = range {
+        reveal(m, range, true);
+    }
+    m.message = Some(format!("match {} of {n}", target + 1));
+}

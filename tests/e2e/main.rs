@@ -56,8 +56,13 @@ fn tab_reaches_a_quote_and_its_row_is_selected_in_the_quotes_tab() {
     // Tab walks every annotation in text order; the first quote comes after a few dozen.
     let mut found = false;
     for _ in 0..200 {
+        let before = status_line(&s);
         s.send("\t");
-        std::thread::sleep(std::time::Duration::from_millis(15));
+        // Wait for the frame that answers this key before sending the next one.
+        let start = std::time::Instant::now();
+        while status_line(&s) == before && start.elapsed() < std::time::Duration::from_secs(5) {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
         if status_line(&s).to_lowercase().contains("quote") {
             found = true;
             break;
@@ -141,14 +146,23 @@ fn status_line(s: &Session) -> String {
     })
 }
 
-/// The text of the side pane row drawn as selected (reversed or with a background), if any.
+/// The text of the side pane row drawn as selected, with the line after it (reversed, with a background or marked
+/// with the selection arrow), if any. The side pane is found by its tab bar ("Entities").
 fn selected_side_row(screen: &vt100::Screen) -> Option<String> {
     let (rows, cols) = size(screen);
-    let side_start = cols / 2;
+    let side_start = (0..rows).find_map(|row| {
+        let line = screen.contents_between(row, 0, row, cols);
+        line.find("Entities")
+            .map(|byte| line[..byte].chars().count() as u16)
+    })?;
     (1..rows.saturating_sub(1)).find_map(|row| {
-        let cell = screen.cell(row, side_start + 2)?;
-        let selected = cell.inverse() || cell.bgcolor() != vt100::Color::Default;
-        selected.then(|| screen.contents_between(row, side_start, row, cols))
+        let text = screen.contents_between(row, side_start, row, cols);
+        let cell = screen.cell(row, side_start + 1)?;
+        let selected =
+            text.contains('▸') || cell.inverse() || cell.bgcolor() != vt100::Color::Default;
+        // A quote's row is two lines: the speaker (marked), then the opening words.
+        let next = screen.contents_between(row + 1, side_start, row + 1, cols);
+        selected.then(|| format!("{text}\n{next}"))
     })
 }
 

@@ -16,10 +16,11 @@ use crate::detect::detect_article;
 use crate::keys::{Key, KeyChord};
 use crate::theme::Theme;
 
+use super::effects;
 use super::model::Model;
 use super::terminal::TerminalGuard;
 use super::ui;
-use super::update::{Effect, Msg, update};
+use super::update::{Msg, update};
 
 /// Articles up to this size are annotated before the first frame (a few milliseconds), so
 /// the first screen is complete; longer texts (books) are annotated on a thread while the
@@ -51,7 +52,7 @@ pub fn run(mut model: Model, theme: &Theme) -> anyhow::Result<()> {
         let timeout = Duration::from_millis(if pending.is_some() { 50 } else { 1000 });
         if event::poll(timeout)? {
             if let Some(msg) = message(event::read()?)
-                && update(&mut model, msg) == Effect::Quit
+                && effects::dispatch(&mut model, msg, terminal)?
             {
                 return Ok(());
             }
@@ -59,7 +60,7 @@ pub fn run(mut model: Model, theme: &Theme) -> anyhow::Result<()> {
             // held key), so drawing never lags behind input.
             while event::poll(Duration::ZERO)? {
                 if let Some(msg) = message(event::read()?)
-                    && update(&mut model, msg) == Effect::Quit
+                    && effects::dispatch(&mut model, msg, terminal)?
                 {
                     return Ok(());
                 }

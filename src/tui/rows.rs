@@ -10,6 +10,8 @@ use std::collections::HashMap;
 use crate::annotation::{AnnotationKind, AnnotationSet, EntityLabel, Kind};
 use crate::detect::dates::{self, TimelineKey};
 
+use super::notes::NoteRef;
+
 /// The side pane's tabs, in the order of their keys `1`-`4`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Tab {
@@ -48,6 +50,11 @@ pub enum ItemKind {
     Entity(EntityLabel),
     Date,
     Quote,
+    /// A note (or highlight) on the Notes tab.
+    Note {
+        highlight: bool,
+        detached: bool,
+    },
 }
 
 /// One selectable row of a tab.
@@ -87,6 +94,9 @@ pub struct Rows {
     owner: [HashMap<usize, usize>; 3],
     /// Entity group id -> its item on the Entities tab.
     by_group: HashMap<usize, usize>,
+    /// The Notes tab (set by [`Rows::set_notes`]): its items and the notes they stand for.
+    notes: Vec<Item>,
+    note_refs: Vec<NoteRef>,
 }
 
 impl Rows {
@@ -115,6 +125,8 @@ impl Rows {
             tabs,
             owner,
             by_group,
+            notes: Vec::new(),
+            note_refs: Vec::new(),
         }
     }
 
@@ -151,10 +163,20 @@ impl Rows {
         None
     }
 
-    /// The items of `tab` (the Notes tab has none yet).
+    /// Replaces the Notes tab's rows (after any change to the notes or the tag filter).
+    pub fn set_notes(&mut self, rows: Vec<(Item, NoteRef)>) {
+        (self.notes, self.note_refs) = rows.into_iter().unzip();
+    }
+
+    /// The notes the Notes tab's items stand for, index for index.
+    pub fn note_refs(&self) -> &[NoteRef] {
+        &self.note_refs
+    }
+
+    /// The items of `tab`.
     pub fn items(&self, tab: Tab) -> &[Item] {
         match tab {
-            Tab::Notes => &[],
+            Tab::Notes => &self.notes,
             t => &self.tabs[t.index()],
         }
     }

@@ -83,3 +83,17 @@ fn install_panic_hook() {
         }));
     });
 }
+
+/// Gives the terminal back for a while (to run `$EDITOR`): as [`restore`].
+pub fn suspend() {
+    restore();
+}
+
+/// Takes the terminal again after [`suspend`] and redraws everything on the next frame.
+pub fn resume(terminal: &mut Term) -> io::Result<()> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    let _ = terminal.hide_cursor();
+    terminal.clear()
+}

@@ -14,6 +14,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::theme::{Role, Theme};
 
+use super::super::action::Action;
 use super::super::model::{Focus, Model};
 use super::super::rows::{Item, ItemKind, Tab};
 use super::style::{role, stack};
@@ -35,7 +36,12 @@ fn tab_labels(m: &Model, width: u16) -> Vec<(Tab, String)> {
             tab.title()
         };
         let n = m.rows.items(tab).len();
-        match (counts && tab != Tab::Notes && !m.detecting, short) {
+        // The Notes tab counts only once there are notes, so an empty one takes no room.
+        let counted = match tab {
+            Tab::Notes => n > 0,
+            _ => !m.detecting,
+        };
+        match (counts && counted, short) {
             (true, _) => format!(" {name} {n} "),
             (false, _) => format!(" {name} "),
         }
@@ -97,13 +103,26 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
     if list.is_empty() {
         return;
     }
-    if m.tab == Tab::Notes {
+    if m.tab == Tab::Notes && m.rows.items(Tab::Notes).is_empty() {
+        if let Some(tag) = &m.notes.tag {
+            let text = Line::styled(
+                format!("No notes tagged #{tag}."),
+                role(theme, Role::ListDim),
+            );
+            frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), pad(list));
+            return;
+        }
         let text = vec![
             Line::styled("No notes yet.", role(theme, Role::List)),
             Line::raw(""),
             Line::styled(
-                "The notes you write about passages of this article will be listed here, \
-                 in the order of the text, each with the words it is attached to.",
+                format!(
+                    "The notes you write about passages of this article will be listed here, \
+                     in the order of the text, each with the words it is attached to. \
+                     Press {} to note the sentence at the top, or {} to select a passage.",
+                    m.keymap.label(Action::AddNote),
+                    m.keymap.label(Action::Select)
+                ),
                 role(theme, Role::ListDim),
             ),
         ];
@@ -213,6 +232,10 @@ fn list_lines<'a>(
                 date_lines(theme, item, w, value_w, marker, dim, i + 1 == items.len())
             }
             ItemKind::Quote => quote_lines(m, theme, item, w, marker, dim),
+            ItemKind::Note {
+                highlight,
+                detached,
+            } => note_lines(theme, item, w, marker, dim, highlight, detached),
         };
         out.push((first, style));
         if let Some(second) = second {
@@ -226,6 +249,45 @@ fn list_lines<'a>(
 }
 
 type Lines<'a> = (Line<'a>, Option<Line<'a>>);
+
+/// A note: its passage in the note's colours (or "detached" and the old passage), then its
+/// first line and tags.
+fn note_lines<'a>(
+    theme: &Theme,
+    item: &Item,
+    w: usize,
+    marker: &'a str,
+    dim: RStyle,
+    highlight: bool,
+    detached: bool,
+) -> Lines<'a> {
+    let passage_role = if highlight {
+        Role::Highlight
+    } else {
+        Role::Note
+    };
+    let mut first = vec![Span::raw(marker)];
+    let mut room = w.saturating_sub(2);
+    if detached {
+        first.push(Span::styled("detached ", role(theme, Role::StatusWarning)));
+        room = room.saturating_sub(9);
+    }
+    first.push(Span::styled(
+        fit(&item.title, room),
+        stack(theme, &[Role::List, passage_role]),
+    ));
+    let second = item.detail.as_ref().map(|d| {
+        let tags_w = width(&item.aside).min(w / 2);
+        let text = fit(d, w.saturating_sub(4 + tags_w + 1));
+        let gap = w.saturating_sub(3 + width(&text) + tags_w);
+        Line::from(vec![
+            Span::styled(format!("   {text}"), role(theme, Role::List)),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(fit(&item.aside, tags_w), dim),
+        ])
+    });
+    (Line::from(first), second)
+}
 
 fn entity_lines<'a>(
     theme: &Theme,

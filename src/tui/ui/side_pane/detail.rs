@@ -69,6 +69,12 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, item: Option<&Item>, theme
                 lines.push(Line::styled(explanation.clone(), role(theme, Role::List)));
             }
         }
+        ItemKind::Note { .. } => {
+            lines.push(Line::styled(item.title.clone(), role(theme, Role::Note)));
+            if let Some(text) = &item.detail {
+                lines.push(Line::styled(text.clone(), role(theme, Role::List)));
+            }
+        }
         ItemKind::Quote => {
             lines.push(Line::styled(
                 format!("{}:", item.title),

@@ -3,6 +3,7 @@
 //! whole-screen snapshots with ratatui's `TestBackend`, and a no-panic property.
 
 mod keys;
+mod notes;
 mod props;
 mod render;
 

@@ -81,11 +81,34 @@ pub fn word_end_after(text: &str, end: usize) -> usize {
 /// The end of the last word ending before `end` but after `start`; `end` when there is none
 /// (a selection keeps at least its first word).
 pub fn word_end_before(text: &str, end: usize, start: usize) -> usize {
-    words(text, end.saturating_sub(1))
-        .into_iter()
-        .rev()
-        .find(|w| w.end < end && w.end > start)
-        .map_or(end, |w| w.end)
+    last_before(text, end, start, words)
+}
+
+/// The last end of a unit (from `units`) before `end` and after `start`, looking back
+/// through a few paragraphs; `end` when there is none.
+fn last_before(
+    text: &str,
+    end: usize,
+    start: usize,
+    units: fn(&str, usize) -> Vec<Range<usize>>,
+) -> usize {
+    let mut at = end.saturating_sub(1);
+    for _ in 0..3 {
+        if let Some(u) = units(text, at)
+            .into_iter()
+            .rev()
+            .find(|u| u.end < end && u.end > start)
+        {
+            return u.end;
+        }
+        // The previous paragraph: just before the blank line that starts this one.
+        let para = paragraph(text, at);
+        if para.start < 2 || para.start <= start {
+            break;
+        }
+        at = para.start - 2;
+    }
+    end
 }
 
 /// The sentence holding byte `pos` (or the next one when `pos` is between sentences).
@@ -112,11 +135,7 @@ pub fn sentence_end_after(text: &str, end: usize) -> usize {
 
 /// The end of the last sentence ending before `end` and after `start`; `end` when none.
 pub fn sentence_end_before(text: &str, end: usize, start: usize) -> usize {
-    sentences(text, end.saturating_sub(1))
-        .into_iter()
-        .rev()
-        .find(|s| s.end < end && s.end > start)
-        .map_or(end, |s| s.end)
+    last_before(text, end, start, sentences)
 }
 
 #[cfg(test)]

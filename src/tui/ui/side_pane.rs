@@ -36,12 +36,7 @@ fn tab_labels(m: &Model, width: u16) -> Vec<(Tab, String)> {
             tab.title()
         };
         let n = m.rows.items(tab).len();
-        // The Notes tab counts only once there are notes, so an empty one takes no room.
-        let counted = match tab {
-            Tab::Notes => n > 0,
-            _ => !m.detecting,
-        };
-        match (counts && counted, short) {
+        match (counts && tab != Tab::Notes && !m.detecting, short) {
             (true, _) => format!(" {name} {n} "),
             (false, _) => format!(" {name} "),
         }

@@ -86,10 +86,9 @@ fn external_editor(model: &Model, terminal: &mut Term) -> io::Result<Result<Stri
     let Some(ed) = &model.notes.editor else {
         return Ok(Err("no note is being written".to_owned()));
     };
-    let editor = std::env::var("VISUAL")
-        .ok()
-        .or_else(|| std::env::var("EDITOR").ok())
-        .filter(|e| !e.trim().is_empty())
+    let set = |name: &str| std::env::var(name).ok().filter(|e| !e.trim().is_empty());
+    let editor = set("VISUAL")
+        .or_else(|| set("EDITOR"))
         .unwrap_or_else(|| "vi".to_owned());
     let run = || -> Result<String, String> {
         let path = std::env::temp_dir().join(format!(

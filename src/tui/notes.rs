@@ -146,7 +146,7 @@ impl Notes {
 pub fn rows(book: &Notebook, text: &str, tag: Option<&str>) -> Vec<(Item, NoteRef)> {
     let wanted = |n: &Note| tag.is_none_or(|t| n.tags.iter().any(|x| same_tag(x, t)));
     let item = |n: &Note, passage: &str, detached: bool, section: Option<&'static str>| Item {
-        section,
+        section: section.map(str::to_owned),
         kind: ItemKind::Note {
             highlight: n.motivation == Motivation::Highlighting,
             detached,

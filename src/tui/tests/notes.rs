@@ -297,7 +297,10 @@ fn a_detached_note_is_listed_and_reattached_to_a_selection() {
     let mut m = detached_setup(&dir);
     let refs = m.rows.note_refs().to_vec();
     assert_eq!((refs.len(), refs[0].range.clone()), (1, None));
-    assert_eq!(m.rows.items(Tab::Notes)[0].section, Some("Detached"));
+    assert_eq!(
+        m.rows.items(Tab::Notes)[0].section.as_deref(),
+        Some("Detached")
+    );
     press(&mut m, "4 Enter Enter");
     assert!(
         m.message

@@ -206,7 +206,7 @@ fn list_lines<'a>(
         }
         first_line.get_or_insert(line);
         line += h;
-        if let Some(section) = item.section {
+        if let Some(section) = item.section.as_deref() {
             if i > 0 {
                 out.push((Line::raw(""), None));
             }
@@ -226,7 +226,7 @@ fn list_lines<'a>(
             ItemKind::Date => {
                 date_lines(theme, item, w, value_w, marker, dim, i + 1 == items.len())
             }
-            ItemKind::Quote => quote_lines(m, theme, item, w, marker, dim),
+            ItemKind::Quote => quote_lines(theme, item, w, marker),
             ItemKind::Note {
                 highlight,
                 detached,
@@ -371,33 +371,15 @@ fn explanation_tail<'a>(explanation: &'a str, value: &str) -> &'a str {
     if rest.is_empty() { explanation } else { rest }
 }
 
-fn quote_lines<'a>(
-    m: &Model,
-    theme: &Theme,
-    item: &Item,
-    w: usize,
-    marker: &'a str,
-    dim: RStyle,
-) -> Lines<'a> {
-    let known = item.anchors.first().and_then(|&a| m.annotations.get(a)).is_some_and(|a| {
-        matches!(&a.kind, crate::annotation::AnnotationKind::Quote(q) if q.speaker.is_some())
-    });
-    let speaker_style = if known {
-        stack(theme, &[Role::List, Role::EntityPerson])
-    } else {
-        dim
-    };
+fn quote_lines<'a>(theme: &Theme, item: &Item, w: usize, marker: &'a str) -> Lines<'a> {
     let first = Line::from(vec![
         Span::raw(marker),
-        Span::styled(fit(&item.title, w.saturating_sub(2)), speaker_style),
-    ]);
-    let second = item.detail.as_ref().map(|d| {
-        Line::styled(
-            format!("   {}", fit(d, w.saturating_sub(4))),
+        Span::styled(
+            fit(&item.title, w.saturating_sub(2)),
             stack(theme, &[Role::List, Role::Quote]),
-        )
-    });
-    (first, second)
+        ),
+    ]);
+    (first, None)
 }
 
 /// What is drawn at screen cell (`column`, `row`) of the side pane.

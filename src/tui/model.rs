@@ -195,6 +195,7 @@ impl Model {
             None => Vec::new(),
         };
         self.rows.set_notes(rows);
+        self.notes.index_marks();
         let refs = self.rows.note_refs();
         self.selected[t] = match was.and_then(|id| refs.iter().position(|r| r.id == id)) {
             Some(i) => Some(i),

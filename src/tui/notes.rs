@@ -112,6 +112,10 @@ pub struct Notes {
     pub save_failed: Option<String>,
     /// A quit was refused because notes are unsaved; the next quit goes through.
     pub quit_armed: bool,
+    /// The placed notes' passages sorted by start, with their motivation: what the article
+    /// pane paints, rebuilt with the Notes tab (see `Model::refresh_notes`) so drawing a
+    /// line is a binary search, not a walk over every note.
+    pub marks: Vec<(Range<usize>, Motivation)>,
 }
 
 impl Notes {
@@ -128,15 +132,21 @@ impl Notes {
         self.book.as_ref().is_some_and(Notebook::is_dirty)
     }
 
+    /// Recomputes [`Notes::marks`] from the notebook.
+    pub fn index_marks(&mut self) {
+        self.marks = match &self.book {
+            Some(book) => book.placed().map(|(r, n)| (r, n.motivation)).collect(),
+            None => Vec::new(),
+        };
+    }
+
     /// The placed notes overlapping `range`, with whether each is a highlight.
     pub fn overlapping(&self, range: Range<usize>) -> Vec<(Range<usize>, Motivation)> {
-        let Some(book) = &self.book else {
-            return Vec::new();
-        };
-        book.placed()
-            .take_while(|(r, _)| r.start < range.end)
-            .filter(|(r, _)| r.end > range.start || (r.start == range.start && r.is_empty()))
-            .map(|(r, n)| (r, n.motivation))
+        let upto = self.marks.partition_point(|(r, _)| r.start < range.end);
+        self.marks[..upto]
+            .iter()
+            .filter(|(r, _)| r.end > range.start)
+            .cloned()
             .collect()
     }
 }
@@ -192,6 +202,26 @@ pub fn rows(book: &Notebook, text: &str, tag: Option<&str>) -> Vec<(Item, NoteRe
                 range: None,
             },
         ));
+    }
+    // The tags head the list, so they can be seen before filtering by one.
+    let tags: Vec<String> = book
+        .notes()
+        .tags()
+        .into_iter()
+        .map(|(t, _)| format!("#{t}"))
+        .collect();
+    if let Some((first, _)) = out.first_mut()
+        && !tags.is_empty()
+    {
+        let all = tags.join(" ");
+        let head = match tag {
+            Some(t) => format!("Only #{t} · tags {all}"),
+            None => format!("Tags {all}"),
+        };
+        first.section = Some(match first.section.take() {
+            Some(detached) => format!("{head} · {detached}"),
+            None => head,
+        });
     }
     out
 }

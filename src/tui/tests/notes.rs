@@ -299,7 +299,7 @@ fn a_detached_note_is_listed_and_reattached_to_a_selection() {
     assert_eq!((refs.len(), refs[0].range.clone()), (1, None));
     assert_eq!(
         m.rows.items(Tab::Notes)[0].section.as_deref(),
-        Some("Detached")
+        Some("Tags #lost · Detached")
     );
     press(&mut m, "4 Enter Enter");
     assert!(

@@ -1,7 +1,9 @@
-//! The article pane: the visible layout lines, each split at annotation, emphasis and
+//! The article pane: the visible layout lines, each split at annotation, emphasis, note and
 //! search-match boundaries and painted by stacking roles (text, emphasis, quote, date or
-//! entity, then related mentions, the current annotation and search matches on top), plus
-//! a scrollbar. Also the inverse, [`byte_at`], so a click hits exactly what was drawn.
+//! entity, then related mentions, the current annotation, the reader's notes and highlights
+//! (roles `note` and `highlight`), the selection being made and search matches on top), a
+//! mark in the left margin of noted lines (✎ a note, ▌ a highlight), and a scrollbar. Also
+//! the inverse, [`byte_at`], so a click hits exactly what was drawn.
 
 use std::ops::Range;
 

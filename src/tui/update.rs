@@ -4,6 +4,7 @@
 //! resolved to actions by the keymap (or are typed into the search prompt); everything
 //! here is pure, so tests feed key strings and assert on the model.
 
+mod editor;
 mod jump;
 mod mouse;
 mod notes;
@@ -72,7 +73,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Effect {
         Msg::Click { column, row } => mouse::click(m, column, row),
         Msg::Wheel { column, row, down } => mouse::wheel(m, column, row, down),
         Msg::Annotations(set) => m.set_annotations(set),
-        Msg::EditorText(text) => notes::editor_text(m, text),
+        Msg::EditorText(text) => editor::editor_text(m, text),
         Msg::Saved(result) => {
             m.notes.quit_armed = false;
             match result {
@@ -119,7 +120,7 @@ pub fn mode(m: &Model) -> Mode {
 pub fn key(m: &mut Model, chord: KeyChord) -> Effect {
     m.message = None;
     if m.notes.editor.is_some() {
-        return notes::editor_key(m, chord);
+        return editor::editor_key(m, chord);
     }
     if m.prompt.is_some() {
         prompt_key(m, chord);

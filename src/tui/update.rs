@@ -70,6 +70,8 @@ pub fn update(m: &mut Model, msg: Msg) -> Effect {
             m.relayout();
             jump::keep_selection_visible(m);
         }
+        // The editor popup is modal: the mouse does not reach the panes behind it.
+        Msg::Click { .. } | Msg::Wheel { .. } if m.notes.editor.is_some() => {}
         Msg::Click { column, row } => mouse::click(m, column, row),
         Msg::Wheel { column, row, down } => mouse::wheel(m, column, row, down),
         Msg::Annotations(set) => m.set_annotations(set),

@@ -58,6 +58,8 @@ fn main() -> anyhow::Result<()> {
         }
         (times, found)
     };
+    let (t, n) = time(&mut || entities::tokens::tokenize(&text).len());
+    report("tokenize", t, n);
     let (t, n) = time(&mut || entities::detect(&text).0.len());
     report("entities", t, n);
     let (t, n) = time(&mut || dates::detect(&text, date).len());

@@ -41,6 +41,9 @@ pub struct Prepared<'a> {
     paras: Vec<Paragraph>,
     regions: Vec<Region>,
     contexts: Vec<Context>,
+    /// The fullest form of each name in the text, for speakers named by one word. It needs
+    /// only the text, so it is built here (off the entity thread) when any quote has a cue.
+    fullest: Option<speaker::FullestNames<'a>>,
 }
 
 /// Pairs the quotation marks of `text` and reads the cues around each quote.
@@ -50,11 +53,16 @@ pub fn prepare(text: &str) -> Prepared<'_> {
     let contexts: Vec<Context> = (0..regions.len())
         .map(|i| Context::of(text, &paras, &regions, i))
         .collect();
+    let fullest = contexts
+        .iter()
+        .any(|c| c.phrase.is_some() || c.beat.is_some())
+        .then(|| speaker::fullest_names(text));
     Prepared {
         text,
         paras,
         regions,
         contexts,
+        fullest,
     }
 }
 
@@ -66,9 +74,10 @@ impl Prepared<'_> {
             paras,
             regions,
             contexts,
+            fullest,
         } = self;
         let spans: Vec<Range<usize>> = regions.iter().map(|r| r.span.clone()).collect();
-        let mut resolver = speaker::Resolver::new(text, entities, groups, &spans);
+        let mut resolver = speaker::Resolver::new(text, entities, groups, &spans, fullest);
         let mut infos: Vec<Option<QuoteInfo>> = contexts
             .iter()
             .map(|c| c.phrase.as_ref().map(|p| resolver.resolve(p)))

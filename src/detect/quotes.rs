@@ -30,39 +30,80 @@ const CONTEXT: usize = 400;
 /// Finds the direct quotations of `text`; `entities` (entity mentions) and `groups` let
 /// speakers be linked to people. Spans include the quotation marks.
 pub fn detect(text: &str, entities: &[Annotation], groups: &[EntityGroup]) -> Vec<Annotation> {
+    prepare(text).attribute(entities, groups)
+}
+
+/// The quotes of a text and the narration cues around them, found before the entities are
+/// known: everything but the speakers' link to entity groups. [`detect`](crate::detect)
+/// prepares quotes on one thread while the entity detector runs on another.
+pub struct Prepared<'a> {
+    text: &'a str,
+    paras: Vec<Paragraph>,
+    regions: Vec<Region>,
+    contexts: Vec<Context>,
+    /// The fullest form of each name in the text, for speakers named by one word. It needs
+    /// only the text, so it is built here (off the entity thread) when any quote has a cue.
+    fullest: Option<speaker::FullestNames<'a>>,
+}
+
+/// Pairs the quotation marks of `text` and reads the cues around each quote.
+pub fn prepare(text: &str) -> Prepared<'_> {
     let paras = pairing::paragraphs(text);
     let regions = pairing::regions(text, &paras);
-    let spans: Vec<Range<usize>> = regions.iter().map(|r| r.span.clone()).collect();
-    let mut resolver = speaker::Resolver::new(text, entities, groups, &spans);
-
     let contexts: Vec<Context> = (0..regions.len())
         .map(|i| Context::of(text, &paras, &regions, i))
         .collect();
-    let mut infos: Vec<Option<QuoteInfo>> = contexts
+    let fullest = contexts
         .iter()
-        .map(|c| c.phrase.as_ref().map(|p| resolver.resolve(p)))
-        .collect();
-    first_person(text, &regions, &contexts, &mut infos);
-    let beats: Vec<Option<QuoteInfo>> = contexts
-        .iter()
-        .map(|c| c.beat.as_ref().map(|p| resolver.resolve(p)))
-        .collect();
-    for i in 0..regions.len() {
-        if infos[i].is_none() {
-            infos[i] = inherited(&paras, &regions, &infos, &beats, i);
-        }
+        .any(|c| c.phrase.is_some() || c.beat.is_some())
+        .then(|| speaker::fullest_names(text));
+    Prepared {
+        text,
+        paras,
+        regions,
+        contexts,
+        fullest,
     }
+}
 
-    regions
-        .iter()
-        .zip(contexts)
-        .zip(infos)
-        .filter(|((r, c), _)| !is_scare_quote(text, &paras, r, c))
-        .map(|((r, _), info)| Annotation {
-            span: r.span.clone(),
-            kind: AnnotationKind::Quote(info.unwrap_or_default()),
-        })
-        .collect()
+impl Prepared<'_> {
+    /// Turns the cues into speakers linked to `groups` and returns the quotes.
+    pub fn attribute(self, entities: &[Annotation], groups: &[EntityGroup]) -> Vec<Annotation> {
+        let Prepared {
+            text,
+            paras,
+            regions,
+            contexts,
+            fullest,
+        } = self;
+        let spans: Vec<Range<usize>> = regions.iter().map(|r| r.span.clone()).collect();
+        let mut resolver = speaker::Resolver::new(text, entities, groups, &spans, fullest);
+        let mut infos: Vec<Option<QuoteInfo>> = contexts
+            .iter()
+            .map(|c| c.phrase.as_ref().map(|p| resolver.resolve(p)))
+            .collect();
+        first_person(text, &regions, &contexts, &mut infos);
+        let beats: Vec<Option<QuoteInfo>> = contexts
+            .iter()
+            .map(|c| c.beat.as_ref().map(|p| resolver.resolve(p)))
+            .collect();
+        for i in 0..regions.len() {
+            if infos[i].is_none() {
+                infos[i] = inherited(&paras, &regions, &infos, &beats, i);
+            }
+        }
+
+        regions
+            .iter()
+            .zip(contexts)
+            .zip(infos)
+            .filter(|((r, c), _)| !is_scare_quote(text, &paras, r, c))
+            .map(|((r, _), info)| Annotation {
+                span: r.span.clone(),
+                kind: AnnotationKind::Quote(info.unwrap_or_default()),
+            })
+            .collect()
+    }
 }
 
 /// Gives the quotes a first-person narrator speaks ("“Poirot!” I exclaimed") the

@@ -32,8 +32,9 @@ pub struct Resolver<'a> {
     named: Vec<Named>,
     /// Person groups by the last word of their name and by their aliases.
     by_surname: HashMap<&'a str, usize>,
-    /// Last word of a capitalised name -> the fullest such name in the text (built lazily).
-    fullest: Option<HashMap<&'a str, &'a str>>,
+    /// Last word of a capitalised name -> the fullest such name in the text (built lazily,
+    /// unless given to [`Resolver::new`]).
+    fullest: Option<FullestNames<'a>>,
 }
 
 fn word_before(text: &str, at: usize) -> &str {
@@ -47,6 +48,7 @@ impl<'a> Resolver<'a> {
         entities: &[Annotation],
         groups: &'a [EntityGroup],
         quoted: &'a [Range<usize>],
+        fullest: Option<FullestNames<'a>>,
     ) -> Resolver<'a> {
         let mut mentions: Vec<(Range<usize>, usize, EntityLabel)> = entities
             .iter()
@@ -82,7 +84,7 @@ impl<'a> Resolver<'a> {
             quoted,
             named: Vec::new(),
             by_surname,
-            fullest: None,
+            fullest,
         }
     }
 
@@ -312,10 +314,13 @@ fn looks_like_name(name: &str) -> bool {
         })
 }
 
+/// The map [`fullest_names`] builds: a first or last name -> the fullest name in the text.
+pub type FullestNames<'a> = HashMap<&'a str, &'a str>;
+
 /// Maps the first and the last word of the capitalised names of two or three words to the
 /// most frequent such name ("Trump" -> "Donald Trump", "Katharine" -> "Katharine Hilbery"),
 /// titles left out. One pass over the text.
-fn fullest_names(text: &str) -> HashMap<&str, &str> {
+pub fn fullest_names(text: &str) -> FullestNames<'_> {
     let mut counts: HashMap<&str, u32> = HashMap::new();
     let mut run: Option<(usize, usize, usize)> = None; // start, end, words
     for (at, word) in word_spans(text) {

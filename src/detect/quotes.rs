@@ -9,6 +9,7 @@
 //! the paragraph they continue, or the alternation of a dialogue. Short quoted phrases
 //! inside a sentence with no cue (scare quotes, titles) are not quotes.
 
+mod address;
 mod cues;
 mod lexicon;
 mod narrator;
@@ -47,9 +48,13 @@ pub fn detect(text: &str, entities: &[Annotation], groups: &[EntityGroup]) -> Ve
         .iter()
         .map(|c| c.beat.as_ref().map(|p| resolver.resolve(p)))
         .collect();
+    let addressees: Vec<Option<QuoteInfo>> = regions
+        .iter()
+        .map(|r| address::vocative(text, r.inner.clone()).map(|v| resolver.addressee(v)))
+        .collect();
     for i in 0..regions.len() {
         if infos[i].is_none() {
-            infos[i] = inherited(&paras, &regions, &infos, &beats, i);
+            infos[i] = inherited(&paras, &regions, &infos, &beats, &addressees, i);
         }
     }
 
@@ -227,6 +232,7 @@ fn inherited(
     regions: &[Region],
     infos: &[Option<QuoteInfo>],
     beats: &[Option<QuoteInfo>],
+    addressees: &[Option<QuoteInfo>],
     i: usize,
 ) -> Option<QuoteInfo> {
     let r = &regions[i];
@@ -261,10 +267,21 @@ fn inherited(
             .take_while(|&j| regions[j].para >= p)
             .find(|&j| regions[j].para == p)
     };
-    // Turns alternate: the speaker two turns back, else the one of the last turn.
     let prev_j = last_of(r.para - 1)?;
+    let prev_speaker = known(prev_j).and_then(|q| q.speaker);
+    let own_addressee = addressees[i].as_ref().and_then(|q| q.speaker.clone());
+    // Someone the quote speaks to is not its speaker.
+    let fits = |q: &QuoteInfo| {
+        !same_person(q.speaker.as_deref(), own_addressee.as_deref())
+            && !same_person(q.speaker.as_deref(), prev_speaker.as_deref())
+    };
+    // The person the last turn addressed answers it ("Dorcas, will you ...?" "Yes, sir.").
+    if let Some(a) = addressees[prev_j].clone().filter(|a| fits(a)) {
+        return Some(a);
+    }
+    // Turns alternate: the speaker two turns back, else the one of the last turn.
     if r.para >= 2
-        && let Some(b) = last_of(r.para - 2).and_then(known)
+        && let Some(b) = last_of(r.para - 2).and_then(known).filter(|b| fits(b))
     {
         return Some(b);
     }
@@ -274,8 +291,17 @@ fn inherited(
     let other = (prev_j.saturating_sub(OTHER_PARTY_WINDOW)..prev_j)
         .rev()
         .filter_map(known)
-        .find(|q| q.speaker != prev.speaker);
+        .find(|q| fits(q));
     Some(other.unwrap_or(prev))
+}
+
+/// Two speaker names denote the same person: same last word (a surname, or a first name
+/// said alone).
+fn same_person(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.split_whitespace().last() == b.split_whitespace().last(),
+        _ => false,
+    }
 }
 
 /// How many quotes back the other party of a conversation is looked for.

@@ -136,6 +136,13 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The person a vocative (`span`, a name inside a quote) addresses. Not remembered as
+    /// an antecedent: people spoken to inside quotes are not what narration's pronouns
+    /// refer to.
+    pub fn addressee(&mut self, span: Range<usize>) -> QuoteInfo {
+        self.name(span, None).0
+    }
+
     fn name(&mut self, span: Range<usize>, gender: Option<Gender>) -> (QuoteInfo, Option<Gender>) {
         let i = self.mentions.partition_point(|m| m.0.end <= span.start);
         // The person (or organisation) mention covering the end of the phrase: the head of

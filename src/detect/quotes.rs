@@ -218,6 +218,21 @@ impl Context {
         {
             beat = cues::sentence_subject(trailer).filter(person);
         }
+        // A paragraph of narration before a quote that opens its own paragraph: the
+        // subject of its last sentence ("Cynthia nodded." / "“Yes. ...”").
+        let after_narration = r.para > 0
+            && r.span.start == para.start
+            && i.checked_sub(1).is_none_or(|j| regions[j].para + 1 < r.para);
+        if phrase.is_none() && beat.is_none() && opens_sentence && after_narration {
+            let prev = &paras[r.para - 1].span;
+            let start = ceil_boundary(text, prev.start.max(prev.end.saturating_sub(CONTEXT)));
+            let toks = tokens(text, start..prev.end);
+            let body = toks.len().saturating_sub(1);
+            let from = toks[..body].iter().rposition(ends_sentence).map_or(0, |k| k + 1);
+            if from > 0 || start == prev.start {
+                beat = cues::sentence_subject(&toks[from..]).filter(person);
+            }
+        }
         Context {
             phrase,
             beat,

@@ -137,7 +137,16 @@ pub fn subject_after(toks: &[Token], verb: usize) -> Option<Phrase> {
             .take(3)
             .take_while(|t| t.is_word() && !t.is_capitalised())
             .count();
+        // "wrote Cameron Easley for Morning Consult": a preposition introduces the
+        // speaker's employer, not the speaker.
+        let preposition = toks.get(next).is_some_and(|t| {
+            matches!(
+                t.lower().as_str(),
+                "for" | "of" | "at" | "in" | "on" | "with" | "from" | "to" | "and" | "by"
+            )
+        });
         if (1..=2).contains(&lower)
+            && !preposition
             && let Some(later) =
                 name_after(toks, next + lower).filter(|p| p.kind == PhraseKind::Name)
         {
@@ -221,7 +230,11 @@ pub fn in_lead_in(toks: &[Token]) -> Option<Phrase> {
             if let Some(p) =
                 subject_before(toks, v).filter(|p| !participle || p.kind != PhraseKind::Description)
             {
-                found = Some(p);
+                // The outer speaker of nested speech is the source ("Flynn said Trump was
+                // right when he said ..."): a named subject is not replaced by a later one.
+                if !found.as_ref().is_some_and(|f: &Phrase| f.kind == PhraseKind::Name) {
+                    found = Some(p);
+                }
             } else if participle && let Some(p) = sentence_subject(&toks[..v]) {
                 // "Dean poked at Trump, tweeting, “...”": the clause's subject speaks.
                 found = Some(p);

@@ -25,7 +25,7 @@ pub const CUE_VERBS: &[&str] = &[
     "blasted", "charged", "chided", "reads", "put", "tweeting", "writing", "adding", "noting",
     "telling", "calling", "called", "dismissed", "mocked", "scolded", "described", "describing",
     "labeled", "labelled", "dubbed", "branded", "declaring", "asking", "arguing", "warning",
-    "explaining", "insisting", "claiming", "quoted", "quoting", "joking", "stating",
+    "explaining", "insisting", "claiming", "reports", "quoted", "quoting", "joking", "stating",
 ];
 
 /// Words of office, rank and courtesy that precede a name but are not part of it.

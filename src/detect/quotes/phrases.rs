@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::words::{Gender, Token, is_not_name, is_title, pronoun, title_gender};
+use super::words::{Gender, Token, is_cue_verb, is_not_name, is_title, pronoun, title_gender};
 
 /// What kind of speaker phrase was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,6 +232,14 @@ pub fn description_after(toks: &[Token], start: usize) -> Option<Phrase> {
         let t = &toks[i];
         let lower = t.lower();
         if !t.is_word() || (DESCRIPTION_STOPS.contains(&lower.as_str()) && lower != "to") {
+            break;
+        }
+        // The phrase's verb ends it: "The New York Times reports", "the piece used",
+        // "the nominee also outlined" (a participle right after the determiner is an
+        // adjective: "the retired general").
+        let verb = is_cue_verb(&lower)
+            || (i > start + 1 && !t.is_capitalised() && (lower.ends_with("ed") || lower == "also"));
+        if verb {
             break;
         }
         i += 1;

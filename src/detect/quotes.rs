@@ -166,8 +166,19 @@ impl Context {
         let opens_sentence = lead_in.iter().all(|t| !t.is_word());
 
         let inner = text[r.inner.clone()].trim_end();
-        let ends_clause =
-            inner.ends_with(',') || trailer.first().is_some_and(|t| !t.is_capitalised());
+        // The quote ends a clause its trailer attributes ("“...,” he said", "“...” said
+        // X"), not one that runs on past it ("as “unhinged” a Trump tweet attacking ..."):
+        // a quote mid-sentence keeps the cue of its lead-in.
+        let runs_on = trailer.first().is_some_and(|t| {
+            let lower = t.lower();
+            t.is_word()
+                && !t.is_capitalised()
+                && !words::is_cue_verb(&lower)
+                && words::pronoun(&lower).is_none()
+                && !inner.ends_with(['?', '!', '—', '-'])
+        });
+        let ends_clause = inner.ends_with(',')
+            || (trailer.first().is_some_and(|t| !t.is_capitalised()) && !runs_on);
         let from_trailer = || {
             if r.closed {
                 cues::in_trailer(trailer)

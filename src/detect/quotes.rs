@@ -187,7 +187,19 @@ impl Context {
             }
         };
         let mut phrase = if ends_clause {
-            from_trailer().or_else(|| cues::in_lead_in(lead_in))
+            let lead = cues::in_lead_in(lead_in);
+            match from_trailer() {
+                // "X scolded him: “...,” she said": the pronoun is the lead-in's name.
+                Some(p)
+                    if p.kind == cues::PhraseKind::Pronoun
+                        && p.gender.is_some()
+                        && lead.as_ref().is_some_and(|l| l.kind == cues::PhraseKind::Name) =>
+                {
+                    lead
+                }
+                Some(p) => Some(p),
+                None => lead,
+            }
         } else {
             cues::in_lead_in(lead_in).or_else(from_trailer)
         };

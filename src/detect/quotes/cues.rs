@@ -200,11 +200,21 @@ pub fn in_trailer(toks: &[Token]) -> Option<Phrase> {
         let p = subject_before(toks, v)?;
         // Only descriptive words may stand between the start of the trailer and the
         // subject ("IMF chief economist Maury Obstfeld said").
-        let opens = toks[skip..v]
+        let between: Vec<&Token> = toks[skip..v]
             .iter()
             .take_while(|t| t.span.start < p.span.start)
+            .collect();
+        let opens = between
+            .iter()
             .all(|t| t.is_word() && !is_cue_verb(&t.lower()));
-        return opens.then_some(p);
+        // A quote that runs on into a phrase of its sentence before the cue ("“...” of
+        // the plan, Mr. Holtz-Eakin said."): the subject follows the phrase's comma.
+        let after_phrase = skip == 0
+            && toks.first().is_some_and(|t| t.is_word() && !t.is_capitalised())
+            && between.last().is_some_and(|t| t.text == ",")
+            && between.iter().filter(|t| !t.is_word()).count() == 1
+            && between.iter().all(|t| !is_cue_verb(&t.lower()));
+        return (opens || after_phrase).then_some(p);
     }
     None
 }
@@ -232,7 +242,15 @@ pub fn in_lead_in(toks: &[Token]) -> Option<Phrase> {
             {
                 // The outer speaker of nested speech is the source ("Flynn said Trump was
                 // right when he said ..."): a named subject is not replaced by a later one.
-                if !found.as_ref().is_some_and(|f: &Phrase| f.kind == PhraseKind::Name) {
+                // Only a main clause's subject is outer: not one after "When" or "As".
+                let outer = found.as_ref().is_some_and(|f: &Phrase| {
+                    f.kind == PhraseKind::Name
+                        && !toks
+                            .iter()
+                            .take_while(|t| t.span.start < f.span.start)
+                            .any(|t| is_subordinator(&t.lower()))
+                });
+                if !outer {
                     found = Some(p);
                 }
             } else if participle && let Some(p) = sentence_subject(&toks[..v]) {
@@ -252,6 +270,15 @@ pub fn in_lead_in(toks: &[Token]) -> Option<Phrase> {
         found = sentence_subject(toks);
     }
     found
+}
+
+/// Words opening a subordinate clause.
+fn is_subordinator(lower: &str) -> bool {
+    matches!(
+        lower,
+        "when" | "as" | "after" | "while" | "if" | "because" | "though" | "although" | "since"
+            | "before" | "until" | "once" | "whereas"
+    )
 }
 
 /// The subject opening a sentence, after an introductory phrase set off by a comma

@@ -33,7 +33,7 @@ pub const CUE_VERBS: &[&str] = &[
 pub const TITLES: &[&str] = &[
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof.", "professor",
     "president", "chancellor", "vice", "prime", "minister", "secretary", "sen.", "senator",
-    "rep.", "representative", "gov.", "governor", "mayor", "gen.", "general", "maj.", "major",
+    "rep.", "representative", "del.", "delegate", "gov.", "governor", "mayor", "gen.", "general", "maj.", "major",
     "col.", "colonel", "capt.", "captain", "lt.", "lieutenant", "sgt.", "sergeant", "adm.",
     "admiral", "brig.", "brig.-gen.", "cmdr.", "commander", "rev.", "reverend", "father",
     "sister", "brother", "pope", "king", "queen", "prince", "princess", "duke", "duchess",

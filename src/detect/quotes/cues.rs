@@ -237,7 +237,15 @@ pub fn in_lead_in(toks: &[Token]) -> Option<Phrase> {
         let lower = toks[v].lower();
         if is_cue_verb(&lower) {
             let participle = lower.ends_with("ing");
-            if let Some(p) =
+            // ", arguing that ...": the participle's subject is the sentence's, not the
+            // name before its comma ("Clinton spoke about Tulsa, arguing ...").
+            let after_comma = v > 0 && toks[v - 1].text == ",";
+            if participle
+                && after_comma
+                && let Some(p) = sentence_subject(&toks[..v - 1])
+            {
+                found = Some(p);
+            } else if let Some(p) =
                 subject_before(toks, v).filter(|p| !participle || p.kind != PhraseKind::Description)
             {
                 // The outer speaker of nested speech is the source ("Flynn said Trump was
@@ -272,6 +280,10 @@ pub fn in_lead_in(toks: &[Token]) -> Option<Phrase> {
     found
 }
 
+/// How many tokens into a sentence an introductory phrase may run before its subject
+/// ("With Democratic leaders increasingly worried about ..., President Obama is ...").
+const SUBJECT_REACH: usize = 24;
+
 /// Words opening a subordinate clause.
 fn is_subordinator(lower: &str) -> bool {
     matches!(
@@ -287,7 +299,7 @@ pub fn sentence_subject(toks: &[Token]) -> Option<Phrase> {
     let starts = std::iter::once(0).chain(
         toks.iter()
             .enumerate()
-            .take(12)
+            .take(SUBJECT_REACH)
             .filter(|(_, t)| t.text == ",")
             .map(|(i, _)| i + 1),
     );

@@ -231,7 +231,17 @@ pub fn description_after(toks: &[Token], start: usize) -> Option<Phrase> {
     while i < toks.len() && i - start < 7 {
         let t = &toks[i];
         let lower = t.lower();
-        if !t.is_word() || (DESCRIPTION_STOPS.contains(&lower.as_str()) && lower != "to") {
+        // A place in an organisation belongs to the description ("one source on the
+        // panel", "his partner at Lenox"), a time or manner does not ("on Monday").
+        let place = matches!(lower.as_str(), "on" | "at")
+            && i > start + 1
+            && toks.get(i + 1).is_some_and(|n| {
+                matches!(n.lower().as_str(), "the" | "a")
+                    || (n.is_capitalised() && !is_not_name(&n.lower()))
+            });
+        if !t.is_word()
+            || (DESCRIPTION_STOPS.contains(&lower.as_str()) && lower != "to" && !place)
+        {
             break;
         }
         // The phrase's verb ends it: "The New York Times reports", "the piece used",

@@ -20,7 +20,7 @@ mod words;
 
 use std::ops::Range;
 
-use crate::annotation::{Annotation, AnnotationKind, EntityGroup, QuoteInfo};
+use crate::annotation::{Annotation, AnnotationKind, EntityGroup, EntityLabel, QuoteInfo};
 use cues::Phrase;
 use pairing::{Paragraph, Region};
 use words::{Token, tokens};
@@ -48,9 +48,27 @@ pub fn detect(text: &str, entities: &[Annotation], groups: &[EntityGroup]) -> Ve
         .iter()
         .map(|c| c.beat.as_ref().map(|p| resolver.resolve(p)))
         .collect();
+    // A word opening a quote before a comma may be a verb ("Stay, stay"): there a
+    // vocative must be a known person's name.
+    let known: std::collections::HashSet<&str> = infos
+        .iter()
+        .flatten()
+        .filter_map(|q| q.speaker.as_deref())
+        .chain(
+            groups
+                .iter()
+                .filter(|g| g.label == EntityLabel::Person)
+                .map(|g| g.name.as_str()),
+        )
+        .flat_map(str::split_whitespace)
+        .collect();
     let addressees: Vec<Option<QuoteInfo>> = regions
         .iter()
-        .map(|r| address::vocative(text, r.inner.clone()).map(|v| resolver.addressee(v)))
+        .map(|r| {
+            address::vocative(text, r.inner.clone())
+                .filter(|v| v.start > r.inner.start || known.contains(&text[v.clone()]))
+                .map(|v| resolver.addressee(v))
+        })
         .collect();
     for i in 0..regions.len() {
         if infos[i].is_none() {
@@ -193,7 +211,9 @@ impl Context {
                 Some(p)
                     if p.kind == cues::PhraseKind::Pronoun
                         && p.gender.is_some()
-                        && lead.as_ref().is_some_and(|l| l.kind == cues::PhraseKind::Name) =>
+                        && lead
+                            .as_ref()
+                            .is_some_and(|l| l.kind == cues::PhraseKind::Name) =>
                 {
                     lead
                 }
@@ -245,13 +265,17 @@ impl Context {
         // subject of its last sentence ("Cynthia nodded." / "“Yes. ...”").
         let after_narration = r.para > 0
             && r.span.start == para.start
-            && i.checked_sub(1).is_none_or(|j| regions[j].para + 1 < r.para);
+            && i.checked_sub(1)
+                .is_none_or(|j| regions[j].para + 1 < r.para);
         if phrase.is_none() && beat.is_none() && opens_sentence && after_narration {
             let prev = &paras[r.para - 1].span;
             let start = ceil_boundary(text, prev.start.max(prev.end.saturating_sub(CONTEXT)));
             let toks = tokens(text, start..prev.end);
             let body = toks.len().saturating_sub(1);
-            let from = toks[..body].iter().rposition(ends_sentence).map_or(0, |k| k + 1);
+            let from = toks[..body]
+                .iter()
+                .rposition(ends_sentence)
+                .map_or(0, |k| k + 1);
             if from > 0 || start == prev.start {
                 beat = cues::sentence_subject(&toks[from..]).filter(person);
             }

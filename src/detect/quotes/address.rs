@@ -34,9 +34,8 @@ pub fn vocative(text: &str, inner: Range<usize>) -> Option<Range<usize>> {
             prev_comma = title;
             continue;
         }
-        let boundary_after =
-            rest.is_empty() && start + word.len() >= quote.trim_end().len()
-                || rest.starts_with([',', '!', '?', '.', ';']);
+        let boundary_after = rest.is_empty() && start + word.len() >= quote.trim_end().len()
+            || rest.starts_with([',', '!', '?', '.', ';']);
         if (prev_comma || title)
             && capitalised
             && core.chars().count() > 1
@@ -66,7 +65,10 @@ mod tests {
 
     #[test]
     fn names_set_off_by_commas() {
-        assert_eq!(voc("Dorcas, will you tell Manning to come."), Some("Dorcas"));
+        assert_eq!(
+            voc("Dorcas, will you tell Manning to come."),
+            Some("Dorcas")
+        );
         assert_eq!(voc("How long has this been known, Elinor?"), Some("Elinor"));
         assert_eq!(voc("Oh, Mr. Beebe, indeed."), Some("Beebe"));
         assert_eq!(voc("Well, Joe, you go over there."), Some("Joe"));

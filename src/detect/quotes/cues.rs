@@ -210,8 +210,13 @@ pub fn in_trailer(toks: &[Token]) -> Option<Phrase> {
         // A quote that runs on into a phrase of its sentence before the cue ("“...” of
         // the plan, Mr. Holtz-Eakin said."): the subject follows the phrase's comma.
         let after_phrase = skip == 0
-            && toks.first().is_some_and(|t| t.is_word() && !t.is_capitalised())
-            && between.last().is_some_and(|t| t.text == ",")
+            && toks
+                .first()
+                .is_some_and(|t| t.is_word() && !t.is_capitalised())
+            && between
+                .iter()
+                .rposition(|t| t.text == ",")
+                .is_some_and(|k| between[k + 1..].iter().all(|t| t.is_capitalised()))
             && between.iter().filter(|t| !t.is_word()).count() == 1
             && between.iter().all(|t| !is_cue_verb(&t.lower()));
         return (opens || after_phrase).then_some(p);
@@ -288,8 +293,19 @@ const SUBJECT_REACH: usize = 24;
 fn is_subordinator(lower: &str) -> bool {
     matches!(
         lower,
-        "when" | "as" | "after" | "while" | "if" | "because" | "though" | "although" | "since"
-            | "before" | "until" | "once" | "whereas"
+        "when"
+            | "as"
+            | "after"
+            | "while"
+            | "if"
+            | "because"
+            | "though"
+            | "although"
+            | "since"
+            | "before"
+            | "until"
+            | "once"
+            | "whereas"
     )
 }
 

@@ -239,8 +239,7 @@ pub fn description_after(toks: &[Token], start: usize) -> Option<Phrase> {
                 matches!(n.lower().as_str(), "the" | "a")
                     || (n.is_capitalised() && !is_not_name(&n.lower()))
             });
-        if !t.is_word()
-            || (DESCRIPTION_STOPS.contains(&lower.as_str()) && lower != "to" && !place)
+        if !t.is_word() || (DESCRIPTION_STOPS.contains(&lower.as_str()) && lower != "to" && !place)
         {
             break;
         }

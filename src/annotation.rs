@@ -134,14 +134,22 @@ impl AnnotationSet {
                 .then(b.span.end.cmp(&a.span.end))
                 .then(a.kind().cmp(&b.kind()))
         });
-        debug_assert!(items.iter().all(|a| a.group().is_none_or(|g| g < groups.len())));
+        debug_assert!(
+            items
+                .iter()
+                .all(|a| a.group().is_none_or(|g| g < groups.len()))
+        );
         let mut max_end = Vec::with_capacity(items.len());
         let mut m = 0;
         for a in &items {
             m = m.max(a.span.end);
             max_end.push(m);
         }
-        AnnotationSet { items, groups, max_end }
+        AnnotationSet {
+            items,
+            groups,
+            max_end,
+        }
     }
 
     pub fn items(&self) -> &[Annotation] {
@@ -172,7 +180,9 @@ impl AnnotationSet {
     /// contains its position), in sorted order.
     pub fn overlapping(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
         // Items starting at or after range.end cannot overlap (unless the range is empty).
-        let upper = self.items.partition_point(|a| a.span.start < range.end.max(range.start + 1));
+        let upper = self
+            .items
+            .partition_point(|a| a.span.start < range.end.max(range.start + 1));
         // Items whose prefix max end is <= range.start cannot overlap: max_end is monotone.
         let lower = self.max_end[..upper].partition_point(|&e| e <= range.start);
         (lower..upper).filter(move |&i| {
@@ -197,12 +207,16 @@ impl AnnotationSet {
     /// The last annotation (of `kind`, if given) starting strictly before byte `pos`.
     pub fn prev_before(&self, pos: usize, kind: Option<Kind>) -> Option<usize> {
         let to = self.items.partition_point(|a| a.span.start < pos);
-        (0..to).rev().find(|&i| kind.is_none_or(|k| self.items[i].kind() == k))
+        (0..to)
+            .rev()
+            .find(|&i| kind.is_none_or(|k| self.items[i].kind() == k))
     }
 
     /// Indices of every mention of entity group `group`, in text order.
     pub fn mentions_of(&self, group: usize) -> Vec<usize> {
-        (0..self.items.len()).filter(|&i| self.items[i].group() == Some(group)).collect()
+        (0..self.items.len())
+            .filter(|&i| self.items[i].group() == Some(group))
+            .collect()
     }
 
     /// Indices of every annotation of `kind`, in text order.
@@ -216,21 +230,40 @@ mod tests {
     use super::*;
 
     fn ent(span: Range<usize>, group: usize) -> Annotation {
-        Annotation { span, kind: AnnotationKind::Entity { label: EntityLabel::Person, group } }
+        Annotation {
+            span,
+            kind: AnnotationKind::Entity {
+                label: EntityLabel::Person,
+                group,
+            },
+        }
     }
 
     fn quote(span: Range<usize>) -> Annotation {
-        Annotation { span, kind: AnnotationKind::Quote(QuoteInfo::default()) }
+        Annotation {
+            span,
+            kind: AnnotationKind::Quote(QuoteInfo::default()),
+        }
     }
 
     fn group(id: usize) -> EntityGroup {
-        EntityGroup { id, label: EntityLabel::Person, name: format!("g{id}"), aliases: vec![] }
+        EntityGroup {
+            id,
+            label: EntityLabel::Person,
+            name: format!("g{id}"),
+            aliases: vec![],
+        }
     }
 
     /// A quote 10..40 holding a mention 12..15; mentions at 30..33 and 50..55.
     fn set() -> AnnotationSet {
         AnnotationSet::new(
-            vec![ent(30..33, 1), quote(10..40), ent(12..15, 0), ent(50..55, 0)],
+            vec![
+                ent(30..33, 1),
+                quote(10..40),
+                ent(12..15, 0),
+                ent(50..55, 0),
+            ],
             vec![group(0), group(1)],
         )
     }

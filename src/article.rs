@@ -29,7 +29,10 @@ pub enum BlockKind {
     /// A paragraph inside a block quote.
     BlockQuote,
     /// A list item; `ordinal` is `Some(n)` for numbered lists.
-    ListItem { ordinal: Option<u64>, depth: u8 },
+    ListItem {
+        ordinal: Option<u64>,
+        depth: u8,
+    },
     /// Preformatted text (code blocks): shown without re-wrapping joins.
     Preformatted,
 }
@@ -78,14 +81,25 @@ impl Article {
     pub fn from_verbatim(text: String, meta: Meta) -> Article {
         let blocks = paragraph_spans(&text)
             .into_iter()
-            .map(|span| Block { kind: BlockKind::Paragraph, span })
+            .map(|span| Block {
+                kind: BlockKind::Paragraph,
+                span,
+            })
             .collect();
-        Article { meta, text, blocks, inline: Vec::new(), warnings: Vec::new() }
+        Article {
+            meta,
+            text,
+            blocks,
+            inline: Vec::new(),
+            warnings: Vec::new(),
+        }
     }
 
     /// The text of one block.
     pub fn block_text(&self, index: usize) -> &str {
-        self.blocks.get(index).map_or("", |b| &self.text[b.span.clone()])
+        self.blocks
+            .get(index)
+            .map_or("", |b| &self.text[b.span.clone()])
     }
 }
 

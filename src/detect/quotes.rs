@@ -269,14 +269,20 @@ impl Context {
                 .is_none_or(|j| regions[j].para + 1 < r.para);
         if phrase.is_none() && beat.is_none() && opens_sentence && after_narration {
             let prev = &paras[r.para - 1].span;
-            let start = ceil_boundary(text, prev.start.max(prev.end.saturating_sub(CONTEXT)));
+            // Only the last sentence is tokenized (books have thousands of such quotes):
+            // its start is found by a scan for the end of the sentence before it.
+            let reach = ceil_boundary(text, prev.start.max(prev.end.saturating_sub(CONTEXT)));
+            let body_end = floor_boundary(text, prev.end.saturating_sub(1)).max(reach);
+            let start = text[reach..body_end]
+                .rfind(['.', '!', '?'])
+                .map_or(reach, |k| reach + k + 1);
             let toks = tokens(text, start..prev.end);
             let body = toks.len().saturating_sub(1);
             let from = toks[..body]
                 .iter()
                 .rposition(ends_sentence)
                 .map_or(0, |k| k + 1);
-            if from > 0 || start == prev.start {
+            if from > 0 || start > reach || start == prev.start {
                 beat = cues::sentence_subject(&toks[from..]).filter(person);
             }
         }

@@ -11,8 +11,6 @@ use super::words::{is_not_name, is_title};
 /// by a comma, "!", "?", "." or the end of the quote. Returns its byte span in `text`.
 pub fn vocative(text: &str, inner: Range<usize>) -> Option<Range<usize>> {
     let quote = &text[inner.clone()];
-    // Only the first words and the last ones address someone; the middle of a long
-    // speech names people it talks about.
     let mut at = 0;
     let mut prev_comma = true; // the quote's start counts as a boundary
     let mut title = false;
@@ -26,9 +24,16 @@ pub fn vocative(text: &str, inner: Range<usize>) -> Option<Range<usize>> {
             .unwrap_or(trimmed.len());
         let core = &trimmed[..core_len];
         let rest = &trimmed[core_len..];
-        let lower = core.to_lowercase();
         let capitalised = core.starts_with(char::is_uppercase);
-        if capitalised && is_title(&lower) && (prev_comma || title) {
+        // Only a capitalised word after a boundary can address someone: the rest of the
+        // quote is skipped without allocating.
+        if !(capitalised && (prev_comma || title)) {
+            title = false;
+            prev_comma = word.ends_with(',') || word.ends_with("--") || word.ends_with('—');
+            continue;
+        }
+        let lower = core.to_lowercase();
+        if is_title(&lower) {
             // "Mr." or "Mr": the name follows.
             title = rest.is_empty() || rest == ".";
             prev_comma = title;
@@ -36,9 +41,7 @@ pub fn vocative(text: &str, inner: Range<usize>) -> Option<Range<usize>> {
         }
         let boundary_after = rest.is_empty() && start + word.len() >= quote.trim_end().len()
             || rest.starts_with([',', '!', '?', '.', ';']);
-        if (prev_comma || title)
-            && capitalised
-            && core.chars().count() > 1
+        if core.chars().count() > 1
             && !is_not_name(&lower)
             && !is_title(&lower)
             && boundary_after

@@ -11,51 +11,56 @@ use super::words::{is_not_name, is_title};
 /// by a comma, "!", "?", "." or the end of the quote. Returns its byte span in `text`.
 pub fn vocative(text: &str, inner: Range<usize>) -> Option<Range<usize>> {
     let quote = &text[inner.clone()];
-    let mut at = 0;
-    let mut prev_comma = true; // the quote's start counts as a boundary
-    let mut title = false;
-    for word in quote.split(' ') {
-        let start = at;
-        at += word.len() + 1;
+    // Candidates start the quote or follow a comma or dash: found by a byte scan, so
+    // long speeches cost little.
+    let after_marks = quote
+        .match_indices([',', '—'])
+        .map(|(k, m)| k + m.len())
+        .chain(quote.match_indices("--").map(|(k, _)| k + 2));
+    std::iter::once(0)
+        .chain(after_marks)
+        .find_map(|at| name_at(quote, at).map(|r| inner.start + r.start..inner.start + r.end))
+}
+
+/// A vocative name (an optional title before it) starting at byte `at` of `quote`.
+fn name_at(quote: &str, at: usize) -> Option<Range<usize>> {
+    let rest = &quote[at..];
+    let mut start = at + (rest.len() - rest.trim_start().len());
+    let mut titled = false;
+    loop {
+        let word = &quote[start..];
         let trimmed = word.trim_start_matches(['_', '(']);
-        let lead = word.len() - trimmed.len();
+        let start_core = start + (word.len() - trimmed.len());
         let core_len = trimmed
             .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
             .unwrap_or(trimmed.len());
         let core = &trimmed[..core_len];
-        let rest = &trimmed[core_len..];
-        let capitalised = core.starts_with(char::is_uppercase);
-        // Only a capitalised word after a boundary can address someone: the rest of the
-        // quote is skipped without allocating.
-        if !(capitalised && (prev_comma || title)) {
-            title = false;
-            prev_comma = word.ends_with(',') || word.ends_with("--") || word.ends_with('—');
-            continue;
+        let after = &trimmed[core_len..];
+        if !core.starts_with(char::is_uppercase) {
+            return None;
         }
         let lower = core.to_lowercase();
-        if is_title(&lower) {
+        if is_title(&lower) && !titled {
             // "Mr." or "Mr": the name follows.
-            title = rest.is_empty() || rest == ".";
-            prev_comma = title;
+            let after_title = after.strip_prefix('.').unwrap_or(after);
+            if !after_title.starts_with(' ') {
+                return None;
+            }
+            titled = true;
+            start = quote.len() - after_title.trim_start().len();
             continue;
         }
-        let boundary_after = rest.is_empty() && start + word.len() >= quote.trim_end().len()
-            || rest.starts_with([',', '!', '?', '.', ';']);
-        if core.chars().count() > 1
+        let ends_quote = after.trim().is_empty();
+        let boundary = ends_quote || after.starts_with([',', '!', '?', '.', ';']);
+        let ok = core.chars().count() > 1
             && !is_not_name(&lower)
             && !is_title(&lower)
-            && boundary_after
+            && boundary
             // A lone word opening the quote must be followed by a comma: "Months!" is
             // an exclamation, "Dorcas, will you" an address.
-            && (start > 0 || rest.starts_with(','))
-        {
-            let s = inner.start + start + lead;
-            return Some(s..s + core.len());
-        }
-        title = false;
-        prev_comma = word.ends_with(',') || word.ends_with("--") || word.ends_with('—');
+            && (at > 0 || titled || after.starts_with(','));
+        return ok.then(|| start_core..start_core + core.len());
     }
-    None
 }
 
 #[cfg(test)]

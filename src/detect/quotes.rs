@@ -75,6 +75,11 @@ pub fn detect(text: &str, entities: &[Annotation], groups: &[EntityGroup]) -> Ve
             infos[i] = inherited(&paras, &regions, &infos, &beats, &addressees, i);
         }
     }
+    for i in 0..regions.len() {
+        if infos[i].as_ref().is_none_or(|q| q.speaker.is_none()) {
+            infos[i] = conversation_guess(&regions, &infos, &addressees, i).or(infos[i].take());
+        }
+    }
 
     regions
         .iter()
@@ -371,6 +376,31 @@ fn same_person(a: Option<&str>, b: Option<&str>) -> bool {
         _ => false,
     }
 }
+
+/// The speaker of a quote nothing attributes, in a conversation (quotes in the last few
+/// paragraphs): the most recent speaker who is neither the last quote's nor the one this
+/// quote addresses, else the last quote's. A guess, but a guess that turns usually take.
+fn conversation_guess(
+    regions: &[Region],
+    infos: &[Option<QuoteInfo>],
+    addressees: &[Option<QuoteInfo>],
+    i: usize,
+) -> Option<QuoteInfo> {
+    let r = &regions[i];
+    let recent = |j: &usize| regions[*j].para + CONVERSATION_PARAS >= r.para;
+    let known = |j: usize| infos[j].clone().filter(|q| q.speaker.is_some());
+    let mut before = (0..i).rev().take_while(recent).filter_map(known);
+    let last = before.next()?;
+    let own = addressees[i].as_ref().and_then(|q| q.speaker.as_deref());
+    let other = before.find(|q| {
+        !same_person(q.speaker.as_deref(), last.speaker.as_deref())
+            && !same_person(q.speaker.as_deref(), own)
+    });
+    Some(other.unwrap_or(last))
+}
+
+/// How many paragraphs back a conversation is looked for.
+const CONVERSATION_PARAS: usize = 3;
 
 /// How many quotes back the other party of a conversation is looked for.
 const OTHER_PARTY_WINDOW: usize = 6;

@@ -372,3 +372,12 @@ fn a_titled_surname_keeps_itself_and_a_titled_first_name_the_full_name() {
         "“We win,” <- Lucy Honeychurch"
     );
 }
+
+#[test]
+fn an_unattributed_quote_in_a_conversation_goes_to_the_other_party() {
+    // The narration paragraph has no subject to give the last quote; the conversation
+    // between Anne and Charles does.
+    let t = "“Is it late?” asked Anne.\n\n“Not yet,” said Charles.\n\nThe clock struck \
+twice in the hall.\n\n“Then stay.”";
+    assert_eq!(speakers(t), vec!["Anne", "Charles", "Anne"]);
+}

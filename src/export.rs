@@ -7,9 +7,10 @@
 pub mod code_points;
 mod jsonl;
 
-use serde_json::{Map, Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
-use crate::annotation::{Annotation, AnnotationKind, AnnotationSet};
+use crate::annotation::{Annotation, AnnotationKind, AnnotationSet, EntityGroup, Kind};
 use crate::article::Article;
 pub use code_points::CodePoints;
 pub use jsonl::{JsonlError, annotate_jsonl};
@@ -30,23 +31,53 @@ pub use jsonl::{JsonlError, annotate_jsonl};
 /// Absent values (`value`, `explanation`, `speaker`, `speaker_group`) are left out.
 pub fn document_json(article: &Article, annotations: &AnnotationSet) -> Value {
     let cp = CodePoints::new(&article.text);
-    let meta = &article.meta;
-    let groups: Vec<Value> = annotations
-        .groups()
-        .iter()
-        .map(|g| json!({"id": g.id, "label": g.label.as_str(), "name": g.name, "aliases": g.aliases}))
-        .collect();
-    json!({
-        "title": meta.title,
-        "date": meta.date.map(|d| d.to_string()),
-        "author": meta.author,
-        "source": meta.source,
-        "url": meta.url,
-        "text": article.text,
-        "annotations": annotations_json(annotations, &cp, Detail::Full),
-        "groups": groups,
-        "warnings": article.warnings,
-    })
+    serde_json::to_value(DocumentOut::new(article, annotations, &cp)).unwrap_or(Value::Null)
+}
+
+/// Writes [`document_json`] (pretty-printed) straight to `out`, without building the JSON
+/// tree first: a book's annotations stream out in a fraction of the time and memory.
+pub fn write_document_json(
+    article: &Article,
+    annotations: &AnnotationSet,
+    out: impl std::io::Write,
+) -> serde_json::Result<()> {
+    let cp = CodePoints::new(&article.text);
+    serde_json::to_writer_pretty(out, &DocumentOut::new(article, annotations, &cp))
+}
+
+/// The document as serde sees it: borrowed, serialised field by field in this order.
+#[derive(Serialize)]
+struct DocumentOut<'a> {
+    title: Option<&'a str>,
+    date: Option<String>,
+    author: Option<&'a str>,
+    source: Option<&'a str>,
+    url: Option<&'a str>,
+    text: &'a str,
+    annotations: AnnotationsOut<'a>,
+    groups: &'a [EntityGroup],
+    warnings: &'a [String],
+}
+
+impl<'a> DocumentOut<'a> {
+    fn new(article: &'a Article, set: &'a AnnotationSet, cp: &'a CodePoints<'a>) -> Self {
+        let meta = &article.meta;
+        DocumentOut {
+            title: meta.title.as_deref(),
+            date: meta.date.map(|d| d.to_string()),
+            author: meta.author.as_deref(),
+            source: meta.source.as_deref(),
+            url: meta.url.as_deref(),
+            text: &article.text,
+            annotations: AnnotationsOut {
+                set,
+                cp,
+                detail: Detail::Full,
+            },
+            groups: set.groups(),
+            warnings: &article.warnings,
+        }
+    }
 }
 
 /// How much of each annotation to write.
@@ -58,55 +89,79 @@ enum Detail {
     Eval,
 }
 
-fn annotations_json(set: &AnnotationSet, cp: &CodePoints<'_>, detail: Detail) -> Vec<Value> {
-    set.items()
-        .iter()
-        .map(|a| annotation_json(a, set, cp, detail))
-        .collect()
+/// Every annotation of a set, serialised as a JSON array one by one.
+struct AnnotationsOut<'a> {
+    set: &'a AnnotationSet,
+    cp: &'a CodePoints<'a>,
+    detail: Detail,
 }
 
-fn annotation_json(
-    a: &Annotation,
-    set: &AnnotationSet,
-    cp: &CodePoints<'_>,
-    detail: Detail,
-) -> Value {
-    let mut o = Map::new();
-    o.insert("kind".into(), json!(a.kind()));
-    o.insert("start".into(), json!(cp.to_code_point(a.span.start)));
-    o.insert("end".into(), json!(cp.to_code_point(a.span.end)));
-    let full = detail == Detail::Full;
-    match &a.kind {
-        AnnotationKind::Entity { label, group } => {
-            o.insert("label".into(), json!(label.as_str()));
-            if full {
-                o.insert("group".into(), json!(group));
-            }
-        }
-        AnnotationKind::Date(info) => {
-            if let Some(value) = &info.value {
-                o.insert("value".into(), json!(value));
-            }
-            if let (true, Some(why)) = (full, &info.explanation) {
-                o.insert("explanation".into(), json!(why));
-            }
-        }
-        AnnotationKind::Quote(info) => {
-            // The fullest name: the group's name when the speaker is a known entity.
-            let speaker = info
-                .speaker_group
-                .and_then(|g| set.group(g))
-                .map(|g| g.name.as_str())
-                .or(info.speaker.as_deref());
-            if let Some(speaker) = speaker {
-                o.insert("speaker".into(), json!(speaker));
-            }
-            if let (true, Some(g)) = (full, info.speaker_group) {
-                o.insert("speaker_group".into(), json!(g));
-            }
-        }
+impl Serialize for AnnotationsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.set
+                .items()
+                .iter()
+                .map(|a| AnnotationOut::new(a, self.set, self.cp, self.detail)),
+        )
     }
-    Value::Object(o)
+}
+
+/// One annotation in the JSON form; fields without a value are left out.
+#[derive(Serialize)]
+struct AnnotationOut<'a> {
+    kind: Kind,
+    start: usize,
+    end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker_group: Option<usize>,
+}
+
+impl<'a> AnnotationOut<'a> {
+    fn new(a: &'a Annotation, set: &'a AnnotationSet, cp: &CodePoints<'_>, detail: Detail) -> Self {
+        let full = detail == Detail::Full;
+        let mut out = AnnotationOut {
+            kind: a.kind(),
+            start: cp.to_code_point(a.span.start),
+            end: cp.to_code_point(a.span.end),
+            label: None,
+            group: None,
+            value: None,
+            explanation: None,
+            speaker: None,
+            speaker_group: None,
+        };
+        match &a.kind {
+            AnnotationKind::Entity { label, group } => {
+                out.label = Some(label.as_str());
+                out.group = full.then_some(*group);
+            }
+            AnnotationKind::Date(info) => {
+                out.value = info.value.as_deref();
+                out.explanation = info.explanation.as_deref().filter(|_| full);
+            }
+            AnnotationKind::Quote(info) => {
+                // The fullest name: the group's name when the speaker is a known entity.
+                out.speaker = info
+                    .speaker_group
+                    .and_then(|g| set.group(g))
+                    .map(|g| g.name.as_str())
+                    .or(info.speaker.as_deref());
+                out.speaker_group = info.speaker_group.filter(|_| full);
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]

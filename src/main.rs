@@ -16,7 +16,7 @@ use jiff::civil::Date;
 
 use gloss::config::Config;
 use gloss::detect::detect_article;
-use gloss::export::{annotate_jsonl, document_json};
+use gloss::export::{annotate_jsonl, write_document_json};
 use gloss::ingest::{self, LoadOptions, Source};
 use gloss::theme::Theme;
 use gloss::tui::action::Action;
@@ -204,8 +204,7 @@ fn annotate(file: Option<&Path>, jsonl: bool, date: Option<Date>) -> anyhow::Res
     } else {
         let article = ingest::load(&source(file), &LoadOptions { date })?;
         let annotations = detect_article(&article);
-        let json = document_json(&article, &annotations);
-        serde_json::to_writer_pretty(&mut out, &json)?;
+        write_document_json(&article, &annotations, &mut out)?;
         writeln!(out)?;
     }
     out.flush()?;

@@ -12,7 +12,7 @@ use std::io::{BufRead, Write};
 use jiff::civil::Date;
 use serde_json::Value;
 
-use super::{CodePoints, Detail, annotations_json};
+use super::{AnnotationsOut, CodePoints, Detail};
 
 /// Why `annotate --jsonl` stopped.
 #[derive(Debug, thiserror::Error)]
@@ -56,7 +56,11 @@ pub fn annotate_jsonl(
     for doc in &documents {
         let set = crate::detect::detect(&doc.text, doc.date);
         let cp = CodePoints::new(&doc.text);
-        let annotations = Value::Array(annotations_json(&set, &cp, Detail::Eval));
+        let annotations = AnnotationsOut {
+            set: &set,
+            cp: &cp,
+            detail: Detail::Eval,
+        };
         // Written by hand so `id` comes first, as in the format's examples (a JSON object
         // built with serde_json sorts its keys).
         let mut bytes = Vec::with_capacity(64 + 64 * set.len());

@@ -53,7 +53,9 @@ fn main() -> anyhow::Result<()> {
     println!("| program | file | measure | median | min-max | samples |");
     println!("|---|---|---|---|---|---|");
     for file in &files {
-        let name = file.file_name().map_or(String::new(), |n| n.to_string_lossy().into());
+        let name = file
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into());
         let mb = std::fs::metadata(file).map_or(0, |m| m.len()) as f64 / 1e6;
         let label = format!("{name} ({mb:.1} MB)");
         let mut gloss = Samples::default();
@@ -120,7 +122,10 @@ fn gloss_run(file: &Path, out: &mut Samples) -> anyhow::Result<()> {
     let long = Duration::from_secs(300);
     let first = s.wait_until(long, |sc| sc.contents().contains(NEEDLE));
     out.add("first frame", first.map(|t| t - s.spawned));
-    let done = s.wait_until(long, |sc| !sc.contents().contains("detecting…"));
+    let done = s.wait_until(long, |sc| {
+        let text = sc.contents();
+        !text.contains("detecting…") && !text.contains("Detecting…")
+    });
     out.add("detection done (background)", done.map(|t| t - s.spawned));
     for _ in 0..3 {
         out.add("j (line down)", s.key("j", QUIET)?);
@@ -144,11 +149,17 @@ fn gloss_run(file: &Path, out: &mut Samples) -> anyhow::Result<()> {
     s.send("g")?;
     s.settle(QUIET);
     // Half way into the book, so a resize must keep a deep position on screen.
-    for _ in 0..1 {
+    {
         s.send("G")?;
         s.settle(QUIET);
-        out.add("resize 120->100 cols", s.resize(100, ROWS, QUIET));
-        out.add("resize 100->120 cols", s.resize(COLS, ROWS, QUIET));
+        for (cols, what) in [
+            (100, "resize 120->100 cols"),
+            (COLS, "resize 100->120 cols"),
+        ] {
+            let times = s.resize(cols, ROWS, QUIET);
+            out.add(&format!("{what}: first frame"), times.map(|t| t.0));
+            out.add(&format!("{what}: settled"), times.map(|t| t.1));
+        }
     }
     if let Some(kib) = s.pid().and_then(peak_kib) {
         out.add_value("peak RSS (MB, not ms)", kib as f64 / 1024.0);

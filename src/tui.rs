@@ -42,7 +42,8 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
         settings,
         keymap,
     } = launch;
-    // The real size arrives with the first frame; any size will do until then.
-    let model = Model::new(article, file_label, settings, keymap, (80, 24));
+    // Laid out at the terminal's size at once, so the first frame does not lay out twice.
+    let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let model = Model::new(article, file_label, settings, keymap, size);
     app::run(model, &theme)
 }

@@ -145,18 +145,30 @@ impl Session {
         Ok(self.changed_since(sent, &before, quiet))
     }
 
-    /// Resizes the terminal and times the redraw like [`Session::key`].
-    pub fn resize(&mut self, cols: u16, rows: u16, quiet: Duration) -> Option<Duration> {
+    /// Resizes the terminal and times the redraw like [`Session::key`]: the time to the
+    /// first change of the screen, and to the end of the output it caused.
+    pub fn resize(
+        &mut self,
+        cols: u16,
+        rows: u16,
+        quiet: Duration,
+    ) -> Option<(Duration, Duration)> {
         self.settle(quiet);
         let before = self.parser.screen().contents_formatted();
         self.parser.screen_mut().set_size(nz(rows), nz(cols));
         let sent = Instant::now();
         self.master.resize(size(cols, rows)).ok()?;
-        self.changed_since(sent, &before, quiet)
+        let first = self.wait_until(Duration::from_secs(10), |s| {
+            s.contents_formatted() != before
+        })?;
+        let end = self.settle(quiet)?;
+        Some((first - sent, end.saturating_duration_since(sent)))
     }
 
     fn changed_since(&mut self, sent: Instant, before: &str, quiet: Duration) -> Option<Duration> {
-        self.wait_until(Duration::from_secs(10), |s| s.contents_formatted() != before)?;
+        self.wait_until(Duration::from_secs(10), |s| {
+            s.contents_formatted() != before
+        })?;
         let end = self.settle(quiet)?;
         Some(end.saturating_duration_since(sent))
     }

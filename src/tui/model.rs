@@ -6,6 +6,7 @@
 //! drive the reader headless.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
@@ -93,7 +94,8 @@ const DETAIL_HEIGHT: u16 = 7;
 /// The reader's state.
 #[derive(Debug, Clone)]
 pub struct Model {
-    pub article: Article,
+    /// Shared with the worker threads that detect and lay out a big text.
+    pub article: Arc<Article>,
     pub annotations: AnnotationSet,
     pub rows: Rows,
     /// True until the detectors' results arrive (see [`Model::set_annotations`]).
@@ -140,7 +142,7 @@ impl Model {
         size: (u16, u16),
     ) -> Model {
         let mut model = Model {
-            article,
+            article: Arc::new(article),
             annotations: AnnotationSet::default(),
             rows: Rows::default(),
             detecting: true,
@@ -303,7 +305,9 @@ impl Model {
     }
 
     /// Lays the article out again if the text column's width changed, keeping the first
-    /// visible byte on screen.
+    /// visible byte on screen. A big text gets only the window on screen
+    /// ([`Layout::partial`]); the loop has the complete layout made on a worker thread and
+    /// hands it over with [`Model::install_layout`].
     pub fn relayout(&mut self) {
         let width = match self.text_area() {
             Some(area) => area.width.max(1),
@@ -316,8 +320,24 @@ impl Model {
             return;
         }
         let top_byte = self.top_byte();
-        self.layout = Layout::new(&self.article, width);
+        self.layout = Layout::partial(&self.article, width, top_byte, self.page_height());
         self.layout_width = width;
+        self.anchor(top_byte);
+    }
+
+    /// Takes a complete layout made elsewhere, if it is for the current width, keeping
+    /// the first visible byte where it is on screen.
+    pub fn install_layout(&mut self, layout: Layout) {
+        if layout.width() != self.layout_width.max(1) || self.layout.is_complete() {
+            return;
+        }
+        let top_byte = self.top_byte();
+        self.layout = layout;
+        self.anchor(top_byte);
+    }
+
+    /// Puts the line showing `top_byte` at the top of the view.
+    fn anchor(&mut self, top_byte: usize) {
         self.top = if top_byte == 0 {
             0
         } else {

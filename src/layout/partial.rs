@@ -24,7 +24,8 @@ impl Layout {
         Layout::window(article, width, at, rows)
     }
 
-    /// The blocks from the one holding byte `at` (from the header when that is the first
+    /// The blocks from the one holding byte `at` (or before it, for a byte between blocks;
+    /// from the header when that is the first
     /// block) on, until at least two screens of `rows` lines follow `at`'s line; the lines
     /// before and after are estimated. Complete when that covers the whole article.
     pub fn window(article: &Article, width: u16, at: usize, rows: usize) -> Layout {
@@ -33,10 +34,11 @@ impl Layout {
             return Layout::new(article, width);
         }
         let width = width.max(1);
+        // The block holding `at`, or before the gap holding it (as `line_of_byte` maps it).
         let first = article
             .blocks
-            .partition_point(|b| b.span.end <= at)
-            .min(n - 1);
+            .partition_point(|b| b.span.start <= at)
+            .saturating_sub(1);
         let mut lines = Vec::new();
         let mut block_first = Vec::new();
         if first == 0 {

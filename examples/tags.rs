@@ -20,7 +20,7 @@ fn main() -> std::io::Result<()> {
         if first[i] != 0 || second[i] != 0 {
             println!(
                 "{:>6} {:<20} {} {}",
-                t.start,
+                t.start(),
                 t.text(&text),
                 first[i],
                 second[i]

@@ -45,6 +45,9 @@ pub struct Config {
     /// Key bindings the file sets, in file order. Each replaces the action's
     /// default keys; an empty list unbinds the action.
     pub keys: Bindings,
+    /// Where notes are kept instead of `$XDG_DATA_HOME/gloss/notes/` (`notes_dir`; `~/` is
+    /// the home directory, a relative path is relative to the config file's directory).
+    pub notes_dir: Option<PathBuf>,
     /// The file read, if any.
     pub path: Option<PathBuf>,
 }
@@ -56,6 +59,7 @@ impl Default for Config {
             side_pane_width: DEFAULT_SIDE_PANE_WIDTH,
             max_text_width: DEFAULT_MAX_TEXT_WIDTH,
             keys: Vec::new(),
+            notes_dir: None,
             path: None,
         }
     }
@@ -93,6 +97,7 @@ struct RawConfig {
     theme: Option<Spanned<String>>,
     side_pane_width: Option<Spanned<Columns>>,
     max_text_width: Option<Spanned<Columns>>,
+    notes_dir: Option<Spanned<String>>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<KeySpec>>,
 }
@@ -218,6 +223,11 @@ impl Config {
                 .map_err(|m| at(width.span(), m))?;
         }
 
+        if let Some(dir) = raw.notes_dir {
+            config.notes_dir =
+                Some(resolve_dir(dir.get_ref(), path).map_err(|m| at(dir.span(), m))?);
+        }
+
         config.keys = resolve_keys(raw.keys, known_actions).map_err(|(span, m)| at(span, m))?;
         Ok(config)
     }
@@ -239,8 +249,11 @@ fn resolve_keys(
 ) -> Result<Bindings, (Range<usize>, String)> {
     let mut entries: Vec<_> = table.into_iter().collect();
     entries.sort_by_key(|(action, _)| action.span().start);
-    // Which action each chord went to, to refuse one chord bound to two actions.
-    let mut bound: BTreeMap<KeyChord, String> = BTreeMap::new();
+    // Which action each chord went to, to refuse one chord bound to two actions. The
+    // selection actions (`select_word_forward`...) have a table of their own: their keys
+    // only mean them while a selection is being made, so `j` can be both `line_down` and
+    // `select_line_down`.
+    let mut bound: BTreeMap<(bool, KeyChord), String> = BTreeMap::new();
     let mut keys = Vec::with_capacity(entries.len());
     for (action, list) in entries {
         let span = action.span();
@@ -260,7 +273,8 @@ fn resolve_keys(
             let chord: KeyChord = key
                 .parse()
                 .map_err(|e| (span.clone(), format!("key for '{name}': {e}")))?;
-            match bound.insert(chord, name.clone()) {
+            let select_table = name.starts_with("select_");
+            match bound.insert((select_table, chord), name.clone()) {
                 Some(other) if other != name => {
                     let message = format!("key '{chord}' is bound to both '{other}' and '{name}'");
                     return Err((span, message));
@@ -295,6 +309,21 @@ fn in_range(
 /// A theme named in the config: a built-in name as is, a relative path against the config
 /// file's directory (where the user keeps it, whatever the current directory). A name that
 /// is neither is refused here, where its place in the file is known.
+/// `notes_dir` as a path: `~/` expanded, a relative path joined to the config's directory.
+fn resolve_dir(spec: &str, config_path: &Path) -> Result<PathBuf, String> {
+    if spec.trim().is_empty() {
+        return Err("notes_dir: expected a directory, found an empty string".to_owned());
+    }
+    if let Some(rest) = spec.strip_prefix("~/") {
+        let home = std::env::var_os("HOME")
+            .filter(|h| !h.is_empty())
+            .ok_or_else(|| format!("notes_dir: '{spec}' starts with '~/' but HOME is not set"))?;
+        return Ok(PathBuf::from(home).join(rest));
+    }
+    let dir = config_path.parent().unwrap_or(Path::new("."));
+    Ok(dir.join(spec))
+}
+
 fn resolve_theme(spec: &str, config_path: &Path) -> Result<String, String> {
     if theme::is_built_in(spec) {
         return Ok(spec.to_owned());

@@ -1,4 +1,5 @@
-//! The `gloss` binary: command-line parsing and dispatch to the reader or `annotate`.
+//! The `gloss` binary: command-line parsing and dispatch to the reader, `annotate` or
+//! `notes` (in `main/notes_cmd.rs`).
 //!
 //! Everything that can fail for a reason the user can fix — the article, the config, the
 //! theme, a terminal that is not one — is checked here, before the reader takes over the
@@ -20,6 +21,9 @@ use gloss::ingest::{self, LoadOptions, Source};
 use gloss::theme::Theme;
 use gloss::tui::action::Action;
 use gloss::tui::{self, Keymap, Launch, Settings};
+
+#[path = "main/notes_cmd.rs"]
+mod notes_cmd;
 
 /// A terminal reader for annotated news articles: the article on the left, the people,
 /// organisations, places, dates and quotes detected in it on the right.
@@ -44,6 +48,21 @@ struct Cli {
     /// The config file to use instead of $XDG_CONFIG_HOME/gloss/config.toml.
     #[arg(long, value_name = "PATH")]
     config: Option<PathBuf>,
+
+    #[command(flatten)]
+    notes: NotesArgs,
+}
+
+/// Where notes are kept (both the reader and `gloss notes` take these).
+#[derive(Debug, clap::Args)]
+struct NotesArgs {
+    /// Keep this article's notes in this file (instead of $XDG_DATA_HOME/gloss/notes/).
+    #[arg(long, value_name = "PATH", conflicts_with = "notes_beside")]
+    notes: Option<PathBuf>,
+
+    /// Keep this article's notes next to it, as ARTICLE.notes.toml.
+    #[arg(long)]
+    notes_beside: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -61,6 +80,27 @@ enum Command {
         /// The publication date relative dates are resolved against.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: Option<Date>,
+    },
+    /// List an article's notes, export them (to standard output) or import some.
+    Notes {
+        /// The article file.
+        file: PathBuf,
+
+        /// Write the notes as Markdown, the stored JSON, or W3C Web Annotation JSON-LD.
+        #[arg(long, value_name = "FORMAT", conflicts_with = "import")]
+        export: Option<notes_cmd::Format>,
+
+        /// Import annotations: `--import w3c FILE.json` (a W3C collection, page or
+        /// annotation, or a Hypothesis export), placed on the article and saved.
+        #[arg(long, num_args = 2, value_names = ["FORMAT", "FILE"])]
+        import: Option<Vec<PathBuf>>,
+
+        /// The config file to use (for `notes_dir`).
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+
+        #[command(flatten)]
+        notes: NotesArgs,
     },
 }
 
@@ -97,8 +137,41 @@ fn main() -> ExitCode {
 fn dispatch(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(Command::Annotate { file, jsonl, date }) => annotate(file.as_deref(), jsonl, date),
+        Some(Command::Notes {
+            file,
+            export,
+            import,
+            config,
+            notes,
+        }) => {
+            let config = Config::load(config.as_deref(), &Action::names())?;
+            let task = match (export, import.as_deref()) {
+                (Some(format), _) => notes_cmd::Task::Export(format),
+                (None, Some([format, json])) if format.as_os_str() == "w3c" => {
+                    notes_cmd::Task::Import(json.clone())
+                }
+                (None, Some([format, _])) => anyhow::bail!(
+                    "--import: expected the format 'w3c', found '{}'",
+                    format.display()
+                ),
+                _ => notes_cmd::Task::List,
+            };
+            let location = notes_location(&notes, &config);
+            notes_cmd::run(&file, location, task)
+        }
         None => read(cli),
     }
+}
+
+fn notes_location(
+    args: &NotesArgs,
+    config: &Config,
+) -> Result<gloss::notes::NotesLocation, String> {
+    notes_cmd::location(
+        args.notes.as_deref(),
+        args.notes_beside,
+        config.notes_dir.as_deref(),
+    )
 }
 
 fn source(file: Option<&Path>) -> Source {
@@ -169,11 +242,21 @@ fn read(cli: Cli) -> anyhow::Result<()> {
         max_text_width: config.max_text_width,
     };
     let keymap = Keymap::with_overrides(&config.keys);
+    let article_path = match &src {
+        Source::Path(p) => Some(std::path::absolute(p).unwrap_or_else(|_| p.clone())),
+        _ => None,
+    };
+    let notes = match (&src, cli.notes.notes_beside) {
+        (Source::Path(_), _) | (_, false) => notes_location(&cli.notes, &config),
+        _ => Err("notes beside the article need an article file".to_owned()),
+    };
     tui::run(Launch {
         article,
         file_label,
         theme,
         settings,
         keymap,
+        notes,
+        article_path,
     })
 }

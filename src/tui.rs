@@ -6,8 +6,10 @@
 
 pub mod action;
 pub mod app;
+pub mod effects;
 pub mod keymap;
 pub mod model;
+pub mod notes;
 pub mod rows;
 pub mod terminal;
 pub mod ui;
@@ -16,7 +18,10 @@ pub mod update;
 #[cfg(test)]
 mod tests;
 
+use std::path::{Path, PathBuf};
+
 use crate::article::Article;
+use crate::notes::{ArticleIdentity, Notebook, NotesLocation};
 use crate::theme::Theme;
 
 pub use keymap::Keymap;
@@ -31,6 +36,11 @@ pub struct Launch {
     pub theme: Theme,
     pub settings: Settings,
     pub keymap: Keymap,
+    /// Where the article's notes are kept, or why there is nowhere to keep them.
+    pub notes: Result<NotesLocation, String>,
+    /// The article's file, which (with its text) identifies its notes; `None` for standard
+    /// input and the sample.
+    pub article_path: Option<PathBuf>,
 }
 
 /// Runs the reader: takes over the terminal, and gives it back on every way out.
@@ -41,9 +51,35 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
         theme,
         settings,
         keymap,
+        notes,
+        article_path,
     } = launch;
+    let notes = open_notes(&article, notes, article_path.as_deref());
     // Laid out at the terminal's size at once, so the first frame does not lay out twice.
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
-    let model = Model::new(article, file_label, settings, keymap, size);
+    let mut model = Model::new(article, file_label, settings, keymap, size);
+    model.notes = notes;
+    model.refresh_notes();
     app::run(model, &theme)
+}
+
+/// Opens the article's notebook before the terminal is taken; a problem (a notes file that
+/// does not parse: read-only) is kept for the status bar rather than stopping the reader.
+pub fn open_notes(
+    article: &Article,
+    location: Result<NotesLocation, String>,
+    path: Option<&Path>,
+) -> notes::Notes {
+    let opened = location.and_then(|loc| {
+        let identity = ArticleIdentity::new(&article.text, path);
+        Notebook::open(&loc, identity, article.meta.title.clone(), &article.text)
+            .map_err(|e| e.to_string())
+    });
+    match opened {
+        Ok((book, problem)) => notes::Notes::new(
+            Some(book),
+            problem.map(|p| format!("notes are read-only: {p}")),
+        ),
+        Err(e) => notes::Notes::new(None, Some(e)),
+    }
 }

@@ -198,3 +198,21 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn notes_dir_is_relative_to_the_config_file_and_not_empty() {
+    let config = Config::parse(
+        "notes_dir = \"notes\"",
+        Path::new("/etc/gloss/config.toml"),
+        ACTIONS,
+    )
+    .expect("notes_dir");
+    assert_eq!(config.notes_dir, Some(PathBuf::from("/etc/gloss/notes")));
+    let abs = parse("notes_dir = \"/data/n\"").expect("absolute");
+    assert_eq!(abs.notes_dir, Some(PathBuf::from("/data/n")));
+    let err = parse("notes_dir = \"\"").expect_err("empty").to_string();
+    assert_eq!(
+        err,
+        "config.toml:1:13: notes_dir: expected a directory, found an empty string"
+    );
+}

@@ -9,6 +9,7 @@
 //! the paragraph they continue, or the alternation of a dialogue. Short quoted phrases
 //! inside a sentence with no cue (scare quotes, titles) are not quotes.
 
+mod address;
 mod cues;
 mod lexicon;
 mod narrator;
@@ -19,7 +20,7 @@ mod words;
 
 use std::ops::Range;
 
-use crate::annotation::{Annotation, AnnotationKind, EntityGroup, QuoteInfo};
+use crate::annotation::{Annotation, AnnotationKind, EntityGroup, EntityLabel, QuoteInfo};
 use cues::Phrase;
 use pairing::{Paragraph, Region};
 use words::{Token, tokens};
@@ -30,39 +31,108 @@ const CONTEXT: usize = 400;
 /// Finds the direct quotations of `text`; `entities` (entity mentions) and `groups` let
 /// speakers be linked to people. Spans include the quotation marks.
 pub fn detect(text: &str, entities: &[Annotation], groups: &[EntityGroup]) -> Vec<Annotation> {
+    prepare(text).attribute(entities, groups)
+}
+
+/// The quotes of a text and the narration cues around them, found before the entities are
+/// known: everything but the speakers' link to entity groups. [`detect`](crate::detect)
+/// prepares quotes on one thread while the entity detector runs on another.
+pub struct Prepared<'a> {
+    text: &'a str,
+    paras: Vec<Paragraph>,
+    regions: Vec<Region>,
+    contexts: Vec<Context>,
+    /// The fullest form of each name in the text, for speakers named by one word. It needs
+    /// only the text, so it is built here (off the entity thread) when any quote has a cue.
+    fullest: Option<speaker::FullestNames<'a>>,
+}
+
+/// Pairs the quotation marks of `text` and reads the cues around each quote.
+pub fn prepare(text: &str) -> Prepared<'_> {
     let paras = pairing::paragraphs(text);
     let regions = pairing::regions(text, &paras);
-    let spans: Vec<Range<usize>> = regions.iter().map(|r| r.span.clone()).collect();
-    let mut resolver = speaker::Resolver::new(text, entities, groups, &spans);
-
     let contexts: Vec<Context> = (0..regions.len())
         .map(|i| Context::of(text, &paras, &regions, i))
         .collect();
-    let mut infos: Vec<Option<QuoteInfo>> = contexts
+    let fullest = contexts
         .iter()
-        .map(|c| c.phrase.as_ref().map(|p| resolver.resolve(p)))
-        .collect();
-    first_person(text, &regions, &contexts, &mut infos);
-    let beats: Vec<Option<QuoteInfo>> = contexts
-        .iter()
-        .map(|c| c.beat.as_ref().map(|p| resolver.resolve(p)))
-        .collect();
-    for i in 0..regions.len() {
-        if infos[i].is_none() {
-            infos[i] = inherited(&paras, &regions, &infos, &beats, i);
-        }
+        .any(|c| c.phrase.is_some() || c.beat.is_some())
+        .then(|| speaker::fullest_names(text));
+    Prepared {
+        text,
+        paras,
+        regions,
+        contexts,
+        fullest,
     }
+}
 
-    regions
-        .iter()
-        .zip(contexts)
-        .zip(infos)
-        .filter(|((r, c), _)| !is_scare_quote(text, &paras, r, c))
-        .map(|((r, _), info)| Annotation {
-            span: r.span.clone(),
-            kind: AnnotationKind::Quote(info.unwrap_or_default()),
-        })
-        .collect()
+impl Prepared<'_> {
+    /// Turns the cues into speakers linked to `groups` and returns the quotes.
+    pub fn attribute(self, entities: &[Annotation], groups: &[EntityGroup]) -> Vec<Annotation> {
+        let Prepared {
+            text,
+            paras,
+            regions,
+            contexts,
+            fullest,
+        } = self;
+        let spans: Vec<Range<usize>> = regions.iter().map(|r| r.span.clone()).collect();
+        let mut resolver = speaker::Resolver::new(text, entities, groups, &spans, fullest);
+        let mut infos: Vec<Option<QuoteInfo>> = contexts
+            .iter()
+            .map(|c| c.phrase.as_ref().map(|p| resolver.resolve(p)))
+            .collect();
+        first_person(text, &regions, &contexts, &mut infos);
+        let beats: Vec<Option<QuoteInfo>> = contexts
+            .iter()
+            .map(|c| c.beat.as_ref().map(|p| resolver.resolve(p)))
+            .collect();
+        // A word opening a quote before a comma may be a verb ("Stay, stay"): there a
+        // vocative must be a known person's name.
+        let known: std::collections::HashSet<&str> = infos
+            .iter()
+            .flatten()
+            .filter_map(|q| q.speaker.as_deref())
+            .chain(
+                groups
+                    .iter()
+                    .filter(|g| g.label == EntityLabel::Person)
+                    .map(|g| g.name.as_str()),
+            )
+            .flat_map(str::split_whitespace)
+            .collect();
+        let addressees: Vec<Option<QuoteInfo>> = regions
+            .iter()
+            .map(|r| {
+                address::vocative(text, r.inner.clone())
+                    .filter(|v| v.start > r.inner.start || known.contains(&text[v.clone()]))
+                    .map(|v| resolver.addressee(v))
+            })
+            .collect();
+        for i in 0..regions.len() {
+            if infos[i].is_none() {
+                infos[i] = inherited(&paras, &regions, &infos, &beats, &addressees, i);
+            }
+        }
+        for i in 0..regions.len() {
+            if infos[i].as_ref().is_none_or(|q| q.speaker.is_none()) {
+                infos[i] =
+                    conversation_guess(&regions, &infos, &addressees, i).or(infos[i].take());
+            }
+        }
+
+        regions
+            .iter()
+            .zip(contexts)
+            .zip(infos)
+            .filter(|((r, c), _)| !is_scare_quote(text, &paras, r, c))
+            .map(|((r, _), info)| Annotation {
+                span: r.span.clone(),
+                kind: AnnotationKind::Quote(info.unwrap_or_default()),
+            })
+            .collect()
+    }
 }
 
 /// Gives the quotes a first-person narrator speaks ("“Poirot!” I exclaimed") the
@@ -161,8 +231,19 @@ impl Context {
         let opens_sentence = lead_in.iter().all(|t| !t.is_word());
 
         let inner = text[r.inner.clone()].trim_end();
-        let ends_clause =
-            inner.ends_with(',') || trailer.first().is_some_and(|t| !t.is_capitalised());
+        // The quote ends a clause its trailer attributes ("“...,” he said", "“...” said
+        // X"), not one that runs on past it ("as “unhinged” a Trump tweet attacking ..."):
+        // a quote mid-sentence keeps the cue of its lead-in.
+        let runs_on = trailer.first().is_some_and(|t| {
+            let lower = t.lower();
+            t.is_word()
+                && !t.is_capitalised()
+                && !words::is_cue_verb(&lower)
+                && words::pronoun(&lower).is_none()
+                && !inner.ends_with(['?', '!', '—', '-'])
+        });
+        let ends_clause = inner.ends_with(',')
+            || (trailer.first().is_some_and(|t| !t.is_capitalised()) && !runs_on);
         let from_trailer = || {
             if r.closed {
                 cues::in_trailer(trailer)
@@ -171,7 +252,21 @@ impl Context {
             }
         };
         let mut phrase = if ends_clause {
-            from_trailer().or_else(|| cues::in_lead_in(lead_in))
+            let lead = cues::in_lead_in(lead_in);
+            match from_trailer() {
+                // "X scolded him: “...,” she said": the pronoun is the lead-in's name.
+                Some(p)
+                    if p.kind == cues::PhraseKind::Pronoun
+                        && p.gender.is_some()
+                        && lead
+                            .as_ref()
+                            .is_some_and(|l| l.kind == cues::PhraseKind::Name) =>
+                {
+                    lead
+                }
+                Some(p) => Some(p),
+                None => lead,
+            }
         } else {
             cues::in_lead_in(lead_in).or_else(from_trailer)
         };
@@ -213,6 +308,31 @@ impl Context {
         {
             beat = cues::sentence_subject(trailer).filter(person);
         }
+        // A paragraph of narration before a quote that opens its own paragraph: the
+        // subject of its last sentence ("Cynthia nodded." / "“Yes. ...”").
+        let after_narration = r.para > 0
+            && r.span.start == para.start
+            && i.checked_sub(1)
+                .is_none_or(|j| regions[j].para + 1 < r.para);
+        if phrase.is_none() && beat.is_none() && opens_sentence && after_narration {
+            let prev = &paras[r.para - 1].span;
+            // Only the last sentence is tokenized (books have thousands of such quotes):
+            // its start is found by a scan for the end of the sentence before it.
+            let reach = ceil_boundary(text, prev.start.max(prev.end.saturating_sub(CONTEXT)));
+            let body_end = floor_boundary(text, prev.end.saturating_sub(1)).max(reach);
+            let start = text[reach..body_end]
+                .rfind(['.', '!', '?'])
+                .map_or(reach, |k| reach + k + 1);
+            let toks = tokens(text, start..prev.end);
+            let body = toks.len().saturating_sub(1);
+            let from = toks[..body]
+                .iter()
+                .rposition(ends_sentence)
+                .map_or(0, |k| k + 1);
+            if from > 0 || start > reach || start == prev.start {
+                beat = cues::sentence_subject(&toks[from..]).filter(person);
+            }
+        }
         Context {
             phrase,
             beat,
@@ -227,6 +347,7 @@ fn inherited(
     regions: &[Region],
     infos: &[Option<QuoteInfo>],
     beats: &[Option<QuoteInfo>],
+    addressees: &[Option<QuoteInfo>],
     i: usize,
 ) -> Option<QuoteInfo> {
     let r = &regions[i];
@@ -261,10 +382,21 @@ fn inherited(
             .take_while(|&j| regions[j].para >= p)
             .find(|&j| regions[j].para == p)
     };
-    // Turns alternate: the speaker two turns back, else the one of the last turn.
     let prev_j = last_of(r.para - 1)?;
+    let prev_speaker = known(prev_j).and_then(|q| q.speaker);
+    let own_addressee = addressees[i].as_ref().and_then(|q| q.speaker.clone());
+    // Someone the quote speaks to is not its speaker.
+    let fits = |q: &QuoteInfo| {
+        !same_person(q.speaker.as_deref(), own_addressee.as_deref())
+            && !same_person(q.speaker.as_deref(), prev_speaker.as_deref())
+    };
+    // The person the last turn addressed answers it ("Dorcas, will you ...?" "Yes, sir.").
+    if let Some(a) = addressees[prev_j].clone().filter(|a| fits(a)) {
+        return Some(a);
+    }
+    // Turns alternate: the speaker two turns back, else the one of the last turn.
     if r.para >= 2
-        && let Some(b) = last_of(r.para - 2).and_then(known)
+        && let Some(b) = last_of(r.para - 2).and_then(known).filter(|b| fits(b))
     {
         return Some(b);
     }
@@ -274,9 +406,43 @@ fn inherited(
     let other = (prev_j.saturating_sub(OTHER_PARTY_WINDOW)..prev_j)
         .rev()
         .filter_map(known)
-        .find(|q| q.speaker != prev.speaker);
+        .find(|q| fits(q));
     Some(other.unwrap_or(prev))
 }
+
+/// Two speaker names denote the same person: same last word (a surname, or a first name
+/// said alone).
+fn same_person(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.split_whitespace().last() == b.split_whitespace().last(),
+        _ => false,
+    }
+}
+
+/// The speaker of a quote nothing attributes, in a conversation (quotes in the last few
+/// paragraphs): the most recent speaker who is neither the last quote's nor the one this
+/// quote addresses, else the last quote's. A guess, but a guess that turns usually take.
+fn conversation_guess(
+    regions: &[Region],
+    infos: &[Option<QuoteInfo>],
+    addressees: &[Option<QuoteInfo>],
+    i: usize,
+) -> Option<QuoteInfo> {
+    let r = &regions[i];
+    let recent = |j: &usize| regions[*j].para + CONVERSATION_PARAS >= r.para;
+    let known = |j: usize| infos[j].clone().filter(|q| q.speaker.is_some());
+    let mut before = (0..i).rev().take_while(recent).filter_map(known);
+    let last = before.next()?;
+    let own = addressees[i].as_ref().and_then(|q| q.speaker.as_deref());
+    let other = before.find(|q| {
+        !same_person(q.speaker.as_deref(), last.speaker.as_deref())
+            && !same_person(q.speaker.as_deref(), own)
+    });
+    Some(other.unwrap_or(last))
+}
+
+/// How many paragraphs back a conversation is looked for.
+const CONVERSATION_PARAS: usize = 3;
 
 /// How many quotes back the other party of a conversation is looked for.
 const OTHER_PARTY_WINDOW: usize = 6;

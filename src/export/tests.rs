@@ -96,7 +96,7 @@ fn run(input: &str) -> (Result<usize, String>, String) {
 
 #[test]
 fn jsonl_writes_one_line_per_document() {
-    let input = "{\"id\": \"a\", \"text\": \"Hello.\", \"date\": \"2020-01-06\"}\n\n{\"id\": 7, \"text\": \"中\", \"annotations\": []}\n";
+    let input = "{\"id\": \"a\", \"text\": \"it was quiet.\", \"date\": \"2020-01-06\"}\n\n{\"id\": 7, \"text\": \"中\", \"annotations\": []}\n";
     let (result, out) = run(input);
     assert_eq!(result, Ok(2));
     let lines: Vec<Value> = out

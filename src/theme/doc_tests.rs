@@ -39,6 +39,20 @@ const ACTIONS: &[&str] = &[
     "prev_match",
     "toggle_side_pane",
     "help",
+    "add_note",
+    "select",
+    "highlight",
+    "edit_note",
+    "delete_note",
+    "undo",
+    "tag_filter",
+    "reattach",
+    "select_word_forward",
+    "select_word_back",
+    "select_sentence_forward",
+    "select_sentence_back",
+    "select_line_down",
+    "select_line_up",
 ];
 
 /// The role table as the doc shows it.

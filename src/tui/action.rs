@@ -35,10 +35,24 @@ pub enum Action {
     PrevMatch,
     ToggleSidePane,
     Help,
+    AddNote,
+    Select,
+    Highlight,
+    EditNote,
+    DeleteNote,
+    Undo,
+    TagFilter,
+    Reattach,
+    SelectWordForward,
+    SelectWordBack,
+    SelectSentenceForward,
+    SelectSentenceBack,
+    SelectLineDown,
+    SelectLineUp,
 }
 
 /// Every action, in the order the help overlay lists them.
-pub const ALL: [Action; 27] = [
+pub const ALL: [Action; 41] = [
     Action::Quit,
     Action::LineDown,
     Action::LineUp,
@@ -66,6 +80,20 @@ pub const ALL: [Action; 27] = [
     Action::PrevMatch,
     Action::ToggleSidePane,
     Action::Help,
+    Action::AddNote,
+    Action::Select,
+    Action::Highlight,
+    Action::EditNote,
+    Action::DeleteNote,
+    Action::Undo,
+    Action::TagFilter,
+    Action::Reattach,
+    Action::SelectWordForward,
+    Action::SelectWordBack,
+    Action::SelectSentenceForward,
+    Action::SelectSentenceBack,
+    Action::SelectLineDown,
+    Action::SelectLineUp,
 ];
 
 impl Action {
@@ -99,6 +127,20 @@ impl Action {
             Action::PrevMatch => "prev_match",
             Action::ToggleSidePane => "toggle_side_pane",
             Action::Help => "help",
+            Action::AddNote => "add_note",
+            Action::Select => "select",
+            Action::Highlight => "highlight",
+            Action::EditNote => "edit_note",
+            Action::DeleteNote => "delete_note",
+            Action::Undo => "undo",
+            Action::TagFilter => "tag_filter",
+            Action::Reattach => "reattach",
+            Action::SelectWordForward => "select_word_forward",
+            Action::SelectWordBack => "select_word_back",
+            Action::SelectSentenceForward => "select_sentence_forward",
+            Action::SelectSentenceBack => "select_sentence_back",
+            Action::SelectLineDown => "select_line_down",
+            Action::SelectLineUp => "select_line_up",
         }
     }
 
@@ -132,6 +174,26 @@ impl Action {
             Action::PrevMatch => "Previous search match",
             Action::ToggleSidePane => "Show or hide the side pane",
             Action::Help => "Show or hide this help",
+            Action::AddNote => {
+                "Add a note to the selection, the current annotation or the sentence at the top"
+            }
+            Action::Select => "Start a selection (extend by word, sentence or line; Esc cancels)",
+            Action::Highlight => "Highlight the selection (or current annotation) without a note",
+            Action::EditNote => {
+                "Edit the note (Notes tab: the selected one; article: the one in view)"
+            }
+            Action::DeleteNote => {
+                "Delete the note (Notes tab: the selected one; article: the one in view)"
+            }
+            Action::Undo => "Undo the last deletion of a note (this session)",
+            Action::TagFilter => "Notes tab: show only notes with the next tag (cycles, then all)",
+            Action::Reattach => "Re-attach the selected detached note to the selection",
+            Action::SelectWordForward => "Selection: extend by a word",
+            Action::SelectWordBack => "Selection: shrink by a word",
+            Action::SelectSentenceForward => "Selection: extend by a sentence",
+            Action::SelectSentenceBack => "Selection: shrink by a sentence",
+            Action::SelectLineDown => "Selection: extend by a line",
+            Action::SelectLineUp => "Selection: shrink by a line",
         }
     }
 
@@ -146,6 +208,20 @@ impl Action {
             Action::Help => "help",
             Action::NextItem => "next item",
             Action::ToggleSidePane => "pane",
+            Action::AddNote => "note",
+            Action::Select => "select",
+            Action::Highlight => "highlight",
+            Action::EditNote => "edit",
+            Action::DeleteNote => "delete",
+            Action::Undo => "undo",
+            Action::TagFilter => "tags",
+            Action::Reattach => "reattach",
+            Action::SelectWordForward => "word",
+            Action::SelectWordBack => "word back",
+            Action::SelectSentenceForward => "sentence",
+            Action::SelectSentenceBack => "sentence back",
+            Action::SelectLineDown => "line",
+            Action::SelectLineUp => "line back",
             other => other.name(),
         }
     }
@@ -153,6 +229,21 @@ impl Action {
     /// The action named `name` in the config file.
     pub fn from_name(name: &str) -> Option<Action> {
         ALL.into_iter().find(|a| a.name() == name)
+    }
+
+    /// Actions that only mean something while a selection is being made: their keys
+    /// (`w`, `b`, `j`, `k`...) mean something else otherwise, so they have a table of their
+    /// own in the keymap.
+    pub fn is_select(self) -> bool {
+        matches!(
+            self,
+            Action::SelectWordForward
+                | Action::SelectWordBack
+                | Action::SelectSentenceForward
+                | Action::SelectSentenceBack
+                | Action::SelectLineDown
+                | Action::SelectLineUp
+        )
     }
 
     /// The config words of every action, for `Config::load`'s check of unknown names.

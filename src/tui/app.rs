@@ -18,10 +18,11 @@ use crate::keys::{Key, KeyChord};
 use crate::layout::Layout;
 use crate::theme::Theme;
 
+use super::effects;
 use super::model::Model;
 use super::terminal::TerminalGuard;
 use super::ui;
-use super::update::{Effect, Msg, update};
+use super::update::{Msg, update};
 
 /// Articles up to this size are annotated before the first frame (a few milliseconds), so
 /// the first screen is complete; longer texts (books) are annotated on a thread while the
@@ -86,7 +87,7 @@ pub fn run(mut model: Model, theme: &Theme) -> anyhow::Result<()> {
                 {
                     job.finish(&mut model, true);
                 }
-                if update(&mut model, msg) == Effect::Quit {
+                if effects::dispatch(&mut model, msg, terminal)? {
                     return Ok(());
                 }
             }

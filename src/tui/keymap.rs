@@ -18,6 +18,10 @@ pub enum Mode {
     Help,
     /// The search prompt is open: keys are text (see `update::key`).
     Prompt,
+    /// A selection is being made: the selection table first, then the note actions.
+    Select,
+    /// The note editor is open: keys are text for the editor (see `update::notes`).
+    Editor,
 }
 
 /// The bindings in force: each chord means at most one action.
@@ -25,6 +29,9 @@ pub enum Mode {
 pub struct Keymap {
     /// (chord, action) in the order the defaults list them, overrides in place.
     bindings: Vec<(KeyChord, Action)>,
+    /// The same for the selection actions ([`Action::is_select`]), which reuse keys that
+    /// mean something else when no selection is being made.
+    select: Vec<(KeyChord, Action)>,
 }
 
 /// The default chords of `action`, as the README and the help show them.
@@ -60,16 +67,35 @@ fn defaults(action: Action) -> Vec<KeyChord> {
         Action::PrevMatch => vec![c('N')],
         Action::ToggleSidePane => vec![c('s')],
         Action::Help => vec![c('?')],
+        Action::AddNote => vec![c('a')],
+        Action::Select => vec![c('v')],
+        Action::Highlight => vec![c('h')],
+        Action::EditNote => vec![c('e')],
+        Action::DeleteNote => vec![c('d')],
+        Action::Undo => vec![c('u')],
+        Action::TagFilter => vec![c('t')],
+        Action::Reattach => vec![c('r')],
+        Action::SelectWordForward => vec![c('w'), k(Right)],
+        Action::SelectWordBack => vec![c('b'), k(Left)],
+        Action::SelectSentenceForward => vec![c(')')],
+        Action::SelectSentenceBack => vec![c('(')],
+        Action::SelectLineDown => vec![c('j'), k(Down)],
+        Action::SelectLineUp => vec![c('k'), k(Up)],
     }
 }
 
 impl Default for Keymap {
     fn default() -> Keymap {
-        let bindings = ALL
-            .iter()
-            .flat_map(|&a| defaults(a).into_iter().map(move |k| (k, a)))
-            .collect();
-        Keymap { bindings }
+        let table = |select: bool| {
+            ALL.iter()
+                .filter(|a| a.is_select() == select)
+                .flat_map(|&a| defaults(a).into_iter().map(move |k| (k, a)))
+                .collect()
+        };
+        Keymap {
+            bindings: table(false),
+            select: table(true),
+        }
     }
 }
 
@@ -84,15 +110,23 @@ impl Keymap {
             let Some(action) = Action::from_name(name) else {
                 continue;
             };
-            map.bindings
-                .retain(|(k, a)| *a != action && !chords.contains(k));
-            map.bindings.extend(chords.iter().map(|&k| (k, action)));
+            let table = match action.is_select() {
+                true => &mut map.select,
+                false => &mut map.bindings,
+            };
+            table.retain(|(k, a)| *a != action && !chords.contains(k));
+            table.extend(chords.iter().map(|&k| (k, action)));
         }
         map
     }
 
     /// The action `chord` means in `mode`, if any.
     pub fn resolve(&self, mode: Mode, chord: &KeyChord) -> Option<Action> {
+        if mode == Mode::Select
+            && let Some(&(_, action)) = self.select.iter().find(|(k, _)| k == chord)
+        {
+            return Some(action);
+        }
         let action = self
             .bindings
             .iter()
@@ -115,7 +149,19 @@ impl Keymap {
                     | Action::Bottom
             )
             .then_some(action),
-            Mode::Prompt => None,
+            Mode::Select => matches!(
+                action,
+                Action::Quit
+                    | Action::Back
+                    | Action::Help
+                    | Action::AddNote
+                    | Action::Highlight
+                    | Action::Reattach
+                    | Action::HalfPageDown
+                    | Action::HalfPageUp
+            )
+            .then_some(action),
+            Mode::Prompt | Mode::Editor => None,
         }
     }
 
@@ -123,6 +169,7 @@ impl Keymap {
     pub fn keys_for(&self, action: Action) -> Vec<KeyChord> {
         self.bindings
             .iter()
+            .chain(&self.select)
             .filter(|(_, a)| *a == action)
             .map(|&(k, _)| k)
             .collect()

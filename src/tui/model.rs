@@ -16,6 +16,7 @@ use crate::layout::Layout;
 use crate::nav::{self, JumpList};
 
 use super::keymap::Keymap;
+use super::notes::Notes;
 use super::rows::{Rows, Tab};
 
 /// Below this many columns the side pane no longer fits beside the article.
@@ -92,7 +93,7 @@ const DETAIL_MIN_PANE_HEIGHT: u16 = 18;
 const DETAIL_HEIGHT: u16 = 7;
 
 /// The reader's state.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Model {
     /// Shared with the worker threads that detect and lay out a big text.
     pub article: Arc<Article>,
@@ -130,6 +131,8 @@ pub struct Model {
     pub help: Option<usize>,
     /// A one-off message for the status bar ("no match for …"), cleared by the next key.
     pub message: Option<String>,
+    /// The reader's notes and what is being done with them.
+    pub notes: Notes,
 }
 
 impl Model {
@@ -166,6 +169,7 @@ impl Model {
             prompt: None,
             help: None,
             message: None,
+            notes: Notes::default(),
         };
         model.relayout();
         model
@@ -180,6 +184,26 @@ impl Model {
         self.selected = [None; 4];
         self.side_scroll = [0; 4];
         self.jumps = JumpList::new();
+        self.refresh_notes();
+    }
+
+    /// Rebuilds the Notes tab after a change to the notes or the tag filter, keeping the
+    /// selection on the same note when it is still listed.
+    pub fn refresh_notes(&mut self) {
+        let t = Tab::Notes.index();
+        let was = self.selected[t].and_then(|i| self.rows.note_refs().get(i).map(|r| r.id.clone()));
+        let rows = match &self.notes.book {
+            Some(book) => super::notes::rows(book, &self.article.text, self.notes.tag.as_deref()),
+            None => Vec::new(),
+        };
+        self.rows.set_notes(rows);
+        self.notes.index_marks();
+        let refs = self.rows.note_refs();
+        self.selected[t] = match was.and_then(|id| refs.iter().position(|r| r.id == id)) {
+            Some(i) => Some(i),
+            None if refs.is_empty() => None,
+            None => Some(self.selected[t].unwrap_or(0).min(refs.len() - 1)),
+        };
     }
 
     /// The screen's division for the current size and side pane wishes.

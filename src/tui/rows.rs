@@ -10,6 +10,8 @@ use std::collections::HashMap;
 use crate::annotation::{AnnotationKind, AnnotationSet, EntityLabel, Kind};
 use crate::detect::dates::{self, TimelineKey};
 
+use super::notes::NoteRef;
+
 /// The side pane's tabs, in the order of their keys `1`-`4`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Tab {
@@ -48,13 +50,19 @@ pub enum ItemKind {
     Entity(EntityLabel),
     Date,
     Quote,
+    /// A note (or highlight) on the Notes tab.
+    Note {
+        highlight: bool,
+        detached: bool,
+    },
 }
 
 /// One selectable row of a tab.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
-    /// A section heading drawn above this item when it starts a section ("People").
-    pub section: Option<&'static str>,
+    /// A section heading drawn above this item when it starts a section ("People", or a
+    /// speaker on the Quotes tab).
+    pub section: Option<String>,
     pub kind: ItemKind,
     /// The entity's name, the date's value, the quote's speaker.
     pub title: String,
@@ -70,10 +78,10 @@ impl Item {
     /// Lines the item takes in the side pane (its section heading included). The first
     /// item's heading has no blank line above it.
     pub fn height(&self, first: bool) -> usize {
-        let section = match (self.section, first) {
-            (None, _) => 0,
-            (Some(_), true) => 1,
-            (Some(_), false) => 2,
+        let section = match (self.section.is_some(), first) {
+            (false, _) => 0,
+            (true, true) => 1,
+            (true, false) => 2,
         };
         section + 1 + usize::from(self.detail.is_some())
     }
@@ -87,6 +95,9 @@ pub struct Rows {
     owner: [HashMap<usize, usize>; 3],
     /// Entity group id -> its item on the Entities tab.
     by_group: HashMap<usize, usize>,
+    /// The Notes tab (set by [`Rows::set_notes`]): its items and the notes they stand for.
+    notes: Vec<Item>,
+    note_refs: Vec<NoteRef>,
 }
 
 impl Rows {
@@ -115,6 +126,8 @@ impl Rows {
             tabs,
             owner,
             by_group,
+            notes: Vec::new(),
+            note_refs: Vec::new(),
         }
     }
 
@@ -151,10 +164,20 @@ impl Rows {
         None
     }
 
-    /// The items of `tab` (the Notes tab has none yet).
+    /// Replaces the Notes tab's rows (after any change to the notes or the tag filter).
+    pub fn set_notes(&mut self, rows: Vec<(Item, NoteRef)>) {
+        (self.notes, self.note_refs) = rows.into_iter().unzip();
+    }
+
+    /// The notes the Notes tab's items stand for, index for index.
+    pub fn note_refs(&self) -> &[NoteRef] {
+        &self.note_refs
+    }
+
+    /// The items of `tab`.
     pub fn items(&self, tab: Tab) -> &[Item] {
         match tab {
-            Tab::Notes => &[],
+            Tab::Notes => &self.notes,
             t => &self.tabs[t.index()],
         }
     }
@@ -201,7 +224,8 @@ fn entity_items(set: &AnnotationSet) -> Vec<Item> {
     let mut items = Vec::with_capacity(groups.len());
     let mut last_label = None;
     for (group, anchors) in groups {
-        let section = (last_label != Some(group.label)).then(|| section_name(group.label));
+        let section =
+            (last_label != Some(group.label)).then(|| section_name(group.label).to_string());
         last_label = Some(group.label);
         let detail =
             (!group.aliases.is_empty()).then(|| format!("also {}", group.aliases.join(", ")));
@@ -283,28 +307,56 @@ fn date_items(text: &str, set: &AnnotationSet) -> Vec<Item> {
         .collect()
 }
 
-/// Quotes in text order: the speaker and the opening words.
+/// Quotes grouped by speaker (one section per person, in order of their first quote, the
+/// quotes of unknown speakers last), each quote by its opening words, in text order.
 fn quote_items(text: &str, set: &AnnotationSet) -> Vec<Item> {
-    set.of_kind(Kind::Quote)
-        .filter_map(|i| {
-            let a = set.get(i)?;
-            let AnnotationKind::Quote(info) = &a.kind else {
-                return None;
-            };
-            let quoted = text.get(a.span.clone()).unwrap_or("");
-            Some(Item {
-                section: None,
+    // A speaker is one entity group when the detector linked one, else one name.
+    let mut speakers: Vec<(Option<String>, Vec<usize>)> = Vec::new();
+    let mut index: HashMap<(Option<usize>, String), usize> = HashMap::new();
+    for i in set.of_kind(Kind::Quote) {
+        let Some(AnnotationKind::Quote(info)) = set.get(i).map(|a| &a.kind) else {
+            continue;
+        };
+        let name = info.speaker.clone();
+        let key = match (info.speaker_group, &name) {
+            (Some(g), _) => (Some(g), String::new()),
+            (None, Some(n)) => (None, n.to_lowercase()),
+            (None, None) => (None, "\0unknown".to_string()),
+        };
+        let slot = *index.entry(key).or_insert_with(|| {
+            speakers.push((name, Vec::new()));
+            speakers.len() - 1
+        });
+        speakers[slot].1.push(i);
+    }
+    // Unknown speakers last; the sort is stable, so the rest keep their first-quote order.
+    speakers.sort_by_key(|(name, _)| name.is_none());
+    let mut items = Vec::new();
+    for (name, quotes) in speakers {
+        let count = quotes.len();
+        for (n, i) in quotes.into_iter().enumerate() {
+            let quoted = set
+                .get(i)
+                .and_then(|a| text.get(a.span.clone()))
+                .unwrap_or("");
+            let section = (n == 0).then(|| {
+                let who = name.as_deref().unwrap_or("Speaker unknown");
+                match count {
+                    1 => who.to_string(),
+                    _ => format!("{who} · {count} quotes"),
+                }
+            });
+            items.push(Item {
+                section,
                 kind: ItemKind::Quote,
-                title: info
-                    .speaker
-                    .clone()
-                    .unwrap_or_else(|| "unknown".to_string()),
+                title: opening_words(quoted),
                 aside: String::new(),
-                detail: Some(opening_words(quoted)),
+                detail: None,
                 anchors: vec![i],
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    items
 }
 
 /// The start of a quote, whitespace collapsed, cut at a word boundary after ~60 bytes:

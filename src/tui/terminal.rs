@@ -13,7 +13,7 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -82,4 +82,28 @@ fn install_panic_hook() {
             previous(info);
         }));
     });
+}
+
+/// Gives the terminal back for a while (to run `$EDITOR`): as [`restore`].
+pub fn suspend() {
+    restore();
+}
+
+/// Takes the terminal again after [`suspend`] and redraws everything on the next frame.
+pub fn resume(terminal: &mut Term) -> io::Result<()> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        Clear(ClearType::All)
+    )?;
+    let _ = terminal.hide_cursor();
+    // ratatui only writes the cells that changed since its last frame, which it believes
+    // are still on screen. A blank frame makes that belief true of the cleared screen, so
+    // the next frame is painted whole. (`Terminal::clear` would do it too, but it asks the
+    // terminal for the cursor position, a round trip some terminals never answer.)
+    terminal.draw(|frame| frame.buffer_mut().reset())?;
+    Ok(())
 }

@@ -3,6 +3,8 @@
 //! whole-screen snapshots with ratatui's `TestBackend`, and a no-panic property.
 
 mod keys;
+mod notes;
+mod notes_editor;
 mod props;
 mod render;
 

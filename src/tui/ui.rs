@@ -2,6 +2,7 @@
 //! module per pane or popup. Nothing here changes the model or does I/O.
 
 pub mod article;
+pub mod editor;
 pub mod help;
 pub mod search_prompt;
 pub mod side_pane;
@@ -38,6 +39,9 @@ pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
     }
     if let Some(scroll) = m.help {
         help::draw(frame, screen, m, scroll, theme);
+    }
+    if let Some(ed) = &m.notes.editor {
+        editor::draw(frame, screen, m, ed, theme);
     }
 }
 

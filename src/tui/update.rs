@@ -4,8 +4,10 @@
 //! resolved to actions by the keymap (or are typed into the search prompt); everything
 //! here is pure, so tests feed key strings and assert on the model.
 
+mod editor;
 mod jump;
 mod mouse;
+mod notes;
 
 use crate::annotation::AnnotationSet;
 use crate::keys::{Key, KeyChord};
@@ -34,6 +36,13 @@ pub enum Msg {
     },
     /// The detectors' results.
     Annotations(AnnotationSet),
+    /// The text `$EDITOR` gave back, or why it could not run.
+    EditorText(Result<String, String>),
+    /// How the last save of the notes went: what to say, or the error.
+    Saved(Result<String, String>),
+    /// Quitting with unsaved notes after a failed save: the notes were written to this
+    /// recovery file (or could not be: the error).
+    Unsaved(Result<String, String>),
 }
 
 /// What the loop must do after an update.
@@ -41,6 +50,12 @@ pub enum Msg {
 pub enum Effect {
     None,
     Quit,
+    /// Save the notes (after every change; a failed save is retried with the next one).
+    Save,
+    /// Save the notes, then quit if that worked (otherwise see [`Msg::Unsaved`]).
+    SaveThenQuit,
+    /// Hand the editor's text to `$EDITOR` and send back [`Msg::EditorText`].
+    ExternalEditor,
 }
 
 /// Lines the mouse wheel scrolls per notch.
@@ -55,19 +70,49 @@ pub fn update(m: &mut Model, msg: Msg) -> Effect {
             m.relayout();
             jump::keep_selection_visible(m);
         }
+        // The editor popup is modal: the mouse does not reach the panes behind it.
+        Msg::Click { .. } | Msg::Wheel { .. } if m.notes.editor.is_some() => {}
         Msg::Click { column, row } => mouse::click(m, column, row),
         Msg::Wheel { column, row, down } => mouse::wheel(m, column, row, down),
         Msg::Annotations(set) => m.set_annotations(set),
+        Msg::EditorText(text) => editor::editor_text(m, text),
+        Msg::Saved(result) => {
+            m.notes.quit_armed = false;
+            match result {
+                Ok(what) => {
+                    m.notes.save_failed = None;
+                    m.message = Some(what);
+                }
+                Err(e) => {
+                    m.message = Some(format!("notes not saved (kept, will retry): {e}"));
+                    m.notes.save_failed = Some(e);
+                }
+            }
+        }
+        Msg::Unsaved(recovery) => {
+            let q = m.keymap.label(Action::Quit);
+            m.notes.quit_armed = true;
+            m.message = Some(match recovery {
+                Ok(file) => format!("notes not saved, a copy is in {file}; {q} again quits"),
+                Err(e) => format!(
+                    "notes not saved and no copy could be written ({e}); {q} again quits and loses them"
+                ),
+            });
+        }
     }
     Effect::None
 }
 
 /// The keyboard's current meaning.
 pub fn mode(m: &Model) -> Mode {
-    if m.prompt.is_some() {
+    if m.notes.editor.is_some() {
+        Mode::Editor
+    } else if m.prompt.is_some() {
         Mode::Prompt
     } else if m.help.is_some() {
         Mode::Help
+    } else if m.notes.selection.is_some() {
+        Mode::Select
     } else {
         Mode::Normal
     }
@@ -76,6 +121,9 @@ pub fn mode(m: &Model) -> Mode {
 /// A key press: typed into the prompt when it is open, otherwise resolved to an action.
 pub fn key(m: &mut Model, chord: KeyChord) -> Effect {
     m.message = None;
+    if m.notes.editor.is_some() {
+        return editor::editor_key(m, chord);
+    }
     if m.prompt.is_some() {
         prompt_key(m, chord);
         return Effect::None;
@@ -107,6 +155,7 @@ pub fn act(m: &mut Model, action: Action) -> Effect {
         return help_action(m, scroll, action);
     }
     match action {
+        Action::Quit if m.notes.dirty() && !m.notes.quit_armed => return Effect::SaveThenQuit,
         Action::Quit => return Effect::Quit,
         Action::LineDown => move_by(m, Scroll::Lines(1)),
         Action::LineUp => move_by(m, Scroll::Lines(-1)),
@@ -118,6 +167,8 @@ pub fn act(m: &mut Model, action: Action) -> Effect {
         Action::Bottom => ends(m, true),
         Action::NextAnnotation => jump::next_annotation(m, true),
         Action::PrevAnnotation => jump::next_annotation(m, false),
+        Action::NextItem if m.tab == Tab::Notes => notes::next_note(m, true),
+        Action::PrevItem if m.tab == Tab::Notes => notes::next_note(m, false),
         Action::NextItem => jump::next_item(m, true),
         Action::PrevItem => jump::next_item(m, false),
         Action::NextMention => jump::next_mention(m, true),
@@ -127,6 +178,7 @@ pub fn act(m: &mut Model, action: Action) -> Effect {
         Action::TabQuotes => set_tab(m, Tab::Quotes),
         Action::TabNotes => set_tab(m, Tab::Notes),
         Action::Enter => enter(m),
+        Action::Back if m.notes.selection.is_some() => m.notes.selection = None,
         Action::Back => back(m),
         Action::JumpBack => jump::jump_back(m),
         Action::Search => {
@@ -139,6 +191,20 @@ pub fn act(m: &mut Model, action: Action) -> Effect {
         Action::PrevMatch => jump::next_match(m, false),
         Action::ToggleSidePane => toggle_side(m),
         Action::Help => m.help = Some(0),
+        Action::AddNote
+        | Action::Select
+        | Action::Highlight
+        | Action::EditNote
+        | Action::DeleteNote
+        | Action::Undo
+        | Action::TagFilter
+        | Action::Reattach
+        | Action::SelectWordForward
+        | Action::SelectWordBack
+        | Action::SelectSentenceForward
+        | Action::SelectSentenceBack
+        | Action::SelectLineDown
+        | Action::SelectLineUp => return notes::act(m, action),
     }
     Effect::None
 }
@@ -206,7 +272,10 @@ fn set_tab(m: &mut Model, tab: Tab) {
 /// selected item's passage, or its next mention if it is showing already.
 pub(super) fn enter(m: &mut Model) {
     if m.focus == Focus::Side && m.side_shown() {
-        jump::choose_item(m);
+        match m.tab {
+            Tab::Notes => notes::show_note(m),
+            _ => jump::choose_item(m),
+        }
         if m.size.0 < NARROW {
             // The side pane covers the article here: get out of the way of the passage.
             m.side_narrow = false;
@@ -248,7 +317,7 @@ fn back(m: &mut Model) {
     m.search = Default::default();
 }
 
-fn show_side(m: &mut Model) {
+pub(super) fn show_side(m: &mut Model) {
     if m.size.0 < NARROW {
         m.side_narrow = true;
     } else {

@@ -3,6 +3,7 @@
 //! terminal as it found it or fails.
 
 mod harness;
+mod notes;
 
 use harness::{Session, assert_terminal_cooked, sample_path};
 

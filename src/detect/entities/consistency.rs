@@ -176,7 +176,7 @@ mod tests {
         spread(text, &toks, &doc, &mut ms, &mut covered);
         let got: Vec<&str> = ms
             .iter()
-            .map(|m| &text[toks[m.first].start..toks[m.last - 1].end])
+            .map(|m| &text[toks[m.first].start()..toks[m.last - 1].end()])
             .collect();
         // "Hope" at a sentence start is also written "hope": left alone; the surname
         // "Smith" and the full name are tagged.

@@ -38,7 +38,7 @@ pub fn group(
     tokens: &[Token],
     mentions: &[Mention],
 ) -> (Vec<Annotation>, Vec<EntityGroup>) {
-    let surface = |m: &Mention| &text[tokens[m.first].start..tokens[m.last - 1].end];
+    let surface = |m: &Mention| &text[tokens[m.first].start()..tokens[m.last - 1].end()];
     // Longest names first, so short forms find the full name already grouped.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&k| (std::cmp::Reverse(mentions[k].last - mentions[k].first), k));
@@ -53,7 +53,7 @@ pub fn group(
     for &k in &order {
         let m = &mentions[k];
         let s = surface(m);
-        let start = tokens[m.first].start;
+        let start = tokens[m.first].start();
         let single = m.last - m.first == 1;
         let k_surface = key(m.label, s);
         let mut target = by_surface.get(&k_surface).copied();
@@ -155,7 +155,7 @@ pub fn group(
         .iter()
         .enumerate()
         .map(|(k, m)| Annotation {
-            span: tokens[m.first].start..tokens[m.last - 1].end,
+            span: tokens[m.first].start()..tokens[m.last - 1].end(),
             kind: AnnotationKind::Entity {
                 label: labels[k],
                 group: renumber[assigned[k]],

@@ -267,7 +267,7 @@ fn merge_org_heads(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<
             && prev.last == m.first
             && prev.label == EntityLabel::Person
             && m.label == EntityLabel::Person
-            && text.get(tokens[prev.last - 1].end..tokens[m.first].start) == Some(" ")
+            && text.get(tokens[prev.last - 1].end()..tokens[m.first].start()) == Some(" ")
         {
             prev.last = m.last;
             continue;
@@ -352,7 +352,7 @@ mod tests {
     }
 
     fn mention(text: &str, toks: &[Token], m: &Mention) -> String {
-        text[toks[m.first].start..toks[m.last - 1].end].to_string()
+        text[toks[m.first].start()..toks[m.last - 1].end()].to_string()
     }
 
     #[test]

@@ -25,10 +25,11 @@ pub fn gold_tags(tokens: &[Token], spans: &[(Range<usize>, u8)]) -> (Vec<u8>, us
     let mut tags = vec![O; tokens.len()];
     let mut misaligned = 0;
     for (span, ty) in spans {
-        let first = tokens.partition_point(|t| t.start < span.start);
-        let last = tokens.partition_point(|t| t.end <= span.end);
-        let aligned =
-            first < last && tokens[first].start == span.start && tokens[last - 1].end == span.end;
+        let first = tokens.partition_point(|t| t.start() < span.start);
+        let last = tokens.partition_point(|t| t.end() <= span.end);
+        let aligned = first < last
+            && tokens[first].start() == span.start
+            && tokens[last - 1].end() == span.end;
         if !aligned {
             misaligned += 1;
             continue;

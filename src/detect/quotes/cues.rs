@@ -137,7 +137,16 @@ pub fn subject_after(toks: &[Token], verb: usize) -> Option<Phrase> {
             .take(3)
             .take_while(|t| t.is_word() && !t.is_capitalised())
             .count();
+        // "wrote Cameron Easley for Morning Consult": a preposition introduces the
+        // speaker's employer, not the speaker.
+        let preposition = toks.get(next).is_some_and(|t| {
+            matches!(
+                t.lower().as_str(),
+                "for" | "of" | "at" | "in" | "on" | "with" | "from" | "to" | "and" | "by"
+            )
+        });
         if (1..=2).contains(&lower)
+            && !preposition
             && let Some(later) =
                 name_after(toks, next + lower).filter(|p| p.kind == PhraseKind::Name)
         {
@@ -191,11 +200,26 @@ pub fn in_trailer(toks: &[Token]) -> Option<Phrase> {
         let p = subject_before(toks, v)?;
         // Only descriptive words may stand between the start of the trailer and the
         // subject ("IMF chief economist Maury Obstfeld said").
-        let opens = toks[skip..v]
+        let between: Vec<&Token> = toks[skip..v]
             .iter()
             .take_while(|t| t.span.start < p.span.start)
+            .collect();
+        let opens = between
+            .iter()
             .all(|t| t.is_word() && !is_cue_verb(&t.lower()));
-        return opens.then_some(p);
+        // A quote that runs on into a phrase of its sentence before the cue ("“...” of
+        // the plan, Mr. Holtz-Eakin said."): the subject follows the phrase's comma.
+        let after_phrase = skip == 0
+            && toks
+                .first()
+                .is_some_and(|t| t.is_word() && !t.is_capitalised())
+            && between
+                .iter()
+                .rposition(|t| t.text == ",")
+                .is_some_and(|k| between[k + 1..].iter().all(|t| t.is_capitalised()))
+            && between.iter().filter(|t| !t.is_word()).count() == 1
+            && between.iter().all(|t| !is_cue_verb(&t.lower()));
+        return (opens || after_phrase).then_some(p);
     }
     None
 }
@@ -218,10 +242,30 @@ pub fn in_lead_in(toks: &[Token]) -> Option<Phrase> {
         let lower = toks[v].lower();
         if is_cue_verb(&lower) {
             let participle = lower.ends_with("ing");
-            if let Some(p) =
-                subject_before(toks, v).filter(|p| !participle || p.kind != PhraseKind::Description)
+            // ", arguing that ...": the participle's subject is the sentence's, not the
+            // name before its comma ("Clinton spoke about Tulsa, arguing ...").
+            let after_comma = v > 0 && toks[v - 1].text == ",";
+            if participle
+                && after_comma
+                && let Some(p) = sentence_subject(&toks[..v - 1])
             {
                 found = Some(p);
+            } else if let Some(p) =
+                subject_before(toks, v).filter(|p| !participle || p.kind != PhraseKind::Description)
+            {
+                // The outer speaker of nested speech is the source ("Flynn said Trump was
+                // right when he said ..."): a named subject is not replaced by a later one.
+                // Only a main clause's subject is outer: not one after "When" or "As".
+                let outer = found.as_ref().is_some_and(|f: &Phrase| {
+                    f.kind == PhraseKind::Name
+                        && !toks
+                            .iter()
+                            .take_while(|t| t.span.start < f.span.start)
+                            .any(|t| is_subordinator(&t.lower()))
+                });
+                if !outer {
+                    found = Some(p);
+                }
             } else if participle && let Some(p) = sentence_subject(&toks[..v]) {
                 // "Dean poked at Trump, tweeting, “...”": the clause's subject speaks.
                 found = Some(p);
@@ -241,13 +285,37 @@ pub fn in_lead_in(toks: &[Token]) -> Option<Phrase> {
     found
 }
 
+/// How many tokens into a sentence an introductory phrase may run before its subject
+/// ("With Democratic leaders increasingly worried about ..., President Obama is ...").
+const SUBJECT_REACH: usize = 24;
+
+/// Words opening a subordinate clause.
+fn is_subordinator(lower: &str) -> bool {
+    matches!(
+        lower,
+        "when"
+            | "as"
+            | "after"
+            | "while"
+            | "if"
+            | "because"
+            | "though"
+            | "although"
+            | "since"
+            | "before"
+            | "until"
+            | "once"
+            | "whereas"
+    )
+}
+
 /// The subject opening a sentence, after an introductory phrase set off by a comma
 /// ("On July 6, 2015, Sanders made ...").
 pub fn sentence_subject(toks: &[Token]) -> Option<Phrase> {
     let starts = std::iter::once(0).chain(
         toks.iter()
             .enumerate()
-            .take(12)
+            .take(SUBJECT_REACH)
             .filter(|(_, t)| t.text == ",")
             .map(|(i, _)| i + 1),
     );

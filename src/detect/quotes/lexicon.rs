@@ -25,7 +25,7 @@ pub const CUE_VERBS: &[&str] = &[
     "blasted", "charged", "chided", "reads", "put", "tweeting", "writing", "adding", "noting",
     "telling", "calling", "called", "dismissed", "mocked", "scolded", "described", "describing",
     "labeled", "labelled", "dubbed", "branded", "declaring", "asking", "arguing", "warning",
-    "explaining", "insisting", "claiming", "quoted", "quoting", "joking", "stating",
+    "explaining", "insisting", "claiming", "reports", "quoted", "quoting", "joking", "stating",
 ];
 
 /// Words of office, rank and courtesy that precede a name but are not part of it.
@@ -33,7 +33,7 @@ pub const CUE_VERBS: &[&str] = &[
 pub const TITLES: &[&str] = &[
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof.", "professor",
     "president", "chancellor", "vice", "prime", "minister", "secretary", "sen.", "senator",
-    "rep.", "representative", "gov.", "governor", "mayor", "gen.", "general", "maj.", "major",
+    "rep.", "representative", "del.", "delegate", "gov.", "governor", "mayor", "gen.", "general", "maj.", "major",
     "col.", "colonel", "capt.", "captain", "lt.", "lieutenant", "sgt.", "sergeant", "adm.",
     "admiral", "brig.", "brig.-gen.", "cmdr.", "commander", "rev.", "reverend", "father",
     "sister", "brother", "pope", "king", "queen", "prince", "princess", "duke", "duchess",

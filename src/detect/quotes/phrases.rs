@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::words::{Gender, Token, is_not_name, is_title, pronoun, title_gender};
+use super::words::{Gender, Token, is_cue_verb, is_not_name, is_title, pronoun, title_gender};
 
 /// What kind of speaker phrase was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -231,7 +231,24 @@ pub fn description_after(toks: &[Token], start: usize) -> Option<Phrase> {
     while i < toks.len() && i - start < 7 {
         let t = &toks[i];
         let lower = t.lower();
-        if !t.is_word() || (DESCRIPTION_STOPS.contains(&lower.as_str()) && lower != "to") {
+        // A place in an organisation belongs to the description ("one source on the
+        // panel", "his partner at Lenox"), a time or manner does not ("on Monday").
+        let place = matches!(lower.as_str(), "on" | "at")
+            && i > start + 1
+            && toks.get(i + 1).is_some_and(|n| {
+                matches!(n.lower().as_str(), "the" | "a")
+                    || (n.is_capitalised() && !is_not_name(&n.lower()))
+            });
+        if !t.is_word() || (DESCRIPTION_STOPS.contains(&lower.as_str()) && lower != "to" && !place)
+        {
+            break;
+        }
+        // The phrase's verb ends it: "The New York Times reports", "the piece used",
+        // "the nominee also outlined" (a participle right after the determiner is an
+        // adjective: "the retired general").
+        let verb = is_cue_verb(&lower)
+            || (i > start + 1 && !t.is_capitalised() && (lower.ends_with("ed") || lower == "also"));
+        if verb {
             break;
         }
         i += 1;

@@ -2,7 +2,7 @@
 //! name), resolving "he"/"she" to the nearest fitting person, and falling back to the
 //! fullest capitalised name in the text when no entity covers the phrase.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::cues::{Phrase, PhraseKind};
@@ -32,8 +32,9 @@ pub struct Resolver<'a> {
     named: Vec<Named>,
     /// Person groups by the last word of their name and by their aliases.
     by_surname: HashMap<&'a str, usize>,
-    /// Last word of a capitalised name -> the fullest such name in the text (built lazily).
-    fullest: Option<HashMap<&'a str, &'a str>>,
+    /// Last word of a capitalised name -> the fullest such name in the text (built lazily,
+    /// unless given to [`Resolver::new`]).
+    fullest: Option<FullestNames<'a>>,
 }
 
 fn word_before(text: &str, at: usize) -> &str {
@@ -47,6 +48,7 @@ impl<'a> Resolver<'a> {
         entities: &[Annotation],
         groups: &'a [EntityGroup],
         quoted: &'a [Range<usize>],
+        fullest: Option<FullestNames<'a>>,
     ) -> Resolver<'a> {
         let mut mentions: Vec<(Range<usize>, usize, EntityLabel)> = entities
             .iter()
@@ -82,7 +84,7 @@ impl<'a> Resolver<'a> {
             quoted,
             named: Vec::new(),
             by_surname,
-            fullest: None,
+            fullest,
         }
     }
 
@@ -136,6 +138,13 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The person a vocative (`span`, a name inside a quote) addresses. Not remembered as
+    /// an antecedent: people spoken to inside quotes are not what narration's pronouns
+    /// refer to.
+    pub fn addressee(&mut self, span: Range<usize>) -> QuoteInfo {
+        self.name(span, None).0
+    }
+
     fn name(&mut self, span: Range<usize>, gender: Option<Gender>) -> (QuoteInfo, Option<Gender>) {
         let i = self.mentions.partition_point(|m| m.0.end <= span.start);
         // The person (or organisation) mention covering the end of the phrase: the head of
@@ -153,7 +162,21 @@ impl<'a> Resolver<'a> {
             })
         {
             let gender = gender.or(self.group_gender[*g]);
-            let name = self.group_name(*g, &self.text[span.clone()]);
+            let surface = &self.text[span.clone()];
+            let mut name = self.group_name(*g, surface);
+            // After a title ("Mr. Obama") the word is a surname: a group name ending in
+            // another word ("Obama Speech") is a name run into other words.
+            let titled = is_title(&word_before(self.text, span.start).to_lowercase());
+            let surname = surface.rsplit(' ').next().unwrap_or(surface);
+            if titled && name.rsplit(' ').next() != Some(surname) {
+                // Unless the word is a first name ("Miss Lucy" of "Lucy Honeychurch"): a
+                // word that never ends a longer name in the text.
+                let text = self.text;
+                let fullest = self.fullest.get_or_insert_with(|| fullest_names(text));
+                if fullest.surnames.contains(surname) || !fullest.by_word.contains_key(surname) {
+                    name = surface.to_string();
+                }
+            }
             let info = QuoteInfo {
                 speaker: Some(name),
                 speaker_group: Some(*g),
@@ -185,7 +208,7 @@ impl<'a> Resolver<'a> {
         if !surface.contains(' ') && !titled {
             let text = self.text;
             let fullest = self.fullest.get_or_insert_with(|| fullest_names(text));
-            if let Some(full) = fullest.get(surface) {
+            if let Some(full) = fullest.by_word.get(surface) {
                 name = full;
             }
         }
@@ -312,10 +335,13 @@ fn looks_like_name(name: &str) -> bool {
         })
 }
 
+/// What [`fullest_names`] builds: a first or last name -> the fullest name in the text.
+pub type FullestNames<'a> = Fullest<'a>;
+
 /// Maps the first and the last word of the capitalised names of two or three words to the
 /// most frequent such name ("Trump" -> "Donald Trump", "Katharine" -> "Katharine Hilbery"),
 /// titles left out. One pass over the text.
-fn fullest_names(text: &str) -> HashMap<&str, &str> {
+pub fn fullest_names(text: &str) -> FullestNames<'_> {
     let mut counts: HashMap<&str, u32> = HashMap::new();
     let mut run: Option<(usize, usize, usize)> = None; // start, end, words
     for (at, word) in word_spans(text) {
@@ -354,7 +380,22 @@ fn fullest_names(text: &str) -> HashMap<&str, &str> {
             }
         }
     }
-    best.into_iter().map(|(k, (name, _))| (k, name)).collect()
+    let surnames = counts
+        .keys()
+        .filter_map(|name| name.rsplit(' ').next())
+        .collect();
+    Fullest {
+        by_word: best.into_iter().map(|(k, (name, _))| (k, name)).collect(),
+        surnames,
+    }
+}
+
+/// The capitalised names of two or three words in a text.
+pub struct Fullest<'a> {
+    /// First or last word -> the most frequent such name.
+    by_word: HashMap<&'a str, &'a str>,
+    /// Words that end one of the names (surnames, as against first names).
+    surnames: HashSet<&'a str>,
 }
 
 fn record<'a>(text: &'a str, run: Option<(usize, usize, usize)>, out: &mut HashMap<&'a str, u32>) {
@@ -391,7 +432,7 @@ mod tests {
     #[test]
     fn fullest_name_by_surname() {
         let t = "US President Donald Trump spoke. Later, Trump said so. Mr. Burman agreed.";
-        let map = fullest_names(t);
+        let map = fullest_names(t).by_word;
         assert_eq!(map.get("Trump"), Some(&"Donald Trump"));
         assert_eq!(map.get("Burman"), None);
     }

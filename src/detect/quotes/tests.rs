@@ -283,3 +283,101 @@ laughed. George rose, and he left the room to Lucy and George. “It is late,”
         "“It is late,” <- Lucy Honeychurch"
     );
 }
+
+#[test]
+fn the_person_addressed_answers_and_never_speaks_to_themself() {
+    // A word opening a quote is taken as a vocative only when it names a known person.
+    let t = "“Go,” said Dorcas.\n\n“Wait,” said Mary.\n\n“Dorcas, will you call Manning?” \
+said Poirot.\n\n“Yes, sir.”";
+    assert_eq!(speakers(t), vec!["Dorcas", "Mary", "Poirot", "Dorcas"]);
+    let t = "“Go,” said Elinor.\n\n“Stay,” said Marianne.\n\n“Why not, Elinor?”";
+    assert_eq!(speakers(t), vec!["Elinor", "Marianne", "Marianne"]);
+}
+
+#[test]
+fn narration_paragraph_before_a_quote_names_its_speaker() {
+    let t = "Cynthia nodded.\n\n“Yes. I know why.”";
+    assert_eq!(speakers(t), vec!["Cynthia"]);
+}
+
+#[test]
+fn nested_speech_keeps_the_outer_source_of_a_main_clause() {
+    let t = "Flynn said Trump was right when he said that “the generals are weak.”";
+    assert_eq!(speakers(t), vec!["Flynn"]);
+    let t = "When Clinton noted the cost, Trump boasted, “That makes me smart.”";
+    assert_eq!(speakers(t), vec!["Trump"]);
+}
+
+#[test]
+fn a_description_ends_at_its_verb_and_keeps_its_place() {
+    assert_eq!(
+        speakers("The New York Times reports: “Fewer donors gave this year.”"),
+        vec!["New York Times"]
+    );
+    assert_eq!(
+        speakers("“It is a frenzy,” said one Democratic source on the panel."),
+        vec!["one Democratic source on the panel"]
+    );
+}
+
+#[test]
+fn employer_after_a_preposition_is_not_the_speaker() {
+    assert_eq!(
+        speakers("“The effect is small,” wrote Cameron Easley for Morning Consult."),
+        vec!["Cameron Easley"]
+    );
+}
+
+#[test]
+fn a_quote_running_on_keeps_its_lead_in_cue() {
+    let t = "Clinton is describing as “unhinged” a Trump tweet about the contest.";
+    assert_eq!(speakers(t), vec!["Clinton"]);
+    let t = "“I admire the mechanics” of the plan, Mr. Holtz-Eakin said.";
+    assert_eq!(speakers(t), vec!["Holtz-Eakin"]);
+}
+
+#[test]
+fn trailer_pronoun_defers_to_the_lead_in_name() {
+    let t = "Sen. Claire McCaskill (D-Mo.) scolded him: “You are wrong,” she said.";
+    assert_eq!(speakers(t), vec!["Claire McCaskill"]);
+}
+
+#[test]
+fn participle_after_a_comma_takes_the_sentence_subject() {
+    let t = "Clinton spoke about the death in Tulsa, arguing that it was “intolerable.”";
+    assert_eq!(speakers(t), vec!["Clinton"]);
+    let t = "With leaders increasingly worried about a lack of passion among the young voters \
+in the big cities of the country, President Obama is rolling out a message: “It's about me.”";
+    assert_eq!(speakers(t), vec!["Obama"]);
+}
+
+#[test]
+fn delegate_is_a_title() {
+    let t = "“It is a waste,” said Del. Stacey Plaskett of the Virgin Islands.";
+    assert_eq!(speakers(t), vec!["Stacey Plaskett"]);
+}
+
+#[test]
+fn a_titled_surname_keeps_itself_and_a_titled_first_name_the_full_name() {
+    let t = "Obama Speech. “We win,” Mr. Obama said. Michelle Obama smiled.";
+    let ents = [person(t, "Obama", 1, 0)];
+    assert_eq!(
+        show_with(t, &ents, &[group(0, "Obama Speech")]),
+        "“We win,” <- Obama"
+    );
+    let t = "Lucy Honeychurch came. “We win,” Miss Lucy said.";
+    let ents = [person(t, "Lucy", 1, 0)];
+    assert_eq!(
+        show_with(t, &ents, &[group(0, "Lucy Honeychurch")]),
+        "“We win,” <- Lucy Honeychurch"
+    );
+}
+
+#[test]
+fn an_unattributed_quote_in_a_conversation_goes_to_the_other_party() {
+    // The narration paragraph has no subject to give the last quote; the conversation
+    // between Anne and Charles does.
+    let t = "“Is it late?” asked Anne.\n\n“Not yet,” said Charles.\n\nThe clock struck \
+twice in the hall.\n\n“Then stay.”";
+    assert_eq!(speakers(t), vec!["Anne", "Charles", "Anne"]);
+}

@@ -43,7 +43,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "sr", "jr", "gen", "maj", "col", "capt", "lt", "sgt", "adm",
     "cmdr", "rev", "sen", "rep", "gov", "prof", "gen", "brig", "pres", "hon", "messrs", "mme",
     "mlle", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "aug",
-    "sept", "sep", "oct", "nov", "dec", "mt", "ft", "fr", "supt", "insp", "det", "atty",
+    "sept", "sep", "oct", "nov", "dec", "mt", "ft", "fr", "supt", "insp", "det", "atty", "del",
 ];
 
 fn is_abbreviation(word: &str) -> bool {

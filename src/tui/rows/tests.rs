@@ -77,7 +77,7 @@ fn entities_grouped_by_label_most_mentioned_first() {
     let items = rows.items(Tab::Entities);
     let titles: Vec<_> = items
         .iter()
-        .map(|i| (i.section, i.title.as_str(), i.aside.as_str()))
+        .map(|i| (i.section.as_deref(), i.title.as_str(), i.aside.as_str()))
         .collect();
     assert_eq!(
         titles,
@@ -111,9 +111,57 @@ fn dates_form_a_timeline_with_the_words_gathered() {
 fn quotes_name_an_unknown_speaker() {
     let rows = Rows::new(TEXT, &set());
     let items = rows.items(Tab::Quotes);
-    assert_eq!(items[0].title, "unknown");
-    assert_eq!(items[0].detail.as_deref(), Some("\"hi there\""));
+    assert_eq!(items[0].section.as_deref(), Some("Speaker unknown"));
+    assert_eq!(items[0].title, "\"hi there\"");
     assert!(rows.items(Tab::Notes).is_empty());
+}
+
+fn quote(span: std::ops::Range<usize>, speaker: Option<&str>, group: Option<usize>) -> Annotation {
+    let info = QuoteInfo {
+        speaker: speaker.map(str::to_string),
+        speaker_group: group,
+        speaker_span: None,
+    };
+    Annotation {
+        span,
+        kind: AnnotationKind::Quote(info),
+    }
+}
+
+#[test]
+fn quotes_are_grouped_by_speaker_in_order_of_their_first_quote() {
+    let text = "\"a\" \"b\" \"c\" \"d\" \"e\"";
+    let set = AnnotationSet::new(
+        vec![
+            quote(0..3, Some("Ann Lee"), Some(0)),
+            quote(4..7, None, None),
+            quote(8..11, Some("Bo Chen"), None),
+            quote(12..15, Some("Lee"), Some(0)),
+            quote(16..19, Some("bo chen"), None),
+        ],
+        vec![EntityGroup {
+            id: 0,
+            label: EntityLabel::Person,
+            name: "Ann Lee".into(),
+            aliases: vec!["Lee".into()],
+        }],
+    );
+    let rows = Rows::new(text, &set);
+    let got: Vec<(Option<&str>, &str)> = rows
+        .items(Tab::Quotes)
+        .iter()
+        .map(|i| (i.section.as_deref(), i.title.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("Ann Lee · 2 quotes"), "\"a\""),
+            (None, "\"d\""),
+            (Some("Bo Chen · 2 quotes"), "\"c\""),
+            (None, "\"e\""),
+            (Some("Speaker unknown"), "\"b\""),
+        ]
+    );
 }
 
 #[test]

@@ -1,7 +1,9 @@
-//! The article pane: the visible layout lines, each split at annotation, emphasis and
+//! The article pane: the visible layout lines, each split at annotation, emphasis, note and
 //! search-match boundaries and painted by stacking roles (text, emphasis, quote, date or
-//! entity, then related mentions, the current annotation and search matches on top), plus
-//! a scrollbar. Also the inverse, [`byte_at`], so a click hits exactly what was drawn.
+//! entity, then related mentions, the current annotation, the reader's notes and highlights
+//! (roles `note` and `highlight`), the selection being made and search matches on top), a
+//! mark in the left margin of noted lines (✎ a note, ▌ a highlight), and a scrollbar. Also
+//! the inverse, [`byte_at`], so a click hits exactly what was drawn.
 
 use std::ops::Range;
 
@@ -13,6 +15,7 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
 use crate::annotation::{AnnotationKind, Kind};
 use crate::article::{BlockKind, InlineStyle};
 use crate::layout::{Line, LineKind, byte_at_col, segments};
+use crate::notes::Motivation;
 use crate::theme::{Role, Theme};
 
 use super::super::model::Model;
@@ -33,6 +36,22 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
         let spans = line_spans(m, theme, line);
         let y = area.y + row as u16;
         buf.set_line(area.x, y, &TextLine::from(spans), area.width);
+        // The margin mark of a noted line, in the column left of the text when there is one.
+        if area.x > pane.x && !line.range.is_empty() {
+            let marks = m.notes.overlapping(line.range.clone());
+            if let Some((_, motivation)) = marks.first() {
+                let r = match motivation {
+                    Motivation::Highlighting => Role::Highlight,
+                    Motivation::Commenting => Role::Note,
+                };
+                let mark = if marks.iter().any(|(_, k)| *k == Motivation::Commenting) {
+                    "✎"
+                } else {
+                    "▌"
+                };
+                buf.set_string(area.x - 1, y, mark, stack(theme, &[Role::Text, r]));
+            }
+        }
     }
 }
 
@@ -145,6 +164,10 @@ fn line_spans<'a>(m: &'a Model, theme: &Theme, line: &'a Line) -> Vec<Span<'a>> 
     cuts.extend(inline.iter().flat_map(|(r, _)| [r.start, r.end]));
     cuts.extend(matches.iter().flat_map(|(r, _)| [r.start, r.end]));
     cuts.extend(speaker.iter().flat_map(|r| [r.start, r.end]));
+    let noted = m.notes.overlapping(line.range.clone());
+    cuts.extend(noted.iter().flat_map(|(r, _)| [r.start, r.end]));
+    let selection = m.notes.selection.as_ref().map(|s| s.range.clone());
+    cuts.extend(selection.iter().flat_map(|r| [r.start, r.end]));
     cuts.sort_unstable();
     cuts.dedup();
 
@@ -183,6 +206,17 @@ fn line_spans<'a>(m: &'a Model, theme: &Theme, line: &'a Line) -> Vec<Span<'a>> 
         }
         if current.is_some_and(|(c, _)| covering.contains(&c)) {
             roles.push(Role::AnnotationCurrent);
+        }
+        for (r, motivation) in &noted {
+            if covers(r, &seg) {
+                roles.push(match motivation {
+                    Motivation::Highlighting => Role::Highlight,
+                    Motivation::Commenting => Role::Note,
+                });
+            }
+        }
+        if selection.as_ref().is_some_and(|r| covers(r, &seg)) {
+            roles.push(Role::SearchCurrent);
         }
         if let Some((_, is_current)) = matches.iter().find(|(r, _)| covers(r, &seg)) {
             roles.push(if *is_current {

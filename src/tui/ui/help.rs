@@ -57,6 +57,30 @@ pub const SECTIONS: &[(&str, &[Action])] = &[
         "Search",
         &[Action::Search, Action::NextMatch, Action::PrevMatch],
     ),
+    (
+        "Notes",
+        &[
+            Action::AddNote,
+            Action::Select,
+            Action::Highlight,
+            Action::EditNote,
+            Action::DeleteNote,
+            Action::Undo,
+            Action::TagFilter,
+            Action::Reattach,
+        ],
+    ),
+    (
+        "Selection",
+        &[
+            Action::SelectWordForward,
+            Action::SelectWordBack,
+            Action::SelectSentenceForward,
+            Action::SelectSentenceBack,
+            Action::SelectLineDown,
+            Action::SelectLineUp,
+        ],
+    ),
     ("General", &[Action::Help, Action::Quit]),
 ];
 

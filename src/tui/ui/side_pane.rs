@@ -5,6 +5,9 @@
 //! used by mouse clicks.
 
 mod detail;
+mod notes;
+
+use notes::note_lines;
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -14,6 +17,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::theme::{Role, Theme};
 
+use super::super::action::Action;
 use super::super::model::{Focus, Model};
 use super::super::rows::{Item, ItemKind, Tab};
 use super::style::{role, stack};
@@ -97,13 +101,26 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
     if list.is_empty() {
         return;
     }
-    if m.tab == Tab::Notes {
+    if m.tab == Tab::Notes && m.rows.items(Tab::Notes).is_empty() {
+        if let Some(tag) = &m.notes.tag {
+            let text = Line::styled(
+                format!("No notes tagged #{tag}."),
+                role(theme, Role::ListDim),
+            );
+            frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), pad(list));
+            return;
+        }
         let text = vec![
             Line::styled("No notes yet.", role(theme, Role::List)),
             Line::raw(""),
             Line::styled(
-                "The notes you write about passages of this article will be listed here, \
-                 in the order of the text, each with the words it is attached to.",
+                format!(
+                    "The notes you write about passages of this article will be listed here, \
+                     in the order of the text, each with the words it is attached to. \
+                     Press {} to note the sentence at the top, or {} to select a passage.",
+                    m.keymap.label(Action::AddNote),
+                    m.keymap.label(Action::Select)
+                ),
                 role(theme, Role::ListDim),
             ),
         ];
@@ -192,7 +209,7 @@ fn list_lines<'a>(
         }
         first_line.get_or_insert(line);
         line += h;
-        if let Some(section) = item.section {
+        if let Some(section) = item.section.as_deref() {
             if i > 0 {
                 out.push((Line::raw(""), None));
             }
@@ -212,7 +229,11 @@ fn list_lines<'a>(
             ItemKind::Date => {
                 date_lines(theme, item, w, value_w, marker, dim, i + 1 == items.len())
             }
-            ItemKind::Quote => quote_lines(m, theme, item, w, marker, dim),
+            ItemKind::Quote => quote_lines(theme, item, w, marker),
+            ItemKind::Note {
+                highlight,
+                detached,
+            } => note_lines(theme, item, w, marker, dim, highlight, detached),
         };
         out.push((first, style));
         if let Some(second) = second {
@@ -314,33 +335,15 @@ fn explanation_tail<'a>(explanation: &'a str, value: &str) -> &'a str {
     if rest.is_empty() { explanation } else { rest }
 }
 
-fn quote_lines<'a>(
-    m: &Model,
-    theme: &Theme,
-    item: &Item,
-    w: usize,
-    marker: &'a str,
-    dim: RStyle,
-) -> Lines<'a> {
-    let known = item.anchors.first().and_then(|&a| m.annotations.get(a)).is_some_and(|a| {
-        matches!(&a.kind, crate::annotation::AnnotationKind::Quote(q) if q.speaker.is_some())
-    });
-    let speaker_style = if known {
-        stack(theme, &[Role::List, Role::EntityPerson])
-    } else {
-        dim
-    };
+fn quote_lines<'a>(theme: &Theme, item: &Item, w: usize, marker: &'a str) -> Lines<'a> {
     let first = Line::from(vec![
         Span::raw(marker),
-        Span::styled(fit(&item.title, w.saturating_sub(2)), speaker_style),
-    ]);
-    let second = item.detail.as_ref().map(|d| {
-        Line::styled(
-            format!("   {}", fit(d, w.saturating_sub(4))),
+        Span::styled(
+            fit(&item.title, w.saturating_sub(2)),
             stack(theme, &[Role::List, Role::Quote]),
-        )
-    });
-    (first, second)
+        ),
+    ]);
+    (first, None)
 }
 
 /// What is drawn at screen cell (`column`, `row`) of the side pane.

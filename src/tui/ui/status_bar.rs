@@ -80,7 +80,15 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
     buf.set_style(area, bar);
     let total = usize::from(area.width);
 
-    let warn = m.article.warnings.first();
+    // A notes problem (read-only notes file, a failed save) outranks the article's warnings:
+    // it is about the reader's own writing.
+    let notes_warn = m
+        .notes
+        .save_failed
+        .as_ref()
+        .map(|e| format!("notes not saved: {e}"));
+    let notes_warn = notes_warn.or_else(|| m.notes.problem.clone());
+    let warn = notes_warn.as_ref().or(m.article.warnings.first());
     let mut left = vec![
         Span::styled(
             format!(" {} ", fit(&m.file_label, (total / 3).clamp(8, 48))),
@@ -90,6 +98,15 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
     ];
     let (middle, middle_role) = if let Some(msg) = &m.message {
         (Some(msg.clone()), Role::StatusMessage)
+    } else if let Some(sel) = &m.notes.selection {
+        let words = m.article.text.get(sel.range.clone()).unwrap_or("");
+        let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+        (Some(format!("SELECTION “{words}”")), Role::StatusMessage)
+    } else if let Some(w) = &notes_warn {
+        (Some(format!("⚠ {w}")), Role::StatusWarning)
+    } else if m.notes.tag.is_some() && m.tab == Tab::Notes && m.side_shown() {
+        let tag = m.notes.tag.as_deref().unwrap_or("");
+        (Some(format!("Notes tab: #{tag} only")), Role::StatusMessage)
     } else if let Some(s) = summary(m) {
         (Some(s), Role::StatusBar)
     } else if let Some(w) = warn {

@@ -110,7 +110,7 @@ pub fn keep_selection_visible(m: &mut Model) {
     let height = m.side_list_height();
     // Rows of context kept around the selection, as vim's 'scrolloff', when there is room.
     let context = if height >= 10 { 2 } else { 0 };
-    for tab in [Tab::Entities, Tab::Dates, Tab::Quotes] {
+    for tab in Tab::ALL {
         let t = tab.index();
         let total = m.rows.total_lines(tab);
         if let Some(sel) = m.selected[t] {

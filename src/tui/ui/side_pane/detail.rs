@@ -69,23 +69,25 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, item: Option<&Item>, theme
                 lines.push(Line::styled(explanation.clone(), role(theme, Role::List)));
             }
         }
+        ItemKind::Note { .. } => {
+            lines.push(Line::styled(item.title.clone(), role(theme, Role::Note)));
+            if let Some(text) = &item.detail {
+                lines.push(Line::styled(text.clone(), role(theme, Role::List)));
+            }
+        }
         ItemKind::Quote => {
+            let quote = item.anchors.first().and_then(|&a| m.annotations.get(a));
+            let (speaker, text) = match quote.map(|a| (&a.kind, a.span.clone())) {
+                Some((AnnotationKind::Quote(info), span)) => (
+                    info.speaker.as_deref().unwrap_or("Speaker unknown"),
+                    m.article.text.get(span).unwrap_or(""),
+                ),
+                _ => ("Speaker unknown", ""),
+            };
             lines.push(Line::styled(
-                format!("{}:", item.title),
+                format!("{speaker}:"),
                 stack(theme, &[Role::List, Role::QuoteSpeaker]),
             ));
-            let text = item
-                .anchors
-                .first()
-                .and_then(|&a| m.annotations.get(a))
-                .map_or("", |a| {
-                    let is_quote = matches!(a.kind, AnnotationKind::Quote(_));
-                    if is_quote {
-                        m.article.text.get(a.span.clone()).unwrap_or("")
-                    } else {
-                        ""
-                    }
-                });
             let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
             lines.push(Line::styled(flat, stack(theme, &[Role::List, Role::Quote])));
         }

@@ -1,0 +1,139 @@
+//! `gloss notes FILE`: the article's notes without the reader — a listing, an export to
+//! Markdown, JSON or W3C Web Annotation JSON-LD (stdout), or an import of a W3C collection
+//! (Hypothesis exports included) placed on the article and saved.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use clap::ValueEnum;
+use jiff::Timestamp;
+
+use gloss::article::Article;
+use gloss::ingest::{self, LoadOptions};
+use gloss::notes::export::{self, w3c};
+use gloss::notes::{ArticleIdentity, Notebook, NotesLocation, import};
+
+/// The formats `--export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Markdown: each passage as a block quote, then the note and its tags.
+    Md,
+    /// The stored form, as JSON.
+    Json,
+    /// A W3C Web Annotation JSON-LD AnnotationCollection.
+    W3c,
+}
+
+/// What `gloss notes` was asked to do.
+#[derive(Debug)]
+pub enum Task {
+    List,
+    Export(Format),
+    Import(PathBuf),
+}
+
+/// Where the notes are: `--notes PATH`, `--notes-beside`, the config's `notes_dir`, else
+/// the XDG data directory.
+pub fn location(
+    notes: Option<&Path>,
+    beside: bool,
+    notes_dir: Option<&Path>,
+) -> Result<NotesLocation, String> {
+    match (notes, beside, notes_dir) {
+        (Some(file), _, _) => Ok(NotesLocation::File(file.to_path_buf())),
+        (None, true, _) => Ok(NotesLocation::Beside),
+        (None, false, Some(dir)) => Ok(NotesLocation::Directory(dir.to_path_buf())),
+        (None, false, None) => NotesLocation::data_dir().map_err(|e| e.to_string()),
+    }
+}
+
+pub fn run(file: &Path, location: Result<NotesLocation, String>, task: Task) -> anyhow::Result<()> {
+    let location = location.map_err(anyhow::Error::msg)?;
+    let article: Article = ingest::load(
+        &ingest::Source::Path(file.to_path_buf()),
+        &LoadOptions::default(),
+    )?;
+    let text = &article.text;
+    let identity = ArticleIdentity::new(text, Some(file));
+    let (mut book, problem) = Notebook::open(
+        &location,
+        identity.clone(),
+        article.meta.title.clone(),
+        text,
+    )?;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    match task {
+        Task::List => {
+            if let Some(p) = &problem {
+                eprintln!("gloss: warning: {p}");
+            }
+            if book.notes().is_empty() {
+                eprintln!("gloss: no notes on {}", file.display());
+            }
+            write!(
+                out,
+                "{}",
+                export::listing(text, book.notes(), book.anchors())
+            )?;
+        }
+        Task::Export(format) => {
+            if let Some(p) = &problem {
+                bail!("{p}");
+            }
+            let written = match format {
+                Format::Md => {
+                    export::markdown(&identity, &article.meta, book.notes(), book.anchors())
+                }
+                Format::Json => pretty(&export::json(&identity, &article.meta, book.notes()))?,
+                Format::W3c => {
+                    let label = article
+                        .meta
+                        .title
+                        .clone()
+                        .unwrap_or_else(|| file.display().to_string());
+                    pretty(&w3c::collection(
+                        &identity,
+                        &label,
+                        book.notes(),
+                        Timestamp::now(),
+                    ))?
+                }
+            };
+            out.write_all(written.as_bytes())?;
+        }
+        Task::Import(json_file) => {
+            if let Some(p) = &problem {
+                bail!("{p}");
+            }
+            let json = std::fs::read_to_string(&json_file)
+                .with_context(|| format!("cannot read '{}'", json_file.display()))?;
+            let context = json_file.display().to_string();
+            let imported = import::import_str(&json, &context, text, Timestamp::now())?;
+            let skipped = imported.skipped.clone();
+            let detached = imported
+                .notes
+                .iter()
+                .filter(|(_, a)| a.is_detached())
+                .count();
+            let count = book.add_imported(imported);
+            book.save(text)?;
+            writeln!(
+                out,
+                "imported {count} note{} ({detached} detached) into {}",
+                if count == 1 { "" } else { "s" },
+                book.store().file().display()
+            )?;
+            for why in skipped {
+                eprintln!("gloss: skipped: {why}");
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn pretty(value: &serde_json::Value) -> anyhow::Result<String> {
+    Ok(serde_json::to_string_pretty(value)? + "\n")
+}

@@ -1,0 +1,132 @@
+//! Running the effects `update` asks for: saving the notes (and, when a save fails on quit,
+//! writing them to a recovery file), and handing the note being written to `$EDITOR`
+//! with the terminal given back for the time it runs. Their outcome goes back to `update`
+//! as a message, so the state still changes in one place.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::Command;
+
+use jiff::Timestamp;
+
+use crate::notes::ArticleIdentity;
+use crate::notes::export::w3c;
+
+use super::model::Model;
+use super::terminal::{Term, resume, suspend};
+use super::update::{Effect, Msg, update};
+
+/// Takes `msg` in and runs the effects it leads to. True when the reader should quit.
+pub fn dispatch(model: &mut Model, msg: Msg, terminal: &mut Term) -> io::Result<bool> {
+    let mut effect = update(model, msg);
+    loop {
+        let next = match effect {
+            Effect::None => return Ok(false),
+            Effect::Quit => return Ok(true),
+            Effect::Save => Msg::Saved(save(model)),
+            Effect::SaveThenQuit => match save(model) {
+                Ok(_) => return Ok(true),
+                Err(_) => Msg::Unsaved(recovery(model)),
+            },
+            Effect::ExternalEditor => Msg::EditorText(external_editor(model, terminal)?),
+        };
+        effect = update(model, next);
+    }
+}
+
+/// Saves the notes if they changed: what to say, or the error (the notes stay dirty).
+pub fn save(model: &mut Model) -> Result<String, String> {
+    let Some(book) = model.notes.book.as_mut() else {
+        return Ok(String::new());
+    };
+    if !book.is_dirty() {
+        return Ok("notes saved".to_owned());
+    }
+    match book.save(&model.article.text) {
+        Ok(saved) if saved.merged > 0 => {
+            model.refresh_notes();
+            Ok(format!(
+                "notes saved, with {} from another gloss",
+                saved.merged
+            ))
+        }
+        Ok(_) => Ok(format!("notes saved to {}", book.store().file().display())),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Writes the unsaved notes as a W3C collection (what `gloss notes --import w3c` reads)
+/// to a recovery file in the temporary directory; its name, or why it could not be written.
+fn recovery(model: &Model) -> Result<String, String> {
+    let Some(book) = model.notes.book.as_ref() else {
+        return Err("no notes".to_owned());
+    };
+    let now = Timestamp::now();
+    let identity = ArticleIdentity::new(&model.article.text, None);
+    let label = model
+        .article
+        .meta
+        .title
+        .as_deref()
+        .unwrap_or(&model.file_label);
+    let json = w3c::collection(&identity, label, book.notes(), now);
+    let name = format!(
+        "gloss-notes-recovery-{}.json",
+        now.strftime("%Y%m%dT%H%M%S")
+    );
+    let path: PathBuf = std::env::temp_dir().join(name);
+    let text = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;
+    std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path.display().to_string())
+}
+
+/// Runs `$VISUAL`/`$EDITOR` (else `vi`) on a temporary file holding the editor's text,
+/// with the terminal restored for it, and returns the file's text afterwards.
+fn external_editor(model: &Model, terminal: &mut Term) -> io::Result<Result<String, String>> {
+    let Some(ed) = &model.notes.editor else {
+        return Ok(Err("no note is being written".to_owned()));
+    };
+    let set = |name: &str| std::env::var(name).ok().filter(|e| !e.trim().is_empty());
+    let editor = set("VISUAL")
+        .or_else(|| set("EDITOR"))
+        .unwrap_or_else(|| "vi".to_owned());
+    let run = || -> Result<String, String> {
+        let path = std::env::temp_dir().join(format!(
+            "gloss-note-{}-{}.md",
+            std::process::id(),
+            Timestamp::now().as_nanosecond()
+        ));
+        let file = TempFile(path);
+        std::fs::File::create_new(&file.0)
+            .and_then(|mut f| f.write_all(ed.text().as_bytes()))
+            .map_err(|e| format!("cannot write {}: {e}", file.0.display()))?;
+        // The editor may be a command with arguments ("code --wait"): split on white space.
+        let mut words = editor.split_whitespace();
+        let program = words.next().unwrap_or("vi");
+        let status = Command::new(program)
+            .args(words)
+            .arg(&file.0)
+            .status()
+            .map_err(|e| format!("cannot run the editor '{editor}': {e}"))?;
+        if !status.success() {
+            return Err(format!(
+                "the editor '{editor}' failed ({status}); text unchanged"
+            ));
+        }
+        std::fs::read_to_string(&file.0).map_err(|e| format!("cannot read the note back: {e}"))
+    };
+    suspend();
+    let result = run();
+    resume(terminal)?;
+    Ok(result)
+}
+
+/// A temporary file removed when dropped.
+struct TempFile(PathBuf);
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        // Nothing to do about a file that cannot be removed from the temporary directory.
+        let _ = std::fs::remove_file(&self.0);
+    }
+}

@@ -1,5 +1,7 @@
 //! Where the reader's start-up time goes on a big file: ingest, detection and layout, each
-//! timed alone (CPU-bound, single run). `cargo run --release --example startup_cost -- FILE`
+//! timed alone (CPU-bound, single run), and what a resize costs (a window, dropping the
+//! old layout).
+//! `cargo run --release --example startup_cost -- FILE`
 
 use std::time::Instant;
 
@@ -25,6 +27,13 @@ fn main() -> anyhow::Result<()> {
             ms(t),
             layout.len()
         );
+        let t = Instant::now();
+        let window = Layout::partial(&article, width, article.text.len() / 2, 40);
+        println!("window at {width}: {:.2} ms", ms(t));
+        let t = Instant::now();
+        drop(layout);
+        println!("dropping the layout: {:.2} ms", ms(t));
+        drop(window);
     }
     let t = Instant::now();
     let set = gloss::detect::detect_article(&article);

@@ -117,8 +117,7 @@ impl Prepared<'_> {
         }
         for i in 0..regions.len() {
             if infos[i].as_ref().is_none_or(|q| q.speaker.is_none()) {
-                infos[i] =
-                    conversation_guess(&regions, &infos, &addressees, i).or(infos[i].take());
+                infos[i] = conversation_guess(&regions, &infos, &addressees, i).or(infos[i].take());
             }
         }
 

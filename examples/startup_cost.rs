@@ -16,6 +16,9 @@ fn main() -> anyhow::Result<()> {
     let article = load(&Source::Path(path.into()), &LoadOptions::default())?;
     println!("ingest: {:.1} ms ({} blocks)", ms(t), article.blocks.len());
     let t = Instant::now();
+    let hash = gloss::notes::identity::text_hash(&article.text);
+    println!("notes identity hash: {:.1} ms ({})", ms(t), &hash[..8]);
+    let t = Instant::now();
     let copy = article.clone();
     println!("clone: {:.1} ms", ms(t));
     drop(copy);

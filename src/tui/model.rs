@@ -19,6 +19,8 @@ use super::keymap::Keymap;
 use super::notes::Notes;
 use super::rows::{Rows, Tab};
 
+mod layout;
+
 /// Below this many columns the side pane no longer fits beside the article.
 pub const NARROW: u16 = 70;
 
@@ -91,17 +93,6 @@ pub struct SideAreas {
 const DETAIL_MIN_PANE_HEIGHT: u16 = 18;
 /// Lines of the detail box, its rule included.
 const DETAIL_HEIGHT: u16 = 7;
-
-/// Layouts this long take milliseconds to free (600k lines of a 30 MB text: about 10 ms,
-/// most of a frame's budget on a resize), so they are freed on a thread of their own.
-const FREE_ELSEWHERE_LINES: usize = 100_000;
-
-/// Drops a layout no longer shown, off the input path when it is big.
-fn discard(layout: Layout) {
-    if layout.len() >= FREE_ELSEWHERE_LINES {
-        std::thread::spawn(move || drop(layout));
-    }
-}
 
 /// The reader's state.
 #[derive(Debug)]
@@ -337,49 +328,6 @@ impl Model {
         self.text_area()
             .map_or(fallback, |a| usize::from(a.height))
             .max(1)
-    }
-
-    /// Lays the article out again if the text column's width changed, keeping the first
-    /// visible byte on screen. A big text gets only the window on screen
-    /// ([`Layout::partial`]); the loop has the complete layout made on a worker thread and
-    /// hands it over with [`Model::install_layout`].
-    pub fn relayout(&mut self) {
-        let width = match self.text_area() {
-            Some(area) => area.width.max(1),
-            // No article on screen (the side pane covers it, or the terminal is one row):
-            // keep the layout there is, or make a plausible one to start from.
-            None if self.layout_width > 0 => return,
-            None => self.settings.max_text_width.min(self.size.0.max(20)).max(1),
-        };
-        if width == self.layout_width && !self.layout.is_empty() {
-            return;
-        }
-        let top_byte = self.top_byte();
-        let window = Layout::partial(&self.article, width, top_byte, self.page_height());
-        discard(std::mem::replace(&mut self.layout, window));
-        self.layout_width = width;
-        self.anchor(top_byte);
-    }
-
-    /// Takes a complete layout made elsewhere, if it is for the current width, keeping
-    /// the first visible byte where it is on screen.
-    pub fn install_layout(&mut self, layout: Layout) {
-        if layout.width() != self.layout_width.max(1) || self.layout.is_complete() {
-            return;
-        }
-        let top_byte = self.top_byte();
-        self.layout = layout;
-        self.anchor(top_byte);
-    }
-
-    /// Puts the line showing `top_byte` at the top of the view.
-    fn anchor(&mut self, top_byte: usize) {
-        self.top = if top_byte == 0 {
-            0
-        } else {
-            self.layout.line_of_byte(top_byte)
-        };
-        self.clamp_top();
     }
 
     /// The largest useful `top`: the last line may rest at the bottom of the pane.

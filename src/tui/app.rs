@@ -2,6 +2,7 @@
 //! effects -> `draw`. The only code that reads events, and the one place the detectors'
 //! results are received when they run in the background.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 use std::thread;
@@ -16,10 +17,12 @@ use crate::article::Article;
 use crate::detect::detect_article;
 use crate::keys::{Key, KeyChord};
 use crate::layout::Layout;
+use crate::notes::NotesLocation;
 use crate::theme::Theme;
 
 use super::effects;
 use super::model::Model;
+use super::notes::Notes;
 use super::terminal::TerminalGuard;
 use super::ui;
 use super::update::{Msg, update};
@@ -27,7 +30,7 @@ use super::update::{Msg, update};
 /// Articles up to this size are annotated before the first frame (a few milliseconds), so
 /// the first screen is complete; longer texts (books) are annotated on a thread while the
 /// reader starts reading.
-const SYNC_DETECT_BYTES: usize = 256 * 1024;
+pub(crate) const SYNC_DETECT_BYTES: usize = 256 * 1024;
 
 /// Test hook: with `GLOSS_TEST_PANIC=1` in the environment the reader panics right after
 /// drawing its first frame, so an end-to-end test in a pseudo-terminal can check that a
@@ -35,14 +38,18 @@ const SYNC_DETECT_BYTES: usize = 256 * 1024;
 /// still prints the panic message.
 const TEST_PANIC_VAR: &str = "GLOSS_TEST_PANIC";
 
+/// Where a book's notes are, to open once its first frame is out.
+pub type NotesToOpen = (Result<NotesLocation, String>, Option<PathBuf>);
+
 /// Runs the reader until the user quits.
 ///
 /// On a big text the first frame shows a window of the layout ([`Layout::partial`]); the
 /// complete layout is made on a worker thread, and detection starts once that frame is
-/// out, so neither competes with it for a core. A key that arrives before the complete
+/// out, so neither competes with it for a core; so is a book's notebook, whose opening
+/// hashes the whole text. A key that arrives before the complete
 /// layout waits for it (line numbers must be exact for movement), which on a 3 MB book is
 /// a few tens of milliseconds at most and usually nothing: people read first.
-pub fn run(mut model: Model, theme: &Theme) -> anyhow::Result<()> {
+pub fn run(mut model: Model, theme: &Theme, mut notes: Option<NotesToOpen>) -> anyhow::Result<()> {
     // Small articles are annotated here, before the terminal is touched.
     let mut detection = None;
     if model.article.text.len() <= SYNC_DETECT_BYTES {
@@ -50,6 +57,7 @@ pub fn run(mut model: Model, theme: &Theme) -> anyhow::Result<()> {
         update(&mut model, Msg::Annotations(set));
     }
     let mut layout_job: Option<LayoutJob> = None;
+    let mut notes_rx: Option<Receiver<Notes>> = None;
     let test_panic = std::env::var(TEST_PANIC_VAR).is_ok_and(|v| v == "1");
     let mut guard = TerminalGuard::enter()?;
     let terminal = &mut guard.terminal;
@@ -67,6 +75,14 @@ pub fn run(mut model: Model, theme: &Theme) -> anyhow::Result<()> {
         }
         if model.detecting && detection.is_none() {
             detection = Some(start_detection(&model));
+        }
+        if let Some((location, path)) = notes.take() {
+            let article = Arc::clone(&model.article);
+            let (tx, rx) = mpsc::channel();
+            thread::spawn(move || {
+                let _ = tx.send(super::open_notes(&article, location, path.as_deref()));
+            });
+            notes_rx = Some(rx);
         }
         let timeout = match (&layout_job, model.detecting) {
             (Some(_), _) => 5,
@@ -87,6 +103,13 @@ pub fn run(mut model: Model, theme: &Theme) -> anyhow::Result<()> {
                 {
                     job.finish(&mut model, true);
                 }
+                // Keys may act on notes: they wait for the notebook as for the layout.
+                if !matches!(msg, Msg::Resize(..))
+                    && let Some(rx) = notes_rx.take()
+                    && let Ok(opened) = rx.recv()
+                {
+                    install_notes(&mut model, opened);
+                }
                 if effects::dispatch(&mut model, msg, terminal)? {
                     return Ok(());
                 }
@@ -95,12 +118,23 @@ pub fn run(mut model: Model, theme: &Theme) -> anyhow::Result<()> {
         if let Some(job) = layout_job.take() {
             layout_job = job.finish(&mut model, false);
         }
+        if let Some(rx) = &notes_rx
+            && let Ok(opened) = rx.try_recv()
+        {
+            install_notes(&mut model, opened);
+            notes_rx = None;
+        }
         if let Some(rx) = &detection
             && let Ok(set) = rx.try_recv()
         {
             update(&mut model, Msg::Annotations(set));
         }
     }
+}
+
+fn install_notes(model: &mut Model, notes: Notes) {
+    model.notes = notes;
+    model.refresh_notes();
 }
 
 /// The complete layout of the article at one width, being made on a worker thread.

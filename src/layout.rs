@@ -16,13 +16,15 @@
 //! block measures each line grapheme by grapheme (printable ASCII without the segmenter)
 //! and asks UAX #14 only about the word or two before the margin ([`wrap`]); books
 //! (512 KiB and more) are laid out on two threads. War and Peace (3.4 MB, 59k lines at 80
-//! columns) takes about 20 ms of CPU. Not done yet: laying out only the blocks on screen
-//! first and the rest in the background (the 30 MB case), which would need line counts
-//! that grow while the reader scrolls.
+//! columns) takes about 20 ms of CPU. For the first frame and after a resize the reader
+//! first lays out only the blocks on screen ([`Layout::partial`]: a window of lines with
+//! estimated counts before and after it), draws, and swaps in the whole layout when a
+//! worker thread has made it (see `docs/design.md`).
 
 mod check;
 mod columns;
 mod header;
+mod partial;
 mod wrap;
 
 use std::ops::Range;
@@ -97,9 +99,15 @@ impl Line {
 pub struct Layout {
     width: u16,
     lines: Vec<Line>,
-    /// Index of the first line of each block (`blocks.len() + 1` entries, the last being
-    /// `lines.len()` of the text part).
+    /// Index in `lines` of the first line of each laid-out block (one more entry than
+    /// blocks laid out, the last being `lines.len()` of the text part).
     block_first: Vec<usize>,
+    /// Block of `block_first[0]`: 0 unless this is a window ([`Layout::partial`]).
+    first_block: usize,
+    /// Lines before `lines[0]`: 0, or for a window an estimate.
+    offset: usize,
+    /// Lines estimated after the last laid-out block: 0 for a complete layout.
+    tail: usize,
 }
 
 impl Layout {
@@ -136,6 +144,9 @@ impl Layout {
             width,
             lines,
             block_first,
+            first_block: 0,
+            offset: 0,
+            tail: 0,
         }
     }
 
@@ -144,24 +155,30 @@ impl Layout {
         self.width
     }
 
-    /// Number of visual lines.
+    /// Number of visual lines (estimated where a window leaves lines out).
     pub fn len(&self) -> usize {
-        self.lines.len()
+        self.offset + self.lines.len() + self.tail
     }
 
     pub fn is_empty(&self) -> bool {
         self.lines.is_empty()
     }
 
-    /// Line `i`, if it exists.
-    pub fn line(&self, i: usize) -> Option<&Line> {
-        self.lines.get(i)
+    /// Whether every block is laid out (line numbers are exact).
+    pub fn is_complete(&self) -> bool {
+        self.offset == 0 && self.tail == 0
     }
 
-    /// The lines in `range`, clamped to the layout (what a viewport draws).
+    /// Line `i`, if it exists (and, in a window, is laid out).
+    pub fn line(&self, i: usize) -> Option<&Line> {
+        self.lines.get(i.checked_sub(self.offset)?)
+    }
+
+    /// The laid-out lines in `range`, clamped to the layout (what a viewport draws); a
+    /// window gives only the part it holds.
     pub fn lines(&self, range: Range<usize>) -> &[Line] {
-        let end = range.end.min(self.lines.len());
-        let start = range.start.min(end);
+        let end = range.end.saturating_sub(self.offset).min(self.lines.len());
+        let start = range.start.saturating_sub(self.offset).min(end);
         &self.lines[start..end]
     }
 
@@ -169,6 +186,10 @@ impl Layout {
     /// it, or for a byte dropped at a break (whitespace, the blank between blocks) the text
     /// line before it. Bytes before the first text line map to it; 0 for an empty layout.
     pub fn line_of_byte(&self, byte: usize) -> usize {
+        self.offset + self.local_line_of_byte(byte)
+    }
+
+    fn local_line_of_byte(&self, byte: usize) -> usize {
         let after = self.lines.partition_point(|l| l.range.start <= byte);
         let mut i = after.saturating_sub(1);
         // Decoration lines share the start of the block after them; step onto text.
@@ -184,8 +205,11 @@ impl Layout {
 
     /// The lines of block `block` (empty when out of range).
     pub fn block_lines(&self, block: usize) -> Range<usize> {
-        match (self.block_first.get(block), self.block_first.get(block + 1)) {
-            (Some(&s), Some(&e)) => s..self.last_text_line(s, e),
+        let Some(b) = block.checked_sub(self.first_block) else {
+            return 0..0;
+        };
+        match (self.block_first.get(b), self.block_first.get(b + 1)) {
+            (Some(&s), Some(&e)) => self.offset + s..self.offset + self.last_text_line(s, e),
             _ => 0..0,
         }
     }

@@ -54,12 +54,20 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
         notes,
         article_path,
     } = launch;
-    let notes = open_notes(&article, notes, article_path.as_deref());
-    // The real size arrives with the first frame; any size will do until then.
-    let mut model = Model::new(article, file_label, settings, keymap, (80, 24));
-    model.notes = notes;
-    model.refresh_notes();
-    app::run(model, &theme)
+    // Laid out at the terminal's size at once, so the first frame does not lay out twice.
+    let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let mut model = Model::new(article, file_label, settings, keymap, size);
+    // A book's notebook is opened after the first frame (hashing the text to find its
+    // notes costs 15 ms on War and Peace); an article's at once.
+    let later = match model.article.text.len() > app::SYNC_DETECT_BYTES {
+        true => Some((notes, article_path)),
+        false => {
+            model.notes = open_notes(&model.article, notes, article_path.as_deref());
+            model.refresh_notes();
+            None
+        }
+    };
+    app::run(model, &theme, later)
 }
 
 /// Opens the article's notebook before the terminal is taken; a problem (a notes file that

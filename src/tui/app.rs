@@ -2,6 +2,8 @@
 //! effects -> `draw`. The only code that reads events, and the one place the detectors'
 //! results are received when they run in the background.
 
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 use std::thread;
 use std::time::Duration;
@@ -14,10 +16,13 @@ use crate::annotation::AnnotationSet;
 use crate::article::Article;
 use crate::detect::detect_article;
 use crate::keys::{Key, KeyChord};
+use crate::layout::Layout;
+use crate::notes::NotesLocation;
 use crate::theme::Theme;
 
 use super::effects;
 use super::model::Model;
+use super::notes::Notes;
 use super::terminal::TerminalGuard;
 use super::ui;
 use super::update::{Msg, update};
@@ -25,7 +30,7 @@ use super::update::{Msg, update};
 /// Articles up to this size are annotated before the first frame (a few milliseconds), so
 /// the first screen is complete; longer texts (books) are annotated on a thread while the
 /// reader starts reading.
-const SYNC_DETECT_BYTES: usize = 256 * 1024;
+pub(crate) const SYNC_DETECT_BYTES: usize = 256 * 1024;
 
 /// Test hook: with `GLOSS_TEST_PANIC=1` in the environment the reader panics right after
 /// drawing its first frame, so an end-to-end test in a pseudo-terminal can check that a
@@ -33,10 +38,26 @@ const SYNC_DETECT_BYTES: usize = 256 * 1024;
 /// still prints the panic message.
 const TEST_PANIC_VAR: &str = "GLOSS_TEST_PANIC";
 
+/// Where a book's notes are, to open once its first frame is out.
+pub type NotesToOpen = (Result<NotesLocation, String>, Option<PathBuf>);
+
 /// Runs the reader until the user quits.
-pub fn run(mut model: Model, theme: &Theme) -> anyhow::Result<()> {
+///
+/// On a big text the first frame shows a window of the layout ([`Layout::partial`]); the
+/// complete layout is made on a worker thread, and detection starts once that frame is
+/// out, so neither competes with it for a core; so is a book's notebook, whose opening
+/// hashes the whole text. A key that arrives before the complete
+/// layout waits for it (line numbers must be exact for movement), which on a 3 MB book is
+/// a few tens of milliseconds at most and usually nothing: people read first.
+pub fn run(mut model: Model, theme: &Theme, mut notes: Option<NotesToOpen>) -> anyhow::Result<()> {
     // Small articles are annotated here, before the terminal is touched.
-    let mut pending = start_detection(&mut model);
+    let mut detection = None;
+    if model.article.text.len() <= SYNC_DETECT_BYTES {
+        let set = detect_article(&model.article);
+        update(&mut model, Msg::Annotations(set));
+    }
+    let mut layout_job: Option<LayoutJob> = None;
+    let mut notes_rx: Option<Receiver<Notes>> = None;
     let test_panic = std::env::var(TEST_PANIC_VAR).is_ok_and(|v| v == "1");
     let mut guard = TerminalGuard::enter()?;
     let terminal = &mut guard.terminal;
@@ -45,50 +66,126 @@ pub fn run(mut model: Model, theme: &Theme) -> anyhow::Result<()> {
         if (size.width, size.height) != model.size {
             update(&mut model, Msg::Resize(size.width, size.height));
         }
+        if !model.layout.is_complete() && layout_job.as_ref().is_none_or(|j| !j.serves(&model)) {
+            layout_job = Some(LayoutJob::start(&model));
+        }
         terminal.draw(|frame| ui::draw(frame, &model, theme))?;
         if test_panic {
             panic!("{TEST_PANIC_VAR}=1: deliberate panic after the first frame (test hook)");
         }
-        let timeout = Duration::from_millis(if pending.is_some() { 50 } else { 1000 });
-        if event::poll(timeout)? {
-            if let Some(msg) = message(event::read()?)
-                && effects::dispatch(&mut model, msg, terminal)?
-            {
-                return Ok(());
-            }
+        if model.detecting && detection.is_none() {
+            detection = Some(start_detection(&model));
+        }
+        if let Some((location, path)) = notes.take() {
+            let article = Arc::clone(&model.article);
+            let (tx, rx) = mpsc::channel();
+            thread::spawn(move || {
+                let _ = tx.send(super::open_notes(&article, location, path.as_deref()));
+            });
+            notes_rx = Some(rx);
+        }
+        let timeout = match (&layout_job, model.detecting) {
+            (Some(_), _) => 5,
+            (None, true) => 50,
+            (None, false) => 1000,
+        };
+        if event::poll(Duration::from_millis(timeout))? {
+            let mut first = true;
             // Take every event already queued before drawing again (a fast wheel or a
             // held key), so drawing never lags behind input.
-            while event::poll(Duration::ZERO)? {
-                if let Some(msg) = message(event::read()?)
-                    && effects::dispatch(&mut model, msg, terminal)?
+            while first || event::poll(Duration::ZERO)? {
+                first = false;
+                let Some(msg) = message(event::read()?) else {
+                    continue;
+                };
+                if !matches!(msg, Msg::Resize(..))
+                    && let Some(job) = layout_job.take()
                 {
+                    job.finish(&mut model, true);
+                }
+                // Keys may act on notes: they wait for the notebook as for the layout.
+                if !matches!(msg, Msg::Resize(..))
+                    && let Some(rx) = notes_rx.take()
+                    && let Ok(opened) = rx.recv()
+                {
+                    install_notes(&mut model, opened);
+                }
+                if effects::dispatch(&mut model, msg, terminal)? {
                     return Ok(());
                 }
             }
         }
-        if let Some(rx) = &pending
+        if let Some(job) = layout_job.take() {
+            layout_job = job.finish(&mut model, false);
+        }
+        if let Some(rx) = &notes_rx
+            && let Ok(opened) = rx.try_recv()
+        {
+            install_notes(&mut model, opened);
+            notes_rx = None;
+        }
+        if let Some(rx) = &detection
             && let Ok(set) = rx.try_recv()
         {
             update(&mut model, Msg::Annotations(set));
-            pending = None;
         }
     }
 }
 
-/// Annotates small articles at once; for big ones, starts a thread and returns its channel.
-fn start_detection(model: &mut Model) -> Option<Receiver<AnnotationSet>> {
-    if model.article.text.len() <= SYNC_DETECT_BYTES {
-        let set = detect_article(&model.article);
-        update(model, Msg::Annotations(set));
-        return None;
+fn install_notes(model: &mut Model, notes: Notes) {
+    model.notes = notes;
+    model.refresh_notes();
+}
+
+/// The complete layout of the article at one width, being made on a worker thread.
+struct LayoutJob {
+    width: u16,
+    rx: Receiver<Layout>,
+}
+
+impl LayoutJob {
+    fn start(model: &Model) -> LayoutJob {
+        let (article, width) = (Arc::clone(&model.article), model.layout_width);
+        let (tx, rx) = mpsc::channel();
+        thread::spawn(move || {
+            // The receiver is gone if the width changed again or the reader quit.
+            let _ = tx.send(Layout::new(&article, width));
+        });
+        LayoutJob { width, rx }
     }
-    let article: Article = model.article.clone();
+
+    /// Whether this job makes the layout the model is waiting for.
+    fn serves(&self, model: &Model) -> bool {
+        self.width == model.layout_width
+    }
+
+    /// Installs the layout if it is ready (or, with `wait`, once it is); gives the job
+    /// back while it is still running.
+    fn finish(self, model: &mut Model, wait: bool) -> Option<LayoutJob> {
+        let layout = match wait {
+            true => self.rx.recv().ok(),
+            false => match self.rx.try_recv() {
+                Ok(layout) => Some(layout),
+                Err(mpsc::TryRecvError::Empty) => return Some(self),
+                Err(mpsc::TryRecvError::Disconnected) => None,
+            },
+        };
+        if let Some(layout) = layout {
+            model.install_layout(layout);
+        }
+        None
+    }
+}
+
+/// Starts detection on a thread and returns its channel.
+fn start_detection(model: &Model) -> Receiver<AnnotationSet> {
+    let article: Arc<Article> = Arc::clone(&model.article);
     let (tx, rx) = mpsc::channel();
     thread::spawn(move || {
         // The receiver is gone only if the reader quit first: nothing left to tell.
         let _ = tx.send(detect_article(&article));
     });
-    Some(rx)
+    rx
 }
 
 /// The message a terminal event means, if any.

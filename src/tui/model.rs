@@ -6,6 +6,7 @@
 //! drive the reader headless.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
@@ -17,6 +18,8 @@ use crate::nav::{self, JumpList};
 use super::keymap::Keymap;
 use super::notes::Notes;
 use super::rows::{Rows, Tab};
+
+mod layout;
 
 /// Below this many columns the side pane no longer fits beside the article.
 pub const NARROW: u16 = 70;
@@ -94,7 +97,8 @@ const DETAIL_HEIGHT: u16 = 7;
 /// The reader's state.
 #[derive(Debug)]
 pub struct Model {
-    pub article: Article,
+    /// Shared with the worker threads that detect and lay out a big text.
+    pub article: Arc<Article>,
     pub annotations: AnnotationSet,
     pub rows: Rows,
     /// True until the detectors' results arrive (see [`Model::set_annotations`]).
@@ -143,7 +147,7 @@ impl Model {
         size: (u16, u16),
     ) -> Model {
         let mut model = Model {
-            article,
+            article: Arc::new(article),
             annotations: AnnotationSet::default(),
             rows: Rows::default(),
             detecting: true,
@@ -324,30 +328,6 @@ impl Model {
         self.text_area()
             .map_or(fallback, |a| usize::from(a.height))
             .max(1)
-    }
-
-    /// Lays the article out again if the text column's width changed, keeping the first
-    /// visible byte on screen.
-    pub fn relayout(&mut self) {
-        let width = match self.text_area() {
-            Some(area) => area.width.max(1),
-            // No article on screen (the side pane covers it, or the terminal is one row):
-            // keep the layout there is, or make a plausible one to start from.
-            None if self.layout_width > 0 => return,
-            None => self.settings.max_text_width.min(self.size.0.max(20)).max(1),
-        };
-        if width == self.layout_width && !self.layout.is_empty() {
-            return;
-        }
-        let top_byte = self.top_byte();
-        self.layout = Layout::new(&self.article, width);
-        self.layout_width = width;
-        self.top = if top_byte == 0 {
-            0
-        } else {
-            self.layout.line_of_byte(top_byte)
-        };
-        self.clamp_top();
     }
 
     /// The largest useful `top`: the last line may rest at the bottom of the pane.

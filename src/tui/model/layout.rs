@@ -1,0 +1,113 @@
+//! The model's side of lazy layout: laying out only the window on screen when the width
+//! changes, taking the complete layout from the loop's worker, and keeping the first
+//! visible byte in place across both (see `docs/design.md`, *Instant at any size*).
+
+use crate::layout::Layout;
+
+use super::Model;
+
+/// Layouts this long take milliseconds to free (600k lines of a 30 MB text: about 10 ms,
+/// most of a frame's budget on a resize), so they are freed on a thread of their own.
+const FREE_ELSEWHERE_LINES: usize = 100_000;
+
+/// Drops a layout no longer shown, off the input path when it is big.
+fn discard(layout: Layout) {
+    if layout.len() >= FREE_ELSEWHERE_LINES {
+        std::thread::spawn(move || drop(layout));
+    }
+}
+
+impl Model {
+    /// Lays the article out again if the text column's width changed, keeping the first
+    /// visible byte on screen. A big text gets only the window on screen
+    /// ([`Layout::partial`]); the loop has the complete layout made on a worker thread and
+    /// hands it over with [`Model::install_layout`].
+    pub fn relayout(&mut self) {
+        let width = match self.text_area() {
+            Some(area) => area.width.max(1),
+            // No article on screen (the side pane covers it, or the terminal is one row):
+            // keep the layout there is, or make a plausible one to start from.
+            None if self.layout_width > 0 => return,
+            None => self.settings.max_text_width.min(self.size.0.max(20)).max(1),
+        };
+        if width == self.layout_width && !self.layout.is_empty() {
+            return;
+        }
+        let top_byte = self.top_byte();
+        let window = Layout::partial(&self.article, width, top_byte, self.page_height());
+        discard(std::mem::replace(&mut self.layout, window));
+        self.layout_width = width;
+        self.anchor(top_byte);
+    }
+
+    /// Takes a complete layout made elsewhere, if it is for the current width, keeping
+    /// the first visible byte where it is on screen.
+    pub fn install_layout(&mut self, layout: Layout) {
+        if layout.width() != self.layout_width.max(1) || self.layout.is_complete() {
+            return;
+        }
+        let top_byte = self.top_byte();
+        self.layout = layout;
+        self.anchor(top_byte);
+    }
+
+    /// Puts the line showing `top_byte` at the top of the view.
+    fn anchor(&mut self, top_byte: usize) {
+        self.top = if top_byte == 0 {
+            0
+        } else {
+            self.layout.line_of_byte(top_byte)
+        };
+        self.clamp_top();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Article, Meta};
+    use crate::tui::{Keymap, Settings};
+
+    fn book() -> Article {
+        let para = "It was the best of times, it was the worst of times, it was the age of wisdom.";
+        let text = (0..6000)
+            .map(|i| format!("{i} {}", para.repeat(i % 5 + 1)))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        Article::from_verbatim(text, Meta::default())
+    }
+
+    #[test]
+    fn a_big_text_shows_a_window_then_the_complete_layout_without_moving() {
+        let article = book();
+        let mut m = Model::new(
+            article,
+            "book".into(),
+            Settings::default(),
+            Keymap::default(),
+            (120, 40),
+        );
+        assert!(!m.layout.is_complete(), "a book starts with a window");
+        assert!(m.layout.line(m.top).is_some());
+        let full = Layout::new(&m.article, m.layout_width);
+        m.install_layout(full.clone());
+        assert!(m.layout.is_complete());
+        m.top = m.layout.len() / 2;
+        let before = m.top_byte();
+        m.size = (100, 40);
+        m.relayout();
+        assert!(!m.layout.is_complete(), "a resize shows a window first");
+        let shown = m.top_byte();
+        assert!(
+            shown <= before && before - shown < 100,
+            "{shown} vs {before}"
+        );
+        // A layout for a width no longer wanted is refused.
+        m.install_layout(full);
+        assert!(!m.layout.is_complete());
+        let right = Layout::new(&m.article, m.layout_width);
+        m.install_layout(right);
+        assert!(m.layout.is_complete());
+        assert_eq!(m.top_byte(), shown, "the text on screen does not move");
+    }
+}

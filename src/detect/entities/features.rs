@@ -106,6 +106,15 @@ impl DocFeatures {
         }
     }
 
+    /// Token `i` opens its sentence in capitals, is written in lower case elsewhere in the
+    /// document and never capitalised mid-sentence: a common word ("Again", "Meanwhile")
+    /// that only the sentence start capitalised.
+    pub fn common_word_at_sentence_start(&self, tokens: &[Token], i: usize) -> bool {
+        tokens[i].is(SENT_START)
+            && self.doc[i] & DOC_LOWER_ELSEWHERE != 0
+            && self.doc[i] & DOC_UPPER_MID_ELSEWHERE == 0
+    }
+
     pub fn lower(&self, i: usize) -> u64 {
         self.lower[i]
     }
@@ -357,6 +366,17 @@ fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
+
+    #[test]
+    fn a_common_word_capitalised_only_by_the_sentence_start_is_told_apart() {
+        let text = "Again Pierre smiled. He said it again. Then Pierre left.";
+        let toks = tokenize(text);
+        let doc = DocFeatures::new(text, &toks);
+        let at = |w: &str| toks.iter().position(|t| t.text(text) == w).unwrap_or(0);
+        assert!(doc.common_word_at_sentence_start(&toks, at("Again")));
+        assert!(!doc.common_word_at_sentence_start(&toks, at("Pierre")));
+        assert!(!doc.common_word_at_sentence_start(&toks, at("He")));
+    }
 
     #[test]
     fn shapes_collapse_runs() {

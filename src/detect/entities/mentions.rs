@@ -87,7 +87,8 @@ pub fn refine(
             let w = word(m.first);
             let c = cats(m.first);
             let title = m.label == EntityLabel::Person && gazetteer::is_title(w);
-            if w.eq_ignore_ascii_case("the") || title || is_function_word(w) {
+            let common = doc.common_word_at_sentence_start(tokens, m.first);
+            if w.eq_ignore_ascii_case("the") || title || common || is_function_word(w) {
                 m.first += 1;
             } else if m.label == EntityLabel::Person
                 && c & Category::Country.bit() != 0

@@ -356,32 +356,28 @@ mod tests {
         text[toks[m.first].start()..toks[m.last - 1].end()].to_string()
     }
 
+    /// Refines tagger mentions given as (first token, last token, label) and returns the
+    /// resulting mentions as (text, label).
+    fn refined(text: &str, tagged: &[(usize, usize, EntityLabel)]) -> Vec<(String, EntityLabel)> {
+        let toks = tokenize(text);
+        let doc = DocFeatures::new(text, &toks);
+        let tagged = tagged
+            .iter()
+            .map(|&(first, last, label)| Mention { first, last, label })
+            .collect();
+        refine(text, &toks, &doc, tagged)
+            .iter()
+            .map(|m| (mention(text, &toks, m), m.label))
+            .collect()
+    }
+
     #[test]
     fn titles_and_countries_come_out_of_person_names() {
         let text = "US President Donald Trump met Maj. Gen. Jennie Carignan.";
-        let toks = tokenize(text);
-        let doc = DocFeatures::new(text, &toks);
-        let ms = refine(
+        let got = refined(
             text,
-            &toks,
-            &doc,
-            vec![
-                Mention {
-                    first: 0,
-                    last: 4,
-                    label: EntityLabel::Person,
-                },
-                Mention {
-                    first: 5,
-                    last: 9,
-                    label: EntityLabel::Person,
-                },
-            ],
+            &[(0, 4, EntityLabel::Person), (5, 9, EntityLabel::Person)],
         );
-        let got: Vec<(String, EntityLabel)> = ms
-            .iter()
-            .map(|m| (mention(text, &toks, m), m.label))
-            .collect();
         assert_eq!(
             got,
             [
@@ -396,29 +392,10 @@ mod tests {
     fn surnames_and_acronyms_are_tagged_everywhere() {
         let text =
             "Donald Trump met the Department of National Defense. Later Trump and DND spoke.";
-        let toks = tokenize(text);
-        let doc = DocFeatures::new(text, &toks);
-        let ms = refine(
+        let got = refined(
             text,
-            &toks,
-            &doc,
-            vec![
-                Mention {
-                    first: 0,
-                    last: 2,
-                    label: EntityLabel::Person,
-                },
-                Mention {
-                    first: 4,
-                    last: 8,
-                    label: EntityLabel::Org,
-                },
-            ],
+            &[(0, 2, EntityLabel::Person), (4, 8, EntityLabel::Org)],
         );
-        let got: Vec<(String, EntityLabel)> = ms
-            .iter()
-            .map(|m| (mention(text, &toks, m), m.label))
-            .collect();
         assert!(got.contains(&("Trump".to_string(), EntityLabel::Person)));
         assert!(got.contains(&("DND".to_string(), EntityLabel::Org)));
     }
@@ -447,29 +424,10 @@ mod tests {
     #[test]
     fn person_spans_stop_at_lowercase_words_but_not_particles() {
         let text = "Tyson in Las Vegas met Vincent van Gogh.";
-        let toks = tokenize(text);
-        let doc = DocFeatures::new(text, &toks);
-        let ms = refine(
+        let got = refined(
             text,
-            &toks,
-            &doc,
-            vec![
-                Mention {
-                    first: 0,
-                    last: 4,
-                    label: EntityLabel::Person,
-                },
-                Mention {
-                    first: 5,
-                    last: 8,
-                    label: EntityLabel::Person,
-                },
-            ],
+            &[(0, 4, EntityLabel::Person), (5, 8, EntityLabel::Person)],
         );
-        let got: Vec<(String, EntityLabel)> = ms
-            .iter()
-            .map(|m| (mention(text, &toks, m), m.label))
-            .collect();
         assert_eq!(
             got,
             [
@@ -522,20 +480,8 @@ mod tests {
 
     #[test]
     fn demonyms_become_norp() {
-        let text = "Canadian troops met Iraqis.";
-        let toks = tokenize(text);
-        let doc = DocFeatures::new(text, &toks);
-        let ms = refine(
-            text,
-            &toks,
-            &doc,
-            vec![Mention {
-                first: 0,
-                last: 1,
-                label: EntityLabel::Misc,
-            }],
-        );
-        let labels: Vec<EntityLabel> = ms.iter().map(|m| m.label).collect();
+        let got = refined("Canadian troops met Iraqis.", &[(0, 1, EntityLabel::Misc)]);
+        let labels: Vec<EntityLabel> = got.iter().map(|(_, label)| *label).collect();
         assert_eq!(labels, [EntityLabel::Norp, EntityLabel::Norp]);
     }
 }

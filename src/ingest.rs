@@ -105,7 +105,7 @@ pub fn load(source: &Source, options: &LoadOptions) -> Result<Article, IngestErr
                     path: name.to_string(),
                     reason: io_reason(&e),
                 })?;
-            from_bytes(&bytes, Format::Plain, name, options)
+            from_vec(bytes, Format::Plain, name, options)
         }
         Source::Path(path) => {
             let name = path.display().to_string();
@@ -134,7 +134,7 @@ pub fn load(source: &Source, options: &LoadOptions) -> Result<Article, IngestErr
                 return Err(IngestError::Binary { path: name });
             }
             file.read_to_end(&mut bytes).map_err(read_error)?;
-            let mut article = from_bytes(&bytes, Format::of_path(path), &name, options)?;
+            let mut article = from_vec(bytes, Format::of_path(path), &name, options)?;
             if article.meta.title.is_none() {
                 article.meta.title = path.file_stem().map(|s| s.to_string_lossy().into_owned());
             }
@@ -174,9 +174,21 @@ pub fn from_bytes(
     name: &str,
     options: &LoadOptions,
 ) -> Result<Article, IngestError> {
-    let decoded = bytes::decode(bytes).map_err(|bytes::NotText::Binary| IngestError::Binary {
-        path: name.to_string(),
-    })?;
+    from_vec(bytes.to_vec(), format, name, options)
+}
+
+/// [`from_bytes`] taking the bytes by value, so a file's buffer becomes the decoded text
+/// without a copy.
+fn from_vec(
+    bytes: Vec<u8>,
+    format: Format,
+    name: &str,
+    options: &LoadOptions,
+) -> Result<Article, IngestError> {
+    let decoded =
+        bytes::decode_vec(bytes).map_err(|bytes::NotText::Binary| IngestError::Binary {
+            path: name.to_string(),
+        })?;
     let mut article = from_text(&decoded.text, format, name, options)?;
     let mut warnings = decoded.warnings;
     warnings.append(&mut article.warnings);

@@ -75,6 +75,20 @@ impl TextBuilder {
         }
     }
 
+    /// [`push`](Self::push) for text known to hold no `\n` (a line of a plain paragraph):
+    /// skips the newline scan.
+    pub fn push_line(&mut self, s: &str) {
+        debug_assert!(!s.contains('\n'));
+        match self.open {
+            Some((kind, _, start))
+                if self.text.len() > start || kind == BlockKind::Preformatted =>
+            {
+                self.text.push_str(s);
+            }
+            _ => self.push(s),
+        }
+    }
+
     /// Appends one space unless the block is empty or already ends in whitespace.
     pub fn space(&mut self) {
         if let Some((_, _, start)) = self.open

@@ -3,8 +3,6 @@
 //!
 //! This is the only place ingest looks at bytes; everything after it works on `&str`.
 
-use std::borrow::Cow;
-
 /// How many leading bytes are inspected for NUL bytes (the same rule git and ripgrep use
 /// to call a file binary).
 pub(crate) const SNIFF_LEN: usize = 8 * 1024;
@@ -32,21 +30,56 @@ pub(crate) enum NotText {
 ///   many places.
 ///
 /// Line endings are normalised to `\n` (CRLF and lone CR), so the loaders see one form.
+#[cfg(test)]
 pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
+    decode_vec(bytes.to_vec())
+}
+
+/// [`decode`] taking the bytes by value: UTF-8 text is normalised in place and validated
+/// once, so a large file is neither copied nor scanned twice.
+pub(crate) fn decode_vec(mut bytes: Vec<u8>) -> Result<Decoded, NotText> {
     let mut warnings = Vec::new();
-    let text: Cow<'_, str> = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        utf8_lossy(rest, &mut warnings)?
-    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        Cow::Owned(utf16_lossy(rest, u16::from_le_bytes, &mut warnings))
-    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        Cow::Owned(utf16_lossy(rest, u16::from_be_bytes, &mut warnings))
+    let utf16: Option<fn([u8; 2]) -> u16> = if bytes.starts_with(b"\xFF\xFE") {
+        Some(u16::from_le_bytes)
+    } else if bytes.starts_with(b"\xFE\xFF") {
+        Some(u16::from_be_bytes)
     } else {
-        utf8_lossy(bytes, &mut warnings)?
+        None
     };
-    Ok(Decoded {
-        text: normalise_newlines(text).into_owned(),
-        warnings,
-    })
+    if let Some(unit) = utf16 {
+        let text = utf16_lossy(&bytes[2..], unit, &mut warnings);
+        return Ok(Decoded {
+            text: normalise_string(text),
+            warnings,
+        });
+    }
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    // Sniff before normalising: dropping `\r` bytes would move later bytes into the window.
+    if looks_binary(&bytes[bom..]) {
+        return Err(NotText::Binary);
+    }
+    bytes.drain(..bom);
+    // Normalising before validating is safe: `\r` and `\n` are ASCII, so no sequence is
+    // joined or split, and invalid runs stay apart (an ASCII byte remains between them).
+    normalise_in_place(&mut bytes);
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let bytes = e.into_bytes();
+            // Count maximal invalid runs, not bytes: "at N places" is what a reader can check.
+            let places = bytes
+                .utf8_chunks()
+                .filter(|c| !c.invalid().is_empty())
+                .count();
+            warnings.push(replaced_warning(places));
+            String::from_utf8_lossy(&bytes).into_owned()
+        }
+    };
+    Ok(Decoded { text, warnings })
 }
 
 /// True when the start of a file says binary: a NUL byte in its first [`SNIFF_LEN`] bytes,
@@ -54,24 +87,6 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
 pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     !(bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF"))
         && bytes[..bytes.len().min(SNIFF_LEN)].contains(&0)
-}
-
-fn utf8_lossy<'a>(bytes: &'a [u8], warnings: &mut Vec<String>) -> Result<Cow<'a, str>, NotText> {
-    if looks_binary(bytes) {
-        return Err(NotText::Binary);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Cow::Borrowed(text)),
-        Err(_) => {
-            // Count maximal invalid runs, not bytes: "at N places" is what a reader can check.
-            let places = bytes
-                .utf8_chunks()
-                .filter(|c| !c.invalid().is_empty())
-                .count();
-            warnings.push(replaced_warning(places));
-            Ok(String::from_utf8_lossy(bytes))
-        }
-    }
 }
 
 fn utf16_lossy(bytes: &[u8], unit: fn([u8; 2]) -> u16, warnings: &mut Vec<String>) -> String {
@@ -95,23 +110,38 @@ fn replaced_warning(places: usize) -> String {
     format!("invalid UTF-8 replaced at {places} place{plural}")
 }
 
-/// `\r\n` and lone `\r` become `\n`; text without `\r` is returned as is.
-fn normalise_newlines(text: Cow<'_, str>) -> Cow<'_, str> {
-    if !text.contains('\r') {
+/// [`normalise_in_place`] for decoded UTF-16 (a rare path: it validates again).
+fn normalise_string(text: String) -> String {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return text;
     }
-    let mut out = String::with_capacity(text.len());
-    let mut rest: &str = &text;
-    while let Some(i) = rest.find('\r') {
-        out.push_str(&rest[..i]);
-        out.push('\n');
-        rest = &rest[i + 1..];
-        if let Some(after) = rest.strip_prefix('\n') {
-            rest = after;
-        }
+    let mut bytes = text.into_bytes();
+    normalise_in_place(&mut bytes);
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// `\r\n` and lone `\r` become `\n`, in place: one SIMD scan for `\r` (memchr), the runs
+/// between them moved down; bytes without `\r` are left untouched.
+fn normalise_in_place(bytes: &mut Vec<u8>) {
+    let Some(mut read) = memchr::memchr(b'\r', bytes) else {
+        return;
+    };
+    let mut write = read;
+    // Invariant: `bytes[read]` is a `\r`, everything before `write` is normalised.
+    while read < bytes.len() {
+        bytes[write] = b'\n';
+        write += 1;
+        read += if bytes.get(read + 1) == Some(&b'\n') {
+            2
+        } else {
+            1
+        };
+        let next = memchr::memchr(b'\r', &bytes[read..]).map_or(bytes.len(), |i| read + i);
+        bytes.copy_within(read..next, write);
+        write += next - read;
+        read = next;
     }
-    out.push_str(rest);
-    Cow::Owned(out)
+    bytes.truncate(write);
 }
 
 #[cfg(test)]
@@ -184,5 +214,16 @@ mod tests {
             decode(&late).is_ok(),
             "a NUL past the sniffed prefix is kept as text"
         );
+    }
+
+    proptest::proptest! {
+        /// In-place normalisation equals the obvious two replacements.
+        #[test]
+        fn in_place_newlines_equal_the_reference(text in "[a\r\né]{0,40}") {
+            let mut bytes = text.clone().into_bytes();
+            normalise_in_place(&mut bytes);
+            let reference = text.replace("\r\n", "\n").replace('\r', "\n");
+            proptest::prop_assert_eq!(bytes, reference.into_bytes());
+        }
     }
 }

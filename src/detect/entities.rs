@@ -38,7 +38,12 @@ pub fn detect(text: &str) -> (Vec<Annotation>, Vec<EntityGroup>) {
         doc.set_hints(&toks, &tags);
         tags = m.tag(text, &toks, &doc);
     }
-    let found = mentions::refine(text, &toks, &doc, mentions::from_tags(&tags));
+    let spans = mentions::from_tags(&tags);
+    drop(tags);
+    let found = mentions::refine(text, &toks, &doc, spans);
+    // Grouping needs only the tokens and mentions: free the per-token features first, so
+    // they are not alive alongside grouping's own arrays (the detector's peak).
+    drop(doc);
     grouping::group(text, &toks, &found)
 }
 

@@ -14,7 +14,7 @@ use ratatui::crossterm::event::{
 
 use crate::annotation::AnnotationSet;
 use crate::article::Article;
-use crate::detect::detect_article;
+use crate::detect::{detect_article, detect_sequential};
 use crate::keys::{Key, KeyChord};
 use crate::layout::Layout;
 use crate::notes::NotesLocation;
@@ -183,7 +183,9 @@ fn start_detection(model: &Model) -> Receiver<AnnotationSet> {
     let (tx, rx) = mpsc::channel();
     thread::spawn(move || {
         // The receiver is gone only if the reader quit first: nothing left to tell.
-        let _ = tx.send(detect_article(&article));
+        // One detector at a time: a lower peak than the two-thread `detect_article`, for a
+        // side pane that fills a little later (docs/performance.md, peak RSS).
+        let _ = tx.send(detect_sequential(&article.text, article.meta.date));
     });
     rx
 }

@@ -64,24 +64,31 @@ fn msg() -> impl Strategy<Value = Msg> {
     ]
 }
 
+/// Feeds `msgs` to the model, drawing a frame into a `TestBackend` after each, as the
+/// loop does; a panic anywhere fails the property.
+fn drive(mut m: Model, w: u16, h: u16, msgs: Vec<Msg>) {
+    let theme = Theme::default();
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
+    for msg in msgs {
+        if let Msg::Resize(w, h) = msg
+            && w > 0
+            && h > 0
+        {
+            terminal.backend_mut().resize(w, h);
+        }
+        update(&mut m, msg);
+        terminal
+            .draw(|f| ui::draw(f, &m, &theme))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
     #[test]
     fn no_key_sequence_at_any_size_panics(w in 1u16..130, h in 1u16..45, msgs in prop::collection::vec(msg(), 0..40)) {
-        let theme = Theme::default();
-        let mut m = model(w, h);
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
-        for msg in msgs {
-            if let Msg::Resize(w, h) = msg
-                && w > 0
-                && h > 0
-            {
-                terminal.backend_mut().resize(w, h);
-            }
-            update(&mut m, msg);
-            terminal.draw(|f| ui::draw(f, &m, &theme)).unwrap_or_else(|e| panic!("{e}"));
-        }
+        drive(model(w, h), w, h, msgs);
     }
 }
 
@@ -110,19 +117,7 @@ proptest! {
 
     #[test]
     fn the_sample_survives_any_keys(w in 1u16..130, h in 1u16..45, msgs in prop::collection::vec(msg(), 0..60)) {
-        let theme = Theme::default();
-        let mut m = sample_model(w, h);
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
-        for msg in msgs {
-            if let Msg::Resize(w, h) = msg
-                && w > 0
-                && h > 0
-            {
-                terminal.backend_mut().resize(w, h);
-            }
-            update(&mut m, msg);
-            terminal.draw(|f| ui::draw(f, &m, &theme)).unwrap_or_else(|e| panic!("{e}"));
-        }
+        drive(sample_model(w, h), w, h, msgs);
     }
 }
 

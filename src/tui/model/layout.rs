@@ -40,6 +40,16 @@ impl Model {
         self.anchor(top_byte);
     }
 
+    /// Takes the whole article in place of the head of it the reader opened with (see
+    /// `ingest::load_head`), laid out again around the first visible byte: the head's text
+    /// is a prefix of the whole text, so the byte means the same in both.
+    pub fn replace_article(&mut self, article: crate::article::Article) {
+        self.article = std::sync::Arc::new(article);
+        // Forget the head's layout width, so `relayout` lays out the new text.
+        self.layout_width = 0;
+        self.relayout();
+    }
+
     /// Takes a complete layout made elsewhere, if it is for the current width, keeping
     /// the first visible byte where it is on screen.
     pub fn install_layout(&mut self, layout: Layout) {

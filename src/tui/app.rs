@@ -12,9 +12,8 @@ use ratatui::crossterm::event::{
     self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
-use crate::annotation::AnnotationSet;
 use crate::article::Article;
-use crate::detect::{detect_article, detect_sequential};
+use crate::detect::{Detection, detect_article, detect_visible_first};
 use crate::keys::{Key, KeyChord};
 use crate::layout::Layout;
 use crate::notes::NotesLocation;
@@ -162,10 +161,16 @@ pub fn run(
             install_notes(&mut model, opened);
             notes_rx = None;
         }
-        if let Some(rx) = &detection
-            && let Ok(set) = rx.try_recv()
-        {
-            update(&mut model, Msg::Annotations(set));
+        if let Some(rx) = &detection {
+            // Progress may have queued several reports: take them all, draw once.
+            while let Ok(found) = rx.try_recv() {
+                let msg = match found {
+                    Detection::Visible(set) => Msg::PartialAnnotations(set),
+                    Detection::Progress(percent) => Msg::DetectionProgress(percent),
+                    Detection::Done(set) => Msg::Annotations(set),
+                };
+                update(&mut model, msg);
+            }
         }
     }
 }
@@ -215,15 +220,18 @@ impl LayoutJob {
     }
 }
 
-/// Starts detection on a thread and returns its channel.
-fn start_detection(model: &Model) -> Receiver<AnnotationSet> {
+/// Starts detection on a thread, the part on screen first, and returns its channel.
+fn start_detection(model: &Model) -> Receiver<Detection> {
     let article: Arc<Article> = Arc::clone(&model.article);
+    let from = model.top_byte();
     let (tx, rx) = mpsc::channel();
     thread::spawn(move || {
         // The receiver is gone only if the reader quit first: nothing left to tell.
         // One detector at a time: a lower peak than the two-thread `detect_article`, for a
         // side pane that fills a little later (docs/performance.md, peak RSS).
-        let _ = tx.send(detect_sequential(&article.text, article.meta.date));
+        detect_visible_first(&article, from, &mut |found| {
+            let _ = tx.send(found);
+        });
     });
     rx
 }

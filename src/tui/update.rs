@@ -36,6 +36,10 @@ pub enum Msg {
     },
     /// The detectors' results.
     Annotations(AnnotationSet),
+    /// Provisional annotations (the part on screen) while detection goes on.
+    PartialAnnotations(AnnotationSet),
+    /// Background detection's progress, in percent.
+    DetectionProgress(u8),
     /// The text `$EDITOR` gave back, or why it could not run.
     EditorText(Result<String, String>),
     /// How the last save of the notes went: what to say, or the error.
@@ -75,6 +79,8 @@ pub fn update(m: &mut Model, msg: Msg) -> Effect {
         Msg::Click { column, row } => mouse::click(m, column, row),
         Msg::Wheel { column, row, down } => mouse::wheel(m, column, row, down),
         Msg::Annotations(set) => m.set_annotations(set),
+        Msg::PartialAnnotations(set) => m.set_partial_annotations(set),
+        Msg::DetectionProgress(percent) => m.detection_progress = Some(percent),
         Msg::EditorText(text) => editor::editor_text(m, text),
         Msg::Saved(result) => {
             m.notes.quit_armed = false;

@@ -112,7 +112,11 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
     } else if let Some(w) = warn {
         (Some(format!("⚠ {w}")), Role::StatusWarning)
     } else if m.detecting {
-        (Some("detecting…".to_string()), Role::StatusMessage)
+        let text = match m.detection_progress {
+            Some(percent) => format!("detecting… {percent}%"),
+            None => "detecting…".to_string(),
+        };
+        (Some(text), Role::StatusMessage)
     } else {
         (None, Role::StatusBar)
     };

@@ -24,7 +24,13 @@ fn main() -> anyhow::Result<()> {
     let article = load(&Source::Path(path.into()), &LoadOptions::default())?;
     let annotations = detect_article(&article);
     let (w, h) = (120, 40);
-    let mut m = Model::new(article, "book".into(), Settings::default(), Keymap::default(), (w, h));
+    let mut m = Model::new(
+        article,
+        "book".into(),
+        Settings::default(),
+        Keymap::default(),
+        (w, h),
+    );
     let full = Layout::new(&m.article, m.layout_width);
     m.install_layout(full);
     update(&mut m, Msg::Annotations(annotations));
@@ -44,7 +50,10 @@ fn main() -> anyhow::Result<()> {
         },
     )?;
     terminal.draw(|f| ui::draw(f, &m, &theme))?;
-    let runs: u32 = std::env::var("RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(300);
+    let runs: u32 = std::env::var("RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(300);
     let (mut t_update, mut t_draw, mut bytes) = (0.0, 0.0, 0usize);
     for _ in 0..runs {
         written.set(0);

@@ -132,10 +132,10 @@ mod tests {
 
     #[test]
     fn annotation_cuts_split_a_line_where_styles_change() {
-        use crate::annotation::{Annotation, AnnotationKind, QuoteInfo};
+        use crate::annotation::{Annotation, AnnotationKind};
         let quote = |span| Annotation {
             span,
-            kind: AnnotationKind::Quote(QuoteInfo::default()),
+            kind: AnnotationKind::Quote(Box::default()),
         };
         let set = AnnotationSet::new(vec![quote(0..12), quote(14..16), quote(18..30)], vec![]);
         let l = line(10..20, 0, "");

@@ -19,7 +19,7 @@ fn date(span: std::ops::Range<usize>, value: Option<&str>) -> Annotation {
     };
     Annotation {
         span,
-        kind: AnnotationKind::Date(info),
+        kind: AnnotationKind::Date(Box::new(info)),
     }
 }
 
@@ -61,7 +61,7 @@ fn set() -> AnnotationSet {
             entity(36..39, EntityLabel::Person, 0),
             Annotation {
                 span: 45..55,
-                kind: AnnotationKind::Quote(speaker),
+                kind: AnnotationKind::Quote(Box::new(speaker)),
             },
             date(59..63, Some("2003")),
             entity(65..68, EntityLabel::Person, 0),
@@ -124,7 +124,7 @@ fn quote(span: std::ops::Range<usize>, speaker: Option<&str>, group: Option<usiz
     };
     Annotation {
         span,
-        kind: AnnotationKind::Quote(info),
+        kind: AnnotationKind::Quote(Box::new(info)),
     }
 }
 

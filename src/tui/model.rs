@@ -17,7 +17,7 @@ use crate::nav::{self, JumpList};
 
 use super::keymap::Keymap;
 use super::notes::Notes;
-use super::rows::{Rows, Tab};
+use super::rows::{Item, Rows, Tab};
 
 mod layout;
 
@@ -179,7 +179,7 @@ impl Model {
 
     /// Takes the detectors' results (at start-up, or later from a background thread).
     pub fn set_annotations(&mut self, annotations: AnnotationSet) {
-        self.rows = Rows::new(&self.article.text, &annotations);
+        self.rows = Rows::new(&annotations);
         self.annotations = annotations;
         self.detecting = false;
         self.current = None;
@@ -187,6 +187,12 @@ impl Model {
         self.side_scroll = [0; 4];
         self.jumps = JumpList::new();
         self.refresh_notes();
+    }
+
+    /// Item `index` of `tab`'s list, its words shaped for drawing ([`Rows::item`]).
+    pub fn item(&self, tab: Tab, index: usize) -> Option<Item> {
+        self.rows
+            .item(tab, index, &self.article.text, &self.annotations)
     }
 
     /// Rebuilds the Notes tab after a change to the notes or the tag filter, keeping the

@@ -248,13 +248,10 @@ fn inline_spans(m: &Model, block_start: usize, range: Range<usize>) -> Vec<(Rang
 
 /// Search matches overlapping `range`, each with whether it is the current match.
 fn search_matches(m: &Model, range: Range<usize>) -> Vec<(Range<usize>, bool)> {
-    let matches = m.search.found.matches();
-    let from = matches.partition_point(|r| r.end <= range.start);
-    matches[from..]
-        .iter()
-        .enumerate()
-        .take_while(|(_, r)| r.start < range.end)
-        .map(|(k, r)| (r.clone(), m.search.current == Some(from + k)))
+    m.search
+        .found
+        .overlapping(range)
+        .map(|(i, r)| (r, m.search.current == Some(i)))
         .collect()
 }
 

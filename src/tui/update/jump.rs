@@ -313,12 +313,7 @@ pub fn search_from(m: &mut Model, query: &str, origin: &Position) {
     m.search.found = nav::Search::new(&m.article.text, query);
     restore(m, origin);
     m.search.current = m.search.found.first_from(origin.top_byte);
-    if let Some(range) = m
-        .search
-        .current
-        .and_then(|i| m.search.found.get(i))
-        .cloned()
-    {
+    if let Some(range) = m.search.current.and_then(|i| m.search.found.get(i)) {
         reveal(m, range, true);
     }
 }
@@ -347,7 +342,7 @@ pub fn next_match(m: &mut Model, forward: bool) {
     };
     let Some(target) = target else { return };
     let n = found.len();
-    let range = found.get(target).cloned();
+    let range = found.get(target);
     record(m);
     m.search.current = Some(target);
     if let Some(range) = range {

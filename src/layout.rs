@@ -12,7 +12,9 @@
 //!
 //! ## Speed (issue 5)
 //! Blocks are independent, so a layout is a concatenation of per-block line lists; lines
-//! are stored flat, making `line(i)` O(1) and `line_of_byte` a binary search. Wrapping a
+//! are stored flat, making `line(i)` O(1) and `line_of_byte` a binary search, and packed in
+//! 16 bytes each (`layout/line.rs`: `u32` offsets, decorations in a per-layout table), since a
+//! book's layout is kept for as long as it is read. Wrapping a
 //! block measures each line grapheme by grapheme (printable ASCII without the segmenter)
 //! and asks UAX #14 only about the word or two before the margin ([`wrap`]); books
 //! (512 KiB and more) are laid out on two threads. War and Peace (3.4 MB, 59k lines at 80
@@ -43,7 +45,7 @@ pub use wrap::{grapheme_width, str_width};
 
 /// An article laid out at one width. Lookups by line index are O(1), by byte O(log n).
 ///
-/// Lines are stored packed (16 bytes each, see [`line`]'s module doc) and handed out as
+/// Lines are stored packed (16 bytes each, see `layout/line.rs`) and handed out as
 /// [`Line`] views.
 #[derive(Debug, Clone, Default)]
 pub struct Layout {

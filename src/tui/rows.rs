@@ -7,10 +7,10 @@
 //! entity's mentions.
 //!
 //! A book has tens of thousands of rows, and the reader keeps them for its whole life, so
-//! they are stored compact ([`build`]): per row, where its anchors end in one flat list of
+//! they are stored compact (`rows/build.rs`): per row, where its anchors end in one flat list of
 //! `u32` annotation indices and whether it has a heading and a second line (all that
 //! scrolling needs); the row's text — names, counts, words, opening words — is shaped only
-//! for the rows drawn ([`Rows::item`], [`shape`]). The Notes tab, a few rows the user
+//! for the rows drawn ([`Rows::item`], `rows/shape.rs`). The Notes tab, a few rows the user
 //! wrote, keeps its [`Item`]s as they are.
 
 mod build;

@@ -270,7 +270,7 @@ fn lay_out(article: &Article, width: u16, blocks: Range<usize>, out: &mut Buildi
         };
         // Past 4 GiB offsets do not fit a packed line: the layout ends at the last block
         // that does (checked here, so a block is laid out whole or not at all).
-        if block.span.end > MAX_TEXT || Packed::text(index, 0..0, 0).is_none() {
+        if block.span.end > MAX_TEXT || !Packed::block_fits(index) {
             break;
         }
         let start = block.span.start;

@@ -87,6 +87,11 @@ pub(super) struct Packed {
 }
 
 impl Packed {
+    /// Whether block index `block` can be stored (it must stay below the header values).
+    pub(super) fn block_fits(block: usize) -> bool {
+        u32::try_from(block).is_ok_and(|b| b < BLANK)
+    }
+
     /// A text line of block `block` showing `range`, or `None` when either does not fit
     /// in `u32` (the caller stops laying out there).
     pub(super) fn text(block: usize, range: Range<usize>, decor: u32) -> Option<Packed> {
@@ -266,6 +271,7 @@ mod tests {
         assert!(Packed::text(0, 0..MAX_TEXT, 0).is_some());
         assert!(Packed::text(0, 0..MAX_TEXT + 1, 0).is_none());
         assert!(Packed::text(BLANK as usize, 0..1, 0).is_none());
+        assert!(Packed::block_fits(BLANK as usize - 1) && !Packed::block_fits(BLANK as usize));
         let far = Packed::decoration(LineKind::Blank, MAX_TEXT + 10, 0);
         assert_eq!(far.start(), MAX_TEXT);
     }

@@ -17,7 +17,7 @@ use crate::nav::{self, JumpList};
 
 use super::keymap::Keymap;
 use super::notes::Notes;
-use super::rows::{Rows, Tab};
+use super::rows::{Item, Rows, Tab};
 
 mod layout;
 
@@ -211,10 +211,16 @@ impl Model {
         for position in self.jumps.positions_mut() {
             position.current = position.current.and_then(same);
         }
-        self.rows = Rows::new(&self.article.text, &self.annotations);
+        self.rows = Rows::new(&self.annotations);
         self.selected = [None; 4];
         self.side_scroll = [0; 4];
         self.refresh_notes();
+    }
+
+    /// Item `index` of `tab`'s list, its words shaped for drawing ([`Rows::item`]).
+    pub fn item(&self, tab: Tab, index: usize) -> Option<Item> {
+        self.rows
+            .item(tab, index, &self.article.text, &self.annotations)
     }
 
     /// Rebuilds the Notes tab after a change to the notes or the tag filter, keeping the

@@ -234,7 +234,7 @@ fn help_action(m: &mut Model, scroll: usize, action: Action) -> Effect {
 /// Scrolls the article, or moves the side pane's selection when it has focus.
 fn move_by(m: &mut Model, how: Scroll) {
     if m.focus == Focus::Side && m.side_shown() {
-        let len = m.rows.items(m.tab).len();
+        let len = m.rows.len(m.tab);
         if len == 0 {
             return;
         }
@@ -305,7 +305,7 @@ pub(super) fn enter(m: &mut Model) {
 pub(super) fn focus_side(m: &mut Model) {
     m.focus = Focus::Side;
     let t = m.tab.index();
-    if m.selected[t].is_none() && !m.rows.items(m.tab).is_empty() {
+    if m.selected[t].is_none() && !m.rows.is_empty(m.tab) {
         m.selected[t] = Some(0);
     }
     jump::keep_selection_visible(m);

@@ -6,8 +6,9 @@ use crate::layout::Layout;
 
 use super::Model;
 
-/// Layouts this long take milliseconds to free (600k lines of a 30 MB text: about 10 ms,
-/// most of a frame's budget on a resize), so they are freed on a thread of their own.
+/// Layouts this long took milliseconds to free (600k lines of a 30 MB text: about 10 ms,
+/// most of a frame's budget on a resize, when a line was 64 bytes; with 16-byte lines it
+/// is well under one), so they are still freed on a thread of their own.
 const FREE_ELSEWHERE_LINES: usize = 100_000;
 
 /// Drops a layout no longer shown, off the input path when it is big.

@@ -218,7 +218,7 @@ fn clicks_select_annotations_and_rows() {
     let target = index_of(&m, "Norvale Steel", 0);
     let byte = m.annotations.items()[target].span.start + 2;
     let li = m.layout.line_of_byte(byte);
-    let line = m.layout.line(li).cloned().unwrap_or_else(|| panic!("line"));
+    let line = m.layout.line(li).unwrap_or_else(|| panic!("line"));
     let area = m.text_area().unwrap_or_else(|| panic!("text area"));
     let col = area.x + crate::layout::display_col(&line, &m.article.text, byte);
     let row = area.y + u16::try_from(li - m.top).unwrap_or(0);

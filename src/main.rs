@@ -232,7 +232,7 @@ fn read(cli: Cli) -> anyhow::Result<()> {
     // A big file shows its head first while a thread loads the whole of it.
     let (article, whole) = match &src {
         Source::Path(path) => match ingest::load_head(path, &options)? {
-            Some(head) => (head, Some(tui::load_whole(path.clone(), options))),
+            Some(head) => (head, Some(tui::WholeArticle::new(path.clone(), options))),
             None => (ingest::load(&src, &options)?, None),
         },
         _ => (ingest::load(&src, &options)?, None),

@@ -49,16 +49,61 @@ pub struct Launch {
 }
 
 /// The whole of a big article, loaded on a worker thread while the reader shows its head.
-pub type WholeArticle = Receiver<Result<Article, IngestError>>;
+/// The thread starts once the head's first frame is out ([`WholeArticle::start`]), so the
+/// two do not compete for a core.
+#[derive(Debug)]
+pub struct WholeArticle {
+    path: PathBuf,
+    options: LoadOptions,
+    loading: Option<Receiver<Result<Article, IngestError>>>,
+}
 
-/// Starts loading the whole file at `path` on a thread (`ingest::load`).
-pub fn load_whole(path: PathBuf, options: LoadOptions) -> WholeArticle {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        // The receiver is gone only if the reader already quit.
-        let _ = tx.send(crate::ingest::load(&Source::Path(path), &options));
-    });
-    rx
+impl WholeArticle {
+    /// The whole file at `path`, to load with `ingest::load`.
+    pub fn new(path: PathBuf, options: LoadOptions) -> WholeArticle {
+        WholeArticle {
+            path,
+            options,
+            loading: None,
+        }
+    }
+
+    /// Starts loading on a thread, unless already started.
+    fn start(&mut self) {
+        if self.loading.is_some() {
+            return;
+        }
+        let (tx, rx) = mpsc::channel();
+        let (path, options) = (self.path.clone(), self.options);
+        std::thread::spawn(move || {
+            // The receiver is gone only if the reader already quit.
+            let _ = tx.send(crate::ingest::load(&Source::Path(path), &options));
+        });
+        self.loading = Some(rx);
+    }
+
+    /// The article if it is loaded (`None` while it is not, or not started).
+    fn try_take(&mut self) -> Option<anyhow::Result<Article>> {
+        match self.loading.as_ref()?.try_recv() {
+            Ok(loaded) => Some(loaded.map_err(anyhow::Error::from)),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => Some(Err(loader_stopped())),
+        }
+    }
+
+    /// The article, waiting for it (and starting the load if it has not started).
+    fn wait(mut self) -> anyhow::Result<Article> {
+        self.start();
+        match self.loading.as_ref().map(Receiver::recv) {
+            Some(Ok(loaded)) => Ok(loaded?),
+            _ => Err(loader_stopped()),
+        }
+    }
+}
+
+/// A loader thread that ended without an answer: it panicked, a bug.
+fn loader_stopped() -> anyhow::Error {
+    anyhow::anyhow!("the article could not be loaded (its loader stopped)")
 }
 
 /// Runs the reader: takes over the terminal, and gives it back on every way out.

@@ -82,18 +82,14 @@ pub fn run(
         if test_panic {
             panic!("{TEST_PANIC_VAR}=1: deliberate panic after the first frame (test hook)");
         }
-        if let Some(rx) = &whole {
-            // The whole article, once loaded, replaces its head and is drawn at once.
-            match rx.try_recv() {
-                Ok(loaded) => {
-                    model.replace_article(loaded?);
-                    whole = None;
-                    continue;
-                }
-                Err(mpsc::TryRecvError::Empty) => {}
-                Err(mpsc::TryRecvError::Disconnected) => {
-                    anyhow::bail!("the article could not be loaded (its loader stopped)")
-                }
+        if let Some(pending) = &mut whole {
+            // Loading the whole article starts once its head is on screen; once loaded, it
+            // replaces the head and is drawn at once.
+            pending.start();
+            if let Some(loaded) = pending.try_take() {
+                model.replace_article(loaded?);
+                whole = None;
+                continue;
             }
         }
         // Detection and the notebook wait for the whole text.
@@ -111,7 +107,7 @@ pub fn run(
             notes_rx = Some(rx);
         }
         let timeout = match (&layout_job, model.detecting) {
-            _ if whole.is_some() => 2,
+            _ if whole.is_some() => 5,
             (Some(_), _) => 5,
             (None, true) => 50,
             (None, false) => 1000,
@@ -127,12 +123,9 @@ pub fn run(
                 };
                 // Keys act on the whole article, laid out whole: wait for both.
                 if !matches!(msg, Msg::Resize(..))
-                    && let Some(rx) = whole.take()
+                    && let Some(pending) = whole.take()
                 {
-                    let loaded = rx.recv().map_err(|_| {
-                        anyhow::anyhow!("the article could not be loaded (its loader stopped)")
-                    })?;
-                    model.replace_article(loaded?);
+                    model.replace_article(pending.wait()?);
                     layout_job = Some(LayoutJob::start(&model));
                 }
                 if !matches!(msg, Msg::Resize(..))

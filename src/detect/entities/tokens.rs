@@ -6,7 +6,12 @@
 //! a possessive `'s` / `’s` is split off as its own token so it stays outside entity spans;
 //! a trailing period joins a word only for initials and common abbreviations ("J.", "Gen.",
 //! "Inc."). Tokens after a line break or a sentence-ending mark are flagged as sentence
-//! starts, which the features use to discount capitalisation there.
+//! starts, which the features use to discount capitalisation there; tokens after a blank
+//! line as paragraph starts, which no name crosses.
+//!
+//! A text can be tokenised a paragraph range at a time ([`tokenize_into`]): a paragraph
+//! break (a blank line) resets everything the tokenizer carries along except the previous
+//! tokens, which it reads from the output, so the pieces add up to the whole text's tokens.
 
 use std::ops::Range;
 
@@ -18,6 +23,8 @@ pub const WORD: u8 = 2;
 pub const UPPER: u8 = 4;
 /// The token has a digit.
 pub const DIGIT: u8 = 8;
+/// The token is the text's first or follows a blank line (always a sentence start too).
+pub const PARA_START: u8 = 16;
 
 /// One token: a byte range of the text and what kind of token it is. Offsets are `u32`
 /// (texts up to 4 GiB) so a book's 700 000 tokens take 12 bytes each, not 24: the token
@@ -91,27 +98,54 @@ pub const MAX_TEXT: usize = u32::MAX as usize;
 
 /// Splits `text` into tokens. Never panics; every token is a non-empty, char-aligned range.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut cut = text.len().min(MAX_TEXT);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let text = &text[..cut];
     // English averages about one token per five bytes; room for one per four avoids a
     // reallocation of a book-sized vector.
-    let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
-    let mut chars = text.char_indices().peekable();
+    let mut tokens = Vec::with_capacity(text.len().min(MAX_TEXT) / 4 + 1);
+    tokenize_into(text, 0..text.len(), &mut tokens);
+    tokens
+}
+
+/// Appends the tokens of `text[range]` to `out`, with offsets into the whole `text`.
+///
+/// `range` should start at the text's start or at a paragraph start (just after a blank
+/// line's `\n`, as [`super::chunks`] cuts), and `out` should end with the tokens before it
+/// (a closing quote at a paragraph start looks back at them): then tokenising a text range
+/// by range gives the same tokens as tokenising it whole. Bytes past [`MAX_TEXT`] are left
+/// untokenised; a range not on char boundaries is narrowed to them.
+pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
+    let floor = |mut i: usize| {
+        i = i.min(text.len()).min(MAX_TEXT);
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (base, end) = (floor(range.start), floor(range.end));
+    let Some(part) = text.get(base..end) else {
+        return;
+    };
+    let tokens = out;
+    let mut chars = part.char_indices().peekable();
     let mut sent_start = true;
+    // Line breaks since the last token: two mean a blank line between (a new paragraph).
+    let mut breaks = 2;
     let mut line_start = 0;
     while let Some((start, c)) = chars.next() {
         if c.is_whitespace() {
             if c == '\n' {
-                sent_start |= line_ends_sentence(&text[line_start..start], &text[start + 1..]);
+                sent_start |= line_ends_sentence(&part[line_start..start], &part[start + 1..]);
                 line_start = start + 1;
+                breaks += 1;
             }
             continue;
         }
         let mut flags = if sent_start { SENT_START } else { 0 };
+        if breaks >= 2 {
+            flags |= PARA_START;
+        }
+        breaks = 0;
         sent_start = false;
+        let at = |i: usize| base + i;
         if c.is_alphanumeric() {
             let mut end = start + c.len_utf8();
             let mut internal_period = false;
@@ -123,15 +157,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     continue;
                 }
                 if matches!(d, '-' | '.' | '&') || is_apostrophe(d) {
-                    let next = text[i + d.len_utf8()..].chars().next();
+                    let next = part[i + d.len_utf8()..].chars().next();
                     if next.is_some_and(|n| n.is_alphanumeric()) {
                         // A possessive or contraction after an apostrophe is split off below.
-                        if is_apostrophe(d) && is_clitic(&text[i + d.len_utf8()..]) {
+                        if is_apostrophe(d) && is_clitic(&part[i + d.len_utf8()..]) {
                             break;
                         }
                         // "US-trained": an acronym before a lowercase word stands alone;
                         // "anti-ISIL": so does a name after a prefix.
-                        let head = &text[start..i];
+                        let head = &part[start..i];
                         let acronym_head = next.is_some_and(char::is_lowercase)
                             && head.chars().count() >= 2
                             && head.chars().all(|h| h.is_uppercase());
@@ -147,7 +181,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
                 break;
             }
-            let word = &text[start..end];
+            let word = &part[start..end];
             // A trailing period belongs to initials, dotted acronyms and abbreviations.
             if let Some(&(i, '.')) = chars.peek() {
                 let single = word.chars().count() == 1 && c.is_alphabetic();
@@ -160,11 +194,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if c.is_uppercase() {
                 flags |= UPPER;
             }
-            if text[start..end].bytes().any(|b| b.is_ascii_digit()) {
+            if part[start..end].bytes().any(|b| b.is_ascii_digit()) {
                 flags |= DIGIT;
             }
-            tokens.push(Token::new(start, end, flags));
-        } else if is_apostrophe(c) && is_clitic(&text[start + c.len_utf8()..]) {
+            tokens.push(Token::new(at(start), at(end), flags));
+        } else if is_apostrophe(c) && is_clitic(&part[start + c.len_utf8()..]) {
             // "'s", "’s", "'ll": the clitic letters join the apostrophe.
             let mut end = start + c.len_utf8();
             while let Some(&(i, d)) = chars.peek() {
@@ -174,7 +208,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 chars.next();
                 end = i + d.len_utf8();
             }
-            tokens.push(Token::new(start, end, flags));
+            tokens.push(Token::new(at(start), at(end), flags));
         } else {
             // Punctuation: a run of the same mark is one token ("--", "...").
             let mut end = start + c.len_utf8();
@@ -185,13 +219,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 chars.next();
                 end = i + d.len_utf8();
             }
-            tokens.push(Token::new(start, end, flags));
-            if matches!(c, '.' | '!' | '?') || sent_start_pending(&tokens, text) {
+            tokens.push(Token::new(at(start), at(end), flags));
+            if matches!(c, '.' | '!' | '?') || sent_start_pending(tokens, text) {
                 sent_start = true;
             }
         }
     }
-    tokens
 }
 
 /// Whether a line break ends a sentence: after a short line (a headline, a dateline, one

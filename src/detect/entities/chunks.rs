@@ -63,17 +63,17 @@ pub struct Window<'w> {
 }
 
 /// Tokenises a text chunk by chunk, handing out each chunk in a [`Window`]. It keeps only
-/// the current chunk, the context before it and what was tokenised ahead for the context
-/// after it; each chunk is tokenised once per walk.
+/// the current chunk's tokens with the context around it: the last tokens before it, and
+/// the paragraphs after it that give enough tokens (tokenised again with the next chunk).
 pub struct Windows<'t> {
     text: &'t str,
     chunks: &'t [Range<usize>],
     context: usize,
-    /// Tokens from the text's token `base` on.
+    /// The last window's tokens, from the text's token `base` on.
     buf: Vec<Token>,
     base: usize,
-    /// The text's token index where each chunk tokenised so far ends.
-    ends: Vec<usize>,
+    /// Where the last window's chunk ends in `buf` (its right context follows).
+    chunk_end: usize,
     /// The next chunk to hand out.
     next: usize,
 }
@@ -87,39 +87,35 @@ impl<'t> Windows<'t> {
             context,
             buf: Vec::new(),
             base: 0,
-            ends: Vec::with_capacity(chunks.len()),
+            chunk_end: 0,
             next: 0,
         }
     }
 
     /// The next chunk's window, or `None` after the last.
     pub fn next_window(&mut self) -> Option<Window<'_>> {
-        let k = self.next;
-        let bytes = self.chunks.get(k)?.clone();
-        let start = if k == 0 { 0 } else { self.ends[k - 1] };
-        // Forget what no window from here on reads; the tokenizer's own look back (two
-        // tokens) stays within the context kept.
-        let keep_from = start.saturating_sub(self.context).max(self.base);
-        self.buf.drain(..keep_from - self.base);
-        self.base = keep_from;
-        while self.ends.len() < self.chunks.len() {
-            let have = self.base + self.buf.len();
-            if self.ends.len() > k && have >= self.ends[k] + self.context {
-                break;
-            }
-            tokenize_into(
-                self.text,
-                self.chunks[self.ends.len()].clone(),
-                &mut self.buf,
-            );
-            self.ends.push(self.base + self.buf.len());
-        }
-        let end = self.ends[k];
-        let hi = (end + self.context).min(self.base + self.buf.len()) - self.base;
+        let bytes = self.chunks.get(self.next)?.clone();
         self.next += 1;
+        // The last chunk's final tokens are this one's left context and the tokenizer's
+        // history (it looks back two tokens).
+        self.buf.truncate(self.chunk_end);
+        let keep_from = self.buf.len().saturating_sub(self.context);
+        self.buf.drain(..keep_from);
+        self.base += keep_from;
+        let start = self.buf.len();
+        tokenize_into(self.text, bytes.clone(), &mut self.buf);
+        let end = self.buf.len();
+        self.chunk_end = end;
+        let mut from = bytes.end;
+        while self.buf.len() < end + self.context && from < self.text.len() {
+            let to = next_paragraph(self.text, from).unwrap_or(self.text.len());
+            tokenize_into(self.text, from..to, &mut self.buf);
+            from = to;
+        }
+        let hi = self.buf.len().min(end + self.context);
         Some(Window {
             tokens: &self.buf[..hi],
-            chunk: start - self.base..end - self.base,
+            chunk: start..end,
             offset: self.base,
             bytes,
         })

@@ -287,9 +287,6 @@ fn gazetteer_bits(g: &Gazetteer, tokens: &[Token], lower: &[u64]) -> Vec<u32> {
         for len in 1..=g.max_len.min(tokens.len() - i) {
             h = combine(h, lower[i + len - 1]);
             let cats = g.lookup(h);
-            if cats == 0 {
-                continue;
-            }
             for c in 0..CATEGORIES {
                 if cats & (1 << c) != 0 {
                     bits[i] |= 1 << (2 * c);
@@ -297,6 +294,9 @@ fn gazetteer_bits(g: &Gazetteer, tokens: &[Token], lower: &[u64]) -> Vec<u32> {
                         *b |= 1 << (2 * c + 1);
                     }
                 }
+            }
+            if !g.is_prefix(h) {
+                break;
             }
         }
     }

@@ -89,7 +89,7 @@ pub fn refine(
         tokens,
         offset: 0,
         range: all,
-        headline: doc.headline(),
+        headline: Some(doc.headline()),
     };
     expansions.observe(text, &window, &mentions, &candidates, &mut table);
     let mut located: Vec<Located> = mentions

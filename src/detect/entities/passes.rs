@@ -20,7 +20,7 @@ use crate::annotation::{Annotation, EntityGroup, EntityLabel};
 use super::acronyms::{Candidates, Chunk, Expansions};
 use super::chunks::{self, Window, Windows};
 use super::consistency::Known;
-use super::features::{DocFeatures, headline_flags};
+use super::features::DocFeatures;
 use super::located::{AcronymTable, Located};
 use super::mentions::{self, Mention};
 use super::model::{self, O};
@@ -179,12 +179,11 @@ pub fn detect(
             range.clone(),
             found,
         );
-        let headline = headline_flags(text, w.tokens);
         let chunk = Chunk {
             tokens: w.tokens,
             offset: w.offset,
             range,
-            headline: &headline,
+            headline: None,
         };
         expansions.observe(text, &chunk, &found, &candidates, &mut table);
         located.extend(

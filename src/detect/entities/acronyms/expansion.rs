@@ -15,6 +15,8 @@ use std::ops::Range;
 
 use crate::annotation::EntityLabel;
 
+use super::super::features::headline_flags;
+use super::super::hash::{Fnv, IdentityHasher};
 use super::super::located::{AcronymTable, Located};
 use super::super::mentions::Mention;
 use super::super::tokens::{SENT_START, Token, UPPER, WORD};
@@ -34,8 +36,9 @@ pub struct Chunk<'a> {
     pub offset: usize,
     /// The chunk's own tokens in `tokens`.
     pub range: Range<usize>,
-    /// Per token of `tokens`: its sentence is a headline in capitals.
-    pub headline: &'a [bool],
+    /// Per token of `tokens`: its sentence is a headline in capitals; `None` to have them
+    /// worked out if a chunk needs them (few do).
+    pub headline: Option<&'a [bool]>,
 }
 
 /// The letters of an acronym as written: three to eight letters, capitals only.
@@ -46,12 +49,25 @@ fn wanted_letters(word: &str) -> Option<Vec<char>> {
 }
 
 /// Every acronym the text could want expanded: each distinct capitals-only word of three
-/// to eight letters outside a headline, gathered over the whole text first.
+/// to eight letters outside a headline, gathered over the whole text first. Looked up by
+/// the hash of its letters, which the walk over a span's initials extends letter by letter.
 #[derive(Default)]
 pub struct Candidates {
-    ids: HashMap<Vec<char>, u32>,
+    ids: HashMap<u64, u32, IdentityHasher>,
+    letters: Vec<Vec<char>>,
     /// Every proper prefix of a candidate, so a walk over initials stops early.
-    prefixes: HashSet<Vec<char>>,
+    prefixes: HashSet<u64, IdentityHasher>,
+}
+
+/// The hash of letters pushed one by one.
+#[derive(Clone, Copy, Default)]
+struct LettersHash(Fnv);
+
+impl LettersHash {
+    fn push(&mut self, c: char) -> u64 {
+        self.0.push(c);
+        self.0.finish()
+    }
 }
 
 impl Candidates {
@@ -71,19 +87,31 @@ impl Candidates {
             let Some(letters) = wanted_letters(t.text(text)) else {
                 continue;
             };
-            if self.ids.contains_key(&letters) {
-                continue;
+            let mut h = LettersHash::default();
+            let mut key = 0;
+            for (k, &c) in letters.iter().enumerate() {
+                if k > 0 {
+                    self.prefixes.insert(key);
+                }
+                key = h.push(c);
             }
-            for k in 1..letters.len() {
-                self.prefixes.insert(letters[..k].to_vec());
+            if self.id(key, &letters).is_none() {
+                self.ids.insert(key, self.letters.len() as u32);
+                self.letters.push(letters);
             }
-            let id = self.ids.len() as u32;
-            self.ids.insert(letters, id);
         }
     }
 
-    fn id(&self, letters: &[char]) -> Option<u32> {
-        self.ids.get(letters).copied()
+    /// The candidate whose letters (hashed to `key`) are `letters`.
+    fn id(&self, key: u64, letters: &[char]) -> Option<u32> {
+        let id = *self.ids.get(&key)?;
+        (self.letters.get(id as usize)?.as_slice() == letters).then_some(id)
+    }
+
+    fn id_of(&self, letters: &[char]) -> Option<u32> {
+        let mut h = LettersHash::default();
+        let key = letters.iter().fold(0, |_, &c| h.push(c));
+        self.id(key, letters)
     }
 }
 
@@ -118,41 +146,50 @@ impl Expansions {
         table: &mut AcronymTable,
     ) {
         let tokens = c.tokens;
-        let mut tagged = vec![None; tokens.len()];
-        let mut single_mention = vec![false; tokens.len()];
-        for m in mentions {
-            if let Some(t) = tagged.get_mut(m.first..m.last) {
-                t.iter_mut().for_each(|t| *t = Some(m.label));
-                single_mention[m.first] = m.last == m.first + 1;
-            }
-        }
         let place = |table: &mut AcronymTable, first, last, label| {
             let m = Mention { first, last, label };
             Located::of(text, tokens, c.offset, &m, table)
         };
+        let mut computed: Option<Vec<bool>> = None;
+        // The mention holding token `i`, if any: `mentions` are sorted, and so is `i`.
+        let mut next = 0;
         for i in c.range.clone() {
             let Some(t) = tokens.get(i) else { break };
+            while mentions.get(next).is_some_and(|m| m.last <= i) {
+                next += 1;
+            }
             if !t.is(UPPER) {
                 continue;
             }
+            let holder = mentions.get(next).filter(|m| m.first <= i);
+            let tagged = holder.map(|m| m.label);
+            let single_mention = holder.is_some_and(|m| m.first == i && m.last == i + 1);
             let word = t.text(text);
-            let acronym = if tagged[i].is_none() || single_mention[i] {
-                wanted_letters(word).and_then(|l| candidates.id(&l))
+            let acronym = if tagged.is_none() || single_mention {
+                wanted_letters(word).and_then(|l| candidates.id_of(&l))
             } else {
                 None
             };
-            let headline = c.headline.get(i).copied().unwrap_or(false);
-            if let Some(id) = acronym.filter(|_| !headline)
+            let mut in_headline = || match c.headline {
+                Some(flags) => flags.get(i).copied().unwrap_or(false),
+                None => computed
+                    .get_or_insert_with(|| headline_flags(text, tokens))
+                    .get(i)
+                    .copied()
+                    .unwrap_or(false),
+            };
+            if let Some(id) = acronym
+                && !in_headline()
                 && self.wanted.len() < MAX_ACRONYMS
                 && !self.wanted.iter().any(|w| w.id == id)
             {
                 self.wanted.push(Wanted {
                     id,
-                    label: tagged[i].unwrap_or(EntityLabel::Org),
-                    untagged: tagged[i].is_none(),
+                    label: tagged.unwrap_or(EntityLabel::Org),
+                    untagged: tagged.is_none(),
                 });
             }
-            if tagged[i].is_none()
+            if tagged.is_none()
                 && let Some(id) = acronym
             {
                 let at = place(table, i, i + 1, EntityLabel::Org);
@@ -234,6 +271,7 @@ fn spelled(text: &str, tokens: &[Token], i: usize, candidates: &Candidates) -> V
         return out;
     }
     let mut letters = ['\0'; MAX_LETTERS];
+    let mut hash = LettersHash::default();
     let mut k = 0;
     let mut j = i;
     while j < tokens.len() && j - i < 3 * MAX_LETTERS && k < MAX_LETTERS {
@@ -250,16 +288,17 @@ fn spelled(text: &str, tokens: &[Token], i: usize, candidates: &Candidates) -> V
             break;
         };
         letters[k] = c;
+        let key = hash.push(c);
         k += 1;
         if k >= 3
             && j - i < 3 * k
             && t.is(UPPER)
-            && let Some(id) = candidates.id(&letters[..k])
+            && let Some(id) = candidates.id(key, &letters[..k])
         {
             out.push((id, j + 1));
         }
         j += 1;
-        if !candidates.prefixes.contains(&letters[..k]) {
+        if !candidates.prefixes.contains(&key) {
             break;
         }
     }
@@ -282,7 +321,7 @@ mod tests {
             tokens,
             offset: 0,
             range: all,
-            headline: &headline,
+            headline: Some(&headline),
         };
         expansions.observe(text, &c, &mentions, &candidates, &mut table);
         let mut located: Vec<Located> = mentions

@@ -10,13 +10,17 @@ use std::ops::Range;
 
 use memchr::memchr;
 
+use super::hash::word_hash_lower;
 use super::tokens::{Token, tokenize_into};
 
-/// Text per chunk (bytes). A pass over a chunk of 1 MiB holds about 200 000 tokens and
-/// their features (some 25 bytes each, twice over with the chunk tokenised ahead): a few
-/// MB, whatever the text's size, and few enough chunks that the work at their edges is
-/// nothing. A text without blank lines is one chunk however long it is.
-pub const CHUNK_BYTES: usize = 1 << 20;
+/// Text per chunk (bytes). A pass holds one chunk's tokens and their features, some 30
+/// bytes a token or 6 a byte of text: about 25 MB for a chunk of 4 MiB, whatever the text's
+/// size. Every pass tokenises each chunk again, except in a text of one chunk, which is
+/// tokenised once: at 4 MiB a book the size of War and Peace (3.2 MiB) is one chunk and
+/// costs what it did before chunking, while a bigger text takes about half as long again
+/// (detection runs in the background). A text without blank lines is one chunk however
+/// long it is.
+pub const CHUNK_BYTES: usize = 4 << 20;
 
 /// Cuts `text` into consecutive byte ranges covering it, each but the last ending just
 /// after the line break that closes the first blank line (whitespace only) at least `size`
@@ -54,6 +58,8 @@ fn next_paragraph(text: &str, from: usize) -> Option<usize> {
 pub struct Window<'w> {
     /// Up to `context` tokens before the chunk, the chunk's tokens, up to `context` after.
     pub tokens: &'w [Token],
+    /// The lowercased word hash of each of `tokens`, if asked for (else empty).
+    pub lower: &'w [u64],
     /// Where the chunk's own tokens are in `tokens`.
     pub chunk: Range<usize>,
     /// The text's token index of `tokens[0]` (tokens counted from the start of the text).
@@ -62,63 +68,103 @@ pub struct Window<'w> {
     pub bytes: Range<usize>,
 }
 
-/// Tokenises a text chunk by chunk, handing out each chunk in a [`Window`]. It keeps only
-/// the current chunk's tokens with the context around it: the last tokens before it, and
-/// the paragraphs after it that give enough tokens (tokenised again with the next chunk).
+/// Tokenises a text chunk by chunk, handing out each chunk in a [`Window`], as many walks
+/// over the chunks as asked. It keeps only the current chunk's tokens with the context
+/// around it: the last tokens before it, and the paragraphs after it that give enough
+/// tokens (tokenised again with the next chunk). A text of one chunk is tokenised once for
+/// all walks.
 pub struct Windows<'t> {
     text: &'t str,
     chunks: &'t [Range<usize>],
     context: usize,
-    /// The last window's tokens, from the text's token `base` on.
+    /// The window of chunk `held`, from the text's token `base` on.
     buf: Vec<Token>,
+    lower: Vec<u64>,
     base: usize,
-    /// Where the last window's chunk ends in `buf` (its right context follows).
-    chunk_end: usize,
+    held: Option<usize>,
+    /// Where chunk `held`'s own tokens are in `buf`, and where its window ends.
+    chunk: Range<usize>,
+    end: usize,
     /// The next chunk to hand out.
     next: usize,
 }
 
 impl<'t> Windows<'t> {
-    /// A walk over `chunks` (from [`cut`]) with `context` tokens on either side.
+    /// Walks over `chunks` (from [`cut`]) with `context` tokens on either side.
     pub fn new(text: &'t str, chunks: &'t [Range<usize>], context: usize) -> Windows<'t> {
         Windows {
             text,
             chunks,
             context,
             buf: Vec::new(),
+            lower: Vec::new(),
             base: 0,
-            chunk_end: 0,
+            held: None,
+            chunk: 0..0,
+            end: 0,
             next: 0,
         }
     }
 
-    /// The next chunk's window, or `None` after the last.
-    pub fn next_window(&mut self) -> Option<Window<'_>> {
-        let bytes = self.chunks.get(self.next)?.clone();
+    /// Starts the next walk from the first chunk.
+    pub fn restart(&mut self) {
+        self.next = 0;
+    }
+
+    /// The next chunk's window (with its tokens' lowercased hashes if `hashes`), or `None`
+    /// after the last.
+    pub fn next_window(&mut self, hashes: bool) -> Option<Window<'_>> {
+        let k = self.next;
+        let bytes = self.chunks.get(k)?.clone();
         self.next += 1;
+        if self.held != Some(k) {
+            self.tokenize(k, bytes.clone());
+        }
+        if hashes && self.lower.len() != self.end {
+            self.lower.clear();
+            let text = self.text;
+            let words = self.buf[..self.end]
+                .iter()
+                .map(|t| word_hash_lower(t.text(text)));
+            self.lower.extend(words);
+        }
+        Some(Window {
+            tokens: &self.buf[..self.end],
+            lower: if hashes { &self.lower } else { &[] },
+            chunk: self.chunk.clone(),
+            offset: self.base,
+            bytes,
+        })
+    }
+
+    /// Fills the window of chunk `k` (`bytes`), the window of chunk `k - 1` being held.
+    fn tokenize(&mut self, k: usize, bytes: Range<usize>) {
+        if k == 0 {
+            self.buf.clear();
+            self.base = 0;
+            self.chunk = 0..0;
+        }
         // The last chunk's final tokens are this one's left context and the tokenizer's
         // history (it looks back two tokens).
-        self.buf.truncate(self.chunk_end);
+        self.buf.truncate(self.chunk.end);
         let keep_from = self.buf.len().saturating_sub(self.context);
         self.buf.drain(..keep_from);
         self.base += keep_from;
         let start = self.buf.len();
+        // English has about one token per five bytes: room for one per four is enough.
+        self.buf.reserve(bytes.len() / 4 + 2 * self.context);
         tokenize_into(self.text, bytes.clone(), &mut self.buf);
         let end = self.buf.len();
-        self.chunk_end = end;
         let mut from = bytes.end;
         while self.buf.len() < end + self.context && from < self.text.len() {
             let to = next_paragraph(self.text, from).unwrap_or(self.text.len());
             tokenize_into(self.text, from..to, &mut self.buf);
             from = to;
         }
-        let hi = self.buf.len().min(end + self.context);
-        Some(Window {
-            tokens: &self.buf[..hi],
-            chunk: start..end,
-            offset: self.base,
-            bytes,
-        })
+        self.chunk = start..end;
+        self.end = self.buf.len().min(end + self.context);
+        self.lower.clear();
+        self.held = Some(k);
     }
 }
 
@@ -142,9 +188,9 @@ mod tests {
                 "\nSeven."
             ]
         );
-        assert_eq!(cut(text, 1000), [0..text.len()]);
+        assert_eq!(cut(text, 1000).len(), 1);
         assert!(cut("", 10).is_empty());
-        assert_eq!(cut("no blank line\nat all\n", 1), [0..21]);
+        assert_eq!(cut("no blank line\nat all\n", 1).len(), 1);
     }
 
     /// Every token of every window, at its place in the text, is the whole text's token.
@@ -152,8 +198,28 @@ mod tests {
         let whole = tokenize(text);
         let chunks = cut(text, size);
         let mut walk = Windows::new(text, &chunks, context);
+        // A second walk gives the same windows, with hashes.
+        for hashes in [false, true] {
+            walk.restart();
+            let mut seen = 0;
+            while let Some(w) = walk.next_window(hashes) {
+                let at = w.offset..w.offset + w.tokens.len();
+                prop_assert_eq!(w.tokens, &whole[at]);
+                if hashes {
+                    let lower: Vec<u64> = w
+                        .tokens
+                        .iter()
+                        .map(|t| word_hash_lower(t.text(text)))
+                        .collect();
+                    prop_assert_eq!(w.lower, &lower[..]);
+                }
+                seen += w.chunk.len();
+            }
+            prop_assert_eq!(seen, whole.len());
+        }
+        walk.restart();
         let mut seen = 0;
-        while let Some(w) = walk.next_window() {
+        while let Some(w) = walk.next_window(false) {
             prop_assert_eq!(w.offset + w.chunk.start, seen);
             prop_assert!(w.chunk.start <= context && w.tokens.len() - w.chunk.end <= context);
             let at = w.offset..w.offset + w.tokens.len();

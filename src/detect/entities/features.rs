@@ -5,6 +5,8 @@
 //! the document-level [`wordstats`](super::wordstats); per-token features are written into
 //! a fixed stack buffer, so the hot path allocates nothing.
 
+use std::borrow::Cow;
+
 use super::gazetteer::{self, CATEGORIES, Gazetteer};
 use super::hash::{Fnv, combine, mix, word_hash_exact, word_hash_lower};
 use super::tokens::{DIGIT, SENT_START, Token, UPPER, WORD};
@@ -14,8 +16,9 @@ use super::wordstats::{Casing, DOC_LOWER_ELSEWHERE, DOC_UPPER_MID_ELSEWHERE, Hin
 pub const MAX_FEATURES: usize = 64;
 
 /// Per-token facts the features read, for a run of tokens.
-pub struct DocFeatures {
-    lower: Vec<u64>,
+pub struct DocFeatures<'a> {
+    /// Each token's lowercased word hash: borrowed from the chunk's window when there is one.
+    lower: Cow<'a, [u64]>,
     /// Gazetteer bits: `2*c` the token starts an entry of category `c`, `2*c+1` it is inside.
     gaz: Vec<u32>,
     /// Document-level casing evidence (see the `DOC_*` bits).
@@ -54,37 +57,39 @@ fn shape_hash(word: &str) -> u64 {
     h.finish()
 }
 
-impl DocFeatures {
+impl<'a> DocFeatures<'a> {
     /// The facts of a whole document's `tokens`, its own casing evidence, no hints (as the
     /// trainer sees one document; see [`DocFeatures::set_hints`]).
-    pub fn new(text: &str, tokens: &[Token]) -> DocFeatures {
+    pub fn new(text: &str, tokens: &[Token]) -> DocFeatures<'static> {
         let mut casing = Casing::default();
         casing.observe(text, tokens);
-        DocFeatures::with(text, tokens, &casing, None)
-    }
-
-    /// The facts of `tokens` (a chunk with its context) given the document's `casing` and,
-    /// in the second pass, the first pass's `hints`.
-    pub fn with(
-        text: &str,
-        tokens: &[Token],
-        casing: &Casing,
-        hints: Option<&Hints>,
-    ) -> DocFeatures {
         let lower: Vec<u64> = tokens
             .iter()
             .map(|t| word_hash_lower(t.text(text)))
             .collect();
+        DocFeatures::with(text, tokens, Cow::Owned(lower), &casing, None)
+    }
+
+    /// The facts of `tokens` (a chunk with its context, their lowercased word hashes
+    /// `lower`) given the document's `casing` and, in the second pass, the first pass's
+    /// `hints`.
+    pub fn with(
+        text: &str,
+        tokens: &[Token],
+        lower: Cow<'a, [u64]>,
+        casing: &Casing,
+        hints: Option<&Hints>,
+    ) -> DocFeatures<'a> {
         let gaz = gazetteer_bits(gazetteer::get(), tokens, &lower);
         let doc = tokens
             .iter()
-            .zip(&lower)
+            .zip(lower.iter())
             .map(|(t, &h)| casing.bits(t, h))
             .collect();
         let hints = hints.map_or_else(Vec::new, |v| {
             tokens
                 .iter()
-                .zip(&lower)
+                .zip(lower.iter())
                 .map(|(t, &h)| v.hint(t, h))
                 .collect()
         });
@@ -108,6 +113,11 @@ impl DocFeatures {
 
     pub fn lower(&self, i: usize) -> u64 {
         self.lower[i]
+    }
+
+    /// Token `i`'s second-pass hint (0 in the first pass; see [`Hints::hint`]).
+    pub fn hint(&self, i: usize) -> u8 {
+        self.hints.get(i).copied().unwrap_or(0)
     }
 
     /// Every token's lowercased word hash.
@@ -150,7 +160,7 @@ impl DocFeatures {
             }
         };
         let tok = tokens[i];
-        let at = |j: isize, arr: &Vec<u64>| -> u64 {
+        let at = |j: isize, arr: &[u64]| -> u64 {
             if j < 0 {
                 BOS
             } else {
@@ -269,7 +279,7 @@ impl DocFeatures {
         votes.observe(tokens, &self.lower, tags);
         self.hints = tokens
             .iter()
-            .zip(&self.lower)
+            .zip(self.lower.iter())
             .map(|(t, &h)| votes.hint(t, h))
             .collect();
     }

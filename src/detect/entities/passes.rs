@@ -13,7 +13,7 @@
 //! tagged with the tokens around it as context and the tags of the tokens before it as
 //! history, so the result is the whole text's, whatever the chunk size.
 
-use std::ops::Range;
+use std::borrow::Cow;
 
 use crate::annotation::{Annotation, EntityGroup, EntityLabel};
 
@@ -23,12 +23,12 @@ use super::consistency::Known;
 use super::features::DocFeatures;
 use super::located::{AcronymTable, Located};
 use super::mentions::{self, Mention};
-use super::model::{self, O};
+use super::model::{self, Model, O};
 use super::wordstats::{Casing, Hints};
 use super::{gazetteer, grouping};
 
 /// Each pass's share of the work, for progress: rough costs measured on a book.
-pub const WEIGHTS: [f32; 5] = [1.0, 3.0, 4.0, 2.0, 1.0];
+pub const WEIGHTS: [f32; 5] = [1.0, 2.0, 2.5, 1.0, 0.5];
 
 /// Reports the fraction of the work done.
 struct Meter<'p> {
@@ -55,18 +55,18 @@ struct Kept {
     label: EntityLabel,
 }
 
-/// Calls `f` on each chunk's window, then reports the pass's progress.
+/// Walks over the chunks once more, calling `f` on each window (with its tokens' hashes
+/// if `hashes`), then reporting the pass's progress.
 fn walk(
-    text: &str,
-    chunks: &[Range<usize>],
-    context: usize,
+    windows: &mut Windows<'_>,
+    hashes: bool,
     pass: usize,
     meter: &mut Meter<'_>,
     mut f: impl FnMut(usize, &Window<'_>),
 ) {
-    let mut windows = Windows::new(text, chunks, context);
+    windows.restart();
     let mut k = 0;
-    while let Some(w) = windows.next_window() {
+    while let Some(w) = windows.next_window(hashes) {
         f(k, &w);
         meter.report(pass, w.bytes.end);
         k += 1;
@@ -82,53 +82,101 @@ pub fn detect(
     progress: &mut dyn FnMut(f32),
 ) -> (Vec<Annotation>, Vec<EntityGroup>) {
     let chunks = chunks::cut(text, chunk_bytes);
-    // The features read two tokens either side, and gazetteer entries up to `max_len`
-    // tokens long around the token and its neighbours.
-    let context = gazetteer::get().max_len.max(2);
+    let mut windows = Windows::new(text, &chunks, context());
     let mut meter = Meter {
         progress,
         total_bytes: text.len(),
     };
-    let mut casing = Casing::default();
-    walk(text, &chunks, context, 0, &mut meter, |_, w| {
-        casing.observe(text, &w.tokens[w.chunk.clone()]);
-    });
-
+    let casing = casing_pass(&mut windows, &mut meter);
     let (first, second) = (model::shipped(), model::shipped_second());
-    let mut tags = Vec::new();
     // The second model reads the first one's tags of the whole document as hints.
     let hints = match (first, second) {
-        (Some(m), Some(_)) => {
-            let mut votes = Hints::default();
-            let mut history = (O, O);
-            walk(text, &chunks, context, 1, &mut meter, |_, w| {
-                let doc = DocFeatures::with(text, w.tokens, &casing, None);
-                tags.clear();
-                m.tag_range(
-                    text,
-                    w.tokens,
-                    &doc,
-                    w.chunk.clone(),
-                    &mut history,
-                    &mut tags,
-                );
-                let lower = &doc.lower_hashes()[w.chunk.clone()];
-                votes.observe(&w.tokens[w.chunk.clone()], lower, &tags);
-            });
-            Some(votes)
-        }
+        (Some(m), Some(_)) => Some(hints_pass(text, &mut windows, &casing, m, &mut meter)),
         (None, Some(_)) => Some(Hints::default()),
         _ => None,
     };
-
     let tagger = second.or(first);
-    let mut known = Known::default();
-    let mut candidates = Candidates::default();
-    let mut kept: Vec<Vec<Kept>> = Vec::with_capacity(chunks.len());
-    let mut history = (O, O);
-    walk(text, &chunks, context, 2, &mut meter, |_, w| {
-        let doc = DocFeatures::with(text, w.tokens, &casing, hints.as_ref());
+    let tagged = tagging_pass(
+        text,
+        &mut windows,
+        &casing,
+        hints.as_ref(),
+        tagger,
+        &mut meter,
+    );
+    drop(hints);
+    let (located, table) = settling_pass(text, &mut windows, &casing, tagged, &mut meter);
+    drop((windows, casing));
+    let found = grouping::group(text, &located, &table);
+    meter.report(4, text.len());
+    found
+}
+
+/// The tokens of context each side of a chunk: the features read two tokens either side,
+/// and gazetteer entries up to `max_len` tokens long around the token and its neighbours.
+fn context() -> usize {
+    gazetteer::get().max_len.max(2)
+}
+
+/// Pass 1: how the document writes each word.
+fn casing_pass(windows: &mut Windows<'_>, meter: &mut Meter<'_>) -> Casing {
+    let mut casing = Casing::default();
+    walk(windows, true, 0, meter, |_, w| {
         let range = w.chunk.clone();
+        casing.observe_hashed(&w.tokens[range.clone()], &w.lower[range]);
+    });
+    casing
+}
+
+/// Pass 2: the first model's tags of the whole document, as votes per word.
+fn hints_pass(
+    text: &str,
+    windows: &mut Windows<'_>,
+    casing: &Casing,
+    model: &Model,
+    meter: &mut Meter<'_>,
+) -> Hints {
+    let mut votes = Hints::default();
+    let mut history = (O, O);
+    let mut tags = Vec::new();
+    walk(windows, true, 1, meter, |_, w| {
+        let range = w.chunk.clone();
+        let doc = DocFeatures::with(text, w.tokens, Cow::Borrowed(w.lower), casing, None);
+        tags.clear();
+        model.tag_range(text, w.tokens, &doc, range.clone(), &mut history, &mut tags);
+        votes.observe(&w.tokens[range.clone()], &w.lower[range], &tags);
+    });
+    votes
+}
+
+/// What the tagging pass leaves for the next: each chunk's mentions, the forms they give,
+/// the acronym-shaped words.
+struct Tagged {
+    kept: Vec<Vec<Kept>>,
+    known: Known,
+    candidates: Candidates,
+}
+
+/// Pass 3: the final tags, their mentions and the rules that read only a mention and its
+/// neighbours.
+fn tagging_pass(
+    text: &str,
+    windows: &mut Windows<'_>,
+    casing: &Casing,
+    hints: Option<&Hints>,
+    tagger: Option<&Model>,
+    meter: &mut Meter<'_>,
+) -> Tagged {
+    let mut out = Tagged {
+        kept: Vec::new(),
+        known: Known::default(),
+        candidates: Candidates::default(),
+    };
+    let mut history = (O, O);
+    let mut tags = Vec::new();
+    walk(windows, true, 2, meter, |_, w| {
+        let range = w.chunk.clone();
+        let doc = DocFeatures::with(text, w.tokens, Cow::Borrowed(w.lower), casing, hints);
         tags.clear();
         match tagger {
             Some(m) => m.tag_range(text, w.tokens, &doc, range.clone(), &mut history, &mut tags),
@@ -140,45 +188,48 @@ pub fn detect(
             m.last += range.start;
         }
         let found = mentions::clean(text, w.tokens, &doc, range.clone(), found);
-        known.observe(text, w.tokens, &found);
-        candidates.observe(text, w.tokens, doc.headline(), range.clone());
+        out.known.observe(text, w.tokens, &found);
+        out.candidates
+            .observe(text, w.tokens, doc.headline(), range.clone());
         let at = |i: usize| (i - range.start) as u32;
-        kept.push(
-            found
-                .iter()
-                .map(|m| Kept {
-                    first: at(m.first),
-                    last: at(m.last),
-                    label: m.label,
-                })
-                .collect(),
-        );
+        let kept = found.iter().map(|m| Kept {
+            first: at(m.first),
+            last: at(m.last),
+            label: m.label,
+        });
+        out.kept.push(kept.collect());
     });
-    drop(tags);
+    out
+}
 
+/// Pass 4: document-wide consistency and the merges, then acronym expansion over the whole
+/// text. Returns the text's mentions, sorted, and their acronyms.
+fn settling_pass(
+    text: &str,
+    windows: &mut Windows<'_>,
+    casing: &Casing,
+    tagged: Tagged,
+    meter: &mut Meter<'_>,
+) -> (Vec<Located>, AcronymTable) {
+    let Tagged {
+        mut kept,
+        known,
+        candidates,
+    } = tagged;
     let mut table = AcronymTable::default();
     let mut expansions = Expansions::default();
     let mut located: Vec<Located> = Vec::new();
-    walk(text, &chunks, context, 3, &mut meter, |k, w| {
+    walk(windows, false, 3, meter, |k, w| {
         let range = w.chunk.clone();
-        let found = kept.get_mut(k).map(std::mem::take).unwrap_or_default();
-        let found: Vec<Mention> = found
-            .iter()
-            .map(|m| Mention {
-                first: m.first as usize + range.start,
-                last: m.last as usize + range.start,
-                label: m.label,
-            })
-            .collect();
+        let kept = kept.get_mut(k).map(std::mem::take).unwrap_or_default();
+        let found = kept.iter().map(|m| Mention {
+            first: m.first as usize + range.start,
+            last: m.last as usize + range.start,
+            label: m.label,
+        });
         let lower_elsewhere = |i: usize| casing.lower_elsewhere(text, &w.tokens[i]);
-        let found = mentions::settle(
-            text,
-            w.tokens,
-            lower_elsewhere,
-            &known,
-            range.clone(),
-            found,
-        );
+        let (tokens, r) = (w.tokens, range.clone());
+        let found = mentions::settle(text, tokens, lower_elsewhere, &known, r, found.collect());
         let chunk = Chunk {
             tokens: w.tokens,
             offset: w.offset,
@@ -192,9 +243,10 @@ pub fn detect(
                 .map(|m| Located::of(text, w.tokens, w.offset, m, &mut table)),
         );
     });
-    drop((kept, known, candidates, casing, hints));
+    drop((kept, known, candidates));
     expansions.resolve(&mut located);
-    let found = grouping::group(text, &located, &table);
-    meter.report(4, text.len());
-    found
+    (located, table)
 }
+
+#[cfg(test)]
+mod tests;

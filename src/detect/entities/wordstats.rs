@@ -26,14 +26,26 @@ impl Casing {
     /// Adds the words of `tokens`.
     pub fn observe(&mut self, text: &str, tokens: &[Token]) {
         for t in tokens {
-            if !t.is(WORD) {
-                continue;
+            if t.is(WORD) {
+                self.add(t, word_hash_lower(t.text(text)));
             }
-            if !t.is(UPPER) {
-                self.lowercase.insert(word_hash_lower(t.text(text)));
-            } else if !t.is(SENT_START) {
-                self.upper_mid.insert(word_hash_lower(t.text(text)));
+        }
+    }
+
+    /// Adds the words of `tokens`, whose lowercased hashes are `lower`.
+    pub fn observe_hashed(&mut self, tokens: &[Token], lower: &[u64]) {
+        for (t, &h) in tokens.iter().zip(lower) {
+            if t.is(WORD) {
+                self.add(t, h);
             }
+        }
+    }
+
+    fn add(&mut self, t: &Token, lower: u64) {
+        if !t.is(UPPER) {
+            self.lowercase.insert(lower);
+        } else if !t.is(SENT_START) {
+            self.upper_mid.insert(lower);
         }
     }
 

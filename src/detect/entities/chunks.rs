@@ -122,6 +122,7 @@ impl<'t> Windows<'t> {
         }
         if hashes && self.lower.len() != self.end {
             self.lower.clear();
+            self.lower.reserve_exact(self.end);
             let text = self.text;
             let words = self.buf[..self.end]
                 .iter()
@@ -151,20 +152,26 @@ impl<'t> Windows<'t> {
         self.buf.drain(..keep_from);
         self.base += keep_from;
         let start = self.buf.len();
-        // English has about one token per five bytes: room for one per four is enough.
-        self.buf.reserve(bytes.len() / 4 + 2 * self.context);
-        tokenize_into(self.text, bytes.clone(), &mut self.buf);
+        self.tokenize_range(bytes.clone());
         let end = self.buf.len();
         let mut from = bytes.end;
         while self.buf.len() < end + self.context && from < self.text.len() {
             let to = next_paragraph(self.text, from).unwrap_or(self.text.len());
-            tokenize_into(self.text, from..to, &mut self.buf);
+            self.tokenize_range(from..to);
             from = to;
         }
         self.chunk = start..end;
         self.end = self.buf.len().min(end + self.context);
         self.lower.clear();
         self.held = Some(k);
+    }
+
+    /// Appends the tokens of `range`, first making room for them exactly: a buffer grown
+    /// by doubling could hold twice the tokens of a chunk.
+    fn tokenize_range(&mut self, range: Range<usize>) {
+        // English has about one token per five bytes: room for one per four is enough.
+        self.buf.reserve_exact(range.len() / 4 + 1);
+        tokenize_into(self.text, range, &mut self.buf);
     }
 }
 

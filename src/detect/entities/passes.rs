@@ -237,6 +237,7 @@ fn settling_pass(
             headline: None,
         };
         expansions.observe(text, &chunk, &found, &candidates, &mut table);
+        located.reserve_exact(found.len());
         located.extend(
             found
                 .iter()

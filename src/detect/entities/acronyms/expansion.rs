@@ -254,6 +254,7 @@ impl Expansions {
             }
         }
         mentions.retain(|m| !overlaps(m.first, m.last));
+        mentions.reserve_exact(found.len() + acronyms.len());
         mentions.extend(found);
         mentions.extend(acronyms);
         mentions.sort_by_key(|m| (m.first, m.last));

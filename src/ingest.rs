@@ -17,6 +17,7 @@ mod builder;
 mod bytes;
 mod date_header;
 mod front_matter;
+mod head;
 mod markdown;
 mod plain;
 
@@ -26,6 +27,8 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use crate::article::{Article, BlockKind, Meta};
+
+pub use head::{HEAD_BYTES, HEAD_FROM};
 
 /// The bundled sample article, compiled in so `gloss` with no file shows something real.
 const SAMPLE_NAME: &str = "canada-iraq-mission-2020-01-06.txt";
@@ -108,39 +111,90 @@ pub fn load(source: &Source, options: &LoadOptions) -> Result<Article, IngestErr
             from_vec(bytes, Format::Plain, name, options)
         }
         Source::Path(path) => {
-            let name = path.display().to_string();
-            let open_error = |e: std::io::Error| IngestError::Open {
-                path: name.clone(),
-                reason: io_reason(&e),
-            };
-            let metadata = std::fs::metadata(path).map_err(open_error)?;
-            if metadata.is_dir() {
-                return Err(IngestError::Directory { path: name });
-            }
-            let read_error = |e: std::io::Error| IngestError::Read {
-                path: name.clone(),
-                reason: io_reason(&e),
-            };
-            let mut file = std::fs::File::open(path).map_err(open_error)?;
-            // Sniff the head before reading the rest, so a large binary file (or a device
-            // such as /dev/zero) is refused at once instead of read whole.
-            let capacity = usize::try_from(metadata.len()).unwrap_or(0);
-            let mut bytes = Vec::with_capacity(capacity.saturating_add(1));
-            (&mut file)
-                .take(bytes::SNIFF_LEN as u64)
-                .read_to_end(&mut bytes)
-                .map_err(read_error)?;
-            if bytes::looks_binary(&bytes) {
-                return Err(IngestError::Binary { path: name });
-            }
-            file.read_to_end(&mut bytes).map_err(read_error)?;
-            let mut article = from_vec(bytes, Format::of_path(path), &name, options)?;
-            if article.meta.title.is_none() {
-                article.meta.title = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-            }
-            Ok(article)
+            let (mut file, mut bytes, name) = open_file(path, None)?;
+            file.read_to_end(&mut bytes)
+                .map_err(|e| IngestError::Read {
+                    path: name.clone(),
+                    reason: io_reason(&e),
+                })?;
+            let article = from_vec(bytes, Format::of_path(path), &name, options)?;
+            Ok(with_stem_title(article, path))
         }
     }
+}
+
+/// For a file of at least [`HEAD_FROM`] bytes, the article made from its first
+/// [`HEAD_BYTES`] only, cut at a paragraph break, for the reader's first screen while
+/// [`load`] reads the whole file (`None` for smaller files, and for UTF-16 ones, which
+/// load whole). Every error [`load`] could give about the file's start (missing, a
+/// directory, binary, bad front matter) is given here.
+///
+/// For plain text the head's article is a prefix of the whole one: the same text up to
+/// its end, the same blocks. Markdown may differ (a link definition at the end of a file
+/// changes the text of a reference earlier on), so the reader only shows the head until
+/// the whole article is in, and swaps it in before any key acts on it.
+pub fn load_head(path: &Path, options: &LoadOptions) -> Result<Option<Article>, IngestError> {
+    let (_, mut head, name) = open_file(path, Some(HEAD_FROM))?;
+    if head.is_empty() || head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        return Ok(None);
+    }
+    head.truncate(head::cut(&head));
+    let article = from_vec(head, Format::of_path(path), &name, options)?;
+    Ok(Some(with_stem_title(article, path)))
+}
+
+/// Opens `path` and reads its first [`bytes::SNIFF_LEN`] bytes — or [`HEAD_BYTES`] when
+/// `head_from` is given, then only if the file is at least that big (else no bytes) —
+/// refusing directories and binary files; gives the open file, the bytes read (with room
+/// for the rest) and the name for messages.
+fn open_file(
+    path: &Path,
+    head_from: Option<u64>,
+) -> Result<(std::fs::File, Vec<u8>, String), IngestError> {
+    let name = path.display().to_string();
+    let open_error = |e: std::io::Error| IngestError::Open {
+        path: name.clone(),
+        reason: io_reason(&e),
+    };
+    let metadata = std::fs::metadata(path).map_err(open_error)?;
+    if metadata.is_dir() {
+        return Err(IngestError::Directory { path: name });
+    }
+    let read_error = |e: std::io::Error| IngestError::Read {
+        path: name.clone(),
+        reason: io_reason(&e),
+    };
+    let file = std::fs::File::open(path).map_err(open_error)?;
+    let (take, capacity) = match head_from {
+        Some(from) if metadata.len() < from => return Ok((file, Vec::new(), name)),
+        Some(_) => (HEAD_BYTES, HEAD_BYTES),
+        // Room for the whole file, read after the sniffed head.
+        None => (
+            bytes::SNIFF_LEN,
+            usize::try_from(metadata.len())
+                .unwrap_or(0)
+                .saturating_add(1),
+        ),
+    };
+    let mut bytes = Vec::with_capacity(capacity);
+    // Sniff the head before reading the rest, so a large binary file (or a device such as
+    // /dev/zero) is refused at once instead of read whole.
+    (&file)
+        .take(take as u64)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes::looks_binary(&bytes) {
+        return Err(IngestError::Binary { path: name });
+    }
+    Ok((file, bytes, name))
+}
+
+/// A file's article titled by the file's stem when the text gives no title.
+fn with_stem_title(mut article: Article, path: &Path) -> Article {
+    if article.meta.title.is_none() {
+        article.meta.title = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+    }
+    article
 }
 
 /// The bundled sample article, loaded by the plain loader like any file.

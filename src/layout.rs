@@ -12,7 +12,9 @@
 //!
 //! ## Speed (issue 5)
 //! Blocks are independent, so a layout is a concatenation of per-block line lists; lines
-//! are stored flat, making `line(i)` O(1) and `line_of_byte` a binary search. Wrapping a
+//! are stored flat, making `line(i)` O(1) and `line_of_byte` a binary search, and packed in
+//! 16 bytes each (`layout/line.rs`: `u32` offsets, decorations in a per-layout table), since a
+//! book's layout is kept for as long as it is read. Wrapping a
 //! block measures each line grapheme by grapheme (printable ASCII without the segmenter)
 //! and asks UAX #14 only about the word or two before the margin ([`wrap`]); books
 //! (512 KiB and more) are laid out on two threads. War and Peace (3.4 MB, 59k lines at 80
@@ -24,6 +26,7 @@
 mod check;
 mod columns;
 mod header;
+mod line;
 mod partial;
 mod wrap;
 
@@ -32,73 +35,24 @@ use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
 use crate::article::{Article, BlockKind};
+use line::{Decor, Decorations, Packed};
 
 pub use check::{InvariantError, check_invariants, fuzz_layout};
 pub use columns::{Segments, annotation_cuts, byte_at_col, display_col, segments};
 pub use header::{meta_text, readable_date};
+pub use line::{Line, LineKind, MAX_TEXT};
 pub use wrap::{grapheme_width, str_width};
 
-/// What a visual line shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineKind {
-    /// A line of the title (its text is in [`Line::prefix`]).
-    Title,
-    /// The date / author / source line (its text is in [`Line::prefix`]).
-    Meta,
-    /// An empty separator line.
-    Blank,
-    /// A line of block `block` of the article (`Article::blocks[block]`).
-    Text { block: usize },
-}
-
-/// One visual line: `indent` spaces, then `prefix`, then `Article::text[range]`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
-    pub kind: LineKind,
-    /// Bytes of `Article::text` shown on this line; empty for decoration lines (title,
-    /// meta, blank), where it sits at the start of the next block so lookups skip it.
-    pub range: Range<usize>,
-    /// Columns of blank space before the prefix.
-    pub indent: u16,
-    /// Decoration drawn after the indent ("│ ", "• ", "1. "), or the whole text of a title
-    /// or meta line. Empty (no allocation) on most lines.
-    pub prefix: String,
-}
-
-impl Line {
-    fn decoration(kind: LineKind, at: usize) -> Line {
-        Line {
-            kind,
-            range: at..at,
-            indent: 0,
-            prefix: String::new(),
-        }
-    }
-
-    /// The block this line belongs to, for text lines.
-    pub fn block(&self) -> Option<usize> {
-        match self.kind {
-            LineKind::Text { block } => Some(block),
-            _ => None,
-        }
-    }
-
-    /// Columns taken by the indent and prefix, before the text starts.
-    pub fn text_col(&self) -> usize {
-        usize::from(self.indent) + self.prefix.width()
-    }
-
-    /// Display width of the whole line (indent, prefix and text) over the article `text`.
-    pub fn width(&self, text: &str) -> usize {
-        self.text_col() + text.get(self.range.clone()).map_or(0, str_width)
-    }
-}
-
 /// An article laid out at one width. Lookups by line index are O(1), by byte O(log n).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+///
+/// Lines are stored packed (16 bytes each, see `layout/line.rs`) and handed out as
+/// [`Line`] views.
+#[derive(Debug, Clone, Default)]
 pub struct Layout {
     width: u16,
-    lines: Vec<Line>,
+    lines: Vec<Packed>,
+    /// The distinct indents and prefixes the lines point into.
+    decor: Vec<Decor>,
     /// Index in `lines` of the first line of each laid-out block (one more entry than
     /// blocks laid out, the last being `lines.len()` of the text part).
     block_first: Vec<usize>,
@@ -110,44 +64,89 @@ pub struct Layout {
     tail: usize,
 }
 
+/// Layouts are equal when they show the same lines at the same places; how the
+/// decoration table happens to be ordered does not matter.
+impl PartialEq for Layout {
+    fn eq(&self, other: &Layout) -> bool {
+        self.width == other.width
+            && self.block_first == other.block_first
+            && self.first_block == other.first_block
+            && self.offset == other.offset
+            && self.tail == other.tail
+            && self.lines.len() == other.lines.len()
+            && self.all_lines().eq(other.all_lines())
+    }
+}
+
+impl Eq for Layout {}
+
+/// Lines being laid out: the packed lines, their decoration table, and the first line of
+/// each block.
+#[derive(Default)]
+struct Building {
+    lines: Vec<Packed>,
+    decor: Decorations,
+    block_first: Vec<usize>,
+}
+
+impl Building {
+    /// Appends `other` (laid out separately, e.g. on another thread) after these lines.
+    fn append(&mut self, other: Building) {
+        let remap = self.decor.absorb(&other.decor);
+        let shift = self.lines.len();
+        self.block_first
+            .extend(other.block_first.into_iter().map(|f| f + shift));
+        self.lines
+            .extend(other.lines.into_iter().map(|l| l.remapped(&remap)));
+    }
+
+    fn finish(mut self, width: u16, first_block: usize, offset: usize, tail: usize) -> Layout {
+        self.block_first.push(self.lines.len());
+        Layout {
+            width,
+            lines: self.lines,
+            decor: self.decor.into_table(),
+            block_first: self.block_first,
+            first_block,
+            offset,
+            tail,
+        }
+    }
+}
+
 impl Layout {
-    /// Lays `article` out for a text `width` in columns (0 is treated as 1).
+    /// Lays `article` out for a text `width` in columns (0 is treated as 1). Only the
+    /// first [`MAX_TEXT`] bytes are laid out (blocks ending beyond are left out).
     pub fn new(article: &Article, width: u16) -> Layout {
         let width = width.max(1);
         let w = usize::from(width);
         let at = article.blocks.first().map_or(0, |b| b.span.start);
-        let mut lines =
-            Vec::with_capacity(article.text.len() / w.max(20) + 2 * article.blocks.len() + 4);
-        header::header(&article.meta, w, at, &mut lines);
-        let mut block_first = Vec::with_capacity(article.blocks.len() + 1);
+        let mut b = Building {
+            lines: Vec::with_capacity(
+                article.text.len() / w.max(20) + 2 * article.blocks.len() + 4,
+            ),
+            block_first: Vec::with_capacity(article.blocks.len() + 1),
+            ..Building::default()
+        };
+        header::header(&article.meta, w, at, &mut b);
         let all = 0..article.blocks.len();
         match split_for_threads(article) {
             Some(mid) => {
                 // A book: the second half on another core. Blocks are independent, so the
-                // halves only need their line indices shifted when joined.
+                // halves only need their line and decoration indices shifted when joined.
                 let second = std::thread::scope(|scope| {
                     let handle = std::thread::Builder::new()
                         .spawn_scoped(scope, || lay_blocks(article, width, mid..all.end));
-                    lay_out(article, width, 0..mid, &mut lines, &mut block_first);
+                    lay_out(article, width, 0..mid, &mut b);
                     handle.ok().and_then(|h| h.join().ok())
                 });
-                let (more, firsts) =
+                let second =
                     second.unwrap_or_else(|| lay_blocks(article, width, mid..article.blocks.len()));
-                let shift = lines.len();
-                block_first.extend(firsts.into_iter().map(|f| f + shift));
-                lines.extend(more);
+                b.append(second);
             }
-            None => lay_out(article, width, all, &mut lines, &mut block_first),
+            None => lay_out(article, width, all, &mut b),
         }
-        block_first.push(lines.len());
-        Layout {
-            width,
-            lines,
-            block_first,
-            first_block: 0,
-            offset: 0,
-            tail: 0,
-        }
+        b.finish(width, 0, 0, 0)
     }
 
     /// The width this layout was made for.
@@ -170,16 +169,26 @@ impl Layout {
     }
 
     /// Line `i`, if it exists (and, in a window, is laid out).
-    pub fn line(&self, i: usize) -> Option<&Line> {
-        self.lines.get(i.checked_sub(self.offset)?)
+    pub fn line(&self, i: usize) -> Option<Line<'_>> {
+        let p = self.lines.get(i.checked_sub(self.offset)?)?;
+        Some(p.view(&self.decor))
     }
 
     /// The laid-out lines in `range`, clamped to the layout (what a viewport draws); a
     /// window gives only the part it holds.
-    pub fn lines(&self, range: Range<usize>) -> &[Line] {
+    pub fn lines(
+        &self,
+        range: Range<usize>,
+    ) -> impl ExactSizeIterator<Item = Line<'_>> + DoubleEndedIterator + Clone {
         let end = range.end.saturating_sub(self.offset).min(self.lines.len());
         let start = range.start.saturating_sub(self.offset).min(end);
-        &self.lines[start..end]
+        let table = &self.decor;
+        self.lines[start..end].iter().map(move |p| p.view(table))
+    }
+
+    /// Every line this layout holds (a window's laid-out part).
+    fn all_lines(&self) -> impl Iterator<Item = Line<'_>> {
+        self.lines.iter().map(|p| p.view(&self.decor))
     }
 
     /// The line showing byte `byte` of the article text: the text line whose range holds
@@ -190,10 +199,10 @@ impl Layout {
     }
 
     fn local_line_of_byte(&self, byte: usize) -> usize {
-        let after = self.lines.partition_point(|l| l.range.start <= byte);
+        let after = self.lines.partition_point(|l| l.start() <= byte);
         let mut i = after.saturating_sub(1);
         // Decoration lines share the start of the block after them; step onto text.
-        while i < self.lines.len() && self.lines[i].block().is_none() {
+        while i < self.lines.len() && !self.lines[i].is_text() {
             i += 1;
         }
         if i == self.lines.len() {
@@ -218,7 +227,7 @@ impl Layout {
     /// starts at `e` (the blanks before the next block are not the block's).
     fn last_text_line(&self, s: usize, e: usize) -> usize {
         let mut end = e;
-        while end > s && self.lines[end - 1].block().is_none() {
+        while end > s && !self.lines[end - 1].is_text() {
             end -= 1;
         }
         end
@@ -239,57 +248,52 @@ fn split_for_threads(article: &Article) -> Option<usize> {
     (mid > 0 && mid < article.blocks.len()).then_some(mid)
 }
 
-/// Lays out `blocks` into fresh vectors (lines, first line of each block).
-fn lay_blocks(article: &Article, width: u16, blocks: Range<usize>) -> (Vec<Line>, Vec<usize>) {
-    let mut lines = Vec::new();
-    let mut firsts = Vec::with_capacity(blocks.len());
-    lay_out(article, width, blocks, &mut lines, &mut firsts);
-    (lines, firsts)
+/// Lays out `blocks` on their own (lines, decorations, first line of each block).
+fn lay_blocks(article: &Article, width: u16, blocks: Range<usize>) -> Building {
+    let mut b = Building {
+        block_first: Vec::with_capacity(blocks.len()),
+        ..Building::default()
+    };
+    lay_out(article, width, blocks, &mut b);
+    b
 }
 
-/// Lays out `blocks` of `article`, appending to `lines` (a blank line before every block
+/// Lays out `blocks` of `article`, appending to `out` (a blank line before every block
 /// but the article's first, two before a heading) and the index of each block's first
-/// line to `block_first`.
-fn lay_out(
-    article: &Article,
-    width: u16,
-    blocks: Range<usize>,
-    lines: &mut Vec<Line>,
-    block_first: &mut Vec<usize>,
-) {
+/// line. Stops before a block that ends beyond [`MAX_TEXT`].
+fn lay_out(article: &Article, width: u16, blocks: Range<usize>, out: &mut Building) {
     let w = usize::from(width);
     let mut ranges = Vec::new();
     for index in blocks {
         let Some(block) = article.blocks.get(index) else {
             break;
         };
+        // Past 4 GiB offsets do not fit a packed line: the layout ends at the last block
+        // that does (checked here, so a block is laid out whole or not at all).
+        if block.span.end > MAX_TEXT || !Packed::block_fits(index) {
+            break;
+        }
         let start = block.span.start;
+        let lines = &mut out.lines;
         if index > 0 {
-            lines.push(Line::decoration(LineKind::Blank, start));
+            lines.push(Packed::decoration(LineKind::Blank, start, 0));
             if matches!(block.kind, BlockKind::Heading(_)) {
-                lines.push(Line::decoration(LineKind::Blank, start));
+                lines.push(Packed::decoration(LineKind::Blank, start, 0));
             }
         }
-        block_first.push(lines.len());
+        out.block_first.push(lines.len());
         let deco = Decoration::of(block.kind, width);
         let avail = w
             .saturating_sub(deco.width_first().max(deco.width_rest()))
             .max(1);
+        let first = out.decor.intern(deco.indent, &deco.first);
+        let rest = out.decor.intern(deco.rest_indent, &deco.rest);
         ranges.clear();
         let text = article.text.get(block.span.clone()).unwrap_or("");
         wrap::wrap(text, start, avail, &mut ranges);
         for (i, range) in ranges.drain(..).enumerate() {
-            let (indent, prefix) = if i == 0 {
-                (deco.indent, deco.first.clone())
-            } else {
-                (deco.rest_indent, deco.rest.clone())
-            };
-            lines.push(Line {
-                kind: LineKind::Text { block: index },
-                range,
-                indent,
-                prefix,
-            });
+            let decor = if i == 0 { first } else { rest };
+            lines.extend(Packed::text(index, range, decor));
         }
     }
 }

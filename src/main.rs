@@ -223,10 +223,20 @@ fn read(cli: Cli) -> anyhow::Result<()> {
         theme = theme.without_color();
     }
     let src = source(cli.file.as_deref());
-    let article = ingest::load(&src, &LoadOptions { date: cli.date })?;
     if !io::stdout().is_terminal() {
+        // The file's own problems first: they are what the user most needs to hear.
+        ingest::load(&src, &LoadOptions { date: cli.date })?;
         anyhow::bail!("standard output is not a terminal: use 'gloss annotate' for JSON output");
     }
+    let options = LoadOptions { date: cli.date };
+    // A big file shows its head first while a thread loads the whole of it.
+    let (article, whole) = match &src {
+        Source::Path(path) => match ingest::load_head(path, &options)? {
+            Some(head) => (head, Some(tui::load_whole(path.clone(), options))),
+            None => (ingest::load(&src, &options)?, None),
+        },
+        _ => (ingest::load(&src, &options)?, None),
+    };
     let file_label = match &src {
         Source::Sample => "sample article".to_string(),
         Source::Stdin => "standard input".to_string(),
@@ -251,6 +261,7 @@ fn read(cli: Cli) -> anyhow::Result<()> {
     };
     tui::run(Launch {
         article,
+        whole,
         file_label,
         theme,
         settings,

@@ -19,8 +19,10 @@ pub mod update;
 mod tests;
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver};
 
 use crate::article::Article;
+use crate::ingest::{IngestError, LoadOptions, Source};
 use crate::notes::{ArticleIdentity, Notebook, NotesLocation};
 use crate::theme::Theme;
 
@@ -28,9 +30,12 @@ pub use keymap::Keymap;
 pub use model::{Model, Settings};
 
 /// Everything the reader needs, prepared (and checked) before the terminal is touched.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Launch {
+    /// The article, or the head of a big one (`ingest::load_head`) while `whole` loads it.
     pub article: Article,
+    /// The whole article being loaded on a thread, when `article` is only its head.
+    pub whole: Option<WholeArticle>,
     /// The file as the reader named it ("-" for standard input, "sample" for the sample).
     pub file_label: String,
     pub theme: Theme,
@@ -43,10 +48,24 @@ pub struct Launch {
     pub article_path: Option<PathBuf>,
 }
 
+/// The whole of a big article, loaded on a worker thread while the reader shows its head.
+pub type WholeArticle = Receiver<Result<Article, IngestError>>;
+
+/// Starts loading the whole file at `path` on a thread (`ingest::load`).
+pub fn load_whole(path: PathBuf, options: LoadOptions) -> WholeArticle {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        // The receiver is gone only if the reader already quit.
+        let _ = tx.send(crate::ingest::load(&Source::Path(path), &options));
+    });
+    rx
+}
+
 /// Runs the reader: takes over the terminal, and gives it back on every way out.
 pub fn run(launch: Launch) -> anyhow::Result<()> {
     let Launch {
         article,
+        whole,
         file_label,
         theme,
         settings,
@@ -59,7 +78,7 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
     let mut model = Model::new(article, file_label, settings, keymap, size);
     // A book's notebook is opened after the first frame (hashing the text to find its
     // notes costs 15 ms on War and Peace); an article's at once.
-    let later = match model.article.text.len() > app::SYNC_DETECT_BYTES {
+    let later = match whole.is_some() || model.article.text.len() > app::SYNC_DETECT_BYTES {
         true => Some((notes, article_path)),
         false => {
             model.notes = open_notes(&model.article, notes, article_path.as_deref());
@@ -67,7 +86,7 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
             None
         }
     };
-    app::run(model, &theme, later)
+    app::run(model, &theme, later, whole)
 }
 
 /// Opens the article's notebook before the terminal is taken; a problem (a notes file that

@@ -119,10 +119,10 @@ pub fn detect(text: &str, anchor: Option<Date>) -> Vec<Annotation> {
             };
             Some(Annotation {
                 span: m.span,
-                kind: AnnotationKind::Date(DateInfo {
+                kind: AnnotationKind::Date(Box::new(DateInfo {
                     value: r.value,
                     explanation: Some(explanation),
-                }),
+                })),
             })
         })
         .collect()

@@ -133,7 +133,7 @@ impl Prepared<'_> {
                 .filter(|((r, c), _)| !is_scare_quote(text, &paras, r, c))
                 .map(|((r, _), info)| Annotation {
                     span: r.span.clone(),
-                    kind: AnnotationKind::Quote(info.unwrap_or_default()),
+                    kind: AnnotationKind::Quote(Box::new(info.unwrap_or_default())),
                 }),
         );
         quotes

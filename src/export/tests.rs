@@ -35,22 +35,22 @@ fn tiny() -> (Article, AnnotationSet) {
             },
             Annotation {
                 span: span("Monday", 0),
-                kind: AnnotationKind::Date(DateInfo {
+                kind: AnnotationKind::Date(Box::new(DateInfo {
                     value: Some("2020-01-06".into()),
                     explanation: Some("the publication day".into()),
-                }),
+                })),
             },
             Annotation {
                 span: span("“We stay,”", 0),
-                kind: AnnotationKind::Quote(QuoteInfo {
+                kind: AnnotationKind::Quote(Box::new(QuoteInfo {
                     speaker: Some("Trump".into()),
                     speaker_group: Some(0),
                     speaker_span: Some(span("Donald Trump", 0)),
-                }),
+                })),
             },
             Annotation {
                 span: span("Trump", 1),
-                kind: AnnotationKind::Quote(QuoteInfo::default()),
+                kind: AnnotationKind::Quote(Box::default()),
             },
         ],
         vec![EntityGroup {

@@ -33,7 +33,7 @@ pub fn check_invariants(article: &Article, layout: &Layout) -> Result<(), Invari
     // Where the previous text line of the current block ended (None before its first).
     let mut block_pos: Option<(usize, usize)> = None;
     let mut last_start: Option<usize> = None;
-    for (i, line) in layout.lines(0..layout.len()).iter().enumerate() {
+    for (i, line) in layout.lines(0..layout.len()).enumerate() {
         let block_index = match line.kind {
             LineKind::Text { block } => block,
             _ => {

@@ -16,7 +16,7 @@ use crate::annotation::AnnotationSet;
 /// range or repeated are ignored), yielding non-empty consecutive ranges that cover the
 /// line's range exactly. The TUI feeds the starts and ends of the annotations overlapping
 /// the line and styles each piece by what covers it.
-pub fn segments<I>(line: &Line, cuts: I) -> Segments<I::IntoIter>
+pub fn segments<I>(line: &Line<'_>, cuts: I) -> Segments<I::IntoIter>
 where
     I: IntoIterator<Item = usize>,
 {
@@ -30,7 +30,7 @@ where
 /// The byte offsets inside `line` where an annotation of `set` starts or ends, sorted and
 /// deduplicated: the cuts to feed [`segments`] so every piece has one set of covering
 /// annotations.
-pub fn annotation_cuts(set: &AnnotationSet, line: &Line) -> Vec<usize> {
+pub fn annotation_cuts(set: &AnnotationSet, line: &Line<'_>) -> Vec<usize> {
     let r = &line.range;
     let mut cuts: Vec<usize> = set
         .overlapping(r.clone())
@@ -74,7 +74,7 @@ impl<I: Iterator<Item = usize>> Iterator for Segments<I> {
 /// The screen column (from the row start, indent and prefix included) where byte `byte` of
 /// the article `text` is drawn on `line`; bytes before the line give its first text column,
 /// bytes after it the column after its last grapheme.
-pub fn display_col(line: &Line, text: &str, byte: usize) -> u16 {
+pub fn display_col(line: &Line<'_>, text: &str, byte: usize) -> u16 {
     let mut b = byte.clamp(line.range.start, line.range.end.max(line.range.start));
     while b > line.range.start && !text.is_char_boundary(b) {
         b -= 1;
@@ -86,7 +86,7 @@ pub fn display_col(line: &Line, text: &str, byte: usize) -> u16 {
 /// The byte of the article `text` drawn at screen column `col` of `line` (inverse of
 /// [`display_col`]): the start of the grapheme covering the column; the line's start for a
 /// column in the indent or prefix, its end for a column past the text.
-pub fn byte_at_col(line: &Line, text: &str, col: u16) -> usize {
+pub fn byte_at_col(line: &Line<'_>, text: &str, col: u16) -> usize {
     let start = line.text_col();
     let col = usize::from(col);
     if col < start {
@@ -111,12 +111,12 @@ mod tests {
     use super::*;
     use crate::layout::LineKind;
 
-    fn line(range: Range<usize>, indent: u16, prefix: &str) -> Line {
+    fn line(range: Range<usize>, indent: u16, prefix: &str) -> Line<'_> {
         Line {
             kind: LineKind::Text { block: 0 },
             range,
             indent,
-            prefix: prefix.to_string(),
+            prefix,
         }
     }
 
@@ -132,10 +132,10 @@ mod tests {
 
     #[test]
     fn annotation_cuts_split_a_line_where_styles_change() {
-        use crate::annotation::{Annotation, AnnotationKind, QuoteInfo};
+        use crate::annotation::{Annotation, AnnotationKind};
         let quote = |span| Annotation {
             span,
-            kind: AnnotationKind::Quote(QuoteInfo::default()),
+            kind: AnnotationKind::Quote(Box::default()),
         };
         let set = AnnotationSet::new(vec![quote(0..12), quote(14..16), quote(18..30)], vec![]);
         let l = line(10..20, 0, "");

@@ -1,12 +1,16 @@
 //! The article header: the title (wrapped) and a meta line with the date in words, the
-//! author and the source. Header lines carry their own text in [`Line::prefix`], since the
-//! title and the meta are not part of [`Article::text`].
+//! author and the source. Header lines carry their own text in [`Line::prefix`] (an entry
+//! of the layout's decoration table), since the title and the meta are not part of
+//! [`Article::text`].
 
 use jiff::civil::Date;
 
+use super::line::Packed;
 use super::wrap::wrap;
-use super::{Line, LineKind};
+use super::{Building, LineKind};
 use crate::article::Meta;
+#[cfg(doc)]
+use crate::{article::Article, layout::Line};
 
 /// The date as a reader says it: "Monday 6 January 2020".
 pub fn readable_date(date: Date) -> String {
@@ -30,8 +34,8 @@ pub fn meta_text(meta: &Meta) -> Option<String> {
 /// Header lines for `meta` at `width` columns: title lines, meta lines, then one blank
 /// line; nothing at all when the article has neither title nor meta. Decoration ranges are
 /// the empty range at `at` (the start of the first block), so byte lookups skip them.
-pub fn header(meta: &Meta, width: usize, at: usize, out: &mut Vec<Line>) {
-    let start = out.len();
+pub(super) fn header(meta: &Meta, width: usize, at: usize, out: &mut Building) {
+    let start = out.lines.len();
     let title = meta
         .title
         .as_deref()
@@ -43,21 +47,17 @@ pub fn header(meta: &Meta, width: usize, at: usize, out: &mut Vec<Line>) {
     if let Some(text) = meta_text(meta) {
         push_wrapped(&text, LineKind::Meta, width, at, out);
     }
-    if out.len() > start {
-        out.push(Line::decoration(LineKind::Blank, at));
+    if out.lines.len() > start {
+        out.lines.push(Packed::decoration(LineKind::Blank, at, 0));
     }
 }
 
-fn push_wrapped(text: &str, kind: LineKind, width: usize, at: usize, out: &mut Vec<Line>) {
+fn push_wrapped(text: &str, kind: LineKind, width: usize, at: usize, out: &mut Building) {
     let mut ranges = Vec::new();
     wrap(text, 0, width, &mut ranges);
     for r in ranges {
-        out.push(Line {
-            kind,
-            range: at..at,
-            indent: 0,
-            prefix: text[r].to_string(),
-        });
+        let decor = out.decor.intern(0, text.get(r).unwrap_or(""));
+        out.lines.push(Packed::decoration(kind, at, decor));
     }
 }
 
@@ -87,8 +87,8 @@ mod tests {
 
     #[test]
     fn no_header_without_title_or_meta() {
-        let mut out = Vec::new();
+        let mut out = Building::default();
         header(&Meta::default(), 80, 0, &mut out);
-        assert!(out.is_empty());
+        assert!(out.lines.is_empty());
     }
 }

@@ -9,7 +9,7 @@
 
 use crate::article::Article;
 
-use super::{Layout, header, lay_out};
+use super::{Building, Layout, header, lay_out};
 
 /// Texts shorter than this are laid out whole: it takes less than a millisecond.
 pub const WHOLE_BELOW: usize = 256 * 1024;
@@ -39,44 +39,43 @@ impl Layout {
             .blocks
             .partition_point(|b| b.span.start <= at)
             .saturating_sub(1);
-        let mut lines = Vec::new();
-        let mut block_first = Vec::new();
+        let mut b = Building::default();
         if first == 0 {
             let start = article.blocks[0].span.start;
-            header::header(&article.meta, usize::from(width), start, &mut lines);
+            header::header(&article.meta, usize::from(width), start, &mut b);
         }
         let mut end = first;
         let mut want = usize::MAX;
-        while end < n && lines.len() < want {
-            lay_out(article, width, end..end + 1, &mut lines, &mut block_first);
+        while end < n && b.lines.len() < want {
+            let blocks = b.block_first.len();
+            lay_out(article, width, end..end + 1, &mut b);
+            if b.block_first.len() == blocks {
+                // A block beyond `MAX_TEXT`: the layout ends before it.
+                break;
+            }
             if end == first {
-                let at_line = lines.partition_point(|l| l.range.start <= at);
+                let at_line = b.lines.partition_point(|l| l.start() <= at);
                 want = at_line + 2 * rows.max(1);
             }
             end += 1;
         }
-        block_first.push(lines.len());
         // Bytes per line of this run, to estimate the lines outside it.
         let from = if first == 0 {
             0
         } else {
             article.blocks[first].span.start
         };
-        let to = article.blocks[end - 1].span.end;
-        let per_line = (to.saturating_sub(from) / lines.len().max(1)).max(1);
+        let to = article
+            .blocks
+            .get(end.wrapping_sub(1))
+            .map_or(from, |b| b.span.end);
+        let per_line = (to.saturating_sub(from) / b.lines.len().max(1)).max(1);
         let offset = from.div_ceil(per_line);
         let tail = match end == n {
             true => 0,
             false => article.text.len().saturating_sub(to).div_ceil(per_line),
         };
-        Layout {
-            width,
-            lines,
-            block_first,
-            first_block: first,
-            offset,
-            tail,
-        }
+        b.finish(width, first, offset, tail)
     }
 }
 
@@ -134,15 +133,16 @@ mod tests {
             let full = Layout::new(&a, width);
             let at = (a.text.len() as f64 * at_frac) as usize;
             let w = Layout::window(&a, width, at, rows);
-            let local = &w.lines;
+            let local: Vec<_> = w.all_lines().collect();
             prop_assert!(!local.is_empty());
-            let start = full.lines(0..full.len())
+            let every: Vec<_> = full.lines(0..full.len()).collect();
+            let start = every
                 .windows(local.len())
                 .position(|run| run == &local[..]);
             prop_assert!(start.is_some(), "window lines are not a run of the full layout");
             let at_local = w.local_line_of_byte(at);
             let full_at = full.line_of_byte(at);
-            prop_assert_eq!(&local[at_local], full.line(full_at).unwrap_or(&local[at_local]));
+            prop_assert_eq!(&local[at_local], &full.line(full_at).unwrap_or(local[at_local].clone()));
             prop_assert!(local.len() - at_local >= (2 * rows).min(full.len() - full_at));
             if w.is_complete() {
                 prop_assert_eq!(&w, &full);

@@ -51,6 +51,12 @@ impl<T: Clone + PartialEq> JumpList<T> {
         Some(to)
     }
 
+    /// Every remembered position, back and forward, to update in place (when what they
+    /// refer to is renumbered).
+    pub fn positions_mut(&mut self) -> impl Iterator<Item = &mut T> {
+        self.back.iter_mut().chain(self.forward.iter_mut())
+    }
+
     /// Number of positions `back` can return to.
     pub fn len(&self) -> usize {
         self.back.len()

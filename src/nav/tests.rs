@@ -1,7 +1,7 @@
 //! Tests of scrolling, visibility and annotation stepping.
 
 use super::*;
-use crate::annotation::{Annotation, AnnotationKind, EntityGroup, EntityLabel, QuoteInfo};
+use crate::annotation::{Annotation, AnnotationKind, EntityGroup, EntityLabel};
 use crate::article::{Article, Meta};
 
 fn ent(span: Range<usize>, group: usize) -> Annotation {
@@ -28,7 +28,7 @@ fn group(id: usize) -> EntityGroup {
 fn set() -> AnnotationSet {
     let quote = Annotation {
         span: 10..40,
-        kind: AnnotationKind::Quote(QuoteInfo::default()),
+        kind: AnnotationKind::Quote(Box::default()),
     };
     AnnotationSet::new(
         vec![

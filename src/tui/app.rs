@@ -12,14 +12,14 @@ use ratatui::crossterm::event::{
     self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
-use crate::annotation::AnnotationSet;
 use crate::article::Article;
-use crate::detect::{detect_article, detect_sequential};
+use crate::detect::{Detection, detect_article, detect_visible_first};
 use crate::keys::{Key, KeyChord};
 use crate::layout::Layout;
 use crate::notes::NotesLocation;
 use crate::theme::Theme;
 
+use super::WholeArticle;
 use super::effects;
 use super::model::Model;
 use super::notes::Notes;
@@ -49,10 +49,15 @@ pub type NotesToOpen = (Result<NotesLocation, String>, Option<PathBuf>);
 /// hashes the whole text. A key that arrives before the complete
 /// layout waits for it (line numbers must be exact for movement), which on a 3 MB book is
 /// a few tens of milliseconds at most and usually nothing: people read first.
-pub fn run(mut model: Model, theme: &Theme, mut notes: Option<NotesToOpen>) -> anyhow::Result<()> {
+pub fn run(
+    mut model: Model,
+    theme: &Theme,
+    mut notes: Option<NotesToOpen>,
+    mut whole: Option<WholeArticle>,
+) -> anyhow::Result<()> {
     // Small articles are annotated here, before the terminal is touched.
     let mut detection = None;
-    if model.article.text.len() <= SYNC_DETECT_BYTES {
+    if whole.is_none() && model.article.text.len() <= SYNC_DETECT_BYTES {
         let set = detect_article(&model.article);
         update(&mut model, Msg::Annotations(set));
     }
@@ -66,17 +71,38 @@ pub fn run(mut model: Model, theme: &Theme, mut notes: Option<NotesToOpen>) -> a
         if (size.width, size.height) != model.size {
             update(&mut model, Msg::Resize(size.width, size.height));
         }
-        if !model.layout.is_complete() && layout_job.as_ref().is_none_or(|j| !j.serves(&model)) {
+        // A head shown while the whole article loads is never laid out whole.
+        if whole.is_none()
+            && !model.layout.is_complete()
+            && layout_job.as_ref().is_none_or(|j| !j.serves(&model))
+        {
             layout_job = Some(LayoutJob::start(&model));
         }
         terminal.draw(|frame| ui::draw(frame, &model, theme))?;
         if test_panic {
             panic!("{TEST_PANIC_VAR}=1: deliberate panic after the first frame (test hook)");
         }
-        if model.detecting && detection.is_none() {
+        if let Some(rx) = &whole {
+            // The whole article, once loaded, replaces its head and is drawn at once.
+            match rx.try_recv() {
+                Ok(loaded) => {
+                    model.replace_article(loaded?);
+                    whole = None;
+                    continue;
+                }
+                Err(mpsc::TryRecvError::Empty) => {}
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    anyhow::bail!("the article could not be loaded (its loader stopped)")
+                }
+            }
+        }
+        // Detection and the notebook wait for the whole text.
+        if model.detecting && detection.is_none() && whole.is_none() {
             detection = Some(start_detection(&model));
         }
-        if let Some((location, path)) = notes.take() {
+        if whole.is_none()
+            && let Some((location, path)) = notes.take()
+        {
             let article = Arc::clone(&model.article);
             let (tx, rx) = mpsc::channel();
             thread::spawn(move || {
@@ -85,6 +111,7 @@ pub fn run(mut model: Model, theme: &Theme, mut notes: Option<NotesToOpen>) -> a
             notes_rx = Some(rx);
         }
         let timeout = match (&layout_job, model.detecting) {
+            _ if whole.is_some() => 2,
             (Some(_), _) => 5,
             (None, true) => 50,
             (None, false) => 1000,
@@ -98,6 +125,16 @@ pub fn run(mut model: Model, theme: &Theme, mut notes: Option<NotesToOpen>) -> a
                 let Some(msg) = message(event::read()?) else {
                     continue;
                 };
+                // Keys act on the whole article, laid out whole: wait for both.
+                if !matches!(msg, Msg::Resize(..))
+                    && let Some(rx) = whole.take()
+                {
+                    let loaded = rx.recv().map_err(|_| {
+                        anyhow::anyhow!("the article could not be loaded (its loader stopped)")
+                    })?;
+                    model.replace_article(loaded?);
+                    layout_job = Some(LayoutJob::start(&model));
+                }
                 if !matches!(msg, Msg::Resize(..))
                     && let Some(job) = layout_job.take()
                 {
@@ -124,10 +161,16 @@ pub fn run(mut model: Model, theme: &Theme, mut notes: Option<NotesToOpen>) -> a
             install_notes(&mut model, opened);
             notes_rx = None;
         }
-        if let Some(rx) = &detection
-            && let Ok(set) = rx.try_recv()
-        {
-            update(&mut model, Msg::Annotations(set));
+        if let Some(rx) = &detection {
+            // Progress may have queued several reports: take them all, draw once.
+            while let Ok(found) = rx.try_recv() {
+                let msg = match found {
+                    Detection::Visible(set) => Msg::PartialAnnotations(set),
+                    Detection::Progress(percent) => Msg::DetectionProgress(percent),
+                    Detection::Done(set) => Msg::Annotations(set),
+                };
+                update(&mut model, msg);
+            }
         }
     }
 }
@@ -177,15 +220,18 @@ impl LayoutJob {
     }
 }
 
-/// Starts detection on a thread and returns its channel.
-fn start_detection(model: &Model) -> Receiver<AnnotationSet> {
+/// Starts detection on a thread, the part on screen first, and returns its channel.
+fn start_detection(model: &Model) -> Receiver<Detection> {
     let article: Arc<Article> = Arc::clone(&model.article);
+    let from = model.top_byte();
     let (tx, rx) = mpsc::channel();
     thread::spawn(move || {
         // The receiver is gone only if the reader quit first: nothing left to tell.
         // One detector at a time: a lower peak than the two-thread `detect_article`, for a
         // side pane that fills a little later (docs/performance.md, peak RSS).
-        let _ = tx.send(detect_sequential(&article.text, article.meta.date));
+        detect_visible_first(&article, from, &mut |found| {
+            let _ = tx.send(found);
+        });
     });
     rx
 }

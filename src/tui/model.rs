@@ -17,7 +17,7 @@ use crate::nav::{self, JumpList};
 
 use super::keymap::Keymap;
 use super::notes::Notes;
-use super::rows::{Rows, Tab};
+use super::rows::{Item, Rows, Tab};
 
 mod layout;
 
@@ -103,6 +103,8 @@ pub struct Model {
     pub rows: Rows,
     /// True until the detectors' results arrive (see [`Model::set_annotations`]).
     pub detecting: bool,
+    /// How far background detection is, in percent, when it says (books).
+    pub detection_progress: Option<u8>,
     /// The file as named on the command line, for the status bar.
     pub file_label: String,
     pub settings: Settings,
@@ -151,6 +153,7 @@ impl Model {
             annotations: AnnotationSet::default(),
             rows: Rows::default(),
             detecting: true,
+            detection_progress: None,
             file_label,
             settings,
             keymap,
@@ -179,14 +182,45 @@ impl Model {
 
     /// Takes the detectors' results (at start-up, or later from a background thread).
     pub fn set_annotations(&mut self, annotations: AnnotationSet) {
-        self.rows = Rows::new(&self.article.text, &annotations);
-        self.annotations = annotations;
+        self.take_annotations(annotations);
         self.detecting = false;
-        self.current = None;
+        self.detection_progress = None;
+    }
+
+    /// Takes provisional results (the part of a book on screen, detected first) while
+    /// the whole text is still being detected.
+    pub fn set_partial_annotations(&mut self, annotations: AnnotationSet) {
+        self.take_annotations(annotations);
+        self.detecting = true;
+    }
+
+    /// Installs a new annotation set; the current annotation and the jump list's stay on
+    /// the same spans when the new set has them (provisional results replaced by final
+    /// ones), and the side pane's selections start over.
+    fn take_annotations(&mut self, annotations: AnnotationSet) {
+        let old = std::mem::replace(&mut self.annotations, annotations);
+        let new = &self.annotations;
+        let same = |index: usize| {
+            let a = old.get(index)?;
+            new.overlapping(a.span.clone()).find(|&i| {
+                new.get(i)
+                    .is_some_and(|b| b.span == a.span && b.kind() == a.kind())
+            })
+        };
+        self.current = self.current.and_then(same);
+        for position in self.jumps.positions_mut() {
+            position.current = position.current.and_then(same);
+        }
+        self.rows = Rows::new(&self.annotations);
         self.selected = [None; 4];
         self.side_scroll = [0; 4];
-        self.jumps = JumpList::new();
         self.refresh_notes();
+    }
+
+    /// Item `index` of `tab`'s list, its words shaped for drawing ([`Rows::item`]).
+    pub fn item(&self, tab: Tab, index: usize) -> Option<Item> {
+        self.rows
+            .item(tab, index, &self.article.text, &self.annotations)
     }
 
     /// Rebuilds the Notes tab after a change to the notes or the tag filter, keeping the

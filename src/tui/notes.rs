@@ -175,7 +175,6 @@ pub fn rows(book: &Notebook, text: &str, tag: Option<&str>) -> Vec<(Item, NoteRe
             "" => "(highlight)".to_owned(),
             line => line.to_owned(),
         }),
-        anchors: Vec::new(),
     };
     let mut out: Vec<(Item, NoteRef)> = book
         .placed()

@@ -2,15 +2,24 @@
 //! per tab (entities grouped by label, dates as a timeline, quotes in text order).
 //!
 //! Pure data, built once per annotation set; the side pane widget only draws it and
-//! `update` only indexes it. Each item knows the annotations it stands for (`anchors`), so
-//! choosing a row can show its passage and cycle through an entity's mentions.
+//! `update` only indexes it. Each item knows the annotations it stands for
+//! ([`Rows::anchors`]), so choosing a row can show its passage and cycle through an
+//! entity's mentions.
+//!
+//! A book has tens of thousands of rows, and the reader keeps them for its whole life, so
+//! they are stored compact (`rows/build.rs`): per row, where its anchors end in one flat list of
+//! `u32` annotation indices and whether it has a heading and a second line (all that
+//! scrolling needs); the row's text — names, counts, words, opening words — is shaped only
+//! for the rows drawn ([`Rows::item`], `rows/shape.rs`). The Notes tab, a few rows the user
+//! wrote, keeps its [`Item`]s as they are.
 
-use std::collections::HashMap;
+mod build;
+mod shape;
 
-use crate::annotation::{AnnotationKind, AnnotationSet, EntityLabel, Kind};
-use crate::detect::dates::{self, TimelineKey};
+use crate::annotation::{AnnotationSet, EntityLabel};
 
 use super::notes::NoteRef;
+use build::TabRows;
 
 /// The side pane's tabs, in the order of their keys `1`-`4`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -57,7 +66,7 @@ pub enum ItemKind {
     },
 }
 
-/// One selectable row of a tab.
+/// One row of a tab as it is drawn: its text, shaped on demand ([`Rows::item`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
     /// A section heading drawn above this item when it starts a section ("People", or a
@@ -70,58 +79,89 @@ pub struct Item {
     pub aside: String,
     /// A second line: an entity's aliases, a date's explanation, a quote's opening words.
     pub detail: Option<String>,
-    /// The annotations this item stands for, in text order (never empty).
-    pub anchors: Vec<usize>,
 }
 
 impl Item {
     /// Lines the item takes in the side pane (its section heading included). The first
     /// item's heading has no blank line above it.
     pub fn height(&self, first: bool) -> usize {
-        let section = match (self.section.is_some(), first) {
-            (false, _) => 0,
-            (true, true) => 1,
-            (true, false) => 2,
-        };
-        section + 1 + usize::from(self.detail.is_some())
+        row_height(self.section.is_some(), self.detail.is_some(), first)
+    }
+}
+
+/// Lines of a row with or without a heading and a second line; the first row's heading
+/// has no blank line above it.
+fn row_height(section: bool, detail: bool, first: bool) -> usize {
+    let section = match (section, first) {
+        (false, _) => 0,
+        (true, true) => 1,
+        (true, false) => 2,
+    };
+    section + 1 + usize::from(detail)
+}
+
+/// The annotations an item stands for, in text order (never empty for an annotation tab;
+/// empty for a note): indices into the [`AnnotationSet`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Anchors<'a>(&'a [u32]);
+
+impl<'a> Anchors<'a> {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The `k`-th annotation (0-based).
+    pub fn get(&self, k: usize) -> Option<usize> {
+        self.0.get(k).map(|&a| a as usize)
+    }
+
+    pub fn first(&self) -> Option<usize> {
+        self.get(0)
+    }
+
+    /// Where annotation `anno` is among them.
+    pub fn position(&self, anno: usize) -> Option<usize> {
+        let anno = u32::try_from(anno).ok()?;
+        self.0.iter().position(|&a| a == anno)
+    }
+
+    pub fn iter(self) -> impl ExactSizeIterator<Item = usize> + 'a {
+        self.0.iter().map(|&a| a as usize)
     }
 }
 
 /// The items of every tab, and which item each annotation belongs to.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rows {
-    tabs: [Vec<Item>; 3],
-    /// Annotation index -> item index, per tab (quotes: only the quote annotations).
-    owner: [HashMap<usize, usize>; 3],
-    /// Entity group id -> its item on the Entities tab.
-    by_group: HashMap<usize, usize>,
+    /// Entities, Dates, Quotes.
+    tabs: [TabRows; 3],
+    /// Annotation index -> its tab and item there, packed by [`build::owner`].
+    owner: Vec<u32>,
+    /// Entity group id -> its item on the Entities tab (`u32::MAX`: none).
+    by_group: Vec<u32>,
     /// The Notes tab (set by [`Rows::set_notes`]): its items and the notes they stand for.
     notes: Vec<Item>,
     note_refs: Vec<NoteRef>,
 }
 
 impl Rows {
-    /// Shapes the rows of `set`; `text` is the article text the spans point into.
-    pub fn new(text: &str, set: &AnnotationSet) -> Rows {
-        let tabs = [
-            entity_items(set),
-            date_items(text, set),
-            quote_items(text, set),
-        ];
-        let owner = std::array::from_fn(|t| {
-            let mut map = HashMap::new();
-            for (i, item) in tabs[t].iter().enumerate() {
-                for &a in &item.anchors {
-                    map.insert(a, i);
-                }
+    /// Orders the rows of `set`. Their words are taken from the article text only when
+    /// drawn ([`Rows::item`]).
+    pub fn new(set: &AnnotationSet) -> Rows {
+        let tabs = [build::entities(set), build::dates(set), build::quotes(set)];
+        let owner = build::owner(&tabs, set.len());
+        let mut by_group = vec![u32::MAX; set.groups().len()];
+        for (i, anchors) in tabs[0].anchor_lists().enumerate() {
+            let group = anchors.first().and_then(|a| set.get(a)?.group());
+            if let (Some(slot), Ok(i)) = (group.and_then(|g| by_group.get_mut(g)), u32::try_from(i))
+            {
+                *slot = i;
             }
-            map
-        });
-        let by_group = tabs[0]
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| Some((set.get(*item.anchors.first()?)?.group()?, i)))
-            .collect();
+        }
         Rows {
             tabs,
             owner,
@@ -133,16 +173,61 @@ impl Rows {
 
     /// The Entities item of entity group `group`.
     pub fn entity_item(&self, group: usize) -> Option<usize> {
-        self.by_group.get(&group).copied()
+        let i = *self.by_group.get(group)?;
+        (i != u32::MAX).then_some(i as usize)
+    }
+
+    /// Number of items of `tab`.
+    pub fn len(&self, tab: Tab) -> usize {
+        match tab {
+            Tab::Notes => self.notes.len(),
+            t => self.tabs[t.index()].len(),
+        }
+    }
+
+    pub fn is_empty(&self, tab: Tab) -> bool {
+        self.len(tab) == 0
+    }
+
+    /// Item `index` of `tab`, its text shaped from `set` and `text` (the ones the rows were
+    /// made from) for drawing.
+    pub fn item(&self, tab: Tab, index: usize, text: &str, set: &AnnotationSet) -> Option<Item> {
+        match tab {
+            Tab::Notes => self.notes.get(index).cloned(),
+            Tab::Entities => shape::entity(&self.tabs[0], index, set),
+            Tab::Dates => shape::date(&self.tabs[1], index, text, set),
+            Tab::Quotes => shape::quote(&self.tabs[2], index, text, set),
+        }
+    }
+
+    /// The annotations item `index` of `tab` stands for (none for a note, or out of range).
+    pub fn anchors(&self, tab: Tab, index: usize) -> Anchors<'_> {
+        match tab {
+            Tab::Notes => Anchors::default(),
+            t => self.tabs[t.index()].anchors(index),
+        }
+    }
+
+    /// Lines item `index` of `tab` takes in the list (heading included); 0 out of range.
+    pub fn height(&self, tab: Tab, index: usize) -> usize {
+        match tab {
+            Tab::Notes => self.notes.get(index).map_or(0, |it| it.height(index == 0)),
+            t => self.tabs[t.index()]
+                .entry(index)
+                .map_or(0, |e| row_height(e.section, e.detail, index == 0)),
+        }
+    }
+
+    /// Columns of the widest date value (the Dates tab's titles), at most 14: the timeline
+    /// lines its values up on this.
+    pub fn title_width(&self) -> usize {
+        self.tabs[Tab::Dates.index()].title_width
     }
 
     /// The first line of item `index` in `tab`'s list (section headings included).
     pub fn line_of_item(&self, tab: Tab, index: usize) -> usize {
-        self.items(tab)
-            .iter()
-            .take(index)
-            .enumerate()
-            .map(|(i, it)| it.height(i == 0))
+        (0..index.min(self.len(tab)))
+            .map(|i| self.height(tab, i))
             .sum()
     }
 
@@ -154,8 +239,8 @@ impl Rows {
     /// The item drawn on `line` of `tab`'s list (its heading lines included).
     pub fn item_at_line(&self, tab: Tab, line: usize) -> Option<usize> {
         let mut start = 0;
-        for (i, item) in self.items(tab).iter().enumerate() {
-            let end = start + item.height(i == 0);
+        for i in 0..self.len(tab) {
+            let end = start + self.height(tab, i);
             if line < end {
                 return Some(i);
             }
@@ -169,215 +254,21 @@ impl Rows {
         (self.notes, self.note_refs) = rows.into_iter().unzip();
     }
 
+    /// The Notes tab's items.
+    pub fn notes(&self) -> &[Item] {
+        &self.notes
+    }
+
     /// The notes the Notes tab's items stand for, index for index.
     pub fn note_refs(&self) -> &[NoteRef] {
         &self.note_refs
     }
 
-    /// The items of `tab`.
-    pub fn items(&self, tab: Tab) -> &[Item] {
-        match tab {
-            Tab::Notes => &self.notes,
-            t => &self.tabs[t.index()],
-        }
-    }
-
     /// The item of `tab` that annotation `anno` belongs to.
     pub fn item_of(&self, tab: Tab, anno: usize) -> Option<usize> {
-        match tab {
-            Tab::Notes => None,
-            t => self.owner[t.index()].get(&anno).copied(),
-        }
+        let packed = *self.owner.get(anno)?;
+        build::unpack_owner(packed).and_then(|(t, i)| (t == tab).then_some(i))
     }
-}
-
-fn section_name(label: EntityLabel) -> &'static str {
-    match label {
-        EntityLabel::Person => "People",
-        EntityLabel::Org => "Organisations",
-        EntityLabel::Place => "Places",
-        EntityLabel::Norp => "Nationalities and groups",
-        EntityLabel::Misc => "Other names",
-    }
-}
-
-/// Entities by label (people first), most mentioned first within a label, ties in order
-/// of first mention.
-fn entity_items(set: &AnnotationSet) -> Vec<Item> {
-    let mut mentions: Vec<Vec<usize>> = vec![Vec::new(); set.groups().len()];
-    for i in set.of_kind(Kind::Entity) {
-        if let Some(list) = set
-            .get(i)
-            .and_then(|a| a.group())
-            .and_then(|g| mentions.get_mut(g))
-        {
-            list.push(i);
-        }
-    }
-    let mut groups: Vec<_> = set
-        .groups()
-        .iter()
-        .zip(mentions)
-        .filter(|(_, m)| !m.is_empty())
-        .collect();
-    groups.sort_by_key(|(g, m)| (g.label, std::cmp::Reverse(m.len()), m[0]));
-    let mut items = Vec::with_capacity(groups.len());
-    let mut last_label = None;
-    for (group, anchors) in groups {
-        let section =
-            (last_label != Some(group.label)).then(|| section_name(group.label).to_string());
-        last_label = Some(group.label);
-        let detail =
-            (!group.aliases.is_empty()).then(|| format!("also {}", group.aliases.join(", ")));
-        items.push(Item {
-            section,
-            kind: ItemKind::Entity(group.label),
-            title: group.name.clone(),
-            aside: anchors.len().to_string(),
-            detail,
-            anchors,
-        });
-    }
-    items
-}
-
-/// Where a TIMEX3 value sits on the timeline: the dates module's calendar order (coarser
-/// periods first on the same day, the `*_REF` values after every dated one), then values
-/// it cannot place, then what could not be resolved at all.
-fn timeline_key(value: Option<&str>) -> (u8, Option<TimelineKey>, &str) {
-    match value {
-        Some(v) => match dates::timeline_key(v) {
-            Some(key) => (0, Some(key), v),
-            None => (1, None, v),
-        },
-        None => (2, None, ""),
-    }
-}
-
-/// Dates on a timeline: one item per resolved value (the words that expressed it gathered
-/// together), one per unresolved expression.
-fn date_items(text: &str, set: &AnnotationSet) -> Vec<Item> {
-    let mut by_value: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    for i in set.of_kind(Kind::Date) {
-        let Some(AnnotationKind::Date(info)) = set.get(i).map(|a| &a.kind) else {
-            continue;
-        };
-        match info.value.as_deref() {
-            Some(v) => match index.get(v) {
-                Some(&slot) => by_value[slot].1.push(i),
-                None => {
-                    index.insert(v, by_value.len());
-                    by_value.push((Some(v), vec![i]));
-                }
-            },
-            None => by_value.push((None, vec![i])),
-        }
-    }
-    // Stable: unresolved expressions and equal keys stay in text order.
-    by_value.sort_by_key(|(v, _)| timeline_key(*v));
-    by_value
-        .into_iter()
-        .map(|(value, anchors)| {
-            let mut words: Vec<String> = Vec::new();
-            for &a in &anchors {
-                let w = set
-                    .get(a)
-                    .map_or("", |a| text.get(a.span.clone()).unwrap_or(""));
-                let w = collapse(w);
-                if !words.contains(&w) {
-                    words.push(w);
-                }
-            }
-            let explanation = anchors
-                .iter()
-                .find_map(|&a| match set.get(a).map(|a| &a.kind) {
-                    Some(AnnotationKind::Date(info)) => info.explanation.clone(),
-                    _ => None,
-                });
-            Item {
-                section: None,
-                kind: ItemKind::Date,
-                title: value.unwrap_or("unresolved").to_string(),
-                aside: words.join(" · "),
-                detail: explanation,
-                anchors,
-            }
-        })
-        .collect()
-}
-
-/// Quotes grouped by speaker (one section per person, in order of their first quote, the
-/// quotes of unknown speakers last), each quote by its opening words, in text order.
-fn quote_items(text: &str, set: &AnnotationSet) -> Vec<Item> {
-    // A speaker is one entity group when the detector linked one, else one name.
-    let mut speakers: Vec<(Option<String>, Vec<usize>)> = Vec::new();
-    let mut index: HashMap<(Option<usize>, String), usize> = HashMap::new();
-    for i in set.of_kind(Kind::Quote) {
-        let Some(AnnotationKind::Quote(info)) = set.get(i).map(|a| &a.kind) else {
-            continue;
-        };
-        let name = info.speaker.clone();
-        let key = match (info.speaker_group, &name) {
-            (Some(g), _) => (Some(g), String::new()),
-            (None, Some(n)) => (None, n.to_lowercase()),
-            (None, None) => (None, "\0unknown".to_string()),
-        };
-        let slot = *index.entry(key).or_insert_with(|| {
-            speakers.push((name, Vec::new()));
-            speakers.len() - 1
-        });
-        speakers[slot].1.push(i);
-    }
-    // Unknown speakers last; the sort is stable, so the rest keep their first-quote order.
-    speakers.sort_by_key(|(name, _)| name.is_none());
-    let mut items = Vec::new();
-    for (name, quotes) in speakers {
-        let count = quotes.len();
-        for (n, i) in quotes.into_iter().enumerate() {
-            let quoted = set
-                .get(i)
-                .and_then(|a| text.get(a.span.clone()))
-                .unwrap_or("");
-            let section = (n == 0).then(|| {
-                let who = name.as_deref().unwrap_or("Speaker unknown");
-                match count {
-                    1 => who.to_string(),
-                    _ => format!("{who} · {count} quotes"),
-                }
-            });
-            items.push(Item {
-                section,
-                kind: ItemKind::Quote,
-                title: opening_words(quoted),
-                aside: String::new(),
-                detail: None,
-                anchors: vec![i],
-            });
-        }
-    }
-    items
-}
-
-/// The start of a quote, whitespace collapsed, cut at a word boundary after ~60 bytes:
-/// the side pane truncates further to its width.
-fn opening_words(quoted: &str) -> String {
-    let flat = collapse(quoted);
-    if flat.len() <= 80 {
-        return flat;
-    }
-    // The largest char boundary at or below 60 bytes, then the last space before it.
-    let limit = (0..=60)
-        .rev()
-        .find(|&c| flat.is_char_boundary(c))
-        .unwrap_or(0);
-    let cut = flat[..limit].rfind(' ').unwrap_or(limit);
-    format!("{}…", flat[..cut].trim_end())
-}
-
-/// `s` with every run of whitespace (line breaks included) turned into one space.
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -16,7 +16,42 @@ use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+pub type Term = Terminal<CrosstermBackend<FrameWriter>>;
+
+/// Gathers a frame's output and hands it to the terminal in one write when ratatui flushes
+/// at the end of the frame: one system call instead of one per KiB (stdout's line buffer),
+/// so the terminal gets the frame at once. Output not flushed when it is dropped — a
+/// frame cut short by a panic, after the terminal was already restored — is discarded,
+/// not written over the user's shell.
+pub struct FrameWriter {
+    buffer: Vec<u8>,
+    out: Stdout,
+}
+
+impl FrameWriter {
+    fn new() -> FrameWriter {
+        FrameWriter {
+            buffer: Vec::with_capacity(64 * 1024),
+            out: io::stdout(),
+        }
+    }
+}
+
+impl Write for FrameWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.buffer.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let mut out = self.out.lock();
+        let written = out.write_all(&self.buffer);
+        // Written or not, this frame is over: a failed write is reported, not repeated.
+        self.buffer.clear();
+        written?;
+        out.flush()
+    }
+}
 
 /// Whether the terminal is in the reader's state. Restoring happens once: the panic hook
 /// restores, then unwinding drops the guard, and a second "leave the alternate screen"
@@ -34,12 +69,11 @@ impl TerminalGuard {
         install_panic_hook();
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
-        let mut stdout = io::stdout();
-        if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
+        if let Err(e) = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture) {
             restore();
             return Err(e);
         }
-        match Terminal::new(CrosstermBackend::new(stdout)) {
+        match Terminal::new(CrosstermBackend::new(FrameWriter::new())) {
             Ok(mut terminal) => {
                 // A failed hide only leaves a visible cursor: not worth refusing to start.
                 let _ = terminal.hide_cursor();

@@ -54,7 +54,7 @@ fn date_ann(needle: &str, value: &str, explanation: &str) -> Annotation {
     };
     Annotation {
         span: span(needle, 0),
-        kind: AnnotationKind::Date(info),
+        kind: AnnotationKind::Date(Box::new(info)),
     }
 }
 
@@ -66,7 +66,7 @@ fn quote(needle: &str, speaker: &str, group: usize, cue: Range<usize>) -> Annota
     };
     Annotation {
         span: span(needle, 0),
-        kind: AnnotationKind::Quote(info),
+        kind: AnnotationKind::Quote(Box::new(info)),
     }
 }
 

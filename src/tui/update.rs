@@ -36,6 +36,10 @@ pub enum Msg {
     },
     /// The detectors' results.
     Annotations(AnnotationSet),
+    /// Provisional annotations (the part on screen) while detection goes on.
+    PartialAnnotations(AnnotationSet),
+    /// Background detection's progress, in percent.
+    DetectionProgress(u8),
     /// The text `$EDITOR` gave back, or why it could not run.
     EditorText(Result<String, String>),
     /// How the last save of the notes went: what to say, or the error.
@@ -75,6 +79,8 @@ pub fn update(m: &mut Model, msg: Msg) -> Effect {
         Msg::Click { column, row } => mouse::click(m, column, row),
         Msg::Wheel { column, row, down } => mouse::wheel(m, column, row, down),
         Msg::Annotations(set) => m.set_annotations(set),
+        Msg::PartialAnnotations(set) => m.set_partial_annotations(set),
+        Msg::DetectionProgress(percent) => m.detection_progress = Some(percent),
         Msg::EditorText(text) => editor::editor_text(m, text),
         Msg::Saved(result) => {
             m.notes.quit_armed = false;
@@ -228,7 +234,7 @@ fn help_action(m: &mut Model, scroll: usize, action: Action) -> Effect {
 /// Scrolls the article, or moves the side pane's selection when it has focus.
 fn move_by(m: &mut Model, how: Scroll) {
     if m.focus == Focus::Side && m.side_shown() {
-        let len = m.rows.items(m.tab).len();
+        let len = m.rows.len(m.tab);
         if len == 0 {
             return;
         }
@@ -299,7 +305,7 @@ pub(super) fn enter(m: &mut Model) {
 pub(super) fn focus_side(m: &mut Model) {
     m.focus = Focus::Side;
     let t = m.tab.index();
-    if m.selected[t].is_none() && !m.rows.items(m.tab).is_empty() {
+    if m.selected[t].is_none() && !m.rows.is_empty(m.tab) {
         m.selected[t] = Some(0);
     }
     jump::keep_selection_visible(m);

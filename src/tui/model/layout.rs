@@ -6,8 +6,9 @@ use crate::layout::Layout;
 
 use super::Model;
 
-/// Layouts this long take milliseconds to free (600k lines of a 30 MB text: about 10 ms,
-/// most of a frame's budget on a resize), so they are freed on a thread of their own.
+/// Layouts this long took milliseconds to free (600k lines of a 30 MB text: about 10 ms,
+/// most of a frame's budget on a resize, when a line was 64 bytes; with 16-byte lines it
+/// is well under one), so they are still freed on a thread of their own.
 const FREE_ELSEWHERE_LINES: usize = 100_000;
 
 /// Drops a layout no longer shown, off the input path when it is big.
@@ -38,6 +39,16 @@ impl Model {
         discard(std::mem::replace(&mut self.layout, window));
         self.layout_width = width;
         self.anchor(top_byte);
+    }
+
+    /// Takes the whole article in place of the head of it the reader opened with (see
+    /// `ingest::load_head`), laid out again around the first visible byte: the head's text
+    /// is a prefix of the whole text, so the byte means the same in both.
+    pub fn replace_article(&mut self, article: crate::article::Article) {
+        self.article = std::sync::Arc::new(article);
+        // Forget the head's layout width, so `relayout` lays out the new text.
+        self.layout_width = 0;
+        self.relayout();
     }
 
     /// Takes a complete layout made elsewhere, if it is for the current width, keeping

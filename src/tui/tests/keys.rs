@@ -218,7 +218,7 @@ fn clicks_select_annotations_and_rows() {
     let target = index_of(&m, "Norvale Steel", 0);
     let byte = m.annotations.items()[target].span.start + 2;
     let li = m.layout.line_of_byte(byte);
-    let line = m.layout.line(li).cloned().unwrap_or_else(|| panic!("line"));
+    let line = m.layout.line(li).unwrap_or_else(|| panic!("line"));
     let area = m.text_area().unwrap_or_else(|| panic!("text area"));
     let col = area.x + crate::layout::display_col(&line, &m.article.text, byte);
     let row = area.y + u16::try_from(li - m.top).unwrap_or(0);
@@ -290,4 +290,50 @@ fn annotations_can_arrive_after_the_first_frame() {
     assert!(!m.detecting);
     keys(&mut m, "Tab");
     assert_eq!(m.current, Some(index_of(&m, "Kelvin Harbour Bridge", 0)));
+}
+
+/// A book's part on screen is detected first: its annotations are usable at once, and
+/// when everything arrives the reader stays on the same annotation (and the jump list
+/// on the same places), with progress shown meanwhile.
+#[test]
+fn provisional_annotations_give_way_to_the_final_ones_keeping_the_current_one() {
+    use super::super::keymap::Keymap;
+    use super::super::model::{Model, Settings};
+    use crate::annotation::AnnotationSet;
+    let mut m = Model::new(
+        super::article(),
+        "harbour.txt".into(),
+        Settings::default(),
+        Keymap::default(),
+        (100, 30),
+    );
+    let all = super::annotations();
+    // The part on screen: the second and third annotations only (Tuesday, Ana Ruiz).
+    let part = AnnotationSet::new(all.items()[1..3].to_vec(), all.groups().to_vec());
+    update(&mut m, Msg::PartialAnnotations(part));
+    update(&mut m, Msg::DetectionProgress(50));
+    assert!(m.detecting);
+    let screen = super::screen(&m, &crate::theme::Theme::default());
+    assert!(screen.contains("detecting… 50%"), "{screen}");
+    keys(&mut m, "Tab Tab");
+    let ana = index_of(&m, "Ana Ruiz", 0);
+    assert_eq!(m.current, Some(ana));
+    update(&mut m, Msg::Annotations(all));
+    assert!(!m.detecting && m.detection_progress.is_none());
+    let ana_now = index_of(&m, "Ana Ruiz", 0);
+    assert_ne!(
+        ana_now, ana,
+        "the final set numbers annotations differently"
+    );
+    assert_eq!(m.current, Some(ana_now));
+    keys(&mut m, "Tab");
+    assert_eq!(
+        m.current,
+        Some(index_of(
+            &m,
+            "“It has been a long winter for everyone who crosses the water.”",
+            0
+        )),
+        "the final annotations are walked from where the reader was"
+    );
 }

@@ -86,7 +86,7 @@ fn a_notes_the_sentence_at_the_top_and_saves() {
         placed(&m),
         vec![(FIRST.to_owned(), text, Motivation::Commenting)]
     );
-    assert_eq!(m.rows.items(Tab::Notes).len(), 1);
+    assert_eq!(m.rows.notes().len(), 1);
     assert!(m.notes.dirty());
 }
 
@@ -201,7 +201,7 @@ fn e_edits_and_d_deletes_with_undo_on_the_notes_tab() {
     let id = note.id.clone();
     assert_eq!(press(&mut m, "d"), vec![Effect::Save]);
     assert!(placed(&m).is_empty());
-    assert!(m.rows.items(Tab::Notes).is_empty());
+    assert!(m.rows.notes().is_empty());
     assert_eq!(press(&mut m, "u"), vec![Effect::Save]);
     assert_eq!(m.notes.book.as_ref().unwrap().notes().notes()[0].id, id);
     assert_eq!(placed(&m)[0].0, "Port Authority");
@@ -217,7 +217,7 @@ fn t_cycles_the_tag_filter_of_the_notes_tab() {
     add_on(&mut m, "Tom Okafor", "three");
     let titles = |m: &Model| {
         m.rows
-            .items(Tab::Notes)
+            .notes()
             .iter()
             .map(|i| i.title.clone())
             .collect::<Vec<_>>()
@@ -298,7 +298,7 @@ fn a_detached_note_is_listed_and_reattached_to_a_selection() {
     let refs = m.rows.note_refs().to_vec();
     assert_eq!((refs.len(), refs[0].range.clone()), (1, None));
     assert_eq!(
-        m.rows.items(Tab::Notes)[0].section.as_deref(),
+        m.rows.notes()[0].section.as_deref(),
         Some("Tags #lost · Detached")
     );
     press(&mut m, "4 Enter Enter");

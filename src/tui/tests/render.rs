@@ -75,7 +75,7 @@ fn buffer(m: &super::super::model::Model, theme: &Theme) -> ratatui::buffer::Buf
 /// The screen cell showing byte `byte` of the article.
 fn cell_of(m: &super::super::model::Model, byte: usize) -> (u16, u16) {
     let li = m.layout.line_of_byte(byte);
-    let line = m.layout.line(li).cloned().unwrap_or_else(|| panic!("line"));
+    let line = m.layout.line(li).unwrap_or_else(|| panic!("line"));
     let area = m.text_area().unwrap_or_else(|| panic!("area"));
     let x = area.x + crate::layout::display_col(&line, &m.article.text, byte);
     (x, area.y + u16::try_from(li - m.top).unwrap_or(0))

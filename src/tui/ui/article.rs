@@ -32,8 +32,8 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
         return;
     };
     let height = usize::from(area.height);
-    for (row, line) in m.layout.lines(m.top..m.top + height).iter().enumerate() {
-        let spans = line_spans(m, theme, line);
+    for (row, line) in m.layout.lines(m.top..m.top + height).enumerate() {
+        let spans = line_spans(m, theme, &line);
         let y = area.y + row as u16;
         buf.set_line(area.x, y, &TextLine::from(spans), area.width);
         // The margin mark of a noted line, in the column left of the text when there is one.
@@ -106,17 +106,17 @@ fn inline_role(style: InlineStyle) -> Role {
 }
 
 /// The styled spans of one visual line.
-fn line_spans<'a>(m: &'a Model, theme: &Theme, line: &'a Line) -> Vec<Span<'a>> {
+fn line_spans<'a>(m: &'a Model, theme: &Theme, line: &Line<'a>) -> Vec<Span<'a>> {
     let block = match line.kind {
         LineKind::Title => {
             return vec![Span::styled(
-                line.prefix.as_str(),
+                line.prefix,
                 stack(theme, &[Role::Text, Role::Title]),
             )];
         }
         LineKind::Meta => {
             return vec![Span::styled(
-                line.prefix.as_str(),
+                line.prefix,
                 stack(theme, &[Role::Text, Role::Meta]),
             )];
         }
@@ -140,10 +140,7 @@ fn line_spans<'a>(m: &'a Model, theme: &Theme, line: &'a Line) -> Vec<Span<'a>> 
         } else {
             Role::Bullet
         };
-        spans.push(Span::styled(
-            line.prefix.as_str(),
-            stack(theme, &[Role::Text, deco]),
-        ));
+        spans.push(Span::styled(line.prefix, stack(theme, &[Role::Text, deco])));
     }
     let block_start = m.article.blocks.get(block).map_or(0, |b| b.span.start);
     let inline = inline_spans(m, block_start, line.range.clone());
@@ -251,13 +248,10 @@ fn inline_spans(m: &Model, block_start: usize, range: Range<usize>) -> Vec<(Rang
 
 /// Search matches overlapping `range`, each with whether it is the current match.
 fn search_matches(m: &Model, range: Range<usize>) -> Vec<(Range<usize>, bool)> {
-    let matches = m.search.found.matches();
-    let from = matches.partition_point(|r| r.end <= range.start);
-    matches[from..]
-        .iter()
-        .enumerate()
-        .take_while(|(_, r)| r.start < range.end)
-        .map(|(k, r)| (r.clone(), m.search.current == Some(from + k)))
+    m.search
+        .found
+        .overlapping(range)
+        .map(|(i, r)| (r, m.search.current == Some(i)))
         .collect()
 }
 
@@ -276,5 +270,5 @@ pub fn byte_at(m: &Model, column: u16, row: u16) -> Option<usize> {
     if usize::from(col) < line.text_col() || usize::from(col) >= line.width(text) {
         return None;
     }
-    Some(byte_at_col(line, text, col))
+    Some(byte_at_col(&line, text, col))
 }

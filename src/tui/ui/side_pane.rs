@@ -38,7 +38,7 @@ fn tab_labels(m: &Model, width: u16) -> Vec<(Tab, String)> {
         } else {
             tab.title()
         };
-        let n = m.rows.items(tab).len();
+        let n = m.rows.len(tab);
         match (counts && tab != Tab::Notes && !m.detecting, short) {
             (true, _) => format!(" {name} {n} "),
             (false, _) => format!(" {name} "),
@@ -101,7 +101,7 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
     if list.is_empty() {
         return;
     }
-    if m.tab == Tab::Notes && m.rows.items(Tab::Notes).is_empty() {
+    if m.tab == Tab::Notes && m.rows.is_empty(Tab::Notes) {
         if let Some(tag) = &m.notes.tag {
             let text = Line::styled(
                 format!("No notes tagged #{tag}."),
@@ -127,8 +127,7 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), pad(list));
         return;
     }
-    let items = m.rows.items(m.tab);
-    if items.is_empty() {
+    if m.rows.is_empty(m.tab) {
         let msg = match m.detecting {
             true => "Detecting…".to_string(),
             false => format!("No {} found in this article.", m.tab.title().to_lowercase()),
@@ -140,7 +139,7 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
     }
     let scroll = m.side_scroll[m.tab.index()];
     let window = scroll..scroll + usize::from(list.height);
-    let lines = list_lines(m, theme, items, usize::from(list.width), focused, window);
+    let lines = list_lines(m, theme, usize::from(list.width), focused, window);
     let buf = frame.buffer_mut();
     for (row, (line, style)) in lines.iter().take(usize::from(list.height)).enumerate() {
         let y = list.y + row as u16;
@@ -154,7 +153,7 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
         .map(|d| d.intersection(screen))
         .filter(|d| !d.is_empty())
     {
-        let selected = m.selected[m.tab.index()].and_then(|i| items.get(i));
+        let selected = m.selected[m.tab.index()].filter(|&i| i < m.rows.len(m.tab));
         detail::draw(frame, detail, m, selected, theme);
     }
 }
@@ -167,14 +166,13 @@ fn pad(r: Rect) -> Rect {
 /// The lines of the list from line `window.start` (at most `window.len()` of them), with
 /// the row style of the selected item. Only the items in the window are shaped, so a book's
 /// thousands of entities cost no more than an article's dozens.
-fn list_lines<'a>(
+fn list_lines(
     m: &Model,
     theme: &Theme,
-    items: &'a [Item],
     w: usize,
     focused: bool,
     window: std::ops::Range<usize>,
-) -> Vec<(Line<'a>, Option<RStyle>)> {
+) -> Vec<(Line<'static>, Option<RStyle>)> {
     let selected = m.selected[m.tab.index()];
     let sel_style = stack(
         theme,
@@ -189,17 +187,13 @@ fn list_lines<'a>(
         ],
     );
     let dim = role(theme, Role::ListDim);
-    let value_w = items
-        .iter()
-        .map(|i| width(&i.title))
-        .max()
-        .unwrap_or(0)
-        .min(14);
+    let value_w = m.rows.title_width();
+    let len = m.rows.len(m.tab);
     let mut out = Vec::new();
     let mut line = 0;
     let mut first_line = None;
-    for (i, item) in items.iter().enumerate() {
-        let h = item.height(i == 0);
+    for i in 0..len {
+        let h = m.rows.height(m.tab, i);
         if line + h <= window.start {
             line += h;
             continue;
@@ -209,6 +203,10 @@ fn list_lines<'a>(
         }
         first_line.get_or_insert(line);
         line += h;
+        let Some(item) = m.item(m.tab, i) else {
+            continue;
+        };
+        let item = &item;
         if let Some(section) = item.section.as_deref() {
             if i > 0 {
                 out.push((Line::raw(""), None));
@@ -226,9 +224,7 @@ fn list_lines<'a>(
         let marker = if is_sel { "▸" } else { " " };
         let (first, second) = match item.kind {
             ItemKind::Entity(label) => entity_lines(theme, item, label, w, marker, dim),
-            ItemKind::Date => {
-                date_lines(theme, item, w, value_w, marker, dim, i + 1 == items.len())
-            }
+            ItemKind::Date => date_lines(theme, item, w, value_w, marker, dim, i + 1 == len),
             ItemKind::Quote => quote_lines(theme, item, w, marker),
             ItemKind::Note {
                 highlight,

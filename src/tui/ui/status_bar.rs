@@ -46,16 +46,11 @@ pub fn summary(m: &Model) -> Option<String> {
                 .annotations
                 .group(*group)
                 .map_or(words.as_str(), |g| g.name.as_str());
-            let item = m
+            let anchors = m
                 .rows
                 .entity_item(*group)
-                .and_then(|i| m.rows.items(Tab::Entities).get(i));
-            let nth = item.and_then(|it| {
-                Some((
-                    it.anchors.iter().position(|&x| x == c)? + 1,
-                    it.anchors.len(),
-                ))
-            });
+                .map(|i| m.rows.anchors(Tab::Entities, i));
+            let nth = anchors.and_then(|an| Some((an.position(c)? + 1, an.len())));
             match nth {
                 Some((k, n)) if n > 1 => format!("{} {name} · mention {k} of {n}", label.as_str()),
                 _ => format!("{} {name}", label.as_str()),
@@ -112,7 +107,11 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
     } else if let Some(w) = warn {
         (Some(format!("⚠ {w}")), Role::StatusWarning)
     } else if m.detecting {
-        (Some("detecting…".to_string()), Role::StatusMessage)
+        let text = match m.detection_progress {
+            Some(percent) => format!("detecting… {percent}%"),
+            None => "detecting…".to_string(),
+        };
+        (Some(text), Role::StatusMessage)
     } else {
         (None, Role::StatusBar)
     };

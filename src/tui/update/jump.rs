@@ -185,22 +185,22 @@ fn no_annotations(m: &Model) -> String {
 /// annotation has been scrolled away.
 pub fn next_item(m: &mut Model, forward: bool) {
     let tab = m.tab;
-    let items = m.rows.items(tab);
-    if items.is_empty() {
+    if m.rows.is_empty(tab) {
         m.message = Some(match tab {
             Tab::Notes => "no notes yet".to_string(),
             _ => format!("no {} in this article", tab.title().to_lowercase()),
         });
         return;
     }
-    let len = items.len();
+    let len = m.rows.len(tab);
+    let first_anchor = |i: usize| m.rows.anchors(tab, i).first();
     let sel = m.selected[tab.index()];
     let current_visible = m.current.is_some_and(|c| on_screen(m, c));
     let target = if tab == Tab::Quotes && !current_visible {
         let vis = m.visible_bytes();
         let start = |i: usize| {
-            m.annotations
-                .get(items[i].anchors[0])
+            first_anchor(i)
+                .and_then(|a| m.annotations.get(a))
                 .map_or(0, |a| a.span.start)
         };
         match forward {
@@ -223,7 +223,9 @@ pub fn next_item(m: &mut Model, forward: bool) {
         ));
         return;
     };
-    let anchor = items[target].anchors[0];
+    let Some(anchor) = first_anchor(target) else {
+        return;
+    };
     record(m);
     m.selected[tab.index()] = Some(target);
     show_annotation(m, anchor, true);
@@ -236,18 +238,21 @@ pub fn next_item(m: &mut Model, forward: bool) {
 pub fn choose_item(m: &mut Model) {
     let tab = m.tab;
     let t = tab.index();
-    let items = m.rows.items(tab);
-    if items.is_empty() {
+    let len = m.rows.len(tab);
+    if len == 0 {
         return;
     }
-    let sel = m.selected[t].unwrap_or(0).min(items.len() - 1);
-    let anchors = &items[sel].anchors;
-    let target = match m.current.and_then(|c| anchors.iter().position(|&a| a == c)) {
-        Some(k) => anchors[(k + 1) % anchors.len()],
-        None => anchors[0],
+    let sel = m.selected[t].unwrap_or(0).min(len - 1);
+    let anchors = m.rows.anchors(tab, sel);
+    let next = match m.current.and_then(|c| anchors.position(c)) {
+        Some(k) => anchors.get((k + 1) % anchors.len()),
+        None => anchors.first(),
+    };
+    let Some(target) = next else {
+        return;
     };
     if anchors.len() > 1 {
-        let k = anchors.iter().position(|&a| a == target).unwrap_or(0);
+        let k = anchors.position(target).unwrap_or(0);
         m.message = Some(format!("mention {} of {}", k + 1, anchors.len()));
     }
     record(m);
@@ -268,8 +273,8 @@ pub fn next_mention(m: &mut Model, forward: bool) {
         _ => None,
     };
     let selected = m.selected[Tab::Entities.index()]
-        .and_then(|i| m.rows.items(Tab::Entities).get(i))
-        .and_then(|item| m.annotations.get(item.anchors[0])?.group());
+        .and_then(|i| m.rows.anchors(Tab::Entities, i).first())
+        .and_then(|a| m.annotations.get(a)?.group());
     let Some(group) = group.or(selected) else {
         m.message = Some("no current entity: Tab to one first".to_string());
         return;
@@ -292,17 +297,13 @@ pub fn next_mention(m: &mut Model, forward: bool) {
     let Some(target) = target else { return };
     record(m);
     show_annotation(m, target, true);
-    if let Some(item) = m
+    if let Some(anchors) = m
         .rows
         .entity_item(group)
-        .and_then(|i| m.rows.items(Tab::Entities).get(i))
+        .map(|i| m.rows.anchors(Tab::Entities, i))
     {
-        let k = item
-            .anchors
-            .iter()
-            .position(|&a| a == target)
-            .map_or(0, |k| k + 1);
-        m.message = Some(format!("mention {k} of {}", item.anchors.len()));
+        let k = anchors.position(target).map_or(0, |k| k + 1);
+        m.message = Some(format!("mention {k} of {}", anchors.len()));
     }
 }
 
@@ -312,12 +313,7 @@ pub fn search_from(m: &mut Model, query: &str, origin: &Position) {
     m.search.found = nav::Search::new(&m.article.text, query);
     restore(m, origin);
     m.search.current = m.search.found.first_from(origin.top_byte);
-    if let Some(range) = m
-        .search
-        .current
-        .and_then(|i| m.search.found.get(i))
-        .cloned()
-    {
+    if let Some(range) = m.search.current.and_then(|i| m.search.found.get(i)) {
         reveal(m, range, true);
     }
 }
@@ -346,7 +342,7 @@ pub fn next_match(m: &mut Model, forward: bool) {
     };
     let Some(target) = target else { return };
     let n = found.len();
-    let range = found.get(target).cloned();
+    let range = found.get(target);
     record(m);
     m.search.current = Some(target);
     if let Some(range) = range {

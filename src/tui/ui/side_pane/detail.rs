@@ -14,7 +14,8 @@ use super::super::super::model::Model;
 use super::super::super::rows::{Item, ItemKind};
 use super::super::style::{role, stack};
 
-pub fn draw(frame: &mut Frame, area: Rect, m: &Model, item: Option<&Item>, theme: &Theme) {
+/// Draws item `selected` of the current tab (a hint when none is selected).
+pub fn draw(frame: &mut Frame, area: Rect, m: &Model, selected: Option<usize>, theme: &Theme) {
     let rule = "─".repeat(usize::from(area.width));
     frame
         .buffer_mut()
@@ -29,7 +30,11 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, item: Option<&Item>, theme
         return;
     }
     let dim = role(theme, Role::ListDim);
-    let Some(item) = item else {
+    let anchors = selected
+        .map(|i| m.rows.anchors(m.tab, i))
+        .unwrap_or_default();
+    let item = selected.and_then(|i| m.item(m.tab, i));
+    let Some(item) = &item else {
         let hint = Line::styled("Tab through the article or pick a row to see it here.", dim);
         frame.render_widget(Paragraph::new(hint).wrap(Wrap { trim: true }), body);
         return;
@@ -37,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, item: Option<&Item>, theme
     let mut lines: Vec<Line> = Vec::new();
     match item.kind {
         ItemKind::Entity(label) => {
-            let n = item.anchors.len();
+            let n = anchors.len();
             lines.push(Line::from(vec![
                 Span::styled(
                     item.title.clone(),
@@ -76,7 +81,7 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, item: Option<&Item>, theme
             }
         }
         ItemKind::Quote => {
-            let quote = item.anchors.first().and_then(|&a| m.annotations.get(a));
+            let quote = anchors.first().and_then(|a| m.annotations.get(a));
             let (speaker, text) = match quote.map(|a| (&a.kind, a.span.clone())) {
                 Some((AnnotationKind::Quote(info), span)) => (
                     info.speaker.as_deref().unwrap_or("Speaker unknown"),

@@ -6,45 +6,52 @@
 //! averaged-perceptron [`model`] (trained by `src/bin/train-ner.rs` through [`train`] on
 //! CoNLL-2003 train, shipped in `data/ner-model.bin`) tags tokens BIO, and a second model
 //! (`data/ner-model-doc.bin`) tags them again knowing how the first pass tagged the same
-//! words elsewhere in the document; [`mentions`] turns tags into spans and applies the
-//! rules a sentence tagger cannot learn (titles out, NORP, [`consistency`] across the
-//! document, [`acronyms`] and their expansions); [`grouping`] builds the entity groups.
-//! Spans are byte ranges into the text, never including a possessive `'s`. See
+//! words elsewhere in the document ([`wordstats`]); [`mentions`] turns tags into spans and
+//! applies the rules a sentence tagger cannot learn (titles out, NORP, [`consistency`]
+//! across the document, [`acronyms`] and their expansions); [`grouping`] builds the entity
+//! groups. Spans are byte ranges into the text, never including a possessive `'s`. See
 //! `data/README.md` for where the data comes from and how to rebuild it.
+//!
+//! The text is read in [`chunks`] cut at blank lines, in [`passes`] that keep only compact
+//! document-wide facts between them, so a book's detection holds a chunk's tokens at a
+//! time, not the book's; the result is the same as reading the text whole.
 
 pub mod acronyms;
+pub mod chunks;
 pub mod consistency;
 pub mod features;
 pub mod gazetteer;
 pub mod grouping;
 pub mod hash;
+pub mod located;
 pub mod mentions;
 pub mod model;
+pub mod passes;
 pub mod tokens;
 pub mod train;
+pub mod wordstats;
 
 use crate::annotation::{Annotation, EntityGroup};
 
 /// Finds the entity mentions of `text` and the groups they belong to.
 pub fn detect(text: &str) -> (Vec<Annotation>, Vec<EntityGroup>) {
-    let toks = tokens::tokenize(text);
-    let mut doc = features::DocFeatures::new(text, &toks);
-    let mut tags = match model::shipped() {
-        Some(m) => m.tag(text, &toks, &doc),
-        None => vec![model::O; toks.len()],
-    };
-    // Second pass: the same words' first-pass tags elsewhere in the document as features.
-    if let Some(m) = model::shipped_second() {
-        doc.set_hints(&toks, &tags);
-        tags = m.tag(text, &toks, &doc);
-    }
-    let spans = mentions::from_tags(&tags);
-    drop(tags);
-    let found = mentions::refine(text, &toks, &doc, spans);
-    // Grouping needs only the tokens and mentions: free the per-token features first, so
-    // they are not alive alongside grouping's own arrays (the detector's peak).
-    drop(doc);
-    grouping::group(text, &toks, &found)
+    detect_with_progress(text, &mut |_| {})
+}
+
+/// [`detect`], calling `progress` with the fraction of the work done (from 0 to 1,
+/// never decreasing) after each chunk of each pass, and with 1 at the end. A book of a few
+/// MB reports a few dozen times; a news article once or twice.
+pub fn detect_with_progress(
+    text: &str,
+    progress: &mut dyn FnMut(f32),
+) -> (Vec<Annotation>, Vec<EntityGroup>) {
+    passes::detect(text, chunks::CHUNK_BYTES, progress)
+}
+
+/// [`detect`] reading `text` in chunks of about `chunk_bytes` (cut at blank lines) rather
+/// than [`chunks::CHUNK_BYTES`]: the result is the same, only the working set differs.
+pub fn detect_chunked(text: &str, chunk_bytes: usize) -> (Vec<Annotation>, Vec<EntityGroup>) {
+    passes::detect(text, chunk_bytes, &mut |_| {})
 }
 
 #[cfg(test)]

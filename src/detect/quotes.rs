@@ -84,9 +84,10 @@ impl Prepared<'_> {
             .map(|c| c.phrase.as_ref().map(|p| resolver.resolve(p)))
             .collect();
         first_person(text, &regions, &contexts, &mut infos);
-        let beats: Vec<Option<QuoteInfo>> = contexts
+        // Few quotes have a beat or address someone: boxed, the rest cost a pointer each.
+        let beats: Vec<Option<Box<QuoteInfo>>> = contexts
             .iter()
-            .map(|c| c.beat.as_ref().map(|p| resolver.resolve(p)))
+            .map(|c| c.beat.as_ref().map(|p| Box::new(resolver.resolve(p))))
             .collect();
         // A word opening a quote before a comma may be a verb ("Stay, stay"): there a
         // vocative must be a known person's name.
@@ -102,12 +103,12 @@ impl Prepared<'_> {
             )
             .flat_map(str::split_whitespace)
             .collect();
-        let addressees: Vec<Option<QuoteInfo>> = regions
+        let addressees: Vec<Option<Box<QuoteInfo>>> = regions
             .iter()
             .map(|r| {
                 address::vocative(text, r.inner.clone())
                     .filter(|v| v.start > r.inner.start || known.contains(&text[v.clone()]))
-                    .map(|v| resolver.addressee(v))
+                    .map(|v| Box::new(resolver.addressee(v)))
             })
             .collect();
         for i in 0..regions.len() {
@@ -121,16 +122,21 @@ impl Prepared<'_> {
             }
         }
 
-        regions
-            .iter()
-            .zip(contexts)
-            .zip(infos)
-            .filter(|((r, c), _)| !is_scare_quote(text, &paras, r, c))
-            .map(|((r, _), info)| Annotation {
-                span: r.span.clone(),
-                kind: AnnotationKind::Quote(Box::new(info.unwrap_or_default())),
-            })
-            .collect()
+        drop((beats, addressees, resolver));
+        // Sized once: a filtered collect would grow by doubling, up to twice the room.
+        let mut quotes = Vec::with_capacity(regions.len());
+        quotes.extend(
+            regions
+                .iter()
+                .zip(contexts)
+                .zip(infos)
+                .filter(|((r, c), _)| !is_scare_quote(text, &paras, r, c))
+                .map(|((r, _), info)| Annotation {
+                    span: r.span.clone(),
+                    kind: AnnotationKind::Quote(Box::new(info.unwrap_or_default())),
+                }),
+        );
+        quotes
     }
 }
 
@@ -345,8 +351,8 @@ fn inherited(
     paras: &[Paragraph],
     regions: &[Region],
     infos: &[Option<QuoteInfo>],
-    beats: &[Option<QuoteInfo>],
-    addressees: &[Option<QuoteInfo>],
+    beats: &[Option<Box<QuoteInfo>>],
+    addressees: &[Option<Box<QuoteInfo>>],
     i: usize,
 ) -> Option<QuoteInfo> {
     let r = &regions[i];
@@ -368,7 +374,7 @@ fn inherited(
     if same_para_after.is_some() {
         return same_para_after;
     }
-    if let Some(beat) = beats[i].clone().filter(|q| q.speaker.is_some()) {
+    if let Some(beat) = beats[i].as_deref().cloned().filter(|q| q.speaker.is_some()) {
         return Some(beat);
     }
     // A paragraph opening with a quote right after a quoted paragraph: a dialogue turn.
@@ -390,7 +396,7 @@ fn inherited(
             && !same_person(q.speaker.as_deref(), prev_speaker.as_deref())
     };
     // The person the last turn addressed answers it ("Dorcas, will you ...?" "Yes, sir.").
-    if let Some(a) = addressees[prev_j].clone().filter(|a| fits(a)) {
+    if let Some(a) = addressees[prev_j].as_deref().cloned().filter(|a| fits(a)) {
         return Some(a);
     }
     // Turns alternate: the speaker two turns back, else the one of the last turn.
@@ -424,7 +430,7 @@ fn same_person(a: Option<&str>, b: Option<&str>) -> bool {
 fn conversation_guess(
     regions: &[Region],
     infos: &[Option<QuoteInfo>],
-    addressees: &[Option<QuoteInfo>],
+    addressees: &[Option<Box<QuoteInfo>>],
     i: usize,
 ) -> Option<QuoteInfo> {
     let r = &regions[i];

@@ -1,88 +1,118 @@
 //! Document-level consistency of entity mentions: a name tagged once is tagged wherever
 //! else it appears untagged (with the label most of its mentions have), and so are a
 //! person's surname and the acronym of a multi-word name; a single-word mention that is a
-//! person's surname takes the person's label.
+//! person's surname takes the person's label. The forms are gathered over the whole
+//! document first ([`Known`]), then looked for a chunk at a time ([`spread`]).
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use crate::annotation::EntityLabel;
 
 use super::acronyms::{self, acronym};
-use super::features::DocFeatures;
 use super::gazetteer::{self, Category};
 use super::hash::{IdentityHasher, combine, word_hash_exact};
 use super::mentions::Mention;
-use super::tokens::{SENT_START, Token, UPPER, WORD};
+use super::tokens::{PARA_START, SENT_START, Token, UPPER, WORD};
 
 /// The longest form (in tokens) looked for again elsewhere.
 const MAX_FORM_TOKENS: usize = 12;
 
-/// Adds the mentions the document's own evidence implies; `covered` marks tokens already
-/// inside a mention and is kept up to date.
+/// The forms the document's mentions give, gathered over the whole document before any
+/// untagged occurrence is looked for: each form's label votes (a whole mention, a person's
+/// surname, the acronym of a multi-word name), persons' surnames, and every proper prefix of
+/// a known form, so the scan stops early.
+pub struct Known {
+    votes: HashMap<u64, [u32; 5], IdentityHasher>,
+    surnames: HashSet<u64, IdentityHasher>,
+    prefixes: HashSet<u64, IdentityHasher>,
+    max_len: usize,
+}
+
+impl Default for Known {
+    fn default() -> Self {
+        Known {
+            votes: HashMap::default(),
+            surnames: HashSet::default(),
+            prefixes: HashSet::default(),
+            max_len: 1,
+        }
+    }
+}
+
+impl Known {
+    /// Adds the forms of `mentions` (of `tokens`).
+    pub fn observe(&mut self, text: &str, tokens: &[Token], mentions: &[Mention]) {
+        let g = gazetteer::get();
+        let word = |i: usize| tokens[i].text(text);
+        let mut vote = |h, label: EntityLabel, w| {
+            self.votes.entry(h).or_insert([0; 5])[label_index(label)] += w;
+        };
+        for m in mentions {
+            let phrase = (m.first..m.last).fold(0, |h, i| combine(h, word_hash_exact(word(i))));
+            vote(phrase, m.label, 2);
+            if m.label == EntityLabel::Person && m.last - m.first >= 2 {
+                let surname = m.last - 1;
+                if g.word(word(surname)) & Category::Country.bit() == 0 {
+                    let h = combine(0, word_hash_exact(word(surname)));
+                    vote(h, EntityLabel::Person, 1);
+                    self.surnames.insert(h);
+                }
+            }
+            if m.last - m.first >= 2
+                && matches!(
+                    m.label,
+                    EntityLabel::Org | EntityLabel::Misc | EntityLabel::Place
+                )
+                && let Some(a) = acronym((m.first..m.last).map(word))
+            {
+                vote(combine(0, word_hash_exact(&a)), m.label, 1);
+            }
+            // Capped so a pathological run of capitals cannot make the scan quadratic.
+            self.max_len = self.max_len.max(m.last - m.first).min(MAX_FORM_TOKENS);
+            let mut h = 0;
+            for i in m.first..m.last - 1 {
+                h = combine(h, word_hash_exact(word(i)));
+                self.prefixes.insert(h);
+            }
+        }
+    }
+}
+
+/// Adds the mentions the document's `known` forms imply among tokens `range` (a chunk) of
+/// `tokens`; `covered` marks tokens already inside a mention and is kept up to date;
+/// `lower_elsewhere(i)` says whether token `i` is also written in lower case in the
+/// document. A form never runs on past a paragraph break.
 pub fn spread(
     text: &str,
     tokens: &[Token],
-    doc: &DocFeatures,
+    lower_elsewhere: impl Fn(usize) -> bool,
+    known: &Known,
+    range: Range<usize>,
     mentions: &mut Vec<Mention>,
     covered: &mut [bool],
 ) {
     let g = gazetteer::get();
     let word = |i: usize| tokens[i].text(text);
     let cats = |i: usize| g.word(word(i));
-    let phrase =
-        |m: &Mention| (m.first..m.last).fold(0, |h, i| combine(h, word_hash_exact(word(i))));
-    let mut known: HashMap<u64, [u32; 5], IdentityHasher> = HashMap::default();
-    let mut surnames: HashSet<u64, IdentityHasher> = HashSet::default();
-    let mut max_len = 1;
-    // Hashes of every proper prefix of a known form, so the scan below stops early.
-    let mut prefixes: HashSet<u64, IdentityHasher> = HashSet::default();
-    let vote = |known: &mut HashMap<u64, [u32; 5], IdentityHasher>, h, label: EntityLabel, w| {
-        known.entry(h).or_insert([0; 5])[label_index(label)] += w;
-    };
-    for m in mentions.iter() {
-        // Capped so a pathological run of capitals cannot make the scan quadratic.
-        max_len = max_len.max(m.last - m.first).min(MAX_FORM_TOKENS);
-        vote(&mut known, phrase(m), m.label, 2);
-        let mut h = 0;
-        for i in m.first..m.last - 1 {
-            h = combine(h, word_hash_exact(word(i)));
-            prefixes.insert(h);
-        }
-        if m.label == EntityLabel::Person && m.last - m.first >= 2 {
-            let surname = m.last - 1;
-            if cats(surname) & Category::Country.bit() == 0 {
-                let h = combine(0, word_hash_exact(word(surname)));
-                vote(&mut known, h, EntityLabel::Person, 1);
-                surnames.insert(h);
-            }
-        }
-        if m.last - m.first >= 2
-            && matches!(
-                m.label,
-                EntityLabel::Org | EntityLabel::Misc | EntityLabel::Place
-            )
-            && let Some(a) = acronym((m.first..m.last).map(word))
-        {
-            vote(&mut known, combine(0, word_hash_exact(&a)), m.label, 1);
-        }
-    }
-    let mut i = 0;
-    while i < tokens.len() {
+    let mut i = range.start;
+    while i < range.end.min(tokens.len()) {
         if covered[i] || !tokens[i].is(UPPER) {
             i += 1;
             continue;
         }
         let mut h = 0;
         let mut found = None;
-        for len in 1..=max_len.min(tokens.len() - i) {
-            if covered[i + len - 1] || !tokens[i + len - 1].is(WORD) {
+        for len in 1..=known.max_len.min(tokens.len() - i) {
+            let t = &tokens[i + len - 1];
+            if covered[i + len - 1] || !t.is(WORD) || (len > 1 && t.is(PARA_START)) {
                 break;
             }
             h = combine(h, word_hash_exact(word(i + len - 1)));
-            if let Some(votes) = known.get(&h) {
+            if let Some(votes) = known.votes.get(&h) {
                 found = Some((len, best_label(votes)));
             }
-            if !prefixes.contains(&h) {
+            if !known.prefixes.contains(&h) {
                 break;
             }
         }
@@ -91,7 +121,7 @@ pub fn spread(
             // too risky to tag from another mention.
             Some((1, _))
                 if tokens[i].is(SENT_START)
-                    && doc.lower_elsewhere(i)
+                    && lower_elsewhere(i)
                     && acronyms::acronym_form(word(i)).is_none() =>
             {
                 i += 1
@@ -114,7 +144,7 @@ pub fn spread(
         if m.last - m.first == 1 && m.label != EntityLabel::Person && m.label != EntityLabel::Norp {
             let h = combine(0, word_hash_exact(word(m.first)));
             let geo = Category::Country.bit() | Category::City.bit() | Category::Region.bit();
-            if surnames.contains(&h) && cats(m.first) & geo == 0 {
+            if known.surnames.contains(&h) && cats(m.first) & geo == 0 {
                 m.label = EntityLabel::Person;
             }
         }
@@ -165,7 +195,7 @@ mod tests {
     fn a_tagged_name_is_tagged_again_but_not_a_sentence_initial_common_word() {
         let text = "Hope Smith spoke. Hope is gone, hope Smith. Later Hope Smith left.";
         let toks = tokenize(text);
-        let doc = DocFeatures::new(text, &toks);
+        let doc = super::super::features::DocFeatures::new(text, &toks);
         let mut ms = vec![Mention {
             first: 0,
             last: 2,
@@ -173,7 +203,18 @@ mod tests {
         }];
         let mut covered = vec![false; toks.len()];
         covered[0..2].iter_mut().for_each(|c| *c = true);
-        spread(text, &toks, &doc, &mut ms, &mut covered);
+        let mut known = Known::default();
+        known.observe(text, &toks, &ms);
+        let all = 0..toks.len();
+        spread(
+            text,
+            &toks,
+            |i| doc.lower_elsewhere(i),
+            &known,
+            all,
+            &mut ms,
+            &mut covered,
+        );
         let got: Vec<&str> = ms
             .iter()
             .map(|m| &text[toks[m.first].start()..toks[m.last - 1].end()])

@@ -1,21 +1,24 @@
 //! Features of the entity tagger: for each token, the hashes of what the perceptron
 //! weighs (the word and its neighbours, word shape, affixes, casing, gazetteer membership,
-//! document-level casing evidence, the previous tags). Per-document facts are computed once
-//! into flat arrays; per-token features are written into a fixed stack buffer, so the hot
-//! path allocates nothing.
+//! document-level casing evidence, the previous tags). The facts about a run of tokens (a
+//! chunk and its context, or a whole document) are computed once into flat arrays, from
+//! the document-level [`wordstats`](super::wordstats); per-token features are written into
+//! a fixed stack buffer, so the hot path allocates nothing.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 
 use super::gazetteer::{self, CATEGORIES, Gazetteer};
-use super::hash::{Fnv, IdentityHasher, combine, mix, word_hash_exact, word_hash_lower};
+use super::hash::{Fnv, combine, mix, word_hash_exact, word_hash_lower};
 use super::tokens::{DIGIT, SENT_START, Token, UPPER, WORD};
+use super::wordstats::{Casing, DOC_LOWER_ELSEWHERE, DOC_UPPER_MID_ELSEWHERE, Hints};
 
 /// Room for every feature of one token.
 pub const MAX_FEATURES: usize = 64;
 
-/// Per-document token facts the features read.
-pub struct DocFeatures {
-    lower: Vec<u64>,
+/// Per-token facts the features read, for a run of tokens.
+pub struct DocFeatures<'a> {
+    /// Each token's lowercased word hash: borrowed from the chunk's window when there is one.
+    lower: Cow<'a, [u64]>,
     /// Gazetteer bits: `2*c` the token starts an entry of category `c`, `2*c+1` it is inside.
     gaz: Vec<u32>,
     /// Document-level casing evidence (see the `DOC_*` bits).
@@ -26,9 +29,6 @@ pub struct DocFeatures {
     /// this word (capitalised) anywhere in the document, 0 for none. Empty in the first pass.
     hints: Vec<u8>,
 }
-
-const DOC_LOWER_ELSEWHERE: u8 = 1;
-const DOC_UPPER_MID_ELSEWHERE: u8 = 2;
 
 /// Sentinel hashes for positions before the first and after the last token.
 const BOS: u64 = 0x5a5a_1234_0000_0001;
@@ -57,52 +57,48 @@ fn shape_hash(word: &str) -> u64 {
     h.finish()
 }
 
-impl DocFeatures {
-    pub fn new(text: &str, tokens: &[Token]) -> DocFeatures {
-        let gaz_index = gazetteer::get();
-        let n = tokens.len();
-        let mut lower = Vec::with_capacity(n);
-        for t in tokens {
-            lower.push(word_hash_lower(t.text(text)));
-        }
-        let gaz = gazetteer_bits(gaz_index, tokens, &lower);
+impl<'a> DocFeatures<'a> {
+    /// The facts of a whole document's `tokens`, its own casing evidence, no hints (as the
+    /// trainer sees one document; see [`DocFeatures::set_hints`]).
+    pub fn new(text: &str, tokens: &[Token]) -> DocFeatures<'static> {
+        let mut casing = Casing::default();
+        casing.observe(text, tokens);
+        let lower: Vec<u64> = tokens
+            .iter()
+            .map(|t| word_hash_lower(t.text(text)))
+            .collect();
+        DocFeatures::with(text, tokens, Cow::Owned(lower), &casing, None)
+    }
 
-        // Casing seen elsewhere in the document: a capitalised word also written in lower
-        // case is likely a common word; a sentence-initial word also capitalised
-        // mid-sentence is likely a name.
-        let mut lowercase: HashSet<u64, IdentityHasher> = HashSet::default();
-        let mut upper_mid: HashSet<u64, IdentityHasher> = HashSet::default();
-        for (t, &h) in tokens.iter().zip(&lower) {
-            if !t.is(WORD) {
-                continue;
-            }
-            if !t.is(UPPER) {
-                lowercase.insert(h);
-            } else if !t.is(SENT_START) {
-                upper_mid.insert(h);
-            }
-        }
+    /// The facts of `tokens` (a chunk with its context, their lowercased word hashes
+    /// `lower`) given the document's `casing` and, in the second pass, the first pass's
+    /// `hints`.
+    pub fn with(
+        text: &str,
+        tokens: &[Token],
+        lower: Cow<'a, [u64]>,
+        casing: &Casing,
+        hints: Option<&Hints>,
+    ) -> DocFeatures<'a> {
+        let gaz = gazetteer_bits(gazetteer::get(), tokens, &lower);
         let doc = tokens
             .iter()
-            .zip(&lower)
-            .map(|(t, h)| {
-                let mut d = 0;
-                if t.is(UPPER) && lowercase.contains(h) {
-                    d |= DOC_LOWER_ELSEWHERE;
-                }
-                if t.is(UPPER) && upper_mid.contains(h) {
-                    d |= DOC_UPPER_MID_ELSEWHERE;
-                }
-                d
-            })
+            .zip(lower.iter())
+            .map(|(t, &h)| casing.bits(t, h))
             .collect();
-        let headline = headline_flags(text, tokens);
+        let hints = hints.map_or_else(Vec::new, |v| {
+            tokens
+                .iter()
+                .zip(lower.iter())
+                .map(|(t, &h)| v.hint(t, h))
+                .collect()
+        });
         DocFeatures {
+            headline: headline_flags(text, tokens),
             lower,
             gaz,
             doc,
-            headline,
-            hints: Vec::new(),
+            hints,
         }
     }
 
@@ -117,6 +113,16 @@ impl DocFeatures {
 
     pub fn lower(&self, i: usize) -> u64 {
         self.lower[i]
+    }
+
+    /// Token `i`'s second-pass hint (0 in the first pass; see [`Hints::hint`]).
+    pub fn hint(&self, i: usize) -> u8 {
+        self.hints.get(i).copied().unwrap_or(0)
+    }
+
+    /// Every token's lowercased word hash.
+    pub fn lower_hashes(&self) -> &[u64] {
+        &self.lower
     }
 
     /// Whether token `i` is capitalised but also written in lower case in the document.
@@ -154,7 +160,7 @@ impl DocFeatures {
             }
         };
         let tok = tokens[i];
-        let at = |j: isize, arr: &Vec<u64>| -> u64 {
+        let at = |j: isize, arr: &[u64]| -> u64 {
             if j < 0 {
                 BOS
             } else {
@@ -265,46 +271,16 @@ impl DocFeatures {
         n
     }
 
-    /// Sets the second pass's document hints from the first pass's tags: for each
-    /// capitalised word, the entity type it was tagged with most often in the document.
+    /// Sets the second pass's document hints from the first pass's tags of the whole
+    /// document `tokens`: for each capitalised word, the entity type it was tagged with
+    /// most often in the document.
     pub fn set_hints(&mut self, tokens: &[Token], tags: &[u8]) {
-        let mut votes: std::collections::HashMap<u64, [u16; 5], IdentityHasher> =
-            std::collections::HashMap::default();
-        for (i, (t, &tag)) in tokens.iter().zip(tags).enumerate() {
-            if t.is(UPPER) {
-                let v = votes.entry(self.lower[i]).or_insert([0; 5]);
-                let k = if tag == 0 {
-                    0
-                } else {
-                    1 + (tag as usize - 1) / 2
-                };
-                v[k] = v[k].saturating_add(1);
-            }
-        }
+        let mut votes = Hints::default();
+        votes.observe(tokens, &self.lower, tags);
         self.hints = tokens
             .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                if !t.is(UPPER) {
-                    return 0;
-                }
-                let Some(v) = votes.get(&self.lower[i]) else {
-                    return 0;
-                };
-                // The commonest entity type, if it was tagged as an entity at all.
-                let (best, &count) = v[1..]
-                    .iter()
-                    .enumerate()
-                    .max_by_key(|(_, c)| **c)
-                    .unwrap_or((0, &0));
-                if count == 0 {
-                    0
-                } else {
-                    // Distinguish "always an entity" from "sometimes".
-                    let always = v[0] == 0;
-                    (1 + best as u8) + if always { 0 } else { 4 }
-                }
-            })
+            .zip(self.lower.iter())
+            .map(|(t, &h)| votes.hint(t, h))
             .collect();
     }
 }
@@ -321,9 +297,6 @@ fn gazetteer_bits(g: &Gazetteer, tokens: &[Token], lower: &[u64]) -> Vec<u32> {
         for len in 1..=g.max_len.min(tokens.len() - i) {
             h = combine(h, lower[i + len - 1]);
             let cats = g.lookup(h);
-            if cats == 0 {
-                continue;
-            }
             for c in 0..CATEGORIES {
                 if cats & (1 << c) != 0 {
                     bits[i] |= 1 << (2 * c);
@@ -332,6 +305,9 @@ fn gazetteer_bits(g: &Gazetteer, tokens: &[Token], lower: &[u64]) -> Vec<u32> {
                     }
                 }
             }
+            if !g.is_prefix(h) {
+                break;
+            }
         }
     }
     bits
@@ -339,7 +315,8 @@ fn gazetteer_bits(g: &Gazetteer, tokens: &[Token], lower: &[u64]) -> Vec<u32> {
 
 /// For each token, whether its sentence (tokens up to the next sentence start) has at least
 /// three words and no lowercase letter: a headline in capitals, where casing says nothing.
-fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
+/// The tokens before the first sentence start count as a sentence of their own.
+pub fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
     let mut flags = vec![false; tokens.len()];
     let mut s = 0;
     while s < tokens.len() {

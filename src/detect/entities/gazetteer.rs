@@ -4,7 +4,7 @@
 //! words. Compiled in with `include_str!` and indexed once, by the hash of each entry's
 //! lowercased tokens, so a phrase of the text is looked up without building strings.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::hash::{IdentityHasher, combine, word_hash_lower};
@@ -265,6 +265,9 @@ pub const FUNCTION_WORDS: &[&str] = &[
 /// The compiled-in gazetteer index: phrase hash -> category bits.
 pub struct Gazetteer {
     entries: HashMap<u64, u16, IdentityHasher>,
+    /// The hash of every proper prefix of a multi-word entry, so a phrase that starts no
+    /// entry is given up after its first words.
+    prefixes: HashSet<u64, IdentityHasher>,
     /// The longest entry, in tokens.
     pub max_len: usize,
 }
@@ -273,6 +276,7 @@ impl Gazetteer {
     fn build() -> Gazetteer {
         let mut g = Gazetteer {
             entries: HashMap::default(),
+            prefixes: HashSet::default(),
             max_len: 1,
         };
         let files: [(&str, Category); 6] = [
@@ -324,7 +328,10 @@ impl Gazetteer {
             return;
         }
         let mut h = 0;
-        for t in &toks {
+        for (k, t) in toks.iter().enumerate() {
+            if k > 0 {
+                self.prefixes.insert(h);
+            }
             h = combine(h, word_hash_lower(t.text(phrase)));
         }
         self.max_len = self.max_len.max(toks.len());
@@ -335,6 +342,11 @@ impl Gazetteer {
     /// [`combine`] (starting from 0).
     pub fn lookup(&self, phrase_hash: u64) -> u16 {
         self.entries.get(&phrase_hash).copied().unwrap_or(0)
+    }
+
+    /// Whether some longer entry starts with the phrase whose hash is `phrase_hash`.
+    pub fn is_prefix(&self, phrase_hash: u64) -> bool {
+        self.prefixes.contains(&phrase_hash)
     }
 
     /// The categories of a single word.

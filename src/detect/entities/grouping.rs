@@ -7,9 +7,8 @@ use std::collections::HashMap;
 
 use crate::annotation::{Annotation, AnnotationKind, EntityGroup, EntityLabel};
 
-use super::acronyms::{acronym, acronym_form};
-use super::mentions::Mention;
-use super::tokens::Token;
+use super::acronyms::acronym_form;
+use super::located::{AcronymTable, Located};
 
 /// A group under construction.
 struct Draft {
@@ -32,16 +31,16 @@ fn one_line(surface: &str) -> String {
     surface.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Builds the annotations and groups of `mentions` (sorted, non-overlapping).
+/// Builds the annotations and groups of `mentions` (the whole text's, sorted,
+/// non-overlapping; their acronyms in `acronyms`).
 pub fn group(
     text: &str,
-    tokens: &[Token],
-    mentions: &[Mention],
+    mentions: &[Located],
+    acronyms: &AcronymTable,
 ) -> (Vec<Annotation>, Vec<EntityGroup>) {
-    let surface = |m: &Mention| &text[tokens[m.first].start()..tokens[m.last - 1].end()];
     // Longest names first, so short forms find the full name already grouped.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&k| (std::cmp::Reverse(mentions[k].last - mentions[k].first), k));
+    order.sort_by_key(|&k| (std::cmp::Reverse(mentions[k].len()), k));
 
     let mut drafts: Vec<Draft> = Vec::new();
     let mut by_surface: HashMap<(EntityLabel, String), usize> = HashMap::new();
@@ -52,9 +51,9 @@ pub fn group(
 
     for &k in &order {
         let m = &mentions[k];
-        let s = surface(m);
-        let start = tokens[m.first].start();
-        let single = m.last - m.first == 1;
+        let s = m.surface(text);
+        let start = m.start as usize;
+        let single = m.len() == 1;
         let k_surface = key(m.label, s);
         let mut target = by_surface.get(&k_surface).copied();
         if target.is_none() && single && m.label == EntityLabel::Person {
@@ -93,19 +92,19 @@ pub fn group(
                 });
                 let g = drafts.len() - 1;
                 if m.label == EntityLabel::Person && !single {
-                    for i in [m.first, m.last - 1] {
-                        let part = tokens[i].text(text).to_lowercase();
+                    for part in [m.head(text), m.tail(text)] {
+                        let part = part.to_lowercase();
                         let list = by_part.entry(part).or_default();
                         if !list.contains(&g) {
                             list.push(g);
                         }
                     }
                 }
-                if !single && m.label != EntityLabel::Person {
-                    let words = (m.first..m.last).map(|i| tokens[i].text(text));
-                    if let Some(a) = acronym(words) {
-                        by_acronym.entry(a).or_insert(g);
-                    }
+                if !single
+                    && m.label != EntityLabel::Person
+                    && let Some(a) = acronyms.get(m.acronym)
+                {
+                    by_acronym.entry(a.to_string()).or_insert(g);
                 }
                 g
             }
@@ -155,7 +154,7 @@ pub fn group(
         .iter()
         .enumerate()
         .map(|(k, m)| Annotation {
-            span: tokens[m.first].start()..tokens[m.last - 1].end(),
+            span: m.span(),
             kind: AnnotationKind::Entity {
                 label: labels[k],
                 group: renumber[assigned[k]],
@@ -167,6 +166,7 @@ pub fn group(
 
 #[cfg(test)]
 mod tests {
+    use super::super::mentions::Mention;
     use super::super::tokens::tokenize;
     use super::*;
 
@@ -175,11 +175,14 @@ mod tests {
         spans: &[(usize, usize, EntityLabel)],
     ) -> (Vec<Annotation>, Vec<EntityGroup>) {
         let toks = tokenize(text);
-        let ms: Vec<Mention> = spans
+        let mut table = AcronymTable::default();
+        let ms: Vec<Located> = spans
             .iter()
-            .map(|&(first, last, label)| Mention { first, last, label })
+            .map(|&(first, last, label)| {
+                Located::of(text, &toks, 0, &Mention { first, last, label }, &mut table)
+            })
             .collect();
-        group(text, &toks, &ms)
+        group(text, &ms, &table)
     }
 
     #[test]

@@ -51,15 +51,19 @@ impl Fnv {
 
 /// The hash of `word` lowercased; the curly apostrophe counts as the straight one.
 pub fn word_hash_lower(word: &str) -> u64 {
-    if word.is_ascii() {
-        // Fast path: the same bytes `push_lower` would feed.
-        let mut h = FNV_OFFSET;
-        for b in word.bytes() {
-            h ^= u64::from(b.to_ascii_lowercase());
-            h = h.wrapping_mul(FNV_PRIME);
+    // Fast path for ASCII, checked as it goes: the same bytes `push_lower` would feed.
+    let mut h = FNV_OFFSET;
+    for b in word.bytes() {
+        if !b.is_ascii() {
+            return word_hash_lower_unicode(word);
         }
-        return mix(h);
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(FNV_PRIME);
     }
+    mix(h)
+}
+
+fn word_hash_lower_unicode(word: &str) -> u64 {
     let mut h = Fnv::default();
     for c in word.chars() {
         h.push_lower(if c == '’' { '\'' } else { c });

@@ -3,16 +3,28 @@
 //! names, "US President ..." split into a place and a person, nationalities as NORP,
 //! document-level consistency (a name tagged once is tagged everywhere) and acronyms
 //! linked to their expansions.
+//!
+//! Detection applies them a chunk at a time, in the order [`refine`] shows for a whole
+//! text: [`clean`] (the rules that read only a mention and its neighbours), then, once
+//! every chunk's forms are [`Known`], [`settle`] (consistency and the merges), then acronym
+//! expansion over the whole text. No mention crosses a paragraph break.
+
+use std::ops::Range;
 
 use crate::annotation::EntityLabel;
 
-use super::acronyms;
-use super::consistency;
+mod merges;
+
+use merges::{extend_org_of, merge_org_heads};
+
+use super::acronyms::{self, Candidates, Expansions};
+use super::consistency::{self, Known};
 use super::features::DocFeatures;
 use super::gazetteer::{self, Category};
 use super::hash::combine;
+use super::located::{AcronymTable, Located};
 use super::model::{is_begin, tag_type};
-use super::tokens::{SENT_START, Token, UPPER, WORD};
+use super::tokens::{PARA_START, Token, UPPER, WORD};
 
 /// One mention: tokens `first..last` with a label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,8 +43,9 @@ fn label_of_type(ty: u8) -> EntityLabel {
     }
 }
 
-/// Spans of consecutive `B-X I-X*` tags.
-pub fn from_tags(tags: &[u8]) -> Vec<Mention> {
+/// Spans of consecutive `B-X I-X*` tags of `tokens` (`tags[i]` is token `i`'s); a span
+/// ends at a paragraph break whatever the tags say.
+pub fn from_tags(tokens: &[Token], tags: &[u8]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tags.len() {
@@ -41,7 +54,11 @@ pub fn from_tags(tags: &[u8]) -> Vec<Mention> {
             continue;
         };
         let mut j = i + 1;
-        while j < tags.len() && !is_begin(tags[j]) && tag_type(tags[j]) == Some(ty) {
+        while j < tags.len()
+            && !is_begin(tags[j])
+            && tag_type(tags[j]) == Some(ty)
+            && !tokens.get(j).is_some_and(|t| t.is(PARA_START))
+        {
             j += 1;
         }
         out.push(Mention {
@@ -54,11 +71,48 @@ pub fn from_tags(tags: &[u8]) -> Vec<Mention> {
     out
 }
 
-/// Applies the document-level rules to the tagger's mentions, returning them sorted.
+/// Applies every rule to the tagger's mentions of a whole text, returning them sorted:
+/// what detection does a chunk at a time, on one chunk.
 pub fn refine(
     text: &str,
     tokens: &[Token],
     doc: &DocFeatures,
+    mentions: Vec<Mention>,
+) -> Vec<Mention> {
+    let all = 0..tokens.len();
+    let mentions = clean(text, tokens, doc, all.clone(), mentions);
+    let mut known = Known::default();
+    known.observe(text, tokens, &mentions);
+    let lower_elsewhere = |i: usize| doc.lower_elsewhere(i);
+    let mentions = settle(text, tokens, lower_elsewhere, &known, all.clone(), mentions);
+    let mut candidates = Candidates::default();
+    candidates.observe(text, tokens, doc.headline(), all.clone());
+    let mut table = AcronymTable::default();
+    let mut expansions = Expansions::default();
+    let window = acronyms::Chunk {
+        tokens,
+        offset: 0,
+        range: all,
+        headline: Some(doc.headline()),
+    };
+    expansions.observe(text, &window, &mentions, &candidates, &mut table);
+    let mut located: Vec<Located> = mentions
+        .iter()
+        .map(|m| Located::of(text, tokens, 0, m, &mut table))
+        .collect();
+    expansions.resolve(&mut located);
+    located.iter().map(Located::mention).collect()
+}
+
+/// The rules that read only each mention and the tokens next to it, for the mentions of
+/// the chunk `range` of `tokens`: titles, "the" and punctuation out, persons cut at
+/// lowercase words, lone titles dropped, organisations and nationalities relabelled,
+/// untagged nationalities added.
+pub fn clean(
+    text: &str,
+    tokens: &[Token],
+    doc: &DocFeatures,
+    range: Range<usize>,
     mut mentions: Vec<Mention>,
 ) -> Vec<Mention> {
     let g = gazetteer::get();
@@ -170,11 +224,8 @@ pub fn refine(
             m.label = EntityLabel::Norp;
         }
     }
-    let mut covered = vec![false; tokens.len()];
-    for m in &mentions {
-        covered[m.first..m.last].iter_mut().for_each(|c| *c = true);
-    }
-    for i in 0..tokens.len() {
+    let mut covered = covered_by(&mentions, tokens.len());
+    for i in range.start..range.end.min(tokens.len()) {
         if !covered[i] && tokens[i].is(UPPER) && cats(i) & Category::Demonym.bit() != 0 {
             let next_upper = tokens.get(i + 1).is_some_and(|t| t.is(UPPER));
             if !next_upper {
@@ -188,94 +239,40 @@ pub fn refine(
         }
     }
 
-    consistency::spread(text, tokens, doc, &mut mentions, &mut covered);
+    mentions
+}
+
+/// Which of `len` tokens are inside one of `mentions`.
+fn covered_by(mentions: &[Mention], len: usize) -> Vec<bool> {
+    let mut covered = vec![false; len];
+    for m in mentions {
+        if let Some(c) = covered.get_mut(m.first..m.last) {
+            c.iter_mut().for_each(|c| *c = true);
+        }
+    }
+    covered
+}
+
+/// The rules that need the whole document's forms, for the [`clean`]ed mentions of the
+/// chunk `range` of `tokens`: names tagged elsewhere tagged here too ([`consistency`]),
+/// overlaps dropped, adjacent names merged and organisations extended over "of". Returns
+/// them sorted.
+pub fn settle(
+    text: &str,
+    tokens: &[Token],
+    lower_elsewhere: impl Fn(usize) -> bool,
+    known: &Known,
+    range: Range<usize>,
+    mut mentions: Vec<Mention>,
+) -> Vec<Mention> {
+    let mut covered = covered_by(&mentions, tokens.len());
+    let (m, c) = (&mut mentions, &mut covered);
+    consistency::spread(text, tokens, lower_elsewhere, known, range, m, c);
     mentions.sort_by_key(|m| (m.first, m.last));
     mentions.dedup_by(|b, a| b.first < a.last);
     let mut mentions = merge_org_heads(text, tokens, mentions);
     extend_org_of(text, tokens, &mut mentions);
-    acronyms::expand(text, tokens, doc.headline(), &mut mentions);
     mentions
-}
-
-/// An organisation whose name ends in an organisation word continues over "of"/"for" and
-/// the capitalised words after it ("Watson Institute" + "of International and Public
-/// Affairs", "Bank" + "of England"), absorbing what the tagger found there.
-fn extend_org_of(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>) {
-    let g = gazetteer::get();
-    let word = |i: usize| tokens[i].text(text);
-    let mut k = 0;
-    while k < mentions.len() {
-        let m = mentions[k];
-        let joiner = tokens.get(m.last).map(|t| t.text(text));
-        let extendable = m.label == EntityLabel::Org
-            && g.word(word(m.last - 1)) & Category::OrgWord.bit() != 0
-            && joiner.is_some_and(|j| j == "of" || j == "for");
-        if !extendable {
-            k += 1;
-            continue;
-        }
-        // Capitalised words, joined by small words, ending on a capitalised word.
-        let mut end = None;
-        let mut j = m.last + 1;
-        while j < tokens.len() && !tokens[j].is(SENT_START) {
-            let t = &tokens[j];
-            if t.is(UPPER) && t.is(WORD) {
-                j += 1;
-                end = Some(j);
-            } else if matches!(word(j), "and" | "&" | "for" | "the" | "of") {
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        let Some(end) = end else {
-            k += 1;
-            continue;
-        };
-        mentions[k].last = end;
-        // Drop what the extension swallowed.
-        let mut r = k + 1;
-        while r < mentions.len() && mentions[r].first < end {
-            r += 1;
-        }
-        mentions.drain(k + 1..r);
-        k += 1;
-    }
-}
-
-/// A name followed at once by an organisation that opens with an organisation word is one
-/// organisation ("Watson" + "Institute of ..." -> "Watson Institute of ..."); two person
-/// mentions separated by a single space are one name ("Noam" + "Chomsky").
-fn merge_org_heads(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<Mention> {
-    let g = gazetteer::get();
-    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
-    for m in mentions {
-        if let Some(prev) = out.last_mut()
-            && prev.last == m.first
-            && m.label == EntityLabel::Org
-            && matches!(
-                prev.label,
-                EntityLabel::Person | EntityLabel::Place | EntityLabel::Misc
-            )
-            && g.word(tokens[m.first].text(text)) & Category::OrgWord.bit() != 0
-            && tokens[m.first].is(UPPER)
-        {
-            prev.last = m.last;
-            prev.label = EntityLabel::Org;
-            continue;
-        }
-        if let Some(prev) = out.last_mut()
-            && prev.last == m.first
-            && prev.label == EntityLabel::Person
-            && m.label == EntityLabel::Person
-            && text.get(tokens[prev.last - 1].end()..tokens[m.first].start()) == Some(" ")
-        {
-            prev.last = m.last;
-            continue;
-        }
-        out.push(m);
-    }
-    out
 }
 
 /// A capitalised word with a nationality's ending ("-an(s)", "-ese", "-ish", "-is").

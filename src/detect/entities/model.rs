@@ -8,6 +8,7 @@
 //! many `i16` weights. Small weights are pruned to zero when the model is written, so most
 //! of the table is runs of zeros.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::features::{DocFeatures, MAX_FEATURES};
@@ -100,9 +101,27 @@ impl Model {
     /// Tags every token of a document (greedy, BIO-constrained).
     pub fn tag(&self, text: &str, tokens: &[Token], doc: &DocFeatures) -> Vec<u8> {
         let mut tags = Vec::with_capacity(tokens.len());
+        self.tag_range(text, tokens, doc, 0..tokens.len(), &mut (O, O), &mut tags);
+        tags
+    }
+
+    /// Appends the tags of `tokens[range]` to `out`, the tokens around the range serving as
+    /// context. `history` holds the tags of the two tokens before the range (previous,
+    /// the one before) and is left holding the range's last two, so a text tagged a
+    /// chunk at a time is tagged as if whole.
+    pub fn tag_range(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        doc: &DocFeatures,
+        range: Range<usize>,
+        history: &mut (u8, u8),
+        out: &mut Vec<u8>,
+    ) {
         let mut feats = [0u64; MAX_FEATURES];
-        let (mut prev, mut prev2) = (O, O);
-        for (i, t) in tokens.iter().enumerate() {
+        let (mut prev, mut prev2) = *history;
+        for i in range {
+            let Some(t) = tokens.get(i) else { break };
             let tag = if skippable(t, text, doc.gaz(i), prev) {
                 O
             } else {
@@ -118,11 +137,11 @@ impl Model {
                 }
                 best_tag(&scores, prev)
             };
-            tags.push(tag);
+            out.push(tag);
             prev2 = prev;
             prev = tag;
         }
-        tags
+        *history = (prev, prev2);
     }
 
     /// Serialises the model (see the module doc for the format).

@@ -6,7 +6,12 @@
 //! a possessive `'s` / `’s` is split off as its own token so it stays outside entity spans;
 //! a trailing period joins a word only for initials and common abbreviations ("J.", "Gen.",
 //! "Inc."). Tokens after a line break or a sentence-ending mark are flagged as sentence
-//! starts, which the features use to discount capitalisation there.
+//! starts, which the features use to discount capitalisation there; tokens after a blank
+//! line as paragraph starts, which no name crosses.
+//!
+//! A text can be tokenised a paragraph range at a time ([`tokenize_into`]): a paragraph
+//! break (a blank line) resets everything the tokenizer carries along except the previous
+//! tokens, which it reads from the output, so the pieces add up to the whole text's tokens.
 
 use std::ops::Range;
 
@@ -18,6 +23,8 @@ pub const WORD: u8 = 2;
 pub const UPPER: u8 = 4;
 /// The token has a digit.
 pub const DIGIT: u8 = 8;
+/// The token is the text's first or follows a blank line (always a sentence start too).
+pub const PARA_START: u8 = 16;
 
 /// One token: a byte range of the text and what kind of token it is. Offsets are `u32`
 /// (texts up to 4 GiB) so a book's 700 000 tokens take 12 bytes each, not 24: the token
@@ -91,107 +98,176 @@ pub const MAX_TEXT: usize = u32::MAX as usize;
 
 /// Splits `text` into tokens. Never panics; every token is a non-empty, char-aligned range.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut cut = text.len().min(MAX_TEXT);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let text = &text[..cut];
     // English averages about one token per five bytes; room for one per four avoids a
     // reallocation of a book-sized vector.
-    let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
-    let mut chars = text.char_indices().peekable();
+    let mut tokens = Vec::with_capacity(text.len().min(MAX_TEXT) / 4 + 1);
+    tokenize_into(text, 0..text.len(), &mut tokens);
+    tokens
+}
+
+/// Appends the tokens of `text[range]` to `out`, with offsets into the whole `text`.
+///
+/// `range` should start at the text's start or at a paragraph start (just after a blank
+/// line's `\n`, as [`super::chunks`] cuts), and `out` should end with the tokens before it
+/// (a closing quote at a paragraph start looks back at them): then tokenising a text range
+/// by range gives the same tokens as tokenising it whole. Bytes past [`MAX_TEXT`] are left
+/// untokenised; a range not on char boundaries is narrowed to them.
+pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
+    let floor = |mut i: usize| {
+        i = i.min(text.len()).min(MAX_TEXT);
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (base, end) = (floor(range.start), floor(range.end));
+    let Some(part) = text.get(base..end) else {
+        return;
+    };
+    let tokens = out;
+    let bytes = part.as_bytes();
+    let mut pos = 0;
     let mut sent_start = true;
+    // Line breaks since the last token: two mean a blank line between (a new paragraph).
+    let mut breaks = 2;
     let mut line_start = 0;
-    while let Some((start, c)) = chars.next() {
-        if c.is_whitespace() {
+    while let Some(&b) = bytes.get(pos) {
+        // Spaces are the commonest byte after letters: pass them without decoding.
+        if b == b' ' {
+            pos += 1;
+            continue;
+        }
+        let Some(c) = char_at(part, pos) else { break };
+        let start = pos;
+        pos += c.len_utf8();
+        if is_space(c) {
             if c == '\n' {
-                sent_start |= line_ends_sentence(&text[line_start..start], &text[start + 1..]);
-                line_start = start + 1;
+                sent_start |= line_ends_sentence(&part[line_start..start], &part[pos..]);
+                line_start = pos;
+                breaks += 1;
             }
             continue;
         }
         let mut flags = if sent_start { SENT_START } else { 0 };
+        if breaks >= 2 {
+            flags |= PARA_START;
+        }
+        breaks = 0;
         sent_start = false;
-        if c.is_alphanumeric() {
-            let mut end = start + c.len_utf8();
+        let mut end = pos;
+        if is_alnum(c) {
             let mut internal_period = false;
             // Extend over letters/digits and single joiners between them.
-            while let Some(&(i, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    chars.next();
-                    end = i + d.len_utf8();
+            loop {
+                // Most words are ASCII letters: skip them without decoding.
+                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
+                }
+                let Some(d) = char_at(part, end) else { break };
+                if is_alnum(d) {
+                    end += d.len_utf8();
                     continue;
                 }
-                if matches!(d, '-' | '.' | '&') || is_apostrophe(d) {
-                    let next = text[i + d.len_utf8()..].chars().next();
-                    if next.is_some_and(|n| n.is_alphanumeric()) {
-                        // A possessive or contraction after an apostrophe is split off below.
-                        if is_apostrophe(d) && is_clitic(&text[i + d.len_utf8()..]) {
-                            break;
-                        }
-                        // "US-trained": an acronym before a lowercase word stands alone;
-                        // "anti-ISIL": so does a name after a prefix.
-                        let head = &text[start..i];
-                        let acronym_head = next.is_some_and(char::is_lowercase)
-                            && head.chars().count() >= 2
-                            && head.chars().all(|h| h.is_uppercase());
-                        let prefix_head = next.is_some_and(char::is_uppercase)
-                            && HYPHEN_PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(head));
-                        if d == '-' && (acronym_head || prefix_head) {
-                            break;
-                        }
-                        internal_period |= d == '.';
-                        chars.next();
-                        continue;
+                if !(matches!(d, '-' | '.' | '&') || is_apostrophe(d)) {
+                    break;
+                }
+                let after = end + d.len_utf8();
+                let next = char_at(part, after);
+                if !next.is_some_and(is_alnum) {
+                    break;
+                }
+                // A possessive or contraction after an apostrophe is split off below.
+                if is_apostrophe(d) && is_clitic(&part[after..]) {
+                    break;
+                }
+                // "US-trained": an acronym before a lowercase word stands alone;
+                // "anti-ISIL": so does a name after a prefix.
+                if d == '-' {
+                    let head = &part[start..end];
+                    let acronym_head = next.is_some_and(char::is_lowercase)
+                        && head.chars().count() >= 2
+                        && head.chars().all(char::is_uppercase);
+                    let prefix_head = next.is_some_and(char::is_uppercase)
+                        && HYPHEN_PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(head));
+                    if acronym_head || prefix_head {
+                        break;
                     }
                 }
-                break;
+                internal_period |= d == '.';
+                end = after;
             }
-            let word = &text[start..end];
             // A trailing period belongs to initials, dotted acronyms and abbreviations.
-            if let Some(&(i, '.')) = chars.peek() {
-                let single = word.chars().count() == 1 && c.is_alphabetic();
-                if single || internal_period || is_abbreviation(word) {
-                    chars.next();
-                    end = i + 1;
+            if bytes.get(end) == Some(&b'.') {
+                let single = end == pos && c.is_alphabetic();
+                if single || internal_period || is_abbreviation(&part[start..end]) {
+                    end += 1;
                 }
             }
             flags |= WORD;
             if c.is_uppercase() {
                 flags |= UPPER;
             }
-            if text[start..end].bytes().any(|b| b.is_ascii_digit()) {
+            if bytes[start..end].iter().any(u8::is_ascii_digit) {
                 flags |= DIGIT;
             }
-            tokens.push(Token::new(start, end, flags));
-        } else if is_apostrophe(c) && is_clitic(&text[start + c.len_utf8()..]) {
+            tokens.push(Token::new(base + start, base + end, flags));
+        } else if is_apostrophe(c) && is_clitic(&part[pos..]) {
             // "'s", "’s", "'ll": the clitic letters join the apostrophe.
-            let mut end = start + c.len_utf8();
-            while let Some(&(i, d)) = chars.peek() {
-                if !d.is_alphabetic() {
-                    break;
-                }
-                chars.next();
-                end = i + d.len_utf8();
+            while let Some(d) = char_at(part, end).filter(|d| d.is_alphabetic()) {
+                end += d.len_utf8();
             }
-            tokens.push(Token::new(start, end, flags));
+            tokens.push(Token::new(base + start, base + end, flags));
         } else {
             // Punctuation: a run of the same mark is one token ("--", "...").
-            let mut end = start + c.len_utf8();
-            while let Some(&(i, d)) = chars.peek() {
-                if d != c {
-                    break;
-                }
-                chars.next();
-                end = i + d.len_utf8();
+            while char_at(part, end) == Some(c) {
+                end += c.len_utf8();
             }
-            tokens.push(Token::new(start, end, flags));
-            if matches!(c, '.' | '!' | '?') || sent_start_pending(&tokens, text) {
+            tokens.push(Token::new(base + start, base + end, flags));
+            // Only quotes, brackets and dashes can pass a sentence start on.
+            let passes_on = matches!(
+                c,
+                '"' | '“' | '‘' | '\'' | '(' | '[' | '-' | '—' | '”' | '’' | ')'
+            );
+            if matches!(c, '.' | '!' | '?') || (passes_on && sent_start_pending(tokens, text)) {
                 sent_start = true;
             }
         }
+        pos = end;
     }
-    tokens
+}
+
+/// Quotation marks, dashes and the like (U+2010 to U+2027), common in prose and neither
+/// letters nor spaces: told apart without Unicode table look-ups.
+fn is_punctuation_block(c: char) -> bool {
+    ('\u{2010}'..='\u{2027}').contains(&c)
+}
+
+/// `char::is_whitespace`, quicker on ASCII and punctuation.
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_whitespace() || c == '\u{b}'
+    } else {
+        !is_punctuation_block(c) && c.is_whitespace()
+    }
+}
+
+/// `char::is_alphanumeric`, quicker on ASCII and punctuation.
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !is_punctuation_block(c) && c.is_alphanumeric()
+    }
+}
+
+/// The char at byte `i` of `s` (a char boundary), decoding only past ASCII.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        s.get(i..)?.chars().next()
+    }
 }
 
 /// Whether a line break ends a sentence: after a short line (a headline, a dateline, one
@@ -199,10 +275,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// long line of hard-wrapped prose runs on into the next.
 fn line_ends_sentence(line: &str, rest: &str) -> bool {
     let line = line.trim_end();
-    let blank_next = rest.split('\n').next().is_some_and(|l| l.trim().is_empty());
+    // The next line is read last: most lines are decided without it.
     line.len() < 60
-        || blank_next
         || line.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', '\'', ')'])
+        || rest.split('\n').next().is_some_and(|l| l.trim().is_empty())
 }
 
 /// Whether the token after the last one starts a sentence: a closing quote or bracket right
@@ -244,77 +320,4 @@ fn is_clitic(rest: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn words(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| t.text(text)).collect()
-    }
-
-    #[test]
-    fn splits_possessives_with_either_apostrophe() {
-        assert_eq!(words("Canada's army"), ["Canada", "'s", "army"]);
-        assert_eq!(words("NATO’s chief"), ["NATO", "’s", "chief"]);
-        assert_eq!(
-            words("the States' rights"),
-            ["the", "States", "'", "rights"]
-        );
-    }
-
-    #[test]
-    fn keeps_internal_joiners() {
-        assert_eq!(
-            words("al-Baghdadi O'Brien AT&T"),
-            ["al-Baghdadi", "O'Brien", "AT&T"]
-        );
-        assert_eq!(
-            words("US-trained Anglo-Dutch"),
-            ["US", "-", "trained", "Anglo-Dutch"]
-        );
-    }
-
-    #[test]
-    fn periods_join_initials_and_abbreviations_only() {
-        assert_eq!(
-            words("Maj. Gen. J. Smith of the U.S. left."),
-            [
-                "Maj.", "Gen.", "J.", "Smith", "of", "the", "U.S.", "left", "."
-            ]
-        );
-        assert_eq!(
-            words("troops in the US."),
-            ["troops", "in", "the", "US", "."]
-        );
-    }
-
-    #[test]
-    fn flags_sentence_starts() {
-        let text = "He left. \"Go.\" She\nWent\n“Ah, well";
-        let starts: Vec<&str> = tokenize(text)
-            .iter()
-            .filter(|t| t.is(SENT_START))
-            .map(|t| t.text(text))
-            .collect();
-        assert_eq!(starts, ["He", "\"", "Go", "\"", "She", "Went", "“", "Ah"]);
-    }
-
-    #[test]
-    fn hard_wrapped_prose_runs_on_across_line_breaks() {
-        let text = "The old prince walked slowly through the long gallery with Anna\r\nMikhaylovna and then\nStopped.";
-        let starts: Vec<&str> = tokenize(text)
-            .iter()
-            .filter(|t| t.is(SENT_START))
-            .map(|t| t.text(text))
-            .collect();
-        // "Stopped" follows a short line, "Mikhaylovna" a long one that runs on.
-        assert_eq!(starts, ["The", "Stopped"]);
-    }
-
-    #[test]
-    fn flags_case_and_digits() {
-        let toks = tokenize("Paris 1996 x");
-        assert!(toks[0].is(UPPER) && toks[0].is(WORD));
-        assert!(toks[1].is(DIGIT) && !toks[1].is(UPPER));
-        assert!(!toks[2].is(UPPER));
-    }
-}
+mod tests;

@@ -23,8 +23,8 @@ struct Named {
 /// Resolves speaker phrases in text order, remembering who was named.
 pub struct Resolver<'a> {
     text: &'a str,
-    /// Entity mentions (span, group, label), sorted by start.
-    mentions: Vec<(Range<usize>, usize, EntityLabel)>,
+    /// Entity mentions, sorted by start.
+    mentions: Vec<Mention>,
     groups: &'a [EntityGroup],
     group_gender: Vec<Option<Gender>>,
     /// Quoted regions, sorted: mentions inside quotes are not antecedents.
@@ -35,6 +35,34 @@ pub struct Resolver<'a> {
     /// Last word of a capitalised name -> the fullest such name in the text (built lazily,
     /// unless given to [`Resolver::new`]).
     fullest: Option<FullestNames<'a>>,
+}
+
+/// An entity mention as the resolver reads it: offsets as `u32`, like the entity
+/// tokenizer's, so a book's hundreds of thousands of mentions take 16 bytes each, not 32.
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    start: u32,
+    end: u32,
+    group: u32,
+    label: EntityLabel,
+}
+
+impl Mention {
+    fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    fn span(&self) -> Range<usize> {
+        self.start()..self.end()
+    }
+
+    fn group(&self) -> usize {
+        self.group as usize
+    }
 }
 
 fn word_before(text: &str, at: usize) -> &str {
@@ -50,18 +78,23 @@ impl<'a> Resolver<'a> {
         quoted: &'a [Range<usize>],
         fullest: Option<FullestNames<'a>>,
     ) -> Resolver<'a> {
-        let mut mentions: Vec<(Range<usize>, usize, EntityLabel)> = entities
+        let mut mentions: Vec<Mention> = entities
             .iter()
             .filter_map(|a| match a.kind {
                 AnnotationKind::Entity { label, group }
                     if group < groups.len() && a.span.end <= text.len() =>
                 {
-                    Some((a.span.clone(), group, label))
+                    Some(Mention {
+                        start: u32::try_from(a.span.start).ok()?,
+                        end: u32::try_from(a.span.end).ok()?,
+                        group: u32::try_from(group).ok()?,
+                        label,
+                    })
                 }
                 _ => None,
             })
             .collect();
-        mentions.sort_by_key(|m| m.0.start);
+        mentions.sort_by_key(|m| m.start);
         let group_gender = genders(text, &mentions, groups.len());
         let mut by_surname = HashMap::new();
         for g in groups.iter().filter(|g| {
@@ -146,24 +179,25 @@ impl<'a> Resolver<'a> {
     }
 
     fn name(&mut self, span: Range<usize>, gender: Option<Gender>) -> (QuoteInfo, Option<Gender>) {
-        let i = self.mentions.partition_point(|m| m.0.end <= span.start);
+        let i = self.mentions.partition_point(|m| m.end() <= span.start);
         // The person (or organisation) mention covering the end of the phrase: the head of
         // "German Chancellor Angela Merkel" is the person, not the nationality.
-        if let Some((_, g, _)) = self.mentions[i..]
+        if let Some(g) = self.mentions[i..]
             .iter()
-            .take_while(|m| m.0.start < span.end)
-            .filter(|m| m.0.end > span.start)
+            .take_while(|m| m.start() < span.end)
+            .filter(|m| m.end() > span.start)
             .max_by_key(|m| {
                 (
-                    m.2 == EntityLabel::Person,
-                    m.2 != EntityLabel::Norp,
-                    m.0.end,
+                    m.label == EntityLabel::Person,
+                    m.label != EntityLabel::Norp,
+                    m.end,
                 )
             })
+            .map(Mention::group)
         {
-            let gender = gender.or(self.group_gender[*g]);
+            let gender = gender.or(self.group_gender[g]);
             let surface = &self.text[span.clone()];
-            let mut name = self.group_name(*g, surface);
+            let mut name = self.group_name(g, surface);
             // After a title ("Mr. Obama") the word is a surname: a group name ending in
             // another word ("Obama Speech") is a name run into other words.
             let titled = is_title(&word_before(self.text, span.start).to_lowercase());
@@ -179,7 +213,7 @@ impl<'a> Resolver<'a> {
             }
             let info = QuoteInfo {
                 speaker: Some(name),
-                speaker_group: Some(*g),
+                speaker_group: Some(g),
                 speaker_span: Some(span),
             };
             return (info, gender);
@@ -235,15 +269,15 @@ impl<'a> Resolver<'a> {
     fn antecedent(&self, pos: usize, gender: Option<Gender>) -> Option<QuoteInfo> {
         let fits = |g: Option<Gender>| g.is_none() || gender.is_none() || g == gender;
         let floor = pos.saturating_sub(PRONOUN_WINDOW);
-        let i = self.mentions.partition_point(|m| m.0.start < pos);
+        let i = self.mentions.partition_point(|m| m.start() < pos);
         let mention = self.mentions[..i]
             .iter()
             .rev()
-            .take_while(|m| m.0.start >= floor)
+            .take_while(|m| m.start() >= floor)
             .find(|m| {
-                m.2 == EntityLabel::Person
-                    && !self.in_quote(m.0.start)
-                    && fits(self.group_gender[m.1])
+                m.label == EntityLabel::Person
+                    && !self.in_quote(m.start())
+                    && fits(self.group_gender[m.group()])
             });
         let named = self
             .named
@@ -253,10 +287,10 @@ impl<'a> Resolver<'a> {
             .take_while(|n| n.at >= floor)
             .find(|n| fits(n.gender));
         match (mention, named) {
-            (Some(m), Some(n)) if n.at > m.0.start => Some(n.info.clone()),
-            (Some((span, g, _)), _) => Some(QuoteInfo {
-                speaker: Some(self.group_name(*g, &self.text[span.clone()])),
-                speaker_group: Some(*g),
+            (Some(m), Some(n)) if n.at > m.start() => Some(n.info.clone()),
+            (Some(m), _) => Some(QuoteInfo {
+                speaker: Some(self.group_name(m.group(), &self.text[m.span()])),
+                speaker_group: Some(m.group()),
                 speaker_span: None,
             }),
             (None, Some(n)) => Some(n.info.clone()),
@@ -268,19 +302,16 @@ impl<'a> Resolver<'a> {
 /// The gender of each person group: told by a title before a mention ("Mrs. Jones"), or
 /// else voted by the first personal pronoun after its mentions ("Lucy ... she"), kept when
 /// one side has at least two votes and twice the other's.
-fn genders(
-    text: &str,
-    mentions: &[(Range<usize>, usize, EntityLabel)],
-    n: usize,
-) -> Vec<Option<Gender>> {
+fn genders(text: &str, mentions: &[Mention], n: usize) -> Vec<Option<Gender>> {
     let mut titled = vec![None; n];
     let mut votes = vec![(0u32, 0u32); n];
-    for (span, group, label) in mentions {
-        if *label != EntityLabel::Person {
+    for m in mentions {
+        if m.label != EntityLabel::Person {
             continue;
         }
-        if titled[*group].is_none() {
-            titled[*group] = title_gender(&word_before(text, span.start).to_lowercase());
+        let (span, group) = (m.span(), m.group());
+        if titled[group].is_none() {
+            titled[group] = title_gender(&word_before(text, span.start).to_lowercase());
         }
         let len: usize = text[span.end..]
             .chars()
@@ -295,8 +326,8 @@ fn genders(
                 _ => None,
             });
         match first {
-            Some(Gender::Male) => votes[*group].0 += 1,
-            Some(Gender::Female) => votes[*group].1 += 1,
+            Some(Gender::Male) => votes[group].0 += 1,
+            Some(Gender::Female) => votes[group].1 += 1,
             None => {}
         }
     }

@@ -5,7 +5,8 @@ use super::*;
 
 #[test]
 fn spans_from_bio_tags() {
-    let m = from_tags(&[0, 1, 2, 0, 5, 5, 6, 8]);
+    let text = "a b c d e f g h";
+    let m = from_tags(&tokenize(text), &[0, 1, 2, 0, 5, 5, 6, 8]);
     let spans: Vec<(usize, usize)> = m.iter().map(|m| (m.first, m.last)).collect();
     // A stray I- tag starts a mention of its own.
     assert_eq!(spans, [(1, 3), (4, 5), (5, 7), (7, 8)]);

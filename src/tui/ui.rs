@@ -8,6 +8,7 @@ pub mod search_prompt;
 pub mod side_pane;
 pub mod status_bar;
 pub mod style;
+pub mod text;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line as TextLine, Span};
+use ratatui::text::Span;
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use crate::annotation::{AnnotationKind, Kind};
@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
     for (row, line) in m.layout.lines(m.top..m.top + height).enumerate() {
         let spans = line_spans(m, theme, &line);
         let y = area.y + row as u16;
-        buf.set_line(area.x, y, &TextLine::from(spans), area.width);
+        super::text::set_line(buf, area.x, y, &spans, area.width);
         // The margin mark of a noted line, in the column left of the text when there is one.
         if area.x > pane.x && !line.range.is_empty() {
             let marks = m.notes.overlapping(line.range.clone());

@@ -146,7 +146,7 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
         if let Some(style) = style {
             buf.set_style(Rect::new(list.x, y, list.width, 1), *style);
         }
-        buf.set_line(list.x, y, line, list.width);
+        super::text::set_text_line(buf, list.x, y, line, list.width);
     }
     if let Some(detail) = areas
         .detail

@@ -19,6 +19,7 @@ use super::keymap::Keymap;
 use super::notes::Notes;
 use super::rows::{Item, Rows, Tab};
 
+mod annotations;
 mod layout;
 
 /// Below this many columns the side pane no longer fits beside the article.
@@ -178,43 +179,6 @@ impl Model {
         };
         model.relayout();
         model
-    }
-
-    /// Takes the detectors' results (at start-up, or later from a background thread).
-    pub fn set_annotations(&mut self, annotations: AnnotationSet) {
-        self.take_annotations(annotations);
-        self.detecting = false;
-        self.detection_progress = None;
-    }
-
-    /// Takes provisional results (the part of a book on screen, detected first) while
-    /// the whole text is still being detected.
-    pub fn set_partial_annotations(&mut self, annotations: AnnotationSet) {
-        self.take_annotations(annotations);
-        self.detecting = true;
-    }
-
-    /// Installs a new annotation set; the current annotation and the jump list's stay on
-    /// the same spans when the new set has them (provisional results replaced by final
-    /// ones), and the side pane's selections start over.
-    fn take_annotations(&mut self, annotations: AnnotationSet) {
-        let old = std::mem::replace(&mut self.annotations, annotations);
-        let new = &self.annotations;
-        let same = |index: usize| {
-            let a = old.get(index)?;
-            new.overlapping(a.span.clone()).find(|&i| {
-                new.get(i)
-                    .is_some_and(|b| b.span == a.span && b.kind() == a.kind())
-            })
-        };
-        self.current = self.current.and_then(same);
-        for position in self.jumps.positions_mut() {
-            position.current = position.current.and_then(same);
-        }
-        self.rows = Rows::new(&self.annotations);
-        self.selected = [None; 4];
-        self.side_scroll = [0; 4];
-        self.refresh_notes();
     }
 
     /// Item `index` of `tab`'s list, its words shaped for drawing ([`Rows::item`]).

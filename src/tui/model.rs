@@ -114,6 +114,9 @@ pub struct Model {
     pub size: (u16, u16),
     /// The article laid out at `text_width()`.
     pub layout: Layout,
+    /// Complete layouts at other widths the reader has used, newest last, so going back to
+    /// a width (a resize undone, the side pane toggled) is instant and exact.
+    pub layout_cache: Vec<Layout>,
     pub layout_width: u16,
     /// First visible layout line of the article pane.
     pub top: usize,
@@ -161,6 +164,7 @@ impl Model {
             size,
             // Laid out for real by `relayout` below, once the geometry is known.
             layout: Layout::default(),
+            layout_cache: Vec::new(),
             layout_width: 0,
             top: 0,
             current: None,

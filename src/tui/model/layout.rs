@@ -11,6 +11,11 @@ use super::Model;
 /// is well under one), so they are still freed on a thread of their own.
 const FREE_ELSEWHERE_LINES: usize = 100_000;
 
+/// How many complete layouts at other widths are kept: a resize and back, or the side
+/// pane shown and hidden, then the width before. At 16 bytes a line, one layout of a
+/// 30 MB text is ~10 MB.
+const CACHED_WIDTHS: usize = 2;
+
 /// Drops a layout no longer shown, off the input path when it is big.
 fn discard(layout: Layout) {
     if layout.len() >= FREE_ELSEWHERE_LINES {
@@ -35,8 +40,19 @@ impl Model {
             return;
         }
         let top_byte = self.top_byte();
-        let window = Layout::partial(&self.article, width, top_byte, self.page_height());
-        discard(std::mem::replace(&mut self.layout, window));
+        let next = match self.layout_cache.iter().position(|l| l.width() == width) {
+            Some(i) => self.layout_cache.remove(i),
+            None => Layout::partial(&self.article, width, top_byte, self.page_height()),
+        };
+        let old = std::mem::replace(&mut self.layout, next);
+        if old.is_complete() && !old.is_empty() {
+            self.layout_cache.push(old);
+            if self.layout_cache.len() > CACHED_WIDTHS {
+                discard(self.layout_cache.remove(0));
+            }
+        } else {
+            discard(old);
+        }
         self.layout_width = width;
         self.anchor(top_byte);
     }
@@ -46,7 +62,8 @@ impl Model {
     /// is a prefix of the whole text, so the byte means the same in both.
     pub fn replace_article(&mut self, article: crate::article::Article) {
         self.article = std::sync::Arc::new(article);
-        // Forget the head's layout width, so `relayout` lays out the new text.
+        // Forget the head's layouts and width, so `relayout` lays out the new text.
+        self.layout_cache.clear();
         self.layout_width = 0;
         self.relayout();
     }
@@ -120,5 +137,45 @@ mod tests {
         m.install_layout(right);
         assert!(m.layout.is_complete());
         assert_eq!(m.top_byte(), shown, "the text on screen does not move");
+    }
+
+    /// Going back to a width seen before takes its complete layout from the cache at
+    /// once, exact (no window, no worker), with the text on screen where it was.
+    #[test]
+    fn a_width_seen_before_comes_back_complete_from_the_cache() {
+        let mut m = Model::new(
+            book(),
+            "book".into(),
+            Settings::default(),
+            Keymap::default(),
+            (120, 40),
+        );
+        let wide = m.layout_width;
+        let full = Layout::new(&m.article, wide);
+        m.install_layout(full);
+        m.top = m.layout.len() / 3;
+        let before = m.top_byte();
+        m.size = (90, 40);
+        m.relayout();
+        assert!(!m.layout.is_complete());
+        assert_eq!(m.layout_cache.len(), 1, "the complete wide layout is kept");
+        m.size = (120, 40);
+        m.relayout();
+        assert_eq!(m.layout_width, wide);
+        assert!(m.layout.is_complete(), "taken from the cache");
+        assert!(
+            m.layout_cache.is_empty(),
+            "the narrow window was not complete: not kept"
+        );
+        let back = m.top_byte();
+        assert!(back <= before && before - back < 200, "{back} vs {before}");
+        // Only the last few widths are kept.
+        for (i, width) in [70u16, 80, 100, 110].into_iter().enumerate() {
+            let full = Layout::new(&m.article, m.layout_width);
+            m.install_layout(full);
+            m.size = (width, 40);
+            m.relayout();
+            assert!(m.layout_cache.len() <= CACHED_WIDTHS, "after {i} resizes");
+        }
     }
 }

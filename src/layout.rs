@@ -8,7 +8,8 @@
 //! and [`byte_at_col`]. Nothing here knows about the terminal; widths come from the same
 //! `unicode-width` table ratatui draws with.
 //!
-//! The TUI keeps one `Layout` per width and builds a new one on resize.
+//! The TUI keeps the layout of the current width (and a few complete ones of widths it used
+//! before) and builds a new one on resize.
 //!
 //! ## Speed (issue 5)
 //! Blocks are independent, so a layout is a concatenation of per-block line lists; lines

@@ -5,7 +5,7 @@
 
 mod expansion;
 
-pub use expansion::{Candidates, Chunk, Expansions, MAX_ACRONYMS};
+pub use expansion::{Candidates, Chunk, Expansions, MAX_ACRONYMS, expand_in_one_chunk};
 
 /// Words left out of an acronym, compared case-insensitively.
 const SKIP: &[&str] = &[

@@ -17,12 +17,11 @@ mod merges;
 
 use merges::{extend_org_of, merge_org_heads};
 
-use super::acronyms::{self, Candidates, Expansions};
+use super::acronyms;
 use super::consistency::{self, Known};
 use super::features::DocFeatures;
 use super::gazetteer::{self, Category};
 use super::hash::combine;
-use super::located::{AcronymTable, Located};
 use super::model::{is_begin, tag_type};
 use super::tokens::{PARA_START, Token, UPPER, WORD};
 
@@ -85,23 +84,7 @@ pub fn refine(
     known.observe(text, tokens, &mentions);
     let lower_elsewhere = |i: usize| doc.lower_elsewhere(i);
     let mentions = settle(text, tokens, lower_elsewhere, &known, all.clone(), mentions);
-    let mut candidates = Candidates::default();
-    candidates.observe(text, tokens, doc.headline(), all.clone());
-    let mut table = AcronymTable::default();
-    let mut expansions = Expansions::default();
-    let window = acronyms::Chunk {
-        tokens,
-        offset: 0,
-        range: all,
-        headline: Some(doc.headline()),
-    };
-    expansions.observe(text, &window, &mentions, &candidates, &mut table);
-    let mut located: Vec<Located> = mentions
-        .iter()
-        .map(|m| Located::of(text, tokens, 0, m, &mut table))
-        .collect();
-    expansions.resolve(&mut located);
-    located.iter().map(Located::mention).collect()
+    acronyms::expand_in_one_chunk(text, tokens, doc.headline(), mentions)
 }
 
 /// The rules that read only each mention and the tokens next to it, for the mentions of

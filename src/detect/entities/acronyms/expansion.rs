@@ -306,5 +306,32 @@ fn spelled(text: &str, tokens: &[Token], i: usize, candidates: &Candidates) -> V
     out
 }
 
+/// Expansion over a text read as one chunk (`tokens` all of it, `headline` one flag per
+/// token): observe, then resolve, as the chunked passes do over many chunks.
+pub fn expand_in_one_chunk(
+    text: &str,
+    tokens: &[Token],
+    headline: &[bool],
+    mentions: Vec<Mention>,
+) -> Vec<Mention> {
+    let all = 0..tokens.len();
+    let mut candidates = Candidates::default();
+    candidates.observe(text, tokens, headline, all.clone());
+    let (mut table, mut expansions) = (AcronymTable::default(), Expansions::default());
+    let chunk = Chunk {
+        tokens,
+        offset: 0,
+        range: all,
+        headline: Some(headline),
+    };
+    expansions.observe(text, &chunk, &mentions, &candidates, &mut table);
+    let mut located: Vec<Located> = mentions
+        .iter()
+        .map(|m| Located::of(text, tokens, 0, m, &mut table))
+        .collect();
+    expansions.resolve(&mut located);
+    located.iter().map(Located::mention).collect()
+}
+
 #[cfg(test)]
 mod tests;

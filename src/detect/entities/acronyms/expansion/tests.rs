@@ -5,24 +5,7 @@ use super::*;
 
 /// Expansion over one chunk holding the whole text (no headlines).
 fn expand(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<Mention> {
-    let headline = vec![false; tokens.len()];
-    let all = 0..tokens.len();
-    let mut candidates = Candidates::default();
-    candidates.observe(text, tokens, &headline, all.clone());
-    let (mut table, mut expansions) = (AcronymTable::default(), Expansions::default());
-    let c = Chunk {
-        tokens,
-        offset: 0,
-        range: all,
-        headline: Some(&headline),
-    };
-    expansions.observe(text, &c, &mentions, &candidates, &mut table);
-    let mut located: Vec<Located> = mentions
-        .iter()
-        .map(|m| Located::of(text, tokens, 0, m, &mut table))
-        .collect();
-    expansions.resolve(&mut located);
-    located.iter().map(Located::mention).collect()
+    expand_in_one_chunk(text, tokens, &vec![false; tokens.len()], mentions)
 }
 
 #[test]

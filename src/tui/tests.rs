@@ -133,15 +133,20 @@ pub fn annotations() -> AnnotationSet {
     AnnotationSet::new(items, groups)
 }
 
-/// A reader over the test article in a `w`x`h` terminal, annotations in.
-pub fn model(w: u16, h: u16) -> Model {
-    let mut m = Model::new(
+/// A reader over the test article in a `w`x`h` terminal, still detecting.
+pub fn detecting_model(w: u16, h: u16) -> Model {
+    Model::new(
         article(),
         "harbour.txt".into(),
         Settings::default(),
         Keymap::default(),
         (w, h),
-    );
+    )
+}
+
+/// A reader over the test article in a `w`x`h` terminal, annotations in.
+pub fn model(w: u16, h: u16) -> Model {
+    let mut m = detecting_model(w, h);
     update(&mut m, Msg::Annotations(annotations()));
     m
 }

@@ -273,15 +273,7 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
 
 #[test]
 fn annotations_can_arrive_after_the_first_frame() {
-    use super::super::keymap::Keymap;
-    use super::super::model::{Model, Settings};
-    let mut m = Model::new(
-        super::article(),
-        "harbour.txt".into(),
-        Settings::default(),
-        Keymap::default(),
-        (100, 30),
-    );
+    let mut m = super::detecting_model(100, 30);
     assert!(m.detecting);
     keys(&mut m, "Tab");
     assert_eq!(m.current, None);
@@ -297,16 +289,8 @@ fn annotations_can_arrive_after_the_first_frame() {
 /// on the same places), with progress shown meanwhile.
 #[test]
 fn provisional_annotations_give_way_to_the_final_ones_keeping_the_current_one() {
-    use super::super::keymap::Keymap;
-    use super::super::model::{Model, Settings};
     use crate::annotation::AnnotationSet;
-    let mut m = Model::new(
-        super::article(),
-        "harbour.txt".into(),
-        Settings::default(),
-        Keymap::default(),
-        (100, 30),
-    );
+    let mut m = super::detecting_model(100, 30);
     let all = super::annotations();
     // The part on screen: the second and third annotations only (Tuesday, Ana Ruiz).
     let part = AnnotationSet::new(all.items()[1..3].to_vec(), all.groups().to_vec());

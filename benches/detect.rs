@@ -3,6 +3,10 @@
 //! pairing on a second thread). The book is skipped with a message when it is not on disk
 //! (set `GLOSS_BOOK` to its path).
 
+#[path = "common/book.rs"]
+mod book;
+use book::{BOOK, find_book};
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -10,7 +14,6 @@ use gloss::article::Article;
 use gloss::detect::{dates, entities, quotes};
 use gloss::ingest::{self, LoadOptions, Source};
 
-const BOOK: &str = "shared/eval/data/big/war-and-peace-pg2600.txt";
 const SEED: &str = "sample-data/canada-iraq-mission-2020-01-06.txt";
 
 /// The article `gloss annotate` would see for `path`.
@@ -18,17 +21,9 @@ fn load(path: &str) -> Option<Article> {
     ingest::load(&Source::Path(path.into()), &LoadOptions::default()).ok()
 }
 
-/// The book: `GLOSS_BOOK`, else beside the repository (CI) or one level up (worktrees).
+/// The book, loaded as `gloss annotate` would load it.
 fn book() -> Option<Article> {
-    let dir = env!("CARGO_MANIFEST_DIR");
-    [
-        std::env::var("GLOSS_BOOK").unwrap_or_default(),
-        format!("{dir}/../{BOOK}"),
-        format!("{dir}/../../{BOOK}"),
-    ]
-    .iter()
-    .filter(|p| !p.is_empty())
-    .find_map(|p| load(p))
+    load(find_book()?.to_str()?)
 }
 
 fn detectors(c: &mut Criterion, name: &str, article: &Article, samples: usize) {

@@ -1,25 +1,19 @@
 //! Layout of a whole book (War and Peace, 3.4 MB) at 80 and 120 columns: the cost of the
 //! first frame and of a resize. Skipped with a message when the book is not on disk.
 
+#[path = "common/book.rs"]
+mod book;
+use book::{BOOK, find_book};
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use gloss::article::{Article, Meta};
 use gloss::layout::Layout;
 
-const BOOK: &str = "shared/eval/data/big/war-and-peace-pg2600.txt";
-
 /// The book as plain-text ingest would give it: hard-wrapped lines of a paragraph joined.
 fn book() -> Option<Article> {
-    // The repository sits beside `shared/` (CI's layout); worktrees sit one level deeper.
-    let candidates = [
-        std::env::var("GLOSS_BOOK").unwrap_or_default(),
-        format!("{}/../{BOOK}", env!("CARGO_MANIFEST_DIR")),
-        format!("{}/../../{BOOK}", env!("CARGO_MANIFEST_DIR")),
-    ];
-    let raw = candidates
-        .iter()
-        .find_map(|p| std::fs::read_to_string(p).ok())?;
+    let raw = std::fs::read_to_string(find_book()?).ok()?;
     let raw = raw.replace("\r\n", "\n");
     let paragraphs: Vec<String> = raw
         .split("\n\n")

@@ -9,6 +9,10 @@
 //! the repository). Prints a Markdown table of medians (min-max) over the runs, with the
 //! load average, and the reader's peak resident memory.
 
+#[path = "common/book.rs"]
+mod book;
+use book::{BOOK, find_book};
+
 #[path = "pty_latency/session.rs"]
 mod session;
 
@@ -18,7 +22,6 @@ use std::time::Duration;
 
 use session::Session;
 
-const BOOK: &str = "shared/eval/data/big/war-and-peace-pg2600.txt";
 /// A word on the first screen of the book, in `less` and in gloss alike.
 const NEEDLE: &str = "restrictions";
 const COLS: u16 = 120;
@@ -127,14 +130,7 @@ fn gloss_run(file: &Path, out: &mut Samples) -> anyhow::Result<()> {
         !text.contains("detecting…") && !text.contains("Detecting…")
     });
     out.add("detection done (background)", done.map(|t| t - s.spawned));
-    for _ in 0..3 {
-        out.add("j (line down)", s.key("j", QUIET)?);
-    }
-    for _ in 0..3 {
-        out.add("space (page down)", s.key(" ", QUIET)?);
-    }
-    out.add("G (end)", s.key("G", QUIET)?);
-    out.add("g (top)", s.key("g", QUIET)?);
+    scroll_keys(&mut s, out)?;
     for _ in 0..3 {
         out.add("Tab (next annotation)", s.key("\t", QUIET)?);
     }
@@ -174,6 +170,16 @@ fn less_run(file: &Path, out: &mut Samples) -> anyhow::Result<()> {
     let mut s = Session::spawn("less", &[&path], COLS, ROWS)?;
     let first = s.wait_until(Duration::from_secs(60), |sc| sc.contents().contains(NEEDLE));
     out.add("first frame", first.map(|t| t - s.spawned));
+    scroll_keys(&mut s, out)?;
+    if let Some(kib) = s.pid().and_then(peak_kib) {
+        out.add_value("peak RSS (MB, not ms)", kib as f64 / 1024.0);
+    }
+    s.send("q")?;
+    Ok(())
+}
+
+/// The keys both programs have, measured the same way: line and page down, end, top.
+fn scroll_keys(s: &mut Session, out: &mut Samples) -> anyhow::Result<()> {
     for _ in 0..3 {
         out.add("j (line down)", s.key("j", QUIET)?);
     }
@@ -182,10 +188,6 @@ fn less_run(file: &Path, out: &mut Samples) -> anyhow::Result<()> {
     }
     out.add("G (end)", s.key("G", QUIET)?);
     out.add("g (top)", s.key("g", QUIET)?);
-    if let Some(kib) = s.pid().and_then(peak_kib) {
-        out.add_value("peak RSS (MB, not ms)", kib as f64 / 1024.0);
-    }
-    s.send("q")?;
     Ok(())
 }
 
@@ -194,18 +196,6 @@ fn peak_kib(pid: u32) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
-}
-
-fn find_book() -> Option<PathBuf> {
-    let dir = env!("CARGO_MANIFEST_DIR");
-    [
-        std::env::var("GLOSS_BOOK").unwrap_or_default(),
-        format!("{dir}/../{BOOK}"),
-        format!("{dir}/../../{BOOK}"),
-    ]
-    .into_iter()
-    .map(PathBuf::from)
-    .find(|p| p.is_file())
 }
 
 /// The book ten times over (about 33 MB), made once in the temp directory.

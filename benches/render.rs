@@ -3,6 +3,10 @@
 //! must not grow with the book (only the visible lines and side-pane rows are touched).
 //! Skipped with a message when the book is not on disk.
 
+#[path = "common/book.rs"]
+mod book;
+use book::{BOOK, find_book};
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -14,22 +18,8 @@ use gloss::tui::{Keymap, Model, Settings, ui};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-const BOOK: &str = "shared/eval/data/big/war-and-peace-pg2600.txt";
-
-fn book_path() -> Option<std::path::PathBuf> {
-    let dir = env!("CARGO_MANIFEST_DIR");
-    [
-        std::env::var("GLOSS_BOOK").unwrap_or_default(),
-        format!("{dir}/../{BOOK}"),
-        format!("{dir}/../../{BOOK}"),
-    ]
-    .into_iter()
-    .map(std::path::PathBuf::from)
-    .find(|p| p.is_file())
-}
-
 fn bench(c: &mut Criterion) {
-    let Some(path) = book_path() else {
+    let Some(path) = find_book() else {
         eprintln!("render bench skipped: ../{BOOK} not found (set GLOSS_BOOK to its path)");
         return;
     };

@@ -6,15 +6,15 @@
 #[path = "common/book.rs"]
 mod book;
 use book::{BOOK, find_book};
+#[path = "common/reader.rs"]
+mod reader;
+use reader::settled_reader;
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use gloss::detect::detect_article;
 use gloss::ingest::{LoadOptions, Source, load};
-use gloss::layout::Layout;
-use gloss::tui::update::{Msg, update};
-use gloss::tui::{Keymap, Model, Settings, ui};
+use gloss::tui::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -27,18 +27,8 @@ fn bench(c: &mut Criterion) {
         eprintln!("render bench skipped: the book did not load");
         return;
     };
-    let annotations = detect_article(&article);
     let (w, h) = (200, 60);
-    let mut m = Model::new(
-        article,
-        "book".into(),
-        Settings::default(),
-        Keymap::default(),
-        (w, h),
-    );
-    let full = Layout::new(&m.article, m.layout_width);
-    m.install_layout(full);
-    update(&mut m, Msg::Annotations(annotations));
+    let mut m = settled_reader(article, (w, h));
     // The middle of the book, with the first annotation there current (highlighted).
     m.top = m.layout.len() / 2;
     m.clamp_top();

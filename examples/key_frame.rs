@@ -2,16 +2,19 @@
 //! the frame (drawn through crossterm into memory), with the bytes the frame writes:
 //! `cargo run --release --example key_frame -- FILE [KEYS]` (default keys: `j`).
 
+#[path = "../benches/common/reader.rs"]
+mod reader;
+use reader::settled_reader;
+
 use std::cell::Cell;
 use std::io::Write;
 use std::rc::Rc;
 use std::time::Instant;
 
-use gloss::detect::detect_article;
 use gloss::ingest::{LoadOptions, Source, load};
 use gloss::layout::Layout;
-use gloss::tui::update::{Msg, keys, update};
-use gloss::tui::{Keymap, Model, Settings, ui};
+use gloss::tui::ui;
+use gloss::tui::update::keys;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
@@ -22,18 +25,8 @@ fn main() -> anyhow::Result<()> {
     };
     let key = args.next().unwrap_or_else(|| "j".to_string());
     let article = load(&Source::Path(path.into()), &LoadOptions::default())?;
-    let annotations = detect_article(&article);
     let (w, h) = (120, 40);
-    let mut m = Model::new(
-        article,
-        "book".into(),
-        Settings::default(),
-        Keymap::default(),
-        (w, h),
-    );
-    let full = Layout::new(&m.article, m.layout_width);
-    m.install_layout(full);
-    update(&mut m, Msg::Annotations(annotations));
+    let mut m = settled_reader(article, (w, h));
     if let Ok(setup) = std::env::var("SETUP") {
         keys(&mut m, &setup);
         let full = Layout::new(&m.article, m.layout_width);

@@ -2,12 +2,14 @@
 //! real pseudo-terminal: time to the first screen of text, and for each key the time from
 //! sending it to the end of the frame it causes. Issue 5's targets are stated in these terms.
 //!
-//! `cargo bench --bench pty_latency -- [--runs N] [--less] [FILE...]`
+//! `cargo bench --bench pty_latency -- [--runs N] [--less] [--scroll] [FILE...]`
 //!
 //! Without files it measures War and Peace (`GLOSS_BOOK` or `../shared/eval/...`) and a
 //! 30 MB file made from it (ten copies, written once to the system temp directory, never to
 //! the repository). Prints a Markdown table of medians (min-max) over the runs, with the
-//! load average, and the reader's peak resident memory.
+//! load average, and the reader's peak resident memory. `--scroll` measures only plain
+//! scrolling, many times over and in microseconds: gloss with and without its side pane,
+//! and less.
 
 #[path = "common/book.rs"]
 mod book;
@@ -33,11 +35,13 @@ fn main() -> anyhow::Result<()> {
     let mut runs = 5;
     let mut files = Vec::new();
     let mut with_less = false;
+    let mut scroll_only = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--runs" => runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(runs),
             "--less" => with_less = true,
+            "--scroll" => scroll_only = true,
             "--bench" => {}
             f => files.push(PathBuf::from(f)),
         }
@@ -52,6 +56,9 @@ fn main() -> anyhow::Result<()> {
         with_less = true;
     }
     println!("machine: {} cores; {}", cores(), load());
+    if scroll_only {
+        return scroll_table(&files, runs);
+    }
     println!("terminal {COLS}x{ROWS}; medians of {runs} runs (min-max), milliseconds\n");
     println!("| program | file | measure | median | min-max | samples |");
     println!("|---|---|---|---|---|---|");
@@ -112,6 +119,22 @@ impl Samples {
             let (lo, hi) = (v[0], v[v.len() - 1]);
             println!(
                 "| {program} | {file} | {what} | {median:.1} | {lo:.1}-{hi:.1} | {} |",
+                v.len()
+            );
+        }
+    }
+
+    /// The medians and quartiles in microseconds, for measures well under a millisecond.
+    fn print_micros(&self, program: &str, file: &str) {
+        for what in &self.order {
+            let mut v = self.values[what].clone();
+            v.sort_by(f64::total_cmp);
+            let at = |q: usize| v[(v.len() - 1) * q / 4] * 1e3;
+            println!(
+                "| {program} | {file} | {what} | {:.0} | {:.0}-{:.0} | {} |",
+                at(2),
+                at(1),
+                at(3),
                 v.len()
             );
         }
@@ -188,6 +211,48 @@ fn scroll_keys(s: &mut Session, out: &mut Samples) -> anyhow::Result<()> {
     }
     out.add("G (end)", s.key("G", QUIET)?);
     out.add("g (top)", s.key("g", QUIET)?);
+    Ok(())
+}
+
+/// Plain scrolling only, `SCROLLS` presses of each key per run, in microseconds: gloss
+/// as it opens, gloss with its side pane hidden (`s`), and less.
+fn scroll_table(files: &[PathBuf], runs: usize) -> anyhow::Result<()> {
+    const SCROLLS: usize = 20;
+    println!("terminal {COLS}x{ROWS}; {runs} runs of {SCROLLS} presses; microseconds\n");
+    println!("| program | file | measure | median | p25-p75 | samples |");
+    println!("|---|---|---|---|---|---|");
+    for file in files {
+        let path = file.to_string_lossy();
+        let name = file
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into());
+        let gloss = env!("CARGO_BIN_EXE_gloss");
+        for (program, label, bin, setup) in [
+            ("gloss", "side pane shown", gloss, ""),
+            ("gloss", "side pane hidden", gloss, "s"),
+            ("less", "", "less", ""),
+        ] {
+            let mut samples = Samples::default();
+            for _ in 0..runs {
+                let mut s = Session::spawn(bin, &[&path], COLS, ROWS)?;
+                s.wait_until(Duration::from_secs(300), |sc| {
+                    let text = sc.contents();
+                    text.contains(NEEDLE) && !text.contains("detecting…")
+                });
+                if !setup.is_empty() {
+                    s.send(setup)?;
+                }
+                for (key, what) in [("j", "j (line down)"), (" ", "space (page down)")] {
+                    for _ in 0..SCROLLS {
+                        samples.add(what, s.key(key, QUIET)?);
+                    }
+                }
+                s.send("q")?;
+            }
+            samples.print_micros(&format!("{program} {label}"), &name);
+        }
+    }
+    println!("\nafter: {}", load());
     Ok(())
 }
 

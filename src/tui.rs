@@ -5,6 +5,7 @@
 //! Only this module and `main.rs` know about ratatui and crossterm.
 
 pub mod action;
+pub mod ansi;
 pub mod app;
 pub mod effects;
 pub mod keymap;

@@ -1,5 +1,6 @@
 //! What one key costs the reader on War and Peace at 120x40, split into the update and
-//! the frame (drawn through crossterm into memory), with the bytes the frame writes:
+//! the frame (presented as the reader presents it, through crossterm into memory), with
+//! the bytes the frame writes:
 //! `cargo run --release --example key_frame -- FILE [KEYS]` (default keys: `j`).
 
 #[path = "../benches/common/reader.rs"]
@@ -13,8 +14,9 @@ use std::time::Instant;
 
 use gloss::ingest::{LoadOptions, Source, load};
 use gloss::layout::Layout;
-use gloss::tui::ui;
-use gloss::tui::update::keys;
+use gloss::keys::KeyChord;
+use gloss::tui::present::Presenter;
+use gloss::tui::update::{Msg, keys, only_scrolls, update};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
@@ -42,7 +44,12 @@ fn main() -> anyhow::Result<()> {
             viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h)),
         },
     )?;
-    terminal.draw(|f| ui::draw(f, &m, &theme))?;
+    let mut presenter = Presenter::default();
+    presenter.present(&mut terminal, &m, &theme, false)?;
+    let chords: Vec<KeyChord> = key
+        .split_whitespace()
+        .map(|k| k.parse())
+        .collect::<Result<_, _>>()?;
     let runs: u32 = std::env::var("RUNS")
         .ok()
         .and_then(|r| r.parse().ok())
@@ -51,10 +58,15 @@ fn main() -> anyhow::Result<()> {
     for _ in 0..runs {
         written.set(0);
         let t = Instant::now();
-        keys(&mut m, &key);
+        let mut only_scrolled = true;
+        for chord in &chords {
+            let msg = Msg::Key(chord.clone());
+            only_scrolled &= only_scrolls(&m, &msg);
+            update(&mut m, msg);
+        }
         t_update += t.elapsed().as_secs_f64();
         let t = Instant::now();
-        terminal.draw(|f| ui::draw(f, &m, &theme))?;
+        presenter.present(&mut terminal, &m, &theme, only_scrolled)?;
         t_draw += t.elapsed().as_secs_f64();
         bytes += written.get();
     }

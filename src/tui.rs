@@ -11,6 +11,7 @@ pub mod effects;
 pub mod keymap;
 pub mod model;
 pub mod notes;
+pub mod present;
 pub mod rows;
 pub mod terminal;
 pub mod ui;

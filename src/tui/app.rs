@@ -24,8 +24,7 @@ use super::effects;
 use super::model::Model;
 use super::notes::Notes;
 use super::terminal::TerminalGuard;
-use super::ui;
-use super::update::{Msg, update};
+use super::update::{Msg, only_scrolls, update};
 
 /// Articles up to this size are annotated before the first frame (a few milliseconds), so
 /// the first screen is complete; longer texts (books) are annotated on a thread while the
@@ -65,12 +64,10 @@ pub fn run(
     let mut notes_rx: Option<Receiver<Notes>> = None;
     let test_panic = std::env::var(TEST_PANIC_VAR).is_ok_and(|v| v == "1");
     let mut guard = TerminalGuard::enter()?;
-    let terminal = &mut guard.terminal;
+    // Whether everything since the last frame only scrolled the article (see
+    // `update::only_scrolls`): the presenter then lets the terminal scroll.
+    let mut only_scrolled = false;
     loop {
-        let size = terminal.size()?;
-        if (size.width, size.height) != model.size {
-            update(&mut model, Msg::Resize(size.width, size.height));
-        }
         // A head shown while the whole article loads is never laid out whole.
         if whole.is_none()
             && !model.layout.is_complete()
@@ -78,7 +75,10 @@ pub fn run(
         {
             layout_job = Some(LayoutJob::start(&model));
         }
-        terminal.draw(|frame| ui::draw(frame, &model, theme))?;
+        guard
+            .presenter
+            .present(&mut guard.terminal, &model, theme, only_scrolled)?;
+        only_scrolled = true;
         if test_panic {
             panic!("{TEST_PANIC_VAR}=1: deliberate panic after the first frame (test hook)");
         }
@@ -89,6 +89,7 @@ pub fn run(
             if let Some(loaded) = pending.try_take() {
                 model.replace_article(loaded?);
                 whole = None;
+                only_scrolled = false;
                 continue;
             }
         }
@@ -121,6 +122,11 @@ pub fn run(
                 let Some(msg) = message(event::read()?) else {
                     continue;
                 };
+                // Asked of the model as it is: the waits below may change it.
+                only_scrolled &= whole.is_none()
+                    && layout_job.is_none()
+                    && notes_rx.is_none()
+                    && only_scrolls(&model, &msg);
                 // Keys act on the whole article, laid out whole: wait for both.
                 if !matches!(msg, Msg::Resize(..))
                     && let Some(pending) = whole.take()
@@ -140,23 +146,26 @@ pub fn run(
                 {
                     install_notes(&mut model, opened);
                 }
-                if effects::dispatch(&mut model, msg, terminal)? {
+                if effects::dispatch(&mut model, msg, &mut guard)? {
                     return Ok(());
                 }
             }
         }
         if let Some(job) = layout_job.take() {
             layout_job = job.finish(&mut model, false);
+            only_scrolled &= layout_job.is_some();
         }
         if let Some(rx) = &notes_rx
             && let Ok(opened) = rx.try_recv()
         {
             install_notes(&mut model, opened);
             notes_rx = None;
+            only_scrolled = false;
         }
         if let Some(rx) = &detection {
             // Progress may have queued several reports: take them all, draw once.
             while let Ok(found) = rx.try_recv() {
+                only_scrolled = false;
                 let msg = match found {
                     Detection::Visible(set) => Msg::PartialAnnotations(set),
                     Detection::Progress(percent) => Msg::DetectionProgress(percent),

@@ -13,11 +13,11 @@ use crate::notes::ArticleIdentity;
 use crate::notes::export::w3c;
 
 use super::model::Model;
-use super::terminal::{Term, resume, suspend};
+use super::terminal::{TerminalGuard, resume, suspend};
 use super::update::{Effect, Msg, update};
 
 /// Takes `msg` in and runs the effects it leads to. True when the reader should quit.
-pub fn dispatch(model: &mut Model, msg: Msg, terminal: &mut Term) -> io::Result<bool> {
+pub fn dispatch(model: &mut Model, msg: Msg, guard: &mut TerminalGuard) -> io::Result<bool> {
     let mut effect = update(model, msg);
     loop {
         let next = match effect {
@@ -28,7 +28,13 @@ pub fn dispatch(model: &mut Model, msg: Msg, terminal: &mut Term) -> io::Result<
                 Ok(_) => return Ok(true),
                 Err(_) => Msg::Unsaved(recovery(model)),
             },
-            Effect::ExternalEditor => Msg::EditorText(external_editor(model, terminal)?),
+            Effect::ExternalEditor => {
+                let (text, size) = external_editor(model, guard)?;
+                if size != model.size {
+                    update(model, Msg::Resize(size.0, size.1));
+                }
+                Msg::EditorText(text)
+            }
         };
         effect = update(model, next);
     }
@@ -81,10 +87,14 @@ fn recovery(model: &Model) -> Result<String, String> {
 }
 
 /// Runs `$VISUAL`/`$EDITOR` (else `vi`) on a temporary file holding the editor's text,
-/// with the terminal restored for it, and returns the file's text afterwards.
-fn external_editor(model: &Model, terminal: &mut Term) -> io::Result<Result<String, String>> {
+/// with the terminal restored for it, and returns the file's text afterwards, with the
+/// terminal's size once it is back.
+fn external_editor(
+    model: &Model,
+    guard: &mut TerminalGuard,
+) -> io::Result<(Result<String, String>, (u16, u16))> {
     let Some(ed) = &model.notes.editor else {
-        return Ok(Err("no note is being written".to_owned()));
+        return Ok((Err("no note is being written".to_owned()), model.size));
     };
     let set = |name: &str| std::env::var(name).ok().filter(|e| !e.trim().is_empty());
     let editor = set("VISUAL")
@@ -117,8 +127,8 @@ fn external_editor(model: &Model, terminal: &mut Term) -> io::Result<Result<Stri
     };
     suspend();
     let result = run();
-    resume(terminal)?;
-    Ok(result)
+    let size = resume(guard)?;
+    Ok((result, size))
 }
 
 /// A temporary file removed when dropped.

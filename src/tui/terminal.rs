@@ -8,8 +8,11 @@ use std::panic;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use ratatui::Terminal;
+use super::present::Presenter;
+
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -61,6 +64,8 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// Owns the terminal while the reader runs; dropping it restores the terminal.
 pub struct TerminalGuard {
     pub terminal: Term,
+    /// What is on screen, and how frames get there.
+    pub presenter: Presenter,
 }
 
 impl TerminalGuard {
@@ -73,11 +78,19 @@ impl TerminalGuard {
             restore();
             return Err(e);
         }
-        match Terminal::new(CrosstermBackend::new(FrameWriter::new())) {
+        // The size is the model's, from resize events, set by the presenter on each frame:
+        // asking the terminal for it on every frame costs two system calls per key.
+        let options = TerminalOptions {
+            viewport: Viewport::Fixed(Rect::default()),
+        };
+        match Terminal::with_options(CrosstermBackend::new(FrameWriter::new()), options) {
             Ok(mut terminal) => {
                 // A failed hide only leaves a visible cursor: not worth refusing to start.
                 let _ = terminal.hide_cursor();
-                Ok(TerminalGuard { terminal })
+                Ok(TerminalGuard {
+                    terminal,
+                    presenter: Presenter::default(),
+                })
             }
             Err(e) => {
                 restore();
@@ -123,8 +136,9 @@ pub fn suspend() {
     restore();
 }
 
-/// Takes the terminal again after [`suspend`] and redraws everything on the next frame.
-pub fn resume(terminal: &mut Term) -> io::Result<()> {
+/// Takes the terminal again after [`suspend`]: the next frame is painted whole. Returns
+/// the terminal's size (columns, rows).
+pub fn resume(guard: &mut TerminalGuard) -> io::Result<(u16, u16)> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     execute!(
@@ -133,11 +147,10 @@ pub fn resume(terminal: &mut Term) -> io::Result<()> {
         EnableMouseCapture,
         Clear(ClearType::All)
     )?;
-    let _ = terminal.hide_cursor();
-    // ratatui only writes the cells that changed since its last frame, which it believes
-    // are still on screen. A blank frame makes that belief true of the cleared screen, so
-    // the next frame is painted whole. (`Terminal::clear` would do it too, but it asks the
-    // terminal for the cursor position, a round trip some terminals never answer.)
-    terminal.draw(|frame| frame.buffer_mut().reset())?;
-    Ok(())
+    let _ = guard.terminal.hide_cursor();
+    // The presenter writes only what differs from what it believes is on screen: the
+    // screen is blank now, so the next frame is painted whole.
+    guard.presenter.forget();
+    // The terminal may have been resized meanwhile, with no event for it.
+    ratatui::crossterm::terminal::size()
 }

@@ -9,6 +9,7 @@ mod props;
 mod render;
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use jiff::civil::date;
 use ratatui::Terminal;
@@ -148,6 +149,26 @@ pub fn detecting_model(w: u16, h: u16) -> Model {
 pub fn model(w: u16, h: u16) -> Model {
     let mut m = detecting_model(w, h);
     update(&mut m, Msg::Annotations(annotations()));
+    m
+}
+
+/// The bundled sample with the real detectors' output, made once: no snapshot depends on
+/// it, but real annotations (nested, overlapping, non-ASCII) must not panic either.
+pub fn sample_model(w: u16, h: u16) -> Model {
+    static SAMPLE: OnceLock<(Article, AnnotationSet)> = OnceLock::new();
+    let (article, set) = SAMPLE.get_or_init(|| {
+        let article = crate::ingest::sample();
+        let set = crate::detect::detect_article(&article);
+        (article, set)
+    });
+    let mut m = Model::new(
+        article.clone(),
+        "sample".into(),
+        Settings::default(),
+        Keymap::default(),
+        (w, h),
+    );
+    update(&mut m, Msg::Annotations(set.clone()));
     m
 }
 

@@ -10,8 +10,10 @@ pub mod status_bar;
 pub mod style;
 pub mod text;
 
+use std::ops::Range;
+
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::layout::{grapheme_width, str_width};
@@ -44,6 +46,37 @@ pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
     if let Some(ed) = &m.notes.editor {
         editor::draw(frame, screen, m, ed, theme);
     }
+}
+
+/// Paints what changes on screen when only the article scrolled (`tui::present`): the
+/// article pane's rows `rows` (the lines that came into view), the scrollbar's column and
+/// the status bar. Each is painted as [`draw`] paints it; the rest of the buffer is left
+/// alone.
+pub fn draw_scrolled(frame: &mut Frame, m: &Model, theme: &Theme, rows: Range<u16>) {
+    let screen = frame.area();
+    let panes = m.panes();
+    let clip = |r: Option<Rect>| r.map(|r| r.intersection(screen)).filter(|r| !r.is_empty());
+    if let Some(area) = clip(panes.article) {
+        article::draw_rows(frame, area, m, theme, rows);
+    }
+    if let Some(area) = clip(panes.side) {
+        side_pane::draw_left_column(frame.buffer_mut(), area, m, theme);
+    } else if let Some(column) = clip(m.scrollbar_column()) {
+        // Inside the article pane, the scrollbar sits on the pane's background.
+        frame
+            .buffer_mut()
+            .set_style(column, style::role(theme, crate::theme::Role::Text));
+    }
+    article::draw_scrollbar(frame, m, theme);
+    if let Some(area) = clip(panes.status) {
+        status_bar::draw(frame, area, m, theme);
+    }
+}
+
+/// Where the terminal's cursor is shown, if anywhere: in the search prompt.
+pub fn cursor(m: &Model) -> Option<Position> {
+    let area = m.panes().status?;
+    search_prompt::cursor(area, m, m.prompt.as_ref()?)
 }
 
 /// `s` cut to `width` columns, with an ellipsis when something was cut.

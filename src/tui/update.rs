@@ -8,6 +8,9 @@ mod editor;
 mod jump;
 mod mouse;
 mod notes;
+mod scrolling;
+
+pub use scrolling::only_scrolls;
 
 use crate::annotation::AnnotationSet;
 use crate::keys::{Key, KeyChord};

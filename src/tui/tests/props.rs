@@ -2,22 +2,17 @@
 //! in, makes the reader panic while updating or drawing — on the invented article and on
 //! the bundled sample with real detector output.
 
-use std::sync::OnceLock;
-
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use crate::annotation::AnnotationSet;
-use crate::article::Article;
 use crate::keys::KeyChord;
 use crate::theme::Theme;
 
-use super::super::keymap::Keymap;
-use super::super::model::{Model, Settings};
+use super::super::model::Model;
 use super::super::ui;
 use super::super::update::{Msg, update};
-use super::model;
+use super::{model, sample_model};
 
 const KEYS: &[&str] = &[
     "q",
@@ -90,26 +85,6 @@ proptest! {
     fn no_key_sequence_at_any_size_panics(w in 1u16..130, h in 1u16..45, msgs in prop::collection::vec(msg(), 0..40)) {
         drive(model(w, h), w, h, msgs);
     }
-}
-
-/// The bundled sample with the real detectors' output, made once: no snapshot depends on
-/// it, but real annotations (nested, overlapping, non-ASCII) must not panic either.
-fn sample_model(w: u16, h: u16) -> Model {
-    static SAMPLE: OnceLock<(Article, AnnotationSet)> = OnceLock::new();
-    let (article, set) = SAMPLE.get_or_init(|| {
-        let article = crate::ingest::sample();
-        let set = crate::detect::detect_article(&article);
-        (article, set)
-    });
-    let mut m = Model::new(
-        article.clone(),
-        "sample".into(),
-        Settings::default(),
-        Keymap::default(),
-        (w, h),
-    );
-    update(&mut m, Msg::Annotations(set.clone()));
-    m
 }
 
 proptest! {

@@ -22,17 +22,31 @@ use super::super::model::Model;
 use super::style::{role, stack};
 
 pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
+    draw_rows(frame, pane, m, theme, pane.y..pane.bottom());
+}
+
+/// The pane's screen rows `rows` only, exactly as [`draw`] paints them: what a frame that
+/// only scrolled must paint for the lines that came into view (`tui::present`).
+pub fn draw_rows(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme, rows: Range<u16>) {
     let buf = frame.buffer_mut();
-    buf.set_style(pane, role(theme, Role::Text));
+    let rows = rows.start.max(pane.y)..rows.end.min(pane.bottom());
+    if rows.is_empty() {
+        return;
+    }
+    let band = Rect::new(pane.x, rows.start, pane.width, rows.end - rows.start);
+    buf.set_style(band, role(theme, Role::Text));
     let Some(area) = m
         .text_area()
-        .map(|a| a.intersection(pane))
+        .map(|a| a.intersection(band))
         .filter(|a| !a.is_empty())
     else {
         return;
     };
+    // `area` starts `skip` rows below the pane's first text row.
+    let skip = usize::from(area.y - pane.y);
+    let first = m.top + skip;
     let height = usize::from(area.height);
-    for (row, line) in m.layout.lines(m.top..m.top + height).enumerate() {
+    for (row, line) in m.layout.lines(first..first + height).enumerate() {
         let spans = line_spans(m, theme, &line);
         let y = area.y + row as u16;
         super::text::set_line(buf, area.x, y, &spans, area.width);

@@ -10,6 +10,7 @@ mod notes;
 use notes::note_lines;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style as RStyle;
 use ratatui::text::{Line, Span};
@@ -67,17 +68,8 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
     let focused = m.focus == Focus::Side;
     let buf = frame.buffer_mut();
     buf.set_style(pane, role(theme, Role::List));
+    draw_border(buf, pane, m, theme);
     let Some(areas) = m.side_areas() else { return };
-    if areas.tabs.x > pane.x {
-        let border = if focused {
-            Role::PaneBorderFocused
-        } else {
-            Role::PaneBorder
-        };
-        for y in pane.y..pane.bottom() {
-            buf.set_string(pane.x, y, "│", role(theme, border));
-        }
-    }
     let screen = frame.area();
     let tabs_area = areas.tabs.intersection(screen);
     if tabs_area.is_empty() {
@@ -155,6 +147,30 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
     {
         let selected = m.selected[m.tab.index()].filter(|&i| i < m.rows.len(m.tab));
         detail::draw(frame, detail, m, selected, theme);
+    }
+}
+
+/// The pane's left column, where the article's scrollbar is drawn over it: the pane's
+/// background and, beside the article, its border. Also what a frame that only scrolled
+/// the article repaints under the scrollbar (`ui::draw_scrolled`).
+pub fn draw_left_column(buf: &mut Buffer, pane: Rect, m: &Model, theme: &Theme) {
+    let column = Rect::new(pane.x, pane.y, pane.width.min(1), pane.height);
+    buf.set_style(column, role(theme, Role::List));
+    draw_border(buf, pane, m, theme);
+}
+
+/// The border between the article and the pane, when the pane is beside the article.
+fn draw_border(buf: &mut Buffer, pane: Rect, m: &Model, theme: &Theme) {
+    let Some(areas) = m.side_areas() else { return };
+    if areas.tabs.x > pane.x {
+        let border = if m.focus == Focus::Side {
+            Role::PaneBorderFocused
+        } else {
+            Role::PaneBorder
+        };
+        for y in pane.y..pane.bottom() {
+            buf.set_string(pane.x, y, "│", role(theme, border));
+        }
     }
 }
 

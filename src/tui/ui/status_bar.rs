@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 
 use crate::annotation::AnnotationKind;
 use crate::theme::{Role, Theme};
@@ -146,7 +146,7 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
             stack(theme, &[Role::StatusBar, middle_role]),
         ));
     }
-    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    super::text::set_line(buf, area.x, area.y, &spans, area.width);
     if !hints.is_empty() {
         let mut hint: Vec<Span> = Vec::new();
         for (key, word) in hints {
@@ -157,11 +157,6 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
             hint.push(Span::styled(format!(" {word}  "), bar));
         }
         let x = area.x + u16::try_from(total - hint_w).unwrap_or(0);
-        buf.set_line(
-            x,
-            area.y,
-            &Line::from(hint),
-            u16::try_from(hint_w).unwrap_or(0),
-        );
+        super::text::set_line(buf, x, area.y, &hint, u16::try_from(hint_w).unwrap_or(0));
     }
 }

@@ -1,0 +1,149 @@
+//! Putting frames on the terminal. `ui` paints each frame into ratatui's buffer; the
+//! presenter keeps a copy of what the terminal shows and writes only what differs from
+//! it, as ratatui's own `Terminal::draw` would (its `Buffer::diff`, the same cells).
+//!
+//! A frame that only scrolled the article costs much less ([`scroll`]): the terminal moves
+//! the article's rows itself (a scroll region, as `less` and vim scroll), only the lines
+//! that came into view, the scrollbar and the status bar are painted, and the side pane
+//! the scroll dragged along is put back row by row. What makes a frame such a frame is the
+//! update's to say (`update::only_scrolls`); the presenter checks that nothing else in the
+//! geometry moved, and paints the whole frame otherwise.
+
+mod scroll;
+#[cfg(test)]
+mod tests;
+
+use std::io::{self, Write};
+use std::mem;
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+
+use crate::theme::Theme;
+
+use super::ansi::write_cells;
+use super::model::Model;
+use super::ui;
+
+/// What the terminal shows, and how to bring it to the next frame.
+#[derive(Default)]
+pub struct Presenter {
+    /// The terminal's cells, as the last frame left them.
+    screen: Buffer,
+    /// The view the screen shows (none after the terminal was cleared).
+    shown: Option<View>,
+    /// Where the cursor is while it is visible (it is hidden otherwise).
+    cursor: Option<Position>,
+    /// The bytes of the frame being written.
+    out: Vec<u8>,
+}
+
+/// A frame's geometry and the article's first line in it. A frame may scroll the previous
+/// one only when all but `top` is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct View {
+    size: (u16, u16),
+    article: Option<Rect>,
+    side: Option<Rect>,
+    status: Option<Rect>,
+    scrollbar: Option<Rect>,
+    text: Option<Rect>,
+    lines: usize,
+    layout_width: u16,
+    top: usize,
+}
+
+impl View {
+    fn of(m: &Model) -> View {
+        let panes = m.panes();
+        View {
+            size: m.size,
+            article: panes.article,
+            side: panes.side,
+            status: panes.status,
+            scrollbar: m.scrollbar_column(),
+            text: m.text_area(),
+            lines: m.layout.len(),
+            layout_width: m.layout_width,
+            top: m.top,
+        }
+    }
+
+    /// How many lines `next` scrolled this view by, if that is all that changed.
+    fn scrolled_to(&self, next: &View) -> Option<isize> {
+        let moved = View {
+            top: next.top,
+            ..self.clone()
+        };
+        (moved == *next).then(|| next.top as isize - self.top as isize)
+    }
+}
+
+impl Presenter {
+    /// Puts the model's frame on the terminal. With `only_scrolled`, the caller knows that
+    /// nothing but the article's position (and the status bar) changed since the last frame.
+    pub fn present<B>(
+        &mut self,
+        terminal: &mut Terminal<B>,
+        m: &Model,
+        theme: &Theme,
+        only_scrolled: bool,
+    ) -> io::Result<()>
+    where
+        B: Backend<Error = io::Error> + Write,
+    {
+        let area = Rect::new(0, 0, m.size.0, m.size.1);
+        if area != self.screen.area {
+            // A new size (or a cleared terminal): ratatui clears the screen and sizes its
+            // buffers; everything is painted again.
+            terminal.resize(area)?;
+            self.screen = Buffer::empty(area);
+            self.shown = None;
+        }
+        let view = View::of(m);
+        let scroll = match (&self.shown, only_scrolled) {
+            (Some(shown), true) => shown.scrolled_to(&view).and_then(|by| {
+                scroll::Scroll::new(view.article?, view.scrollbar, view.status, by)
+            }),
+            _ => None,
+        };
+        self.out.clear();
+        match scroll {
+            Some(scroll) => scroll::present(self, terminal, m, theme, &scroll)?,
+            None => self.paint_all(terminal, m, theme),
+        }
+        terminal.backend_mut().write_all(&self.out)?;
+        let cursor = ui::cursor(m);
+        if let Some(at) = cursor {
+            terminal.set_cursor_position(at)?;
+            if self.cursor.is_none() {
+                terminal.show_cursor()?;
+            }
+        } else if self.cursor.is_some() {
+            terminal.hide_cursor()?;
+        }
+        self.cursor = cursor;
+        Backend::flush(terminal.backend_mut())?;
+        self.shown = Some(view);
+        Ok(())
+    }
+
+    /// The terminal was cleared behind the presenter's back (given to `$EDITOR` and taken
+    /// back): the next frame is painted whole.
+    pub fn forget(&mut self) {
+        self.screen = Buffer::default();
+        self.shown = None;
+        self.cursor = None;
+    }
+
+    /// An ordinary frame: painted whole into ratatui's buffer, written where it differs.
+    fn paint_all<B: Backend>(&mut self, terminal: &mut Terminal<B>, m: &Model, theme: &Theme) {
+        ui::draw(&mut terminal.get_frame(), m, theme);
+        let next = terminal.current_buffer_mut();
+        write_cells(&mut self.out, self.screen.diff(next));
+        mem::swap(&mut self.screen.content, &mut next.content);
+        next.reset();
+    }
+}

@@ -13,8 +13,8 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use gloss::ingest::{LoadOptions, Source, load};
-use gloss::layout::Layout;
 use gloss::keys::KeyChord;
+use gloss::layout::Layout;
 use gloss::tui::present::Presenter;
 use gloss::tui::update::{Msg, keys, only_scrolls, update};
 use ratatui::Terminal;

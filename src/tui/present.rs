@@ -18,8 +18,9 @@ use std::mem;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
 
 use crate::theme::Theme;
 
@@ -30,8 +31,13 @@ use super::ui;
 /// What the terminal shows, and how to bring it to the next frame.
 #[derive(Default)]
 pub struct Presenter {
-    /// The terminal's cells, as the last frame left them.
+    /// The terminal's cells, as the last frame left them, but for `stale`.
     screen: Buffer,
+    /// Cells the screen copy no longer knows (the article, after frames that scrolled
+    /// it): the next ordinary frame writes them whatever they were.
+    stale: Option<Rect>,
+    /// The side of the scrolled rows, encoded, while it stays as it is.
+    beside: Option<scroll::Beside>,
     /// The view the screen shows (none after the terminal was cleared).
     shown: Option<View>,
     /// Where the cursor is while it is visible (it is hidden otherwise).
@@ -100,12 +106,14 @@ impl Presenter {
             // buffers; everything is painted again.
             terminal.resize(area)?;
             self.screen = Buffer::empty(area);
+            self.stale = None;
+            self.beside = None;
             self.shown = None;
         }
         let view = View::of(m);
         let scroll = match (&self.shown, only_scrolled) {
             (Some(shown), true) => shown.scrolled_to(&view).and_then(|by| {
-                scroll::Scroll::new(view.article?, view.scrollbar, view.status, by)
+                scroll::Scroll::new(view.article?, view.scrollbar, view.status, by, area.width)
             }),
             _ => None,
         };
@@ -134,6 +142,8 @@ impl Presenter {
     /// back): the next frame is painted whole.
     pub fn forget(&mut self) {
         self.screen = Buffer::default();
+        self.stale = None;
+        self.beside = None;
         self.shown = None;
         self.cursor = None;
     }
@@ -141,9 +151,35 @@ impl Presenter {
     /// An ordinary frame: painted whole into ratatui's buffer, written where it differs.
     fn paint_all<B: Backend>(&mut self, terminal: &mut Terminal<B>, m: &Model, theme: &Theme) {
         ui::draw(&mut terminal.get_frame(), m, theme);
+        self.beside = None;
+        if let Some(stale) = self.stale.take() {
+            let unknown = unknown_cell();
+            for y in stale.y..stale.bottom() {
+                for x in stale.x..stale.right() {
+                    if let Some(cell) = self.screen.cell_mut((x, y)) {
+                        cell.clone_from(&unknown);
+                    }
+                }
+            }
+        }
         let next = terminal.current_buffer_mut();
         write_cells(&mut self.out, self.screen.diff(next));
         mem::swap(&mut self.screen.content, &mut next.content);
         next.reset();
     }
+}
+
+/// A cell no frame paints (a blank in colours and attributes no theme sets together):
+/// what the screen copy holds where it does not know what the terminal shows, so the
+/// diff writes whatever the frame has there.
+fn unknown_cell() -> Cell {
+    let mut cell = Cell::EMPTY;
+    cell.set_style(
+        Style::new()
+            .fg(Color::Rgb(1, 2, 3))
+            .bg(Color::Rgb(3, 2, 1))
+            .underline_color(Color::Rgb(2, 1, 3))
+            .add_modifier(Modifier::HIDDEN | Modifier::RAPID_BLINK | Modifier::CROSSED_OUT),
+    );
+    cell
 }

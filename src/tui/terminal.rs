@@ -3,6 +3,7 @@
 //! `Drop`) and a panic (a hook that restores before the panic message is printed, so the
 //! message lands on the normal screen where the reader can see it).
 
+use std::fs::File;
 use std::io::{self, Stdout, Write};
 use std::panic;
 use std::sync::Once;
@@ -11,13 +12,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::present::Presenter;
 
 use ratatui::backend::CrosstermBackend;
-use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 pub type Term = Terminal<CrosstermBackend<FrameWriter>>;
 
@@ -28,14 +29,31 @@ pub type Term = Terminal<CrosstermBackend<FrameWriter>>;
 /// not written over the user's shell.
 pub struct FrameWriter {
     buffer: Vec<u8>,
-    out: Stdout,
+    out: Out,
+}
+
+/// Where frames go: standard output's own file descriptor, written directly (std's
+/// `Stdout` line buffer would copy a frame and may split it in two writes), or `Stdout`
+/// itself if the descriptor cannot be duplicated.
+enum Out {
+    #[cfg_attr(not(unix), allow(dead_code))]
+    File(File),
+    Stdout(Stdout),
 }
 
 impl FrameWriter {
     fn new() -> FrameWriter {
+        let stdout = io::stdout();
+        #[cfg(unix)]
+        let out = match std::os::fd::AsFd::as_fd(&stdout).try_clone_to_owned() {
+            Ok(fd) => Out::File(File::from(fd)),
+            Err(_) => Out::Stdout(stdout),
+        };
+        #[cfg(not(unix))]
+        let out = Out::Stdout(stdout);
         FrameWriter {
             buffer: Vec::with_capacity(64 * 1024),
-            out: io::stdout(),
+            out,
         }
     }
 }
@@ -47,12 +65,19 @@ impl Write for FrameWriter {
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        let mut out = self.out.lock();
-        let written = out.write_all(&self.buffer);
+        if self.buffer.is_empty() {
+            return Ok(());
+        }
+        let written = match &mut self.out {
+            Out::File(file) => file.write_all(&self.buffer),
+            Out::Stdout(stdout) => {
+                let mut out = stdout.lock();
+                out.write_all(&self.buffer).and_then(|()| out.flush())
+            }
+        };
         // Written or not, this frame is over: a failed write is reported, not repeated.
         self.buffer.clear();
-        written?;
-        out.flush()
+        written
     }
 }
 

@@ -1,12 +1,15 @@
 //! A frame that only scrolled the article. The terminal scrolls the article pane's rows
 //! (a scroll region: every terminal since the VT100 has them), so of the article only the
 //! lines that came into view are painted and written. A scroll region spans whole rows,
-//! so it also drags the rest of those rows along, the side pane with them: each such row
-//! is put back, written only where it differs from what the scroll left there. A move of a
-//! page or more paints the article's rows in place instead, leaving the side pane alone.
+//! so it also drags the rest of those rows along, the side pane with them; the side pane
+//! did not change, so each of its rows is kept encoded ([`Beside`]) and written back where
+//! the scroll left a different one. A move of a page or more paints the article's rows in
+//! place instead, leaving the side pane alone.
 //!
-//! The screen copy is kept exact throughout: moved like the terminal, then given the new
-//! cells, so the next frame's diff is against what really is on screen.
+//! Such a frame touches a few hundred cells, not the screen's thousands (a cell is 48
+//! bytes: moving the screen copy's rows cost more than the rest of the frame, caches
+//! being cold after the reader's pause). So the screen copy's article part is not kept up
+//! to date: it is marked stale, and the next ordinary frame writes it whole.
 
 use std::io;
 use std::ops::Range;
@@ -14,7 +17,7 @@ use std::ops::Range;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::buffer::{Buffer, Cell};
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use unicode_width::UnicodeWidthStr;
 
 use crate::theme::Theme;
@@ -37,6 +40,79 @@ pub struct Scroll {
     status: Option<Rect>,
     /// Lines moved: positive when the text moved up (the reader went down).
     by: isize,
+    /// The screen's width.
+    width: u16,
+}
+
+/// The rest of each scrolled row (the side pane, less the scrollbar), encoded: what puts
+/// a row back after the scroll dragged it away. Valid while the screen beside the article
+/// is unchanged, that is until the next ordinary frame.
+#[derive(Debug, Default)]
+pub struct Beside {
+    /// The rows and article columns it was made for.
+    rows: Range<u16>,
+    cols: Range<u16>,
+    /// Each row's bytes, to write it.
+    put: Rows,
+    /// Each row encoded as if it were the first: equal for rows that look the same.
+    looks: Rows,
+}
+
+/// Byte strings, one per row, in one allocation.
+#[derive(Debug, Default)]
+struct Rows {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Rows {
+    fn push(&mut self, cells: &[(u16, u16, &Cell)], y: u16) {
+        if !cells.is_empty() {
+            write_cells(&mut self.bytes, cells.iter().map(|&(x, _, c)| (x, y, c)));
+        }
+        self.ends.push(self.bytes.len());
+    }
+
+    fn get(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.bytes[start..self.ends[i]]
+    }
+}
+
+impl Beside {
+    fn new(screen: &Buffer, s: &Scroll) -> Beside {
+        let (mut put, mut looks) = (Rows::default(), Rows::default());
+        for y in s.rows.clone() {
+            let row = row(screen, y);
+            let mut cells = Vec::new();
+            for cols in s.beside() {
+                push_row(&mut cells, cols, y, |x| &row[usize::from(x)]);
+            }
+            put.push(&cells, y);
+            looks.push(&cells, 0);
+        }
+        Beside {
+            rows: s.rows.clone(),
+            cols: s.cols.clone(),
+            put,
+            looks,
+        }
+    }
+
+    fn serves(&self, s: &Scroll) -> bool {
+        self.rows == s.rows && self.cols == s.cols && self.put.ends.len() == s.rows.len()
+    }
+
+    /// The bytes that put row `y` back.
+    fn put(&self, y: u16) -> &[u8] {
+        self.put.get(usize::from(y - self.rows.start))
+    }
+
+    /// Whether rows `a` and `b` look the same.
+    fn same(&self, a: u16, b: u16) -> bool {
+        let i = |y: u16| usize::from(y - self.rows.start);
+        self.looks.get(i(a)) == self.looks.get(i(b))
+    }
 }
 
 impl Scroll {
@@ -45,6 +121,7 @@ impl Scroll {
         scrollbar: Option<Rect>,
         status: Option<Rect>,
         by: isize,
+        width: u16,
     ) -> Option<Scroll> {
         if article.is_empty() {
             return None;
@@ -57,7 +134,18 @@ impl Scroll {
             scrollbar,
             status,
             by,
+            width,
         })
+    }
+
+    /// The article's cells: what the screen copy no longer knows after this frame.
+    pub fn article(&self) -> Rect {
+        Rect::new(
+            self.cols.start,
+            self.rows.start,
+            self.cols.end - self.cols.start,
+            self.rows.end - self.rows.start,
+        )
     }
 
     /// Lines moved, when the terminal can move the rest (less than the pane's height).
@@ -89,13 +177,32 @@ impl Scroll {
         self.rows.contains(&from).then_some(from)
     }
 
-    fn on_scrollbar(&self, x: u16, y: u16) -> bool {
+    /// The scrollbar's column, when it is beside the article's lines.
+    fn bar(&self) -> Option<u16> {
         self.scrollbar
-            .is_some_and(|b| b.contains(ratatui::layout::Position::new(x, y)))
+            .map(|b| b.x)
+            .filter(|x| !self.cols.contains(x))
+    }
+
+    /// The columns of a scrolled row beside the article's lines, but the scrollbar's.
+    fn beside(&self) -> Vec<Range<u16>> {
+        let mut out = Vec::new();
+        for cols in [
+            0..self.cols.start,
+            self.cols.end..self.width.max(self.cols.end),
+        ] {
+            match self.bar().filter(|x| cols.contains(x)) {
+                Some(x) => out.extend([cols.start..x, x + 1..cols.end]),
+                None => out.push(cols),
+            }
+        }
+        out.retain(|c| !c.is_empty());
+        out
     }
 }
 
-/// Paints and writes the scrolled frame, and brings the screen copy up to date.
+/// Paints and writes the scrolled frame, and brings the screen copy up to date but for
+/// the article's cells, which it marks stale.
 pub fn present<B>(
     p: &mut Presenter,
     terminal: &mut Terminal<B>,
@@ -114,86 +221,88 @@ where
             true => backend.scroll_region_up(s.rows.clone(), n)?,
             false => backend.scroll_region_down(s.rows.clone(), n)?,
         }
+        if !p.beside.as_ref().is_some_and(|b| b.serves(s)) {
+            p.beside = Some(Beside::new(&p.screen, s));
+        }
+        // Put back each row beside the article where the scroll left another.
+        if let Some(beside) = &p.beside {
+            for y in s.rows.clone() {
+                if s.shown_from(y).is_none_or(|from| !beside.same(from, y)) {
+                    p.out.extend_from_slice(beside.put(y));
+                }
+            }
+        }
     }
     let next = terminal.current_buffer_mut();
     write_cells(&mut p.out, changes(&p.screen, next, s, &fresh));
-    let screen = &mut p.screen;
-    if let Some(n) = s.shift() {
-        move_rows(screen, s, n);
+    p.stale = Some(s.article());
+    // The screen takes the painted cells beside the article; `next` gets blank cells
+    // back wherever it was painted, ready for the next frame (resetting all of it would
+    // cost more than the rest of a scrolled frame).
+    let mut painted: Vec<(Range<u16>, u16)> = Vec::new();
+    if let Some(bar) = s.scrollbar {
+        painted.extend((bar.y..bar.bottom()).map(|y| (bar.x..bar.right(), y)));
     }
-    // The screen takes the painted cells; `next` gets blank cells back where it was
-    // painted, ready for the next frame (resetting all of it would cost more than the rest
-    // of a scrolled frame).
-    let mut painted: Vec<(Range<u16>, u16)> = fresh.map(|y| (s.cols.clone(), y)).collect();
-    for area in [s.scrollbar, s.status].into_iter().flatten() {
-        painted.extend((area.y..area.bottom()).map(|y| (area.x..area.right(), y)));
+    if let Some(status) = s.status {
+        painted.extend((status.y..status.bottom()).map(|y| (status.x..status.right(), y)));
     }
     for (cols, y) in painted {
-        swap_cells(screen, next, cols.clone(), y);
-        if !cols.is_empty() {
-            let i = next.index_of(cols.start, y);
-            let len = usize::from(cols.end - cols.start);
-            next.content[i..i + len].iter_mut().for_each(Cell::reset);
-        }
+        swap_cells(&mut p.screen, next, cols, y);
+    }
+    for y in fresh {
+        reset_cells(next, s.cols.clone(), y);
     }
     Ok(())
 }
 
-/// The cells to write after the terminal scrolled: the rest of each scrolled row where it
-/// differs from what the scroll left, the fresh article rows, and the status bar.
+/// The cells to write besides the side pane: the fresh article rows, the scrollbar where
+/// it differs from what the scroll left, and the status bar if it changed.
 fn changes<'a>(
     screen: &'a Buffer,
     next: &'a Buffer,
     s: &Scroll,
     fresh: &Range<u16>,
 ) -> Vec<(u16, u16, &'a Cell)> {
-    let width = screen.area.width;
-    let mut cells = Vec::new();
-    for y in s.rows.clone() {
-        let from = s.shown_from(y);
-        for cols in [0..s.cols.start, s.cols.end..width] {
-            // Beside the article nothing changed but the scrollbar.
-            let wanted = |x: u16| match s.on_scrollbar(x, y) {
-                true => &next[(x, y)],
-                false => &screen[(x, y)],
-            };
-            let on_screen = |x: u16| from.map_or(&Cell::EMPTY, |f| &screen[(x, f)]);
-            if let Some(cols) = to_write(cols, wanted, on_screen) {
-                push_row(&mut cells, cols, y, wanted);
-            }
-        }
+    let mut cells = Vec::with_capacity(usize::from(screen.area.width) * 4);
+    let bar = s.scrollbar.unwrap_or_default();
+    // Row by row, left to right: the writer moves the cursor less.
+    for y in s.rows.start.min(bar.y)..s.rows.end.max(bar.bottom()) {
         if fresh.contains(&y) {
-            push_row(&mut cells, s.cols.clone(), y, |x| &next[(x, y)]);
+            let new = row(next, y);
+            push_row(&mut cells, s.cols.clone(), y, |x| &new[usize::from(x)]);
+        }
+        if (bar.y..bar.bottom()).contains(&y) && bar.width > 0 {
+            let at = Position::new(bar.x, y);
+            // The scroll dragged the scrollbar along with its rows.
+            let shown = match s.rows.contains(&y) {
+                true => s
+                    .shown_from(y)
+                    .map_or(&Cell::EMPTY, |f| &screen[(bar.x, f)]),
+                false => &screen[at],
+            };
+            if next[at] != *shown {
+                cells.push((bar.x, y, &next[at]));
+            }
         }
     }
     if let Some(status) = s.status {
         for y in status.y..status.bottom() {
-            let cols = status.x..status.right();
-            if cols.clone().any(|x| next[(x, y)] != screen[(x, y)]) {
-                push_row(&mut cells, cols, y, |x| &next[(x, y)]);
+            let (old, new) = (row(screen, y), row(next, y));
+            if old != new {
+                push_row(&mut cells, status.x..status.right(), y, |x| {
+                    &new[usize::from(x)]
+                });
             }
         }
     }
     cells
 }
 
-/// The columns of a row segment to write so that it shows `wanted` where it shows
-/// `on_screen`: from the first difference to the last, or the whole segment when a wide
-/// character is in it (half of one overwritten blanks the other half, so narrow spans
-/// around it cannot be trusted).
-fn to_write<'a>(
-    cols: Range<u16>,
-    wanted: impl Fn(u16) -> &'a Cell,
-    on_screen: impl Fn(u16) -> &'a Cell,
-) -> Option<Range<u16>> {
-    let differs = |x: &u16| wanted(*x) != on_screen(*x);
-    let first = cols.clone().find(differs)?;
-    let last = cols.clone().rev().find(differs)?;
-    let wide = |c: &Cell| !c.symbol().is_ascii() && c.symbol().width() > 1;
-    match cols.clone().any(|x| wide(wanted(x)) || wide(on_screen(x))) {
-        true => Some(cols),
-        false => Some(first..last + 1),
-    }
+/// Row `y` of a buffer whose area starts at column 0.
+fn row(buf: &Buffer, y: u16) -> &[Cell] {
+    let width = usize::from(buf.area.width);
+    let start = usize::from(y - buf.area.y) * width;
+    &buf.content[start..start + width]
 }
 
 /// Every cell of row `y` in `cols`, but for the columns a wide character before covers.
@@ -215,28 +324,26 @@ fn push_row<'a>(
     }
 }
 
-/// Moves the article's columns of the scrolled rows by `n` rows in the screen copy, as the
-/// terminal moved them; the rows left over are the fresh ones, overwritten next.
-fn move_rows(screen: &mut Buffer, s: &Scroll, n: u16) {
-    let rows: Vec<u16> = match s.by > 0 {
-        true => (s.rows.start..s.rows.end - n).collect(),
-        false => (s.rows.start + n..s.rows.end).rev().collect(),
-    };
-    for y in rows {
-        let from = if s.by > 0 { y + n } else { y - n };
-        let (a, b) = (screen.index_of(s.cols.start, y), screen.index_of(s.cols.start, from));
-        let len = usize::from(s.cols.end - s.cols.start);
-        let (low, high) = (a.min(b), a.max(b));
-        let (head, tail) = screen.content.split_at_mut(high);
-        head[low..low + len].swap_with_slice(&mut tail[..len]);
-    }
-}
-
-/// Swaps row `y`'s cells in `cols` between the two buffers (`next` is reset afterwards).
+/// Swaps row `y`'s cells in `cols` between the two buffers, and blanks them in `next`.
 fn swap_cells(screen: &mut Buffer, next: &mut Buffer, cols: Range<u16>, y: u16) {
     if cols.is_empty() {
         return;
     }
-    let (i, len) = (screen.index_of(cols.start, y), usize::from(cols.end - cols.start));
+    let (i, len) = (
+        screen.index_of(cols.start, y),
+        usize::from(cols.end - cols.start),
+    );
     screen.content[i..i + len].swap_with_slice(&mut next.content[i..i + len]);
+    reset_cells(next, cols, y);
+}
+
+fn reset_cells(buf: &mut Buffer, cols: Range<u16>, y: u16) {
+    if cols.is_empty() {
+        return;
+    }
+    let (i, len) = (
+        buf.index_of(cols.start, y),
+        usize::from(cols.end - cols.start),
+    );
+    buf.content[i..i + len].iter_mut().for_each(Cell::reset);
 }

@@ -168,8 +168,12 @@ fn draw_border(buf: &mut Buffer, pane: Rect, m: &Model, theme: &Theme) {
         } else {
             Role::PaneBorder
         };
+        let style = role(theme, border);
         for y in pane.y..pane.bottom() {
-            buf.set_string(pane.x, y, "│", role(theme, border));
+            // One narrow character: set straight in its cell, as `set_string` would.
+            if let Some(cell) = buf.cell_mut((pane.x, y)) {
+                cell.set_symbol("│").set_style(style);
+            }
         }
     }
 }

@@ -60,7 +60,7 @@ fn main() -> anyhow::Result<()> {
         let t = Instant::now();
         let mut only_scrolled = true;
         for chord in &chords {
-            let msg = Msg::Key(chord.clone());
+            let msg = Msg::Key(*chord);
             only_scrolled &= only_scrolls(&m, &msg);
             update(&mut m, msg);
         }

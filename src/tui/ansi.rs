@@ -14,6 +14,7 @@
 //! for the terminal's one write come out.
 
 use std::fmt;
+use std::ops::Range;
 
 use ratatui::backend::IntoCrossterm;
 use ratatui::buffer::Cell;
@@ -32,7 +33,7 @@ pub fn write_cells<'a>(out: &mut Vec<u8>, cells: impl IntoIterator<Item = (u16, 
     let cells = cells.into_iter();
     // At least a byte a cell; escape sequences grow it further as they come.
     out.reserve(cells.size_hint().0);
-    let mut pen = Pen::RESET;
+    let mut pen = Pen::reset();
     // Where the terminal's cursor is taken to be after the previous cell: one column on,
     // whatever that cell's width (ratatui's rule, so a wide character is followed by a move).
     let mut cursor: Option<(u16, u16)> = None;
@@ -61,16 +62,22 @@ struct Pen {
     bg: Color,
     underline: Color,
     modifier: Modifier,
+    /// Where in the output each pair of colours was first set: a frame has a few pairs
+    /// (the theme's roles) set hundreds of times, and crossterm formats each afresh.
+    colors: Vec<((Color, Color), Range<usize>)>,
 }
 
 impl Pen {
     /// The terminal's pen as ratatui assumes it at the start of a frame.
-    const RESET: Pen = Pen {
-        fg: Color::Reset,
-        bg: Color::Reset,
-        underline: Color::Reset,
-        modifier: Modifier::empty(),
-    };
+    fn reset() -> Pen {
+        Pen {
+            fg: Color::Reset,
+            bg: Color::Reset,
+            underline: Color::Reset,
+            modifier: Modifier::empty(),
+            colors: Vec::new(),
+        }
+    }
 
     /// Sends what changes the pen to `cell`'s style (modifiers, then colours, then the
     /// underline colour, as ratatui does), and nothing when it is already that style.
@@ -81,9 +88,17 @@ impl Pen {
             self.modifier = cell.modifier;
         }
         if cell.fg != self.fg || cell.bg != self.bg {
-            let colors = Colors::new(cell.fg.into_crossterm(), cell.bg.into_crossterm());
-            command(out, SetColors(colors));
-            (self.fg, self.bg) = (cell.fg, cell.bg);
+            let pair = (cell.fg, cell.bg);
+            match self.colors.iter().find(|(p, _)| *p == pair) {
+                Some((_, sent)) => out.extend_from_within(sent.clone()),
+                None => {
+                    let start = out.len();
+                    let colors = Colors::new(cell.fg.into_crossterm(), cell.bg.into_crossterm());
+                    command(out, SetColors(colors));
+                    self.colors.push((pair, start..out.len()));
+                }
+            }
+            (self.fg, self.bg) = pair;
         }
         if cell.underline_color != self.underline {
             command(

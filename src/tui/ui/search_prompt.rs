@@ -59,7 +59,7 @@ fn cursor_at(area: Rect, shown: &str) -> Option<Position> {
 
 /// The query as shown in `room` columns: the end of a long one, where the typing happens.
 fn shown_query(prompt: &Prompt, room: usize) -> String {
-    if width(&prompt.input) + 1 <= room {
+    if width(&prompt.input) < room {
         return prompt.input.clone();
     }
     let tail: String = prompt

@@ -320,7 +320,10 @@ fn push_row<'a>(
         }
         let c = cell(x);
         cells.push((x, y, c));
-        covered = c.symbol().width().saturating_sub(1);
+        let symbol = c.symbol();
+        if symbol.len() > 1 {
+            covered = symbol.width().saturating_sub(1);
+        }
     }
 }
 

@@ -34,7 +34,7 @@ pub fn draw_rows(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme, rows: 
         return;
     }
     let band = Rect::new(pane.x, rows.start, pane.width, rows.end - rows.start);
-    buf.set_style(band, role(theme, Role::Text));
+    super::text::set_style(buf, band, role(theme, Role::Text));
     let Some(area) = m
         .text_area()
         .map(|a| a.intersection(band))

@@ -16,7 +16,7 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, prompt: &Prompt, theme: &T
     let (count, count_role) = count_label(m, prompt);
     let style = role(theme, Role::Prompt);
     let buf = frame.buffer_mut();
-    buf.set_style(area, style);
+    super::text::set_style(buf, area, style);
     let room = total.saturating_sub(width(&count) + 2);
     let shown = shown_query(prompt, room);
     let line = Line::from(vec![

@@ -67,7 +67,7 @@ fn width_u16(s: &str) -> u16 {
 pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
     let focused = m.focus == Focus::Side;
     let buf = frame.buffer_mut();
-    buf.set_style(pane, role(theme, Role::List));
+    super::text::set_style(buf, pane, role(theme, Role::List));
     draw_border(buf, pane, m, theme);
     let Some(areas) = m.side_areas() else { return };
     let screen = frame.area();
@@ -136,7 +136,7 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
     for (row, (line, style)) in lines.iter().take(usize::from(list.height)).enumerate() {
         let y = list.y + row as u16;
         if let Some(style) = style {
-            buf.set_style(Rect::new(list.x, y, list.width, 1), *style);
+            super::text::set_style(buf, Rect::new(list.x, y, list.width, 1), *style);
         }
         super::text::set_text_line(buf, list.x, y, line, list.width);
     }
@@ -155,7 +155,7 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
 /// the article repaints under the scrollbar (`ui::draw_scrolled`).
 pub fn draw_left_column(buf: &mut Buffer, pane: Rect, m: &Model, theme: &Theme) {
     let column = Rect::new(pane.x, pane.y, pane.width.min(1), pane.height);
-    buf.set_style(column, role(theme, Role::List));
+    super::text::set_style(buf, column, role(theme, Role::List));
     draw_border(buf, pane, m, theme);
 }
 

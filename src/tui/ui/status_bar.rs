@@ -72,7 +72,7 @@ pub fn summary(m: &Model) -> Option<String> {
 pub fn draw(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
     let bar = role(theme, Role::StatusBar);
     let buf = frame.buffer_mut();
-    buf.set_style(area, bar);
+    super::text::set_style(buf, area, bar);
     let total = usize::from(area.width);
 
     // A notes problem (read-only notes file, a failed save) outranks the article's warnings:

@@ -5,6 +5,7 @@
 mod big;
 mod harness;
 mod notes;
+mod scroll;
 
 use harness::{Session, assert_terminal_cooked, sample_path};
 

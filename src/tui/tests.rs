@@ -31,6 +31,43 @@ Mayor Ana Ruiz told reporters: “It has been a long winter for everyone who cro
 Engineers from Norvale Steel had worked on the deck since October 2020. “We are proud of it,” said Tom Okafor, the lead engineer.\n\n\
 Ruiz said the bridge would carry forty thousand cars a day by next year.";
 
+/// Every key the reader knows in the default keymap, for tours that press anything.
+pub const KEYS: &[&str] = &[
+    "q",
+    "j",
+    "k",
+    "down",
+    "up",
+    "ctrl-d",
+    "ctrl-u",
+    "space",
+    "b",
+    "pgdn",
+    "pgup",
+    "g",
+    "G",
+    "tab",
+    "shift-tab",
+    "]",
+    "[",
+    "*",
+    "#",
+    "1",
+    "2",
+    "3",
+    "4",
+    "enter",
+    "esc",
+    "ctrl-o",
+    "/",
+    "n",
+    "N",
+    "s",
+    "?",
+    "x",
+    "backspace",
+];
+
 /// The byte range of the `nth` (0-based) occurrence of `needle` in [`TEXT`].
 pub fn span(needle: &str, nth: usize) -> Range<usize> {
     let start = TEXT

@@ -18,7 +18,7 @@ use crate::theme::Theme;
 
 use super::super::ansi::write_cells;
 use super::super::model::Model;
-use super::super::tests::{model, sample_model};
+use super::super::tests::{KEYS, model, sample_model};
 use super::super::ui;
 use super::super::update::{Msg, keys, only_scrolls, update};
 use super::Presenter;
@@ -145,32 +145,13 @@ fn key(k: &str) -> Msg {
     Msg::Key(k.parse::<KeyChord>().unwrap_or_else(|e| panic!("{k}: {e}")))
 }
 
-/// Scrolling keys weighted up, with everything else mixed in: the presenter's two paths
+/// Scrolling keys weighted up, with every other key mixed in: the presenter's two paths
 /// must hand over to each other in any order.
 fn msg() -> impl Strategy<Value = Msg> {
     const SCROLLS: &[&str] = &["j", "k", "down", "up", "ctrl-d", "ctrl-u", "space", "b"];
-    const OTHERS: &[&str] = &[
-        "g",
-        "G",
-        "tab",
-        "shift-tab",
-        "]",
-        "[",
-        "enter",
-        "esc",
-        "/",
-        "e",
-        "n",
-        "s",
-        "?",
-        "3",
-        "ctrl-o",
-        "v",
-        "h",
-    ];
     prop_oneof![
         8 => prop::sample::select(SCROLLS).prop_map(key),
-        4 => prop::sample::select(OTHERS).prop_map(key),
+        4 => prop::sample::select(KEYS).prop_map(key),
         1 => (1u16..130, 1u16..45).prop_map(|(w, h)| Msg::Resize(w, h)),
         1 => (0u16..130, 0u16..45).prop_map(|(column, row)| Msg::Click { column, row }),
         2 => (0u16..130, 0u16..45, any::<bool>())

@@ -12,43 +12,7 @@ use crate::theme::Theme;
 use super::super::model::Model;
 use super::super::ui;
 use super::super::update::{Msg, update};
-use super::{model, sample_model};
-
-const KEYS: &[&str] = &[
-    "q",
-    "j",
-    "k",
-    "down",
-    "up",
-    "ctrl-d",
-    "ctrl-u",
-    "space",
-    "b",
-    "pgdn",
-    "pgup",
-    "g",
-    "G",
-    "tab",
-    "shift-tab",
-    "]",
-    "[",
-    "*",
-    "#",
-    "1",
-    "2",
-    "3",
-    "4",
-    "enter",
-    "esc",
-    "ctrl-o",
-    "/",
-    "n",
-    "N",
-    "s",
-    "?",
-    "x",
-    "backspace",
-];
+use super::{KEYS, model, sample_model};
 
 fn msg() -> impl Strategy<Value = Msg> {
     prop_oneof![

@@ -3,7 +3,7 @@
 //! lines that came into view are painted and written. A scroll region spans whole rows,
 //! so it also drags the rest of those rows along, the side pane with them; the side pane
 //! did not change, so each of its rows is kept encoded ([`Beside`]) and written back where
-//! the scroll left a different one. A move of a page or more paints the article's rows in
+//! the scroll left a different one. A longer move (a page) paints the article's rows in
 //! place instead, leaving the side pane alone.
 //!
 //! Such a frame touches a few hundred cells, not the screen's thousands (a cell is 48
@@ -148,10 +148,19 @@ impl Scroll {
         )
     }
 
-    /// Lines moved, when the terminal can move the rest (less than the pane's height).
+    /// Lines moved, when the terminal is to move the rest: a scroll keeps the article's
+    /// lines still in view but drags the rest of every row along, to be written back, so
+    /// past some distance (a page) painting the article's rows in place writes less.
     fn shift(&self) -> Option<u16> {
         let n = u16::try_from(self.by.unsigned_abs()).ok()?;
-        (n > 0 && n < self.rows.end - self.rows.start).then_some(n)
+        let height = self.rows.end - self.rows.start;
+        if n == 0 || n >= height {
+            return None;
+        }
+        let article = usize::from(self.cols.end - self.cols.start);
+        let kept = usize::from(height - n) * article;
+        let dragged = usize::from(height) * usize::from(self.width).saturating_sub(article);
+        (kept > dragged).then_some(n)
     }
 
     /// The article rows to paint: those that came into view (all after a long move).

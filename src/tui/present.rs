@@ -153,13 +153,11 @@ impl Presenter {
         ui::draw(&mut terminal.get_frame(), m, theme);
         self.beside = None;
         if let Some(stale) = self.stale.take() {
-            let unknown = unknown_cell();
+            let stale = stale.intersection(self.screen.area);
+            let width = usize::from(stale.width);
             for y in stale.y..stale.bottom() {
-                for x in stale.x..stale.right() {
-                    if let Some(cell) = self.screen.cell_mut((x, y)) {
-                        cell.clone_from(&unknown);
-                    }
-                }
+                let start = self.screen.index_of(stale.x, y);
+                self.screen.content[start..start + width].fill(unknown_cell());
             }
         }
         let next = terminal.current_buffer_mut();

@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
     let screen = frame.area();
     let panes = m.panes();
     // The model's size follows resize events; clip to the real frame in case one is late.
-    let clip = |r: Option<Rect>| r.map(|r| r.intersection(screen)).filter(|r| !r.is_empty());
+    let clip = |r| on_screen(r, screen);
     if let Some(area) = clip(panes.article) {
         article::draw(frame, area, m, theme);
     }
@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
 pub fn draw_scrolled(frame: &mut Frame, m: &Model, theme: &Theme, rows: Range<u16>) {
     let screen = frame.area();
     let panes = m.panes();
-    let clip = |r: Option<Rect>| r.map(|r| r.intersection(screen)).filter(|r| !r.is_empty());
+    let clip = |r| on_screen(r, screen);
     if let Some(area) = clip(panes.article) {
         article::draw_rows(frame, area, m, theme, rows);
     }
@@ -71,6 +71,12 @@ pub fn draw_scrolled(frame: &mut Frame, m: &Model, theme: &Theme, rows: Range<u1
     if let Some(area) = clip(panes.status) {
         status_bar::draw(frame, area, m, theme);
     }
+}
+
+/// The part of a pane on the screen, if any.
+fn on_screen(pane: Option<Rect>, screen: Rect) -> Option<Rect> {
+    pane.map(|r| r.intersection(screen))
+        .filter(|r| !r.is_empty())
 }
 
 /// Where the terminal's cursor is shown, if anywhere: in the search prompt.

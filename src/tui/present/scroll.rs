@@ -186,13 +186,6 @@ impl Scroll {
         self.rows.contains(&from).then_some(from)
     }
 
-    /// The scrollbar's column, when it is beside the article's lines.
-    fn bar(&self) -> Option<u16> {
-        self.scrollbar
-            .map(|b| b.x)
-            .filter(|x| !self.cols.contains(x))
-    }
-
     /// The columns of a scrolled row beside the article's lines, but the scrollbar's.
     fn beside(&self) -> Vec<Range<u16>> {
         let mut out = Vec::new();
@@ -200,7 +193,8 @@ impl Scroll {
             0..self.cols.start,
             self.cols.end..self.width.max(self.cols.end),
         ] {
-            match self.bar().filter(|x| cols.contains(x)) {
+            // The scrollbar is never among the article's columns (see `new`).
+            match self.scrollbar.map(|b| b.x).filter(|x| cols.contains(x)) {
                 Some(x) => out.extend([cols.start..x, x + 1..cols.end]),
                 None => out.push(cols),
             }

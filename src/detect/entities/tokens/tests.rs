@@ -46,22 +46,14 @@ fn periods_join_initials_and_abbreviations_only() {
 #[test]
 fn flags_sentence_starts() {
     let text = "He left. \"Go.\" She\nWent\n“Ah, well";
-    let starts: Vec<&str> = tokenize(text)
-        .iter()
-        .filter(|t| t.is(SENT_START))
-        .map(|t| t.text(text))
-        .collect();
+    let starts = sentence_starts(text);
     assert_eq!(starts, ["He", "\"", "Go", "\"", "She", "Went", "“", "Ah"]);
 }
 
 #[test]
 fn hard_wrapped_prose_runs_on_across_line_breaks() {
     let text = "The old prince walked slowly through the long gallery with Anna\r\nMikhaylovna and then\nStopped.";
-    let starts: Vec<&str> = tokenize(text)
-        .iter()
-        .filter(|t| t.is(SENT_START))
-        .map(|t| t.text(text))
-        .collect();
+    let starts = sentence_starts(text);
     // "Stopped" follows a short line, "Mikhaylovna" a long one that runs on.
     assert_eq!(starts, ["The", "Stopped"]);
 }
@@ -233,4 +225,13 @@ fn agrees_with_the_reference_on_the_book() {
     if let Some(text) = book {
         agrees_with_the_reference(&text).unwrap();
     }
+}
+
+/// The tokens of `text` that start a sentence.
+fn sentence_starts(text: &str) -> Vec<&str> {
+    tokenize(text)
+        .iter()
+        .filter(|t| t.is(SENT_START))
+        .map(|t| t.text(text))
+        .collect()
 }

@@ -18,7 +18,7 @@ use serde::de::{self, Deserializer, Visitor};
 use toml::Spanned;
 
 use crate::keys::KeyChord;
-use crate::theme::{self, Located};
+use crate::theme::{self, Located, TomlRead, read_toml};
 
 /// The side pane's width in columns when the config says nothing.
 pub const DEFAULT_SIDE_PANE_WIDTH: u16 = 40;
@@ -70,10 +70,12 @@ impl Default for Config {
 pub enum ConfigError {
     #[error("{}: config file not found", path.display())]
     NotFound { path: PathBuf },
-    #[error("{}: cannot read config: {source}", path.display())]
+    /// Not a regular file, too large, or an I/O error: the reason in words, not a
+    /// `source` (which `{:#}` would print a second time).
+    #[error("{}: cannot read config: {problem}", path.display())]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        problem: crate::ingest::Problem,
     },
     /// A parse or validation error at a place in the file: `path:line:col: message`.
     #[error("{0}")]
@@ -183,17 +185,15 @@ impl Config {
 
     /// Reads and parses one config file, which must exist.
     pub fn load_file(path: &Path, known_actions: &[&str]) -> Result<Config, ConfigError> {
-        let source = std::fs::read_to_string(path).map_err(|source| {
-            if source.kind() == std::io::ErrorKind::NotFound {
-                ConfigError::NotFound {
-                    path: path.to_owned(),
-                }
-            } else {
-                ConfigError::Read {
-                    path: path.to_owned(),
-                    source,
-                }
-            }
+        let source = read_toml(path).map_err(|e| match e {
+            TomlRead::NotFound => ConfigError::NotFound {
+                path: path.to_owned(),
+            },
+            TomlRead::Read(problem) => ConfigError::Read {
+                path: path.to_owned(),
+                problem,
+            },
+            TomlRead::Invalid(located) => ConfigError::Invalid(located),
         })?;
         Config::parse(&source, path, known_actions)
     }
@@ -329,7 +329,7 @@ fn resolve_theme(spec: &str, config_path: &Path) -> Result<String, String> {
         return Ok(spec.to_owned());
     }
     if !theme::looks_like_path(spec) {
-        let names = theme::BUILT_IN.iter().map(|(name, _)| *name);
+        let names = theme::names();
         return Err(format!(
             "unknown theme '{spec}'{}: expected a built-in theme ({}) or a path to a theme \
              file (ending in .toml)",

@@ -11,7 +11,7 @@
 //! out of the body so the header does not repeat them); the file stem. The date: the
 //! `--date` override; front matter `date`; the date header.
 //!
-//! Only [`load`] touches the file system; everything else is a pure function of bytes.
+//! Only [`load`] and [`load_head`] touch the file system, through [`read`]; everything else is a pure function of bytes.
 
 mod builder;
 mod bytes;
@@ -20,6 +20,7 @@ mod front_matter;
 mod head;
 mod markdown;
 mod plain;
+pub mod read;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -29,6 +30,7 @@ use jiff::civil::Date;
 use crate::article::{Article, BlockKind, Meta};
 
 pub use head::{HEAD_BYTES, HEAD_FROM};
+pub use read::{ARTICLE_LIMIT, CONFIG_LIMIT, Problem, ReadError, read_file};
 
 /// The bundled sample article, compiled in so `gloss` with no file shows something real.
 const SAMPLE_NAME: &str = "canada-iraq-mission-2020-01-06.txt";
@@ -100,23 +102,13 @@ pub fn load(source: &Source, options: &LoadOptions) -> Result<Article, IngestErr
         }
         Source::Stdin => {
             let name = "<stdin>";
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map_err(|e| IngestError::Read {
-                    path: name.to_string(),
-                    reason: io_reason(&e),
-                })?;
+            let bytes = read::read_stream(std::io::stdin().lock(), name, ARTICLE_LIMIT)
+                .map_err(IngestError::from)?;
             from_vec(bytes, Format::Plain, name, options)
         }
         Source::Path(path) => {
-            let (mut file, mut bytes, name) = open_file(path, None)?;
-            file.read_to_end(&mut bytes)
-                .map_err(|e| IngestError::Read {
-                    path: name.clone(),
-                    reason: io_reason(&e),
-                })?;
+            let (file, mut bytes, name) = open_file(path, None)?;
+            read::read_rest(file, &mut bytes, ARTICLE_LIMIT, &name)?;
             let article = from_vec(bytes, Format::of_path(path), &name, options)?;
             Ok(with_stem_title(article, path))
         }
@@ -152,37 +144,33 @@ fn open_file(
     head_from: Option<u64>,
 ) -> Result<(std::fs::File, Vec<u8>, String), IngestError> {
     let name = path.display().to_string();
-    let open_error = |e: std::io::Error| IngestError::Open {
-        path: name.clone(),
-        reason: io_reason(&e),
-    };
-    let metadata = std::fs::metadata(path).map_err(open_error)?;
-    if metadata.is_dir() {
-        return Err(IngestError::Directory { path: name });
-    }
-    let read_error = |e: std::io::Error| IngestError::Read {
-        path: name.clone(),
-        reason: io_reason(&e),
-    };
-    let file = std::fs::File::open(path).map_err(open_error)?;
+    let (file, len) = read::open_regular(path)?;
     let (take, capacity) = match head_from {
-        Some(from) if metadata.len() < from => return Ok((file, Vec::new(), name)),
+        Some(from) if len < from => return Ok((file, Vec::new(), name)),
         Some(_) => (HEAD_BYTES, HEAD_BYTES),
+        None if len > ARTICLE_LIMIT => {
+            return Err(IngestError::from(ReadError {
+                name,
+                problem: Problem::TooLarge(ARTICLE_LIMIT),
+                opening: true,
+            }));
+        }
         // Room for the whole file, read after the sniffed head.
         None => (
             bytes::SNIFF_LEN,
-            usize::try_from(metadata.len())
-                .unwrap_or(0)
-                .saturating_add(1),
+            usize::try_from(len).unwrap_or(0).saturating_add(1),
         ),
     };
     let mut bytes = Vec::with_capacity(capacity);
-    // Sniff the head before reading the rest, so a large binary file (or a device such as
-    // /dev/zero) is refused at once instead of read whole.
+    // Sniff the head before reading the rest, so a large binary file is refused at once
+    // instead of read whole.
     (&file)
         .take(take as u64)
         .read_to_end(&mut bytes)
-        .map_err(read_error)?;
+        .map_err(|e| IngestError::Read {
+            path: name.clone(),
+            reason: read::io_reason(&e),
+        })?;
     if bytes::looks_binary(&bytes) {
         return Err(IngestError::Binary { path: name });
     }
@@ -312,21 +300,26 @@ fn from_text(
     })
 }
 
-/// A lowercase, one-line reason for an I/O error, without the "(os error N)" suffix.
-fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::NotFound => "no such file or directory".to_string(),
-        ErrorKind::PermissionDenied => "permission denied".to_string(),
-        ErrorKind::IsADirectory => "it is a directory, not a file".to_string(),
-        ErrorKind::InvalidData => "the data is not valid".to_string(),
-        _ => {
-            let text = e.to_string();
-            let text = text.split(" (os error").next().unwrap_or(&text);
-            let mut chars = text.chars();
-            chars
-                .next()
-                .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+impl From<ReadError> for IngestError {
+    /// The file's own problems keep the words they always had; the rest say "cannot open"
+    /// or "cannot read" with the reason.
+    fn from(e: ReadError) -> IngestError {
+        let ReadError {
+            name: path,
+            problem,
+            opening,
+        } = e;
+        match problem {
+            Problem::Directory => IngestError::Directory { path },
+            Problem::Binary => IngestError::Binary { path },
+            problem if opening => IngestError::Open {
+                path,
+                reason: problem.to_string(),
+            },
+            problem => IngestError::Read {
+                path,
+                reason: problem.to_string(),
+            },
         }
     }
 }

@@ -22,6 +22,7 @@ use toml::Spanned;
 pub use color::{Color, UnknownColor};
 pub use role::{Role, UnknownRole};
 pub use span::Located;
+pub(crate) use span::{TomlRead, read_toml};
 use style::StyleSpec;
 pub use style::{Modifiers, Style};
 
@@ -55,7 +56,7 @@ pub struct Theme {
 pub enum ThemeError {
     #[error(
         "unknown theme '{spec}'{}: not a built-in theme ({}) nor an existing file",
-        suggest::hint(spec, BUILT_IN.iter().map(|(name, _)| *name)),
+        suggest::hint(spec, names()),
         built_in_names()
     )]
     Unknown { spec: String },
@@ -63,22 +64,25 @@ pub enum ThemeError {
     NotFound { path: PathBuf },
     #[error("{}: 'extends' comes back to this theme (or nests too deep)", path.display())]
     Loop { path: PathBuf },
-    #[error("{}: cannot read theme: {source}", path.display())]
+    /// Not a regular file, too large, or an I/O error: the reason in words, not a
+    /// `source` (which `{:#}` would print a second time).
+    #[error("{}: cannot read theme: {problem}", path.display())]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        problem: crate::ingest::Problem,
     },
     /// A parse or validation error at a place in a theme file.
     #[error("{0}")]
     Invalid(Located),
 }
 
+/// The names of every built-in theme, `no-color` included, as listed to the user.
+pub fn names() -> impl Iterator<Item = &'static str> + Clone {
+    BUILT_IN.iter().chain([&NO_COLOR]).map(|(name, _)| *name)
+}
+
 fn built_in_names() -> String {
-    BUILT_IN
-        .iter()
-        .map(|(name, _)| *name)
-        .collect::<Vec<_>>()
-        .join(", ")
+    names().collect::<Vec<_>>().join(", ")
 }
 
 /// A theme file as written.
@@ -101,7 +105,7 @@ impl Default for Theme {
 }
 
 impl Theme {
-    /// Loads a built-in theme by name (`dark`, `light`, `high-contrast`) or a theme file by
+    /// Loads a built-in theme by name (`dark`, `light`, `high-contrast`, `no-color`) or a theme file by
     /// path.
     pub fn load(spec: &str) -> Result<Theme, ThemeError> {
         if let Ok(theme) = built_in(spec) {
@@ -246,17 +250,15 @@ fn built_in(name: &str) -> Result<Theme, ThemeError> {
 }
 
 fn load_file(path: &Path, chain: &[PathBuf]) -> Result<Theme, ThemeError> {
-    let source = std::fs::read_to_string(path).map_err(|source| {
-        if source.kind() == std::io::ErrorKind::NotFound {
-            ThemeError::NotFound {
-                path: path.to_owned(),
-            }
-        } else {
-            ThemeError::Read {
-                path: path.to_owned(),
-                source,
-            }
-        }
+    let source = read_toml(path).map_err(|e| match e {
+        TomlRead::NotFound => ThemeError::NotFound {
+            path: path.to_owned(),
+        },
+        TomlRead::Read(problem) => ThemeError::Read {
+            path: path.to_owned(),
+            problem,
+        },
+        TomlRead::Invalid(located) => ThemeError::Invalid(located),
     })?;
     let specs = parse(&source, path, chain)?;
     let name = path
@@ -302,6 +304,10 @@ fn parse(
                             base.get_ref(),
                             built_in_names()
                         ),
+                    ),
+                    ThemeError::Read { problem, .. } => at(
+                        base.span(),
+                        format!("cannot extend '{}': {problem}", base.get_ref()),
                     ),
                     other => at(
                         base.span(),

@@ -216,3 +216,47 @@ fn notes_dir_is_relative_to_the_config_file_and_not_empty() {
         "config.toml:1:13: notes_dir: expected a directory, found an empty string"
     );
 }
+
+/// A config file's error with its directory written `DIR`.
+fn load_error(path: &Path, dir: &Path) -> String {
+    Config::load(Some(path), ACTIONS)
+        .expect_err("refused")
+        .to_string()
+        .replace(&dir.display().to_string(), "DIR")
+}
+
+#[cfg(unix)]
+#[test]
+fn special_files_are_refused_without_reading_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("fifo.toml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.expect("run mkfifo").success());
+    // Before: opening the FIFO blocked forever, /dev/zero grew memory without bound.
+    let shown = [
+        load_error(&fifo, dir.path()),
+        load_error(Path::new("/dev/zero"), dir.path()),
+        load_error(dir.path(), dir.path()),
+    ];
+    insta::assert_snapshot!(shown.join("\n"), @r"
+    DIR/fifo.toml: cannot read config: it is a named pipe (FIFO), not a regular file
+    /dev/zero: cannot read config: it is a character device, not a regular file
+    DIR: cannot read config: it is a directory, not a file
+    ");
+}
+
+#[test]
+fn a_config_past_a_mebibyte_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, "#".repeat(1024 * 1024 + 1)).expect("write");
+    insta::assert_snapshot!(load_error(&path, dir.path()), @"DIR/config.toml: cannot read config: it is larger than 1 MiB, the most gloss reads");
+}
+
+#[test]
+fn invalid_utf8_is_placed_at_its_line_and_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, b"side_pane_width = 40\n# caf\xE9\n").expect("write");
+    insta::assert_snapshot!(load_error(&path, dir.path()), @"DIR/config.toml:2:6: invalid UTF-8 (byte 0xE9): the file must be UTF-8 text");
+}

@@ -1,8 +1,10 @@
 //! Places in TOML sources: byte offsets turned into `file:line:column` for error messages
-//! shared by themes and the config.
+//! shared by themes and the config, and the reading of those sources ([`read_toml`]).
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+use crate::ingest::{CONFIG_LIMIT, Problem, read_file};
 
 /// The 1-based line and column (in characters) of byte `offset` in `source`.
 pub(crate) fn line_col(source: &str, offset: usize) -> (usize, usize) {
@@ -50,6 +52,41 @@ impl Located {
             .to_owned();
         Located::at(path, source, offset, message)
     }
+}
+
+/// Why a TOML file could not be read as text.
+#[derive(Debug)]
+pub(crate) enum TomlRead {
+    NotFound,
+    /// Not a regular file, too large, or an I/O error.
+    Read(Problem),
+    /// Not UTF-8: where the first invalid byte is.
+    Invalid(Located),
+}
+
+/// Reads a config or theme file as text, through the one bounded reader
+/// ([`crate::ingest::read_file`], at most [`CONFIG_LIMIT`]); invalid UTF-8 is an error at
+/// its line and column.
+pub(crate) fn read_toml(path: &Path) -> Result<String, TomlRead> {
+    let bytes = read_file(path, CONFIG_LIMIT).map_err(|e| match e.problem {
+        Problem::NotFound => TomlRead::NotFound,
+        problem => TomlRead::Read(problem),
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        // The text before the bad byte is valid, so line and column can be counted in it.
+        let before = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+        TomlRead::Invalid(Located::at(
+            path,
+            before,
+            valid,
+            format!(
+                "invalid UTF-8 (byte 0x{:02X}): the file must be UTF-8 text",
+                bytes[valid]
+            ),
+        ))
+    })
 }
 
 impl fmt::Display for Located {

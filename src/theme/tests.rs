@@ -368,3 +368,39 @@ fn theme_keys_and_config_stay_terminal_free() {
         }
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn special_files_are_refused_as_themes_and_as_bases() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("fifo.toml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.expect("run mkfifo").success());
+    let base = dir.path().join("base.toml");
+    std::fs::write(&base, "extends = \"/dev/zero\"\n").expect("write");
+    // Before: /dev/zero (directly or as a base) grew memory without bound, a FIFO blocked.
+    let shown = [
+        fifo.display().to_string(),
+        "/dev/zero".into(),
+        base.display().to_string(),
+    ]
+    .map(|spec| Theme::load(&spec).expect_err("refused").to_string())
+    .map(|e| e.replace(&dir.path().display().to_string(), "DIR"));
+    insta::assert_snapshot!(shown.join("\n"), @r"
+    DIR/fifo.toml: cannot read theme: it is a named pipe (FIFO), not a regular file
+    /dev/zero: cannot read theme: it is a character device, not a regular file
+    DIR/base.toml:1:11: cannot extend '/dev/zero': it is a character device, not a regular file
+    ");
+}
+
+#[test]
+fn invalid_utf8_in_a_theme_is_placed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("t.toml");
+    std::fs::write(&path, b"[styles]\ndate = { fg = \"r\xFFd\" }\n").expect("write");
+    let error = Theme::load(&path.display().to_string())
+        .expect_err("not UTF-8")
+        .to_string()
+        .replace(&dir.path().display().to_string(), "DIR");
+    insta::assert_snapshot!(error, @"DIR/t.toml:2:17: invalid UTF-8 (byte 0xFF): the file must be UTF-8 text");
+}

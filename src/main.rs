@@ -10,7 +10,6 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context;
 use clap::{Parser, Subcommand};
 use jiff::civil::Date;
 
@@ -22,8 +21,12 @@ use gloss::theme::Theme;
 use gloss::tui::action::Action;
 use gloss::tui::{self, Keymap, Launch, Settings};
 
+#[path = "main/failure.rs"]
+mod failure;
 #[path = "main/notes_cmd.rs"]
 mod notes_cmd;
+#[path = "main/output.rs"]
+mod output;
 
 /// A terminal reader for annotated news articles: the article on the left, the people,
 /// organisations, places, dates and quotes detected in it on the right.
@@ -37,11 +40,16 @@ struct Cli {
     /// one, the bundled sample article opens.
     file: Option<PathBuf>,
 
+    /// Any further files: refused with a message saying one file is read at a time (clap
+    /// alone would take the second for a subcommand it does not know).
+    #[arg(hide = true)]
+    more_files: Vec<PathBuf>,
+
     /// The publication date relative dates are resolved against (overrides the file's).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<Date>,
 
-    /// A built-in theme (dark, light, high-contrast) or a theme file.
+    /// A built-in theme (dark, light, high-contrast, no-color) or a theme file.
     #[arg(long, value_name = "NAME|PATH")]
     theme: Option<String>,
 
@@ -105,8 +113,38 @@ enum Command {
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
-    s.parse::<Date>()
-        .map_err(|_| format!("expected a date as YYYY-MM-DD, found '{s}'"))
+    s.parse::<Date>().map_err(|_| match date_fields(s) {
+        Some(fields) => not_a_day(fields),
+        None => format!("expected a date as YYYY-MM-DD, found '{s}'"),
+    })
+}
+
+/// Year and month of text shaped `YYYY-MM-DD`, whether or not that day exists.
+fn date_fields(s: &str) -> Option<(i16, i8)> {
+    let mut parts = s.split('-');
+    let mut field = |len: usize| {
+        parts
+            .next()
+            .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse::<i16>().ok())
+    };
+    let (year, month, _day) = (field(4)?, field(2)?, field(2)?);
+    if parts.next().is_some() {
+        return None;
+    }
+    Some((year, i8::try_from(month).ok()?))
+}
+
+/// Why `s`, shaped like a date, names no day: jiff refused it, this says which part.
+fn not_a_day((year, month): (i16, i8)) -> String {
+    match Date::new(year, month, 1) {
+        Err(_) => format!("the date does not exist: there is no month {month}"),
+        Ok(first) => format!(
+            "the date does not exist: {} {year} has days 1 to {}",
+            first.strftime("%B"),
+            first.days_in_month()
+        ),
+    }
 }
 
 fn main() -> ExitCode {
@@ -121,20 +159,35 @@ fn main() -> ExitCode {
             let text = e.to_string();
             let first = text.lines().next().unwrap_or("invalid arguments");
             let first = first.strip_prefix("error: ").unwrap_or(first);
-            eprintln!("gloss: {first} (see 'gloss --help')");
+            output::say(&format!("{first} (see 'gloss --help')"));
             return ExitCode::from(2);
         }
     };
     match dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // The program reading the output ended (`gloss annotate a.txt | head`): nothing
+        // more is wanted, so stop quietly and successfully, as ripgrep does.
+        Err(e) if failure::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("gloss: {e:#}");
+            output::say(&failure::message(&e));
             ExitCode::from(2)
         }
     }
 }
 
 fn dispatch(cli: Cli) -> anyhow::Result<()> {
+    if let Some(file) = &cli.file
+        && !cli.more_files.is_empty()
+    {
+        let names: Vec<String> = std::iter::once(file)
+            .chain(&cli.more_files)
+            .map(|f| format!("'{}'", f.display()))
+            .collect();
+        anyhow::bail!(
+            "one file at a time: run gloss once for each of {}",
+            names.join(", ")
+        );
+    }
     match cli.command {
         Some(Command::Annotate { file, jsonl, date }) => annotate(file.as_deref(), jsonl, date),
         Some(Command::Notes {
@@ -184,16 +237,14 @@ fn source(file: Option<&Path>) -> Source {
 
 /// `gloss annotate`: JSON of one article, or the JSONL evaluation protocol.
 fn annotate(file: Option<&Path>, jsonl: bool, date: Option<Date>) -> anyhow::Result<()> {
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::new(output::stdout());
     if jsonl {
         // Lines are written only after the whole input is read and annotated, so a
         // malformed line leaves no partial output behind.
         let mut buffer = Vec::new();
         match source(file) {
             Source::Path(path) => {
-                let f = std::fs::File::open(&path)
-                    .with_context(|| format!("cannot open '{}'", path.display()))?;
+                let (f, _) = ingest::read::open_regular(&path)?;
                 annotate_jsonl(io::BufReader::new(f), &mut buffer)?;
             }
             _ => {

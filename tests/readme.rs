@@ -51,3 +51,24 @@ fn the_first_lines_give_the_two_set_up_commands() {
         "no `cargo test` line near the top"
     );
 }
+
+#[test]
+fn every_built_in_theme_is_listed_in_the_readme_and_help() {
+    let readme = std::fs::read_to_string(readme_path()).expect("README.md is readable");
+    let listed = readme
+        .lines()
+        .find(|l| l.starts_with("Built-in themes:"))
+        .expect("a 'Built-in themes:' line");
+    let help = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .arg("--help")
+        .output()
+        .expect("run gloss --help");
+    let help = String::from_utf8_lossy(&help.stdout).replace('\n', " ");
+    for name in gloss::theme::names() {
+        assert!(
+            listed.contains(&format!("`{name}`")),
+            "README misses {name}"
+        );
+        assert!(help.contains(name), "--help misses {name}: {help}");
+    }
+}

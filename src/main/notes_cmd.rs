@@ -2,7 +2,7 @@
 //! Markdown, JSON or W3C Web Annotation JSON-LD (stdout), or an import of a W3C collection
 //! (Hypothesis exports included) placed on the article and saved.
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -13,6 +13,8 @@ use gloss::article::Article;
 use gloss::ingest::{self, LoadOptions};
 use gloss::notes::export::{self, w3c};
 use gloss::notes::{ArticleIdentity, Notebook, NotesLocation, import};
+
+use super::output::say;
 
 /// The formats `--export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -62,15 +64,15 @@ pub fn run(file: &Path, location: Result<NotesLocation, String>, task: Task) -> 
         article.meta.title.clone(),
         text,
     )?;
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
+    // Note bodies and the article's text are shown, not obeyed, on a terminal.
+    let mut out = super::output::stdout();
     match task {
         Task::List => {
             if let Some(p) = &problem {
-                eprintln!("gloss: warning: {p}");
+                say(&format!("warning: {p}"));
             }
             if book.notes().is_empty() {
-                eprintln!("gloss: no notes on {}", file.display());
+                say(&format!("no notes on {}", file.display()));
             }
             write!(
                 out,
@@ -107,7 +109,8 @@ pub fn run(file: &Path, location: Result<NotesLocation, String>, task: Task) -> 
             if let Some(p) = &problem {
                 bail!("{p}");
             }
-            let json = std::fs::read_to_string(&json_file)
+            let json = ingest::read_file(&json_file, ingest::ARTICLE_LIMIT)?;
+            let json = String::from_utf8(json)
                 .with_context(|| format!("cannot read '{}'", json_file.display()))?;
             let context = json_file.display().to_string();
             let imported = import::import_str(&json, &context, text, Timestamp::now())?;
@@ -126,7 +129,7 @@ pub fn run(file: &Path, location: Result<NotesLocation, String>, task: Task) -> 
                 book.store().file().display()
             )?;
             for why in skipped {
-                eprintln!("gloss: skipped: {why}");
+                say(&format!("skipped: {why}"));
             }
         }
     }

@@ -4,6 +4,8 @@
 
 mod big;
 mod harness;
+mod injection;
+mod inputs;
 mod notes;
 mod scroll;
 

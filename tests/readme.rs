@@ -1,6 +1,8 @@
 //! The README tells the truth: its set-up commands name files that exist, and its key table
 //! is the one generated from the live keymap (run with `GLOSS_UPDATE_DOCS=1` to rewrite it
-//! after changing a key or an action's doc).
+//! after changing a key or an action's doc), and its screen capture is what the real binary
+//! draws in a pseudo-terminal at the size and after the keys its `<!-- screen: … -->` marker
+//! names (`GLOSS_UPDATE_README=1` rewrites it; each key must change the screen).
 
 use gloss::tui::Keymap;
 use gloss::tui::ui::help::markdown_table;
@@ -71,4 +73,132 @@ fn every_built_in_theme_is_listed_in_the_readme_and_help() {
         );
         assert!(help.contains(name), "--help misses {name}: {help}");
     }
+}
+
+/// The real binary in a pseudo-terminal (the end-to-end tests' harness).
+#[allow(dead_code)]
+#[path = "e2e/harness.rs"]
+mod harness;
+
+const SCREEN: &str = "<!-- screen: ";
+
+/// The README's screen capture: where its marker says to make it, and the text block
+/// after the marker.
+struct Capture {
+    cols: u16,
+    rows: u16,
+    keys: Vec<String>,
+    /// Byte range of the block's lines in the README (between the fences).
+    block: std::ops::Range<usize>,
+}
+
+/// Finds `<!-- screen: COLSxROWS, keys: K K … -->` and the ```text block after it.
+fn capture(readme: &str) -> Capture {
+    let marker = readme
+        .find(SCREEN)
+        .expect("README has a `<!-- screen: ` marker");
+    let line_end = marker + readme[marker..].find('\n').expect("the marker line ends");
+    let spec = &readme[marker + SCREEN.len()..line_end];
+    let (size, rest) = spec.split_once(", keys: ").expect("`COLSxROWS, keys: …`");
+    let (cols, rows) = size.split_once('x').expect("a COLSxROWS size");
+    let keys = rest.split(" (").next().unwrap_or(rest);
+    let fence = "```text\n";
+    assert!(
+        readme[line_end + 1..].starts_with(fence),
+        "the screen marker is followed by a ```text block"
+    );
+    let start = line_end + 1 + fence.len();
+    let end = start + readme[start..].find("```").expect("the block is closed");
+    Capture {
+        cols: cols.parse().expect("columns"),
+        rows: rows.parse().expect("rows"),
+        keys: keys.split_whitespace().map(str::to_owned).collect(),
+        block: start..end,
+    }
+}
+
+/// What a key name in the marker types.
+fn key_bytes(name: &str) -> String {
+    match name {
+        "Tab" => "\t".into(),
+        "Enter" => "\r".into(),
+        "Esc" => "\u{1b}".into(),
+        "Space" => " ".into(),
+        other => other.into(),
+    }
+}
+
+/// Waits until the screen has not changed for a while, and gives it.
+fn settled(session: &harness::Session) -> String {
+    let quiet = std::time::Duration::from_millis(400);
+    let start = std::time::Instant::now();
+    let mut last = session.text();
+    let mut since = std::time::Instant::now();
+    while since.elapsed() < quiet {
+        assert!(
+            start.elapsed() < harness::PATIENCE,
+            "the screen never settled"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(25));
+        let now = session.text();
+        if now != last {
+            last = now;
+            since = std::time::Instant::now();
+        }
+    }
+    last
+}
+
+/// The sample's screen as gloss draws it at the capture's size after its keys, each row
+/// without trailing blanks.
+fn draw(capture: &Capture) -> String {
+    let sample = "sample-data/canada-iraq-mission-2020-01-06.txt";
+    let mut session = harness::Session::gloss(&[sample], capture.cols, capture.rows);
+    session.wait_for_text("Entities");
+    for key in &capture.keys {
+        let before = settled(&session);
+        session.send(&key_bytes(key));
+        session.wait_for(&format!("{key} to change the screen"), |s| {
+            s.contents() != before
+        });
+    }
+    let screen = settled(&session);
+    session.send("q");
+    session.wait_exit();
+    let mut rows: Vec<&str> = screen.lines().map(str::trim_end).collect();
+    rows.resize(usize::from(capture.rows), "");
+    rows.iter().map(|row| format!("{row}\n")).collect()
+}
+
+#[test]
+fn the_screen_capture_is_what_gloss_draws() {
+    let readme = std::fs::read_to_string(readme_path()).expect("README.md is readable");
+    let capture = capture(&readme);
+    let drawn = draw(&capture);
+    let written = &readme[capture.block.clone()];
+    if written == drawn {
+        return;
+    }
+    if ["GLOSS_UPDATE_README", "GLOSS_UPDATE_DOCS"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some())
+    {
+        let updated = format!(
+            "{}{drawn}{}",
+            &readme[..capture.block.start],
+            &readme[capture.block.end..]
+        );
+        std::fs::write(readme_path(), updated).expect("README.md is writable");
+        return;
+    }
+    let diff = similar::TextDiff::from_lines(written, drawn.as_str());
+    panic!(
+        "the README's screen capture is not what gloss draws at {}x{} after {:?} \
+         (- README, + gloss); run `GLOSS_UPDATE_README=1 cargo test --test readme` to \
+         regenerate it:\n{}",
+        capture.cols,
+        capture.rows,
+        capture.keys,
+        diff.unified_diff().context_radius(2)
+    );
 }

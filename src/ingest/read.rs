@@ -212,7 +212,7 @@ fn human_size(limit: u64) -> String {
     const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
     UNITS
         .iter()
-        .find(|(size, _)| limit >= *size && limit % size == 0)
+        .find(|(size, _)| limit >= *size && limit.is_multiple_of(*size))
         .map_or_else(
             || format!("{limit} bytes"),
             |(size, unit)| format!("{} {unit}", limit / size),

@@ -145,16 +145,17 @@ fn open_file(
 ) -> Result<(std::fs::File, Vec<u8>, String), IngestError> {
     let name = path.display().to_string();
     let (file, len) = read::open_regular(path)?;
+    if len > ARTICLE_LIMIT {
+        // Also for the head: the reader would show it, then fail on the whole.
+        return Err(IngestError::from(ReadError {
+            name,
+            problem: Problem::TooLarge(ARTICLE_LIMIT),
+            opening: true,
+        }));
+    }
     let (take, capacity) = match head_from {
         Some(from) if len < from => return Ok((file, Vec::new(), name)),
         Some(_) => (HEAD_BYTES, HEAD_BYTES),
-        None if len > ARTICLE_LIMIT => {
-            return Err(IngestError::from(ReadError {
-                name,
-                problem: Problem::TooLarge(ARTICLE_LIMIT),
-                opening: true,
-            }));
-        }
         // Room for the whole file, read after the sniffed head.
         None => (
             bytes::SNIFF_LEN,

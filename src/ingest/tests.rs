@@ -203,6 +203,23 @@ fn an_endless_device_is_refused_before_it_is_read() {
 }
 
 #[test]
+fn an_article_past_the_limit_is_refused_before_its_head_is_shown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("huge.txt");
+    // Sparse: no disk used, but its length is one byte past the limit.
+    let file = std::fs::File::create(&path).expect("create");
+    file.set_len(ARTICLE_LIMIT + 1).expect("set length");
+    let expected = format!(
+        "cannot open '{}': it is larger than 256 MiB, the most gloss reads",
+        path.display()
+    );
+    let head = load_head(&path, &LoadOptions::default()).expect_err("too large");
+    assert_eq!(head.to_string(), expected);
+    let whole = load(&Source::Path(path), &LoadOptions::default()).expect_err("too large");
+    assert_eq!(whole.to_string(), expected);
+}
+
+#[test]
 fn utf16_file_with_bom_is_text() {
     let dir = tempfile::tempdir().expect("tempdir");
     let p = dir.path().join("wide.txt");

@@ -145,11 +145,19 @@ impl Notebook {
     }
 
     fn insert_placed(&mut self, text: &str, note: Note) -> String {
-        let anchoring = anchor::anchor(text, &CodePoints::new(text), &note.target);
         let id = self.notes.add(note);
-        self.anchors.insert(id.clone(), anchoring);
-        self.index();
+        self.place(text, &id);
         id
+    }
+
+    /// Anchors the stored note `id` on `text` and indexes it.
+    fn place(&mut self, text: &str, id: &str) {
+        let Some(note) = self.notes.get(id) else {
+            return;
+        };
+        let anchoring = anchor::anchor(text, &CodePoints::new(text), &note.target);
+        self.anchors.insert(id.to_owned(), anchoring);
+        self.index();
     }
 
     /// Replaces a note's text (tags follow). False for an unknown id.
@@ -165,9 +173,12 @@ impl Notebook {
         Some(note)
     }
 
-    /// Brings a deleted note back (undo of [`Notebook::delete`]).
-    pub fn restore(&mut self, text: &str, note: Note) -> String {
-        self.insert_placed(text, note)
+    /// Brings a deleted note back at `now` (undo of [`Notebook::delete`]): it wins over
+    /// its tombstone in the file, see [`NoteSet::restore`].
+    pub fn restore(&mut self, text: &str, note: Note, now: Timestamp) -> String {
+        let id = self.notes.restore(note, now);
+        self.place(text, &id);
+        id
     }
 
     /// Attaches a (detached) note to a new passage. False for an unknown id.

@@ -61,7 +61,7 @@ fn add_edit_delete_undo_and_navigate() {
     assert_eq!(book.notes().get(&market).unwrap().tags, ["markets"]);
     let deleted = book.delete(&harbour, now()).unwrap();
     assert_eq!(book.placed().count(), 1);
-    book.restore(TEXT, deleted);
+    book.restore(TEXT, deleted, now());
     assert_eq!(book.placed().count(), 2);
     assert!(book.is_dirty());
     book.save(TEXT).unwrap();
@@ -129,3 +129,4 @@ fn a_merge_on_save_places_the_other_process_notes() {
     assert_eq!(b.save(TEXT).unwrap().merged, 1);
     assert_eq!(b.placed().count(), 2);
 }
+

@@ -41,6 +41,21 @@ fn press(m: &mut Model, script: &str) -> Vec<Effect> {
         .collect()
 }
 
+/// As [`press`], one key at a time, running the saves the loop would run and handing
+/// their outcome back to the model; the status message after each key is returned.
+fn press_saving(m: &mut Model, script: &str) -> Vec<String> {
+    script
+        .split_whitespace()
+        .map(|t| {
+            if press(m, t).contains(&Effect::Save) {
+                let saved = super::super::effects::save(m);
+                update(m, Msg::Saved(saved));
+            }
+            m.message.clone().unwrap_or_default()
+        })
+        .collect()
+}
+
 /// Types `text` into whatever has the keyboard, one character at a time.
 fn type_text(m: &mut Model, text: &str) {
     for c in text.chars() {
@@ -206,6 +221,45 @@ fn e_edits_and_d_deletes_with_undo_on_the_notes_tab() {
     assert_eq!(m.notes.book.as_ref().unwrap().notes().notes()[0].id, id);
     assert_eq!(placed(&m)[0].0, "Port Authority");
     assert!(press(&mut m, "u").is_empty(), "nothing more to undo");
+}
+
+/// Issue 10: `d` then `u` from the article, with the saves run as the loop runs them. The
+/// note comes back in the reader and in the file, every time, and no save claims this
+/// reader's own change came from another gloss.
+#[test]
+fn u_brings_a_deleted_note_back_into_the_file_every_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut m = with_notes(&dir, 100, 30);
+    press_saving(&mut m, "Tab h Tab h 4 Esc");
+    assert_eq!(placed(&m).len(), 2);
+    let on_disk = || {
+        let (book, problem) = Notebook::open(
+            &location(&dir),
+            ArticleIdentity::new(TEXT, None),
+            None,
+            TEXT,
+        )
+        .unwrap();
+        assert!(problem.is_none(), "{problem:?}");
+        (book.placed().count(), book.notes().tombstones().len())
+    };
+    for round in 0..3 {
+        let said = press_saving(&mut m, "d u");
+        for message in &said {
+            assert!(
+                !message.contains("another gloss"),
+                "round {round}: {said:?}"
+            );
+        }
+        assert_eq!(
+            placed(&m).len(),
+            2,
+            "round {round}: the note stayed deleted"
+        );
+        assert_eq!(on_disk(), (2, 0), "round {round}: not back in the file");
+    }
+    press_saving(&mut m, "d");
+    assert_eq!(on_disk(), (1, 1));
 }
 
 #[test]

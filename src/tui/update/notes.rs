@@ -238,7 +238,7 @@ fn undo(m: &mut Model) -> Effect {
     let Some(book) = m.notes.book.as_mut() else {
         return Effect::None;
     };
-    let id = book.restore(&m.article.text, note);
+    let id = book.restore(&m.article.text, note, Timestamp::now());
     changed(m, Some(&id), "note restored")
 }
 

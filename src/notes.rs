@@ -55,6 +55,6 @@ pub use anchor::{Anchoring, anchor_all, retarget};
 pub use identity::ArticleIdentity;
 pub use import::{ImportError, Imported};
 pub use model::{Motivation, Note, NoteSet, Tombstone};
-pub use notebook::Notebook;
+pub use notebook::{ImportCount, Notebook};
 pub use selector::{CodePoints, Target, TextPositionSelector, TextQuoteSelector};
 pub use store::{NotesLocation, Opened, Saved, Store, StoreError};

@@ -92,10 +92,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Effect {
                     m.notes.save_failed = None;
                     // What the change said (which note, how to undo it) stays first.
                     m.message = Some(match m.message.take() {
-                        Some(said) if !said.is_empty() && !what.is_empty() => {
-                            format!("{said} · {what}")
-                        }
-                        Some(said) if what.is_empty() => said,
+                        Some(said) if !said.is_empty() => format!("{said} · {what}"),
                         _ => what,
                     });
                 }
@@ -301,8 +298,7 @@ pub(super) fn enter(m: &mut Model) {
         }
         return;
     }
-    // A side pane in view keeps the tab the reader chose; a hidden one opens on the tab
-    // of the current annotation.
+    // A side pane in view keeps the tab the reader chose.
     if !m.side_shown()
         && let Some(tab) = m
             .current

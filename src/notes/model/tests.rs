@@ -192,3 +192,81 @@ fn restored_is_stored_only_when_set() {
     let back: Note = toml::from_str(&text).unwrap();
     assert_eq!(&back, set.get(&id).unwrap());
 }
+
+/// One reader's gloss in the merge property: its notes and its session's undo list.
+#[derive(Clone)]
+struct Replica {
+    set: NoteSet,
+    undo: Vec<Note>,
+}
+
+impl Replica {
+    /// Applies operation `op` (0 delete, 1 undo, else edit) on note `i` at `now`; returns
+    /// the id when it deleted (`Some(false)`) or restored (`Some(true)`) a note.
+    fn apply(&mut self, op: u8, i: usize, now: Timestamp) -> Option<(String, bool)> {
+        let id = format!("n{i}");
+        match op {
+            0 => {
+                let note = self.set.delete(&id, now)?;
+                self.undo.push(note);
+                Some((id, false))
+            }
+            1 => {
+                let note = self.undo.pop()?;
+                let id = self.set.restore(note, now);
+                Some((id, true))
+            }
+            _ => {
+                self.set.edit(&id, &format!("edited at {now}"), now);
+                None
+            }
+        }
+    }
+}
+
+proptest::proptest! {
+    /// Two glosses on the same notes delete, undo and edit in any interleaving, then each
+    /// merges the other's copy: both end with the same notes, never a note beside its own
+    /// tombstone, and for each note the last deletion or undo made anywhere decides.
+    #[test]
+    fn merging_converges_and_the_last_delete_or_undo_decides(
+        ops in proptest::collection::vec((proptest::bool::ANY, 0u8..3, 0usize..3), 0..24)
+    ) {
+        let start = t("2026-01-01T00:00:00Z");
+        let notes = (0..3).map(|i| {
+            let mut n = Note::new(Motivation::Commenting, "x", target(), start);
+            n.id = format!("n{i}");
+            n
+        });
+        let base = Replica { set: NoteSet::from_parts(notes.collect(), vec![]), undo: vec![] };
+        let (mut a, mut b) = (base.clone(), base);
+        let mut last = std::collections::HashMap::new();
+        for (k, (on_a, op, i)) in ops.into_iter().enumerate() {
+            let now = start
+                .checked_add(SignedDuration::from_secs(k as i64 + 1))
+                .unwrap();
+            let replica = if on_a { &mut a } else { &mut b };
+            if let Some((id, present)) = replica.apply(op, i, now) {
+                last.insert(id, present);
+            }
+        }
+        let mut ab = a.set.clone();
+        ab.merge(&b.set);
+        let mut ba = b.set.clone();
+        ba.merge(&a.set);
+        let ids = |s: &NoteSet| {
+            let mut v: Vec<String> = s.notes().iter().map(|n| n.id.clone()).collect();
+            v.sort();
+            v
+        };
+        proptest::prop_assert_eq!(ids(&ab), ids(&ba));
+        for set in [&ab, &ba] {
+            for n in set.notes() {
+                proptest::prop_assert!(set.tombstone(&n.id).is_none(), "{} beside its tombstone", n.id);
+            }
+        }
+        for (id, present) in last {
+            proptest::prop_assert_eq!(ab.get(&id).is_some(), present, "{}", id);
+        }
+    }
+}

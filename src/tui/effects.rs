@@ -1,5 +1,5 @@
 //! Running the effects `update` asks for: saving the notes (and, when a save fails on quit,
-//! writing them to a private recovery file under the data directory), and handing the note being written to `$EDITOR`
+//! writing them to a recovery file), and handing the note being written to `$EDITOR`
 //! with the terminal given back for the time it runs. Their outcome goes back to `update`
 //! as a message, so the state still changes in one place.
 

@@ -37,7 +37,8 @@
 //! - Tags live in the note text (`#like-this`), so editing the text is the only way to tag
 //!   and the Markdown export reads naturally in Obsidian and Logseq.
 //! - Deletions leave tombstones so a merge with an older copy cannot resurrect a note; a
-//!   tombstone wins over an edit of the same note made elsewhere.
+//!   tombstone wins over an edit of the same note made elsewhere, and loses only to a
+//!   restore (undo, or importing the note again) made after it, which the note records.
 //! - A notes file that does not parse is never written over: the store turns read-only and
 //!   the notes stay in memory.
 
@@ -54,6 +55,6 @@ pub use anchor::{Anchoring, anchor_all, retarget};
 pub use identity::ArticleIdentity;
 pub use import::{ImportError, Imported};
 pub use model::{Motivation, Note, NoteSet, Tombstone};
-pub use notebook::Notebook;
+pub use notebook::{ImportCount, Notebook};
 pub use selector::{CodePoints, Target, TextPositionSelector, TextQuoteSelector};
 pub use store::{NotesLocation, Opened, Saved, Store, StoreError};

@@ -79,10 +79,8 @@ fn import_then_list_and_export_every_format() {
     let env = setup();
     let json = env.write("one.json", ONE);
     let said = env.ok(&["notes", env.art(), "--import", "w3c", &json]);
-    assert!(
-        said.starts_with("imported 1 note (0 detached) into "),
-        "{said}"
-    );
+    assert!(said.starts_with("imported 1 note into "), "{said}");
+    assert!(said.ends_with(": 1 new\n"), "{said}");
     assert!(said.contains("/data/gloss/notes/"), "{said}");
 
     let list = env.ok(&["notes", env.art()]);
@@ -105,6 +103,56 @@ fn import_then_list_and_export_every_format() {
     assert_eq!(w3c["total"], 1);
     let item = &w3c["first"]["items"][0];
     assert_eq!(item["motivation"], "commenting");
+}
+
+/// Two annotations with ids (Hypothesis-like), one on words the sample does not have.
+const TWO: &str = r##"[
+  {"id": "urn:x-test:one", "motivation": "commenting", "bodyValue": "first",
+   "target": {"selector": {"type": "TextQuoteSelector", "exact": "Canadian personnel"}}},
+  {"id": "urn:x-test:two", "motivation": "highlighting",
+   "target": {"selector": {"type": "TextQuoteSelector", "exact": "words not in the sample"}}}
+]"##;
+
+/// Issue 10: importing a file again adds nothing and says so, with or without ids.
+#[test]
+fn importing_again_says_nothing_new_and_adds_nothing() {
+    let env = setup();
+    let two = env.write("two.json", TWO);
+    let said = env.ok(&["notes", env.art(), "--import", "w3c", &two]);
+    assert!(said.starts_with("imported 2 notes into "), "{said}");
+    assert!(said.ends_with(": 2 new; 1 detached\n"), "{said}");
+    let said = env.ok(&["notes", env.art(), "--import", "w3c", &two]);
+    assert!(said.ends_with(": 0 new, 2 already there\n"), "{said}");
+    // An annotation without an id is the same note when passage, kind and text are.
+    let one = env.write("one.json", ONE);
+    env.ok(&["notes", env.art(), "--import", "w3c", &one]);
+    let said = env.ok(&["notes", env.art(), "--import", "w3c", &one]);
+    assert!(said.ends_with(": 0 new, 1 already there\n"), "{said}");
+    let stored: Value = serde_json::from_str(&env.ok(&["notes", env.art(), "--export", "json"]))
+        .expect("json export parses");
+    assert_eq!(stored["note"].as_array().map(Vec::len), Some(3), "{stored}");
+    // A later version of a note replaces it.
+    let edited = TWO.replace(
+        "\"first\"",
+        "\"first, edited\", \"modified\": \"2099-01-01T00:00:00Z\"",
+    );
+    let edited = env.write("edited.json", &edited);
+    let said = env.ok(&["notes", env.art(), "--import", "w3c", &edited]);
+    assert!(
+        said.ends_with(": 0 new, 1 updated, 1 already there\n"),
+        "{said}"
+    );
+    assert!(env.ok(&["notes", env.art()]).contains("first, edited"));
+}
+
+/// Issue 10: a file that is not JSON is named once with the parser's one message.
+#[test]
+fn a_parse_error_is_said_once() {
+    let env = setup();
+    let bad = env.write("bad.json", "{\"a\": ");
+    let err = errors_on_one_line(&env.gloss(&["notes", env.art(), "--import", "w3c", &bad]));
+    assert!(err.contains("bad.json: not JSON: "), "{err}");
+    assert_eq!(err.matches("EOF while parsing").count(), 1, "{err}");
 }
 
 #[test]

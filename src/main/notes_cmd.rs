@@ -12,7 +12,7 @@ use jiff::Timestamp;
 use gloss::article::Article;
 use gloss::ingest::{self, LoadOptions};
 use gloss::notes::export::{self, w3c};
-use gloss::notes::{ArticleIdentity, Notebook, NotesLocation, import};
+use gloss::notes::{ArticleIdentity, ImportCount, Notebook, NotesLocation, import};
 
 use super::output::say;
 
@@ -115,19 +115,9 @@ pub fn run(file: &Path, location: Result<NotesLocation, String>, task: Task) -> 
             let context = json_file.display().to_string();
             let imported = import::import_str(&json, &context, text, Timestamp::now())?;
             let skipped = imported.skipped.clone();
-            let detached = imported
-                .notes
-                .iter()
-                .filter(|(_, a)| a.is_detached())
-                .count();
-            let count = book.add_imported(imported);
+            let count = book.add_imported(imported, Timestamp::now());
             book.save(text)?;
-            writeln!(
-                out,
-                "imported {count} note{} ({detached} detached) into {}",
-                if count == 1 { "" } else { "s" },
-                book.store().file().display()
-            )?;
+            writeln!(out, "{}", import_summary(&count, book.store().file()))?;
             for why in skipped {
                 say(&format!("skipped: {why}"));
             }
@@ -135,6 +125,29 @@ pub fn run(file: &Path, location: Result<NotesLocation, String>, task: Task) -> 
     }
     out.flush()?;
     Ok(())
+}
+
+/// "imported 3 notes into FILE: 1 new, 1 updated, 1 already there; 1 detached", the parts
+/// that apply ("0 new" always, so a second import of a file says nothing was added).
+fn import_summary(count: &ImportCount, file: &Path) -> String {
+    let total = count.new + count.updated + count.already;
+    let mut parts = vec![format!("{} new", count.new)];
+    if count.updated > 0 {
+        parts.push(format!("{} updated", count.updated));
+    }
+    if count.already > 0 {
+        parts.push(format!("{} already there", count.already));
+    }
+    let mut said = format!(
+        "imported {total} note{} into {}: {}",
+        if total == 1 { "" } else { "s" },
+        file.display(),
+        parts.join(", ")
+    );
+    if count.detached > 0 {
+        said.push_str(&format!("; {} detached", count.detached));
+    }
+    said
 }
 
 fn pretty(value: &serde_json::Value) -> anyhow::Result<String> {

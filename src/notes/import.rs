@@ -18,11 +18,12 @@ use super::selector::{CodePoints, Target, TextPositionSelector, TextQuoteSelecto
 
 #[derive(Debug, Error)]
 pub enum ImportError {
-    #[error("{context}: not JSON: {source}")]
+    /// The parser's message (with its line and column) is part of this one, so it is not
+    /// also given as the error's source: a chain printed with `{:#}` would say it twice.
+    #[error("{context}: not JSON: {error}")]
     Json {
         context: String,
-        #[source]
-        source: serde_json::Error,
+        error: serde_json::Error,
     },
     #[error(
         "{context}: expected a W3C annotation collection, page or annotation, or a Hypothesis \
@@ -48,9 +49,9 @@ pub fn import_str(
     text: &str,
     now: Timestamp,
 ) -> Result<Imported, ImportError> {
-    let value: Value = serde_json::from_str(json).map_err(|source| ImportError::Json {
+    let value: Value = serde_json::from_str(json).map_err(|error| ImportError::Json {
         context: context.to_owned(),
-        source,
+        error,
     })?;
     import(&value, context, text, now)
 }

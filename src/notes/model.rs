@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use jiff::Timestamp;
+use jiff::{SignedDuration, Timestamp};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
@@ -53,6 +53,16 @@ pub struct Note {
     pub modified: Timestamp,
     /// Where the note is, as W3C selectors into the text it was last anchored on.
     pub target: Target,
+    /// When the note was last brought back after a deletion (undo, or importing it again):
+    /// a tombstone older than this does not remove it. This is how an undone delete wins
+    /// over its own tombstone in every later merge, while a deletion made afterwards (here
+    /// or in another gloss) still wins over the note.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "optional_timestamp"
+    )]
+    pub restored: Option<Timestamp>,
 }
 
 impl Note {
@@ -66,7 +76,13 @@ impl Note {
             created: now,
             modified: now,
             target,
+            restored: None,
         }
+    }
+
+    /// Whether this note outlives `tomb`: only a restore made after the deletion does.
+    pub fn survives(&self, tomb: &Tombstone) -> bool {
+        self.restored.is_some_and(|r| r > tomb.deleted)
     }
 
     /// The first line of the text, for lists ("(highlight)" when there is none).
@@ -131,15 +147,16 @@ pub struct NoteSet {
 }
 
 impl NoteSet {
-    /// A set as read from storage (not dirty).
+    /// A set as read from storage (not dirty). A note and a tombstone with the same id
+    /// (a file edited by hand) are settled as a merge would: the later of the deletion and
+    /// the restore wins.
     pub fn from_parts(notes: Vec<Note>, tombstones: Vec<Tombstone>) -> NoteSet {
-        let mut set = NoteSet {
-            notes: Vec::new(),
-            tombstones,
-            dirty: false,
-        };
+        let mut set = NoteSet::default();
         for note in notes {
             set.upsert(note);
+        }
+        for tomb in tombstones {
+            set.merge_tombstone(&tomb);
         }
         set.dirty = false;
         set
@@ -179,18 +196,39 @@ impl NoteSet {
         self.notes.iter_mut().find(|n| n.id == id)
     }
 
-    /// Adds a note, or replaces the note with the same id. Returns its id.
-    pub fn add(&mut self, note: Note) -> String {
+    /// Adds a note, or replaces the note with the same id. Returns its id. A note with
+    /// the id of a deleted one comes back: see [`NoteSet::restore`].
+    pub fn add(&mut self, mut note: Note) -> String {
         let id = note.id.clone();
-        self.tombstones.retain(|t| t.id != id);
+        if let Some(tomb) = self.tombstone(&id) {
+            note.restored = note.restored.max(Some(just_after(tomb.deleted)));
+            self.tombstones.retain(|t| t.id != id);
+        }
         self.upsert(note);
         self.dirty = true;
         id
     }
 
-    fn upsert(&mut self, note: Note) {
+    /// Brings a deleted note back at `now` (undo of [`NoteSet::delete`]): its tombstone is
+    /// lifted and the note marked restored, so merging with a file that still holds the
+    /// tombstone keeps the note, and a deletion made after `now` still removes it.
+    pub fn restore(&mut self, mut note: Note, now: Timestamp) -> String {
+        note.restored = note.restored.max(Some(now));
+        self.add(note)
+    }
+
+    /// The tombstone of a deleted note.
+    pub fn tombstone(&self, id: &str) -> Option<&Tombstone> {
+        self.tombstones.iter().find(|t| t.id == id)
+    }
+
+    fn upsert(&mut self, mut note: Note) {
         match self.notes.iter_mut().find(|n| n.id == note.id) {
-            Some(old) => *old = note,
+            Some(old) => {
+                // A new version of the note keeps the time it was last brought back.
+                note.restored = note.restored.max(old.restored);
+                *old = note;
+            }
             None => self.notes.push(note),
         }
     }
@@ -221,9 +259,14 @@ impl NoteSet {
         let index = self.notes.iter().position(|n| n.id == id)?;
         let note = self.notes.remove(index);
         self.tombstones.retain(|t| t.id != id);
+        // Later than the note's last restore even if the clock went back since.
+        let deleted = match note.restored {
+            Some(r) if r >= now => just_after(r),
+            _ => now,
+        };
         self.tombstones.push(Tombstone {
             id: id.to_owned(),
-            deleted: now,
+            deleted,
         });
         self.dirty = true;
         Some(note)
@@ -248,33 +291,77 @@ impl NoteSet {
     }
 
     /// Merges another copy of the same notes (what another process saved): the union by id,
-    /// the later `modified` winning, and tombstones from either side removing notes. Returns
-    /// how many notes changed here. Does not mark the set dirty by itself.
+    /// the later `modified` winning, and a tombstone on either side removing the note unless
+    /// the note was restored after that deletion ([`Note::survives`]). Returns how many notes
+    /// changed here: what came from the other copy, never this set's own deletions or
+    /// restores. Does not mark the set dirty by itself.
     pub fn merge(&mut self, other: &NoteSet) -> usize {
-        let mut changed = 0;
-        for tomb in &other.tombstones {
-            if !self.tombstones.iter().any(|t| t.id == tomb.id) {
-                self.tombstones.push(tomb.clone());
+        let notes = other.notes.iter().filter(|n| self.merge_note(n)).count();
+        let removed = other
+            .tombstones
+            .iter()
+            .filter(|t| self.merge_tombstone(t))
+            .count();
+        notes + removed
+    }
+
+    /// Takes in another copy's note; true when that changed a note here.
+    fn merge_note(&mut self, theirs: &Note) -> bool {
+        if let Some(ours) = self.get_mut(&theirs.id) {
+            let restored = ours.restored.max(theirs.restored);
+            let newer = theirs.modified > ours.modified;
+            if newer {
+                *ours = theirs.clone();
             }
+            ours.restored = restored;
+            return newer;
         }
-        for theirs in &other.notes {
-            match self.notes.iter_mut().find(|n| n.id == theirs.id) {
-                Some(ours) if theirs.modified > ours.modified => {
-                    *ours = theirs.clone();
-                    changed += 1;
-                }
-                Some(_) => {}
-                None => {
-                    self.notes.push(theirs.clone());
-                    changed += 1;
-                }
-            }
+        // Deleted here after the other copy last brought it back: it stays deleted.
+        if self
+            .tombstone(&theirs.id)
+            .is_some_and(|t| !theirs.survives(t))
+        {
+            return false;
         }
-        let before = self.notes.len();
-        let tombstones = &self.tombstones;
-        self.notes
-            .retain(|n| !tombstones.iter().any(|t| t.id == n.id));
-        changed + (before - self.notes.len())
+        self.tombstones.retain(|t| t.id != theirs.id);
+        self.notes.push(theirs.clone());
+        true
+    }
+
+    /// Takes in another copy's tombstone; true when it removed a note here.
+    fn merge_tombstone(&mut self, tomb: &Tombstone) -> bool {
+        let index = self.notes.iter().position(|n| n.id == tomb.id);
+        if index.is_some_and(|i| self.notes[i].survives(tomb)) {
+            return false;
+        }
+        match self.tombstones.iter_mut().find(|t| t.id == tomb.id) {
+            Some(ours) => ours.deleted = ours.deleted.max(tomb.deleted),
+            None => self.tombstones.push(tomb.clone()),
+        }
+        index.map(|i| self.notes.remove(i)).is_some()
+    }
+}
+
+/// The instant right after `t`: a restore or deletion must be strictly later than what it
+/// overrides, even when both happen within the clock's resolution.
+fn just_after(t: Timestamp) -> Timestamp {
+    t.checked_add(SignedDuration::from_nanos(1)).unwrap_or(t)
+}
+
+/// Serde for an optional [`Timestamp`] (absent when `None`), as [`timestamp`] does.
+mod optional_timestamp {
+    use jiff::Timestamp;
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &Option<Timestamp>, s: S) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => super::timestamp::serialize(t, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
+        super::timestamp::deserialize(d).map(Some)
     }
 }
 
@@ -297,73 +384,5 @@ pub(crate) mod timestamp {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::notes::selector::{TextPositionSelector, TextQuoteSelector};
-
-    fn t(s: &str) -> Timestamp {
-        s.parse().unwrap()
-    }
-
-    pub(crate) fn target() -> Target {
-        Target {
-            quote: TextQuoteSelector {
-                exact: "x".into(),
-                prefix: String::new(),
-                suffix: String::new(),
-            },
-            position: TextPositionSelector { start: 0, end: 1 },
-        }
-    }
-
-    #[test]
-    fn tags_are_hash_words_not_numbers_or_anchors() {
-        assert_eq!(
-            parse_tags("#first see issue #12, a#b and #Two-words/x. #first #TWO-words/x"),
-            vec!["first", "Two-words/x"]
-        );
-        assert_eq!(parse_tags("#été\n#a_b- #Été"), vec!["été", "a_b"]);
-        assert!(parse_tags("no tags # here").is_empty());
-    }
-
-    #[test]
-    fn edit_updates_tags_and_time_delete_leaves_tombstone_add_undoes() {
-        let mut set = NoteSet::default();
-        let id = set.add(Note::new(
-            Motivation::Commenting,
-            "one",
-            target(),
-            t("2026-01-01T00:00:00Z"),
-        ));
-        assert!(set.edit(&id, "two #tag", t("2026-01-02T00:00:00Z")));
-        assert_eq!(set.get(&id).unwrap().tags, vec!["tag"]);
-        assert_eq!(set.tags(), vec![("tag".to_owned(), 1)]);
-        let note = set.delete(&id, t("2026-01-03T00:00:00Z")).unwrap();
-        assert!(set.is_empty());
-        assert_eq!(set.tombstones().len(), 1);
-        set.add(note);
-        assert_eq!(set.len(), 1);
-        assert!(set.tombstones().is_empty());
-    }
-
-    #[test]
-    fn merge_takes_union_later_edit_and_tombstones() {
-        let now = t("2026-01-01T00:00:00Z");
-        let a = Note::new(Motivation::Commenting, "a", target(), now);
-        let b = Note::new(Motivation::Highlighting, "", target(), now);
-        let mut ours = NoteSet::from_parts(vec![a.clone(), b.clone()], vec![]);
-        let mut theirs = ours.clone();
-        theirs.edit(&a.id, "a2", t("2026-01-02T00:00:00Z"));
-        theirs.delete(&b.id, t("2026-01-02T00:00:00Z"));
-        let c = Note::new(Motivation::Commenting, "c", target(), now);
-        theirs.add(c.clone());
-        ours.merge(&theirs);
-        assert_eq!(ours.get(&a.id).unwrap().text, "a2");
-        assert!(ours.get(&b.id).is_none());
-        assert!(ours.get(&c.id).is_some());
-        // Merging the other way round converges to the same notes.
-        let mut back = theirs.clone();
-        back.merge(&ours);
-        assert_eq!(back.notes().len(), ours.notes().len());
-    }
-}
+#[path = "model/tests.rs"]
+mod tests;

@@ -145,11 +145,19 @@ impl Notebook {
     }
 
     fn insert_placed(&mut self, text: &str, note: Note) -> String {
-        let anchoring = anchor::anchor(text, &CodePoints::new(text), &note.target);
         let id = self.notes.add(note);
-        self.anchors.insert(id.clone(), anchoring);
-        self.index();
+        self.place(text, &id);
         id
+    }
+
+    /// Anchors the stored note `id` on `text` and indexes it.
+    fn place(&mut self, text: &str, id: &str) {
+        let Some(note) = self.notes.get(id) else {
+            return;
+        };
+        let anchoring = anchor::anchor(text, &CodePoints::new(text), &note.target);
+        self.anchors.insert(id.to_owned(), anchoring);
+        self.index();
     }
 
     /// Replaces a note's text (tags follow). False for an unknown id.
@@ -165,9 +173,12 @@ impl Notebook {
         Some(note)
     }
 
-    /// Brings a deleted note back (undo of [`Notebook::delete`]).
-    pub fn restore(&mut self, text: &str, note: Note) -> String {
-        self.insert_placed(text, note)
+    /// Brings a deleted note back at `now` (undo of [`Notebook::delete`]): it wins over
+    /// its tombstone in the file, see [`NoteSet::restore`].
+    pub fn restore(&mut self, text: &str, note: Note, now: Timestamp) -> String {
+        let id = self.notes.restore(note, now);
+        self.place(text, &id);
+        id
     }
 
     /// Attaches a (detached) note to a new passage. False for an unknown id.
@@ -182,16 +193,46 @@ impl Notebook {
         true
     }
 
-    /// Adds imported notes (an imported note with the id of an existing one replaces it);
-    /// returns how many.
-    pub fn add_imported(&mut self, imported: Imported) -> usize {
-        let count = imported.notes.len();
+    /// Adds imported notes at `now` and says what that changed. An imported note is the
+    /// same note as one here when it has its id, or else the same passage, motivation and
+    /// text; it replaces it only when it was modified later. An imported note that was
+    /// deleted here comes back, as an explicit import asks.
+    pub fn add_imported(&mut self, imported: Imported, now: Timestamp) -> ImportCount {
+        let mut count = ImportCount::default();
         for (note, anchoring) in imported.notes {
+            let known = self
+                .notes
+                .get(&note.id)
+                .or_else(|| self.same_note(&note, &anchoring));
+            let detached = anchoring.is_detached();
+            match known {
+                Some(here) if note.modified <= here.modified || same_content(here, &note) => {
+                    count.already += 1;
+                    continue;
+                }
+                Some(_) => count.updated += 1,
+                None => count.new += 1,
+            }
+            count.detached += usize::from(detached);
             self.anchors.insert(note.id.clone(), anchoring);
-            self.notes.add(note);
+            match self.notes.tombstone(&note.id) {
+                Some(_) => self.notes.restore(note, now),
+                None => self.notes.add(note),
+            };
         }
         self.index();
         count
+    }
+
+    /// A note here on the same passage with the same motivation and text as `note`.
+    fn same_note(&self, note: &Note, anchoring: &Anchoring) -> Option<&Note> {
+        self.notes.notes().iter().find(|here| {
+            same_content(here, note)
+                && match (anchoring.range(), self.anchors.get(&here.id)) {
+                    (Some(range), Some(a)) => a.range() == Some(range),
+                    _ => here.target.quote.exact == note.target.quote.exact,
+                }
+        })
     }
 
     /// True when there are unsaved changes (after a failed save too: retry later).
@@ -208,6 +249,22 @@ impl Notebook {
         }
         Ok(saved)
     }
+}
+
+/// What an import changed: notes added, notes replaced by a later version, notes already
+/// here (the same or a later version), and how many of the added or replaced ones could
+/// not be placed on the text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportCount {
+    pub new: usize,
+    pub updated: usize,
+    pub already: usize,
+    pub detached: usize,
+}
+
+/// Whether two versions of a note say the same thing.
+fn same_content(a: &Note, b: &Note) -> bool {
+    a.motivation == b.motivation && a.text == b.text
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod atomic;
 pub mod file;
 pub mod location;
 pub mod lock;
+pub mod recovery;
 
 use std::fs;
 use std::io;

@@ -180,10 +180,10 @@ impl Action {
             Action::Select => "Start a selection (extend by word, sentence or line; Esc cancels)",
             Action::Highlight => "Highlight the selection (or current annotation) without a note",
             Action::EditNote => {
-                "Edit the note (Notes tab: the selected one; article: the one in view)"
+                "Edit the note on the selection or current annotation (Notes tab: the selected one)"
             }
             Action::DeleteNote => {
-                "Delete the note (Notes tab: the selected one; article: the one in view)"
+                "Delete the note on the selection or current annotation (Notes tab: the selected one)"
             }
             Action::Undo => "Undo the last deletion of a note (this session)",
             Action::TagFilter => "Notes tab: show only notes with the next tag (cycles, then all)",

@@ -11,6 +11,7 @@ use jiff::Timestamp;
 
 use crate::notes::ArticleIdentity;
 use crate::notes::export::w3c;
+use crate::notes::store::recovery::{create_private, recovery_dirs, write_recovery};
 
 use super::model::Model;
 use super::terminal::{TerminalGuard, resume, suspend};
@@ -62,7 +63,8 @@ pub fn save(model: &mut Model) -> Result<String, String> {
 }
 
 /// Writes the unsaved notes as a W3C collection (what `gloss notes --import w3c` reads)
-/// to a recovery file in the temporary directory; its name, or why it could not be written.
+/// to a recovery file under the data (else state) directory, readable by the user only
+/// (see `notes::store::recovery`); its path, or why it could not be written.
 fn recovery(model: &Model) -> Result<String, String> {
     let Some(book) = model.notes.book.as_ref() else {
         return Err("no notes".to_owned());
@@ -80,9 +82,8 @@ fn recovery(model: &Model) -> Result<String, String> {
         "gloss-notes-recovery-{}.json",
         now.strftime("%Y%m%dT%H%M%S")
     );
-    let path: PathBuf = std::env::temp_dir().join(name);
     let text = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;
-    std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let path = write_recovery(&recovery_dirs(), &name, text.as_bytes())?;
     Ok(path.display().to_string())
 }
 
@@ -107,7 +108,8 @@ fn external_editor(
             Timestamp::now().as_nanosecond()
         ));
         let file = TempFile(path);
-        std::fs::File::create_new(&file.0)
+        // The note is private: readable by its owner only, like the recovery file.
+        create_private(&file.0)
             .and_then(|mut f| f.write_all(ed.text().as_bytes()))
             .map_err(|e| format!("cannot write {}: {e}", file.0.display()))?;
         // The editor may be a command with arguments ("code --wait"): split on white space.

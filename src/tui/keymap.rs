@@ -156,6 +156,8 @@ impl Keymap {
                     | Action::Help
                     | Action::AddNote
                     | Action::Highlight
+                    | Action::EditNote
+                    | Action::DeleteNote
                     | Action::Reattach
                     | Action::HalfPageDown
                     | Action::HalfPageUp

@@ -4,6 +4,7 @@
 
 mod keys;
 mod notes;
+mod notes_cursor;
 mod notes_editor;
 mod props;
 mod render;

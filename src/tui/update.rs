@@ -90,7 +90,11 @@ pub fn update(m: &mut Model, msg: Msg) -> Effect {
             match result {
                 Ok(what) => {
                     m.notes.save_failed = None;
-                    m.message = Some(what);
+                    // What the change said (which note, how to undo it) stays first.
+                    m.message = Some(match m.message.take() {
+                        Some(said) if !said.is_empty() => format!("{said} · {what}"),
+                        _ => what,
+                    });
                 }
                 Err(e) => {
                     m.message = Some(format!("notes not saved (kept, will retry): {e}"));
@@ -277,8 +281,9 @@ fn set_tab(m: &mut Model, tab: Tab) {
     jump::keep_selection_visible(m);
 }
 
-/// Article: go to the side pane (on the tab of the current annotation). Side pane: show the
-/// selected item's passage, or its next mention if it is showing already.
+/// Article: go to the side pane (on the tab it shows; a hidden pane opens on the tab of the
+/// current annotation; on the Notes tab, with the note under the cursor selected). Side
+/// pane: show the selected item's passage, or its next mention if it is showing already.
 pub(super) fn enter(m: &mut Model) {
     if m.focus == Focus::Side && m.side_shown() {
         match m.tab {
@@ -293,12 +298,17 @@ pub(super) fn enter(m: &mut Model) {
         }
         return;
     }
-    if let Some(tab) = m
-        .current
-        .and_then(|c| m.annotations.get(c))
-        .map(|a| jump::tab_of(a.kind()))
+    // A side pane in view keeps the tab the reader chose.
+    if !m.side_shown()
+        && let Some(tab) = m
+            .current
+            .and_then(|c| m.annotations.get(c))
+            .map(|a| jump::tab_of(a.kind()))
     {
         m.tab = tab;
+    }
+    if m.tab == Tab::Notes {
+        notes::select_under_cursor(m);
     }
     show_side(m);
     focus_side(m);

@@ -115,3 +115,50 @@ fn ctrl_e_hands_the_note_to_editor_and_takes_it_back() {
     s.wait_for_text("typed here");
     quit(s);
 }
+
+/// Issue 10: when the notes cannot be saved, quitting writes them to a recovery file under
+/// the data directory, readable by the user only (not in /tmp for every user to read), and
+/// the status bar says where; the file imports back.
+#[cfg(unix)]
+#[test]
+fn unsaved_notes_go_to_a_private_recovery_file_under_the_data_directory() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("article.txt");
+    std::fs::copy(sample_path(), &article).expect("copy the sample");
+    let data = dir.path().join("data");
+    // A file where the notes directory would be: every save fails.
+    std::fs::create_dir_all(data.join("gloss")).expect("data dir");
+    std::fs::write(data.join("gloss/notes"), "not a directory").expect("blocker");
+    let env = [("XDG_DATA_HOME", data.to_str().expect("utf-8 temp path"))];
+    let art = article.to_str().expect("utf-8 temp path");
+    let mut s = Session::spawn(gloss_bin(), &[art], &env, 220, 30);
+    s.wait_for_text("Entities");
+    s.send("a");
+    s.wait_for_text("New note on");
+    s.send("Keep me #rescue");
+    s.wait_for_text("Keep me #rescue");
+    s.send("\x13"); // Ctrl-s
+    s.wait_for_text("notes not saved");
+    s.send("q");
+    s.wait_for_text("a copy is in");
+    let recovery = data.join("gloss/recovery");
+    let files: Vec<_> = std::fs::read_dir(&recovery)
+        .expect("the recovery directory under XDG_DATA_HOME")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let file = &files[0];
+    let mode = std::fs::metadata(file).expect("stat").permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "{}", file.display());
+    assert!(
+        s.text().contains(&file.display().to_string()),
+        "the status bar does not name {}:\n{}",
+        file.display(),
+        s.text()
+    );
+    let json = std::fs::read_to_string(file).expect("read the recovery file");
+    assert!(json.contains("Keep me #rescue"), "{json}");
+    s.send("q");
+    assert!(s.wait_exit().success(), "gloss failed:\n{}", s.text());
+}

@@ -61,7 +61,7 @@ fn add_edit_delete_undo_and_navigate() {
     assert_eq!(book.notes().get(&market).unwrap().tags, ["markets"]);
     let deleted = book.delete(&harbour, now()).unwrap();
     assert_eq!(book.placed().count(), 1);
-    book.restore(TEXT, deleted);
+    book.restore(TEXT, deleted, now());
     assert_eq!(book.placed().count(), 2);
     assert!(book.is_dirty());
     book.save(TEXT).unwrap();
@@ -128,4 +128,29 @@ fn a_merge_on_save_places_the_other_process_notes() {
     );
     assert_eq!(b.save(TEXT).unwrap().merged, 1);
     assert_eq!(b.placed().count(), 2);
+}
+
+#[test]
+fn an_import_counts_what_it_changed_and_brings_back_a_note_deleted_here() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = open(dir.path(), TEXT);
+    let json = r#"[{"id": "urn:x-test:1", "bodyValue": "one",
+        "target": {"selector": {"type": "TextQuoteSelector", "exact": "harbour"}}}]"#;
+    let import = || crate::notes::import::import_str(json, "x.json", TEXT, now()).unwrap();
+    let count = |new, already| ImportCount {
+        new,
+        already,
+        ..ImportCount::default()
+    };
+    assert_eq!(book.add_imported(import(), now()), count(1, 0));
+    book.save(TEXT).unwrap();
+    assert_eq!(book.add_imported(import(), now()), count(0, 1));
+    book.delete("urn:x-test:1", now()).unwrap();
+    book.save(TEXT).unwrap();
+    // Imported again after a deletion: back, and its tombstone in the file does not win.
+    assert_eq!(book.add_imported(import(), now()), count(1, 0));
+    assert_eq!(book.save(TEXT).unwrap().merged, 0);
+    let reopened = open(dir.path(), TEXT);
+    assert_eq!(reopened.placed().count(), 1);
+    assert!(reopened.notes().tombstones().is_empty());
 }

@@ -31,12 +31,20 @@ impl NotesLocation {
 /// The notes directory for given `XDG_DATA_HOME` and `HOME` values. The XDG spec says a
 /// relative `XDG_DATA_HOME` is invalid and must be ignored.
 pub fn data_dir_from(xdg: Option<OsString>, home: Option<OsString>) -> Option<PathBuf> {
-    let xdg = xdg.map(PathBuf::from).filter(|p| p.is_absolute());
-    let base = match xdg {
-        Some(dir) => dir,
-        None => PathBuf::from(home.filter(|h| !h.is_empty())?).join(".local/share"),
-    };
-    Some(base.join("gloss").join("notes"))
+    Some(
+        xdg_dir(xdg, home, ".local/share")?
+            .join("gloss")
+            .join("notes"),
+    )
+}
+
+/// An XDG base directory: the variable's value when it is absolute (the spec says a
+/// relative one is invalid and must be ignored), else `default` under `HOME`.
+pub fn xdg_dir(xdg: Option<OsString>, home: Option<OsString>, default: &str) -> Option<PathBuf> {
+    match xdg.map(PathBuf::from).filter(|p| p.is_absolute()) {
+        Some(dir) => Some(dir),
+        None => Some(PathBuf::from(home.filter(|h| !h.is_empty())?).join(default)),
+    }
 }
 
 /// The notes file beside an article file.

@@ -322,3 +322,58 @@ fn killed_mid_save_never_loses_a_saved_note() {
     }
     assert!(must_have.len() >= 8);
 }
+
+/// Issue 10: `d` then `u` (undo = adding the deleted note back) in one process. The file
+/// holds the note again with no tombstone, and neither save reports this process's own
+/// change as notes merged from another gloss.
+#[test]
+fn undoing_a_delete_brings_the_note_back_into_the_file_every_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("n.toml");
+    let Opened {
+        mut store,
+        mut notes,
+        ..
+    } = open_file(&file);
+    let kept = notes.add(note("kept"));
+    let undone = notes.add(note("deleted then undone"));
+    store.save(&mut notes).unwrap();
+    for round in 0..2 {
+        let deleted = notes.delete(&undone, jiff::Timestamp::now()).unwrap();
+        let saved = store.save(&mut notes).unwrap();
+        assert_eq!(saved.merged, 0, "round {round}: our own deletion");
+        assert!(open_file(&file).notes.get(&undone).is_none());
+        notes.add(deleted);
+        let saved = store.save(&mut notes).unwrap();
+        assert_eq!(saved.merged, 0, "round {round}: our own undo");
+        assert!(notes.get(&undone).is_some(), "round {round}: undo lost");
+        let on_disk = open_file(&file).notes;
+        assert!(on_disk.get(&undone).is_some() && on_disk.get(&kept).is_some());
+        assert!(on_disk.tombstones().is_empty(), "round {round}");
+    }
+}
+
+/// A note restored in one gloss comes back in another that had read its tombstone, and a
+/// deletion made after the restore still removes it everywhere.
+#[test]
+fn a_restore_reaches_the_other_writer_and_a_later_delete_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("n.toml");
+    let mut a = open_file(&file);
+    let id = a.notes.add(note("shared"));
+    a.store.save(&mut a.notes).unwrap();
+    let deleted = a.notes.delete(&id, jiff::Timestamp::now()).unwrap();
+    a.store.save(&mut a.notes).unwrap();
+    let mut b = open_file(&file);
+    assert!(b.notes.get(&id).is_none() && b.notes.tombstones().len() == 1);
+    a.notes.restore(deleted, jiff::Timestamp::now());
+    a.store.save(&mut a.notes).unwrap();
+    b.notes.add(note("from b"));
+    assert_eq!(b.store.save(&mut b.notes).unwrap().merged, 1);
+    assert!(b.notes.get(&id).is_some(), "the restore did not reach b");
+    b.notes.delete(&id, jiff::Timestamp::now());
+    b.store.save(&mut b.notes).unwrap();
+    assert_eq!(a.store.save(&mut a.notes).unwrap().merged, 2);
+    assert!(a.notes.get(&id).is_none(), "the later deletion did not win");
+    assert_eq!(open_file(&file).notes.len(), 1);
+}

@@ -18,19 +18,19 @@ use super::super::update::{Effect, Msg, key, update};
 use super::{TEXT, article, model, screen, span};
 
 /// A reader whose notes live in `dir/notes.toml`.
-fn with_notes(dir: &tempfile::TempDir, w: u16, h: u16) -> Model {
+pub(super) fn with_notes(dir: &tempfile::TempDir, w: u16, h: u16) -> Model {
     let mut m = model(w, h);
     m.notes = open_notes(&article(), Ok(location(dir)), None);
     m.refresh_notes();
     m
 }
 
-fn location(dir: &tempfile::TempDir) -> NotesLocation {
+pub(super) fn location(dir: &tempfile::TempDir) -> NotesLocation {
     NotesLocation::File(dir.path().join("notes.toml"))
 }
 
 /// Feeds keys and collects the effects asked for (what the loop would run).
-fn press(m: &mut Model, script: &str) -> Vec<Effect> {
+pub(super) fn press(m: &mut Model, script: &str) -> Vec<Effect> {
     script
         .split_whitespace()
         .map(|t| {
@@ -42,7 +42,7 @@ fn press(m: &mut Model, script: &str) -> Vec<Effect> {
 }
 
 /// Types `text` into whatever has the keyboard, one character at a time.
-fn type_text(m: &mut Model, text: &str) {
+pub(super) fn type_text(m: &mut Model, text: &str) {
     for c in text.chars() {
         let k = match c {
             ' ' => Key::Space,
@@ -53,7 +53,7 @@ fn type_text(m: &mut Model, text: &str) {
     }
 }
 
-fn placed(m: &Model) -> Vec<(String, String, Motivation)> {
+pub(super) fn placed(m: &Model) -> Vec<(String, String, Motivation)> {
     let book = m.notes.book.as_ref().expect("notebook");
     book.placed()
         .map(|(r, n)| (TEXT[r].to_owned(), n.text.clone(), n.motivation))

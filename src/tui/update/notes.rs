@@ -5,6 +5,8 @@
 //! returns [`Effect::Save`]: the loop saves, and a failed save is retried with the next
 //! change and on quit.
 
+mod focus;
+
 use std::ops::Range;
 
 use jiff::Timestamp;
@@ -26,7 +28,7 @@ pub fn act(m: &mut Model, action: Action) -> Effect {
         Action::AddNote => add(m, Motivation::Commenting),
         Action::Highlight => add(m, Motivation::Highlighting),
         Action::Select => {
-            let range = current_range(m).unwrap_or_else(|| {
+            let range = focus::current_range(m).unwrap_or_else(|| {
                 let top = m.top_byte();
                 word_at(&m.article.text, top)
             });
@@ -80,20 +82,13 @@ fn select_hint(m: &Model) -> String {
     )
 }
 
-/// The current annotation's span, when it is on screen.
-fn current_range(m: &Model) -> Option<Range<usize>> {
-    let span = m.annotations.get(m.current?)?.span.clone();
-    let vis = m.visible_bytes();
-    (span.start < vis.end.max(vis.start + 1) && span.end > vis.start).then_some(span)
-}
-
 /// What `a` or `h` applies to: the selection, the current annotation, or the sentence at
 /// the top of the view.
 fn target_range(m: &mut Model) -> Range<usize> {
     if let Some(sel) = m.notes.selection.take() {
         return sel.range;
     }
-    current_range(m).unwrap_or_else(|| sentence_at(&m.article.text, m.top_byte()))
+    focus::current_range(m).unwrap_or_else(|| sentence_at(&m.article.text, m.top_byte()))
 }
 
 fn add(m: &mut Model, motivation: Motivation) -> Effect {
@@ -180,24 +175,8 @@ fn line_end(m: &Model, end: usize, start: usize, down: bool) -> usize {
         .unwrap_or(end)
 }
 
-/// The note `e`/`d` act on: the selected row on the Notes tab when the side pane has the
-/// keyboard, otherwise the first note in view.
-fn note_in_focus(m: &Model) -> Option<String> {
-    if m.focus == Focus::Side && m.tab == Tab::Notes {
-        let i = m.selected[Tab::Notes.index()]?;
-        return Some(m.rows.note_refs().get(i)?.id.clone());
-    }
-    let vis = m.visible_bytes();
-    m.notes
-        .book
-        .as_ref()?
-        .placed()
-        .find(|(r, _)| r.end > vis.start && r.start < vis.end.max(vis.start + 1))
-        .map(|(_, n)| n.id.clone())
-}
-
 fn edit(m: &mut Model) -> Effect {
-    let Some(id) = note_in_focus(m) else {
+    let Some(found) = focus::note_in_focus(m) else {
         m.message = Some("no note here to edit".to_owned());
         return Effect::None;
     };
@@ -205,29 +184,41 @@ fn edit(m: &mut Model) -> Effect {
         .notes
         .book
         .as_ref()
-        .and_then(|b| b.notes().get(&id))
+        .and_then(|b| b.notes().get(&found.id))
         .map(|n| n.text.clone())
         .unwrap_or_default();
-    m.notes.editor = Some(Editor::new(EditTarget::Edit { id }, &text));
+    if found.others > 0 {
+        let which = format!("editing the note on {}", passage(m, &found.id));
+        m.message = Some(also_here(m, &which, found.others));
+    }
+    m.notes.selection = None;
+    m.notes.editor = Some(Editor::new(EditTarget::Edit { id: found.id }, &text));
     Effect::None
 }
 
 fn delete(m: &mut Model) -> Effect {
-    let Some(id) = note_in_focus(m) else {
+    let Some(found) = focus::note_in_focus(m) else {
         m.message = Some("no note here to delete".to_owned());
         return Effect::None;
     };
+    let which = passage(m, &found.id);
     let Some(note) = m
         .notes
         .book
         .as_mut()
-        .and_then(|b| b.delete(&id, Timestamp::now()))
+        .and_then(|b| b.delete(&found.id, Timestamp::now()))
     else {
         return Effect::None;
     };
     m.notes.undo.push(note);
+    m.notes.selection = None;
     let u = m.keymap.label(Action::Undo);
-    changed(m, None, &format!("note deleted ({u} brings it back)"))
+    let said = format!("note on {which} deleted ({u} brings it back)");
+    let said = match found.others {
+        0 => said,
+        n => also_here(m, &said, n),
+    };
+    changed(m, None, &said)
 }
 
 fn undo(m: &mut Model) -> Effect {
@@ -238,8 +229,51 @@ fn undo(m: &mut Model) -> Effect {
     let Some(book) = m.notes.book.as_mut() else {
         return Effect::None;
     };
-    let id = book.restore(&m.article.text, note);
+    let id = book.restore(&m.article.text, note, Timestamp::now());
     changed(m, Some(&id), "note restored")
+}
+
+/// A note's passage for a message: “its words”, cut short.
+fn passage(m: &Model, id: &str) -> String {
+    let range = m
+        .notes
+        .book
+        .as_ref()
+        .and_then(|b| b.anchoring(id))
+        .and_then(|a| a.range());
+    let words = range
+        .and_then(|r| m.article.text.get(r))
+        .unwrap_or("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut chars = words.chars();
+    let short: String = chars.by_ref().take(40).collect();
+    match chars.next() {
+        Some(_) => format!("“{short}…”"),
+        None => format!("“{short}”"),
+    }
+}
+
+/// `said`, then how many more notes were under the cursor and where to pick one.
+fn also_here(m: &Model, said: &str, others: usize) -> String {
+    let tab = m.keymap.label(Action::TabNotes);
+    let (n, s) = match others {
+        1 => ("1 more note".to_owned(), "it"),
+        n => (format!("{n} more notes"), "one"),
+    };
+    format!("{said}; {n} here: pick {s} on the Notes tab ({tab})")
+}
+
+/// Enter from the article onto the Notes tab: the row of the note under the cursor is
+/// selected, so that `e` and `d` there act on the note the reader was at.
+pub fn select_under_cursor(m: &mut Model) {
+    let Some(id) = focus::under_cursor(m).into_iter().next() else {
+        return;
+    };
+    if let Some(i) = m.rows.note_refs().iter().position(|r| r.id == id) {
+        m.selected[Tab::Notes.index()] = Some(i);
+    }
 }
 
 /// `t`: the Notes tab shows the notes of the next tag, then all of them again.

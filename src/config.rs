@@ -17,7 +17,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 use toml::Spanned;
 
-use crate::keys::KeyChord;
+use crate::keys::{ALWAYS_QUITS, KeyChord};
 use crate::theme::{self, Located};
 
 /// The side pane's width in columns when the config says nothing.
@@ -28,6 +28,9 @@ pub const DEFAULT_MAX_TEXT_WIDTH: u16 = 100;
 pub const SIDE_PANE_WIDTH_RANGE: RangeInclusive<u16> = 16..=200;
 /// Accepted maximum text widths.
 pub const MAX_TEXT_WIDTH_RANGE: RangeInclusive<u16> = 20..=1000;
+
+/// The action that quits: the config may rebind it, never leave it without a key.
+const QUIT: &str = "quit";
 
 /// Key bindings by action name, each with its keys.
 pub type Bindings = Vec<(String, Vec<KeyChord>)>;
@@ -268,11 +271,18 @@ fn resolve_keys(
             );
             return Err((span, message));
         }
+        let list_span = list.span();
         let mut chords = Vec::new();
         for (key, span) in KeySpec::into_keys(list) {
             let chord: KeyChord = key
                 .parse()
                 .map_err(|e| (span.clone(), format!("key for '{name}': {e}")))?;
+            if chord == ALWAYS_QUITS && name != QUIT {
+                let message = format!(
+                    "key '{chord}' always quits gloss: it cannot be bound to '{name}'"
+                );
+                return Err((span, message));
+            }
             let select_table = name.starts_with("select_");
             match bound.insert((select_table, chord), name.clone()) {
                 Some(other) if other != name => {
@@ -282,6 +292,12 @@ fn resolve_keys(
                 Some(_) => {}
                 None => chords.push(chord),
             }
+        }
+        if name == QUIT && chords.is_empty() {
+            let message = "quit = []: no key would quit gloss; expected at least one key, \
+                           such as [\"q\"]"
+                .to_owned();
+            return Err((list_span, message));
         }
         keys.push((name, chords));
     }

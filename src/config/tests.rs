@@ -127,6 +127,25 @@ fn error_messages_say_file_line_and_column() {
 }
 
 #[test]
+fn a_config_cannot_take_away_every_way_to_quit() {
+    let shown = |source: &str| match parse(source) {
+        Ok(_) => panic!("should fail:\n{source}"),
+        Err(e) => e.to_string(),
+    };
+    assert_eq!(
+        shown("[keys]\nquit = []\n"),
+        "config.toml:2:8: quit = []: no key would quit gloss; expected at least one key, \
+         such as [\"q\"]"
+    );
+    assert_eq!(
+        shown("[keys]\nhelp = [\"?\", \"ctrl-c\"]\n"),
+        "config.toml:2:14: key 'Ctrl-c' always quits gloss: it cannot be bound to 'help'"
+    );
+    // Ctrl-c may be named for quit itself, alone or with others.
+    assert!(parse("[keys]\nquit = \"ctrl-c\"\n").is_ok());
+}
+
+#[test]
 fn located_errors_expose_their_place() {
     let error = parse("\n\n  side_pane_width = 1").expect_err("out of range");
     let place = error.location().expect("a place");

@@ -278,9 +278,8 @@ fn resolve_keys(
                 .parse()
                 .map_err(|e| (span.clone(), format!("key for '{name}': {e}")))?;
             if chord == ALWAYS_QUITS && name != QUIT {
-                let message = format!(
-                    "key '{chord}' always quits gloss: it cannot be bound to '{name}'"
-                );
+                let message =
+                    format!("key '{chord}' always quits gloss: it cannot be bound to '{name}'");
                 return Err((span, message));
             }
             let select_table = name.starts_with("select_");

@@ -259,7 +259,7 @@ fn read(cli: Cli) -> anyhow::Result<()> {
         (Source::Path(_), _) | (_, false) => notes_location(&cli.notes, &config),
         _ => Err("notes beside the article need an article file".to_owned()),
     };
-    tui::run(Launch {
+    let ending = tui::run(Launch {
         article,
         whole,
         file_label,
@@ -268,5 +268,14 @@ fn read(cli: Cli) -> anyhow::Result<()> {
         keymap,
         notes,
         article_path,
-    })
+    })?;
+    // Ended by a signal: the terminal is restored and the notes saved; exit as a program
+    // killed by that signal is reported (128 + its number).
+    if let tui::Ending::Signalled { status, notice } = ending {
+        if let Some(notice) = notice {
+            eprintln!("gloss: {notice}");
+        }
+        std::process::exit(status);
+    }
+    Ok(())
 }

@@ -35,6 +35,7 @@ pub enum Action {
     PrevMatch,
     ToggleSidePane,
     Help,
+    Suspend,
     AddNote,
     Select,
     Highlight,
@@ -52,7 +53,7 @@ pub enum Action {
 }
 
 /// Every action, in the order the help overlay lists them.
-pub const ALL: [Action; 41] = [
+pub const ALL: [Action; 42] = [
     Action::Quit,
     Action::LineDown,
     Action::LineUp,
@@ -80,6 +81,7 @@ pub const ALL: [Action; 41] = [
     Action::PrevMatch,
     Action::ToggleSidePane,
     Action::Help,
+    Action::Suspend,
     Action::AddNote,
     Action::Select,
     Action::Highlight,
@@ -127,6 +129,7 @@ impl Action {
             Action::PrevMatch => "prev_match",
             Action::ToggleSidePane => "toggle_side_pane",
             Action::Help => "help",
+            Action::Suspend => "suspend",
             Action::AddNote => "add_note",
             Action::Select => "select",
             Action::Highlight => "highlight",
@@ -174,6 +177,7 @@ impl Action {
             Action::PrevMatch => "Previous search match",
             Action::ToggleSidePane => "Show or hide the side pane",
             Action::Help => "Show or hide this help",
+            Action::Suspend => "Suspend gloss to the shell (fg brings it back)",
             Action::AddNote => {
                 "Add a note to the selection, the current annotation or the sentence at the top"
             }

@@ -67,6 +67,7 @@ fn defaults(action: Action) -> Vec<KeyChord> {
         Action::PrevMatch => vec![c('N')],
         Action::ToggleSidePane => vec![c('s')],
         Action::Help => vec![c('?')],
+        Action::Suspend => vec![KeyChord::ctrl('z')],
         Action::AddNote => vec![c('a')],
         Action::Select => vec![c('v')],
         Action::Highlight => vec![c('h')],
@@ -145,6 +146,7 @@ impl Keymap {
             Mode::Help => matches!(
                 action,
                 Action::Quit
+                    | Action::Suspend
                     | Action::Back
                     | Action::Help
                     | Action::LineDown
@@ -160,6 +162,7 @@ impl Keymap {
             Mode::Select => matches!(
                 action,
                 Action::Quit
+                    | Action::Suspend
                     | Action::Back
                     | Action::Help
                     | Action::AddNote

@@ -50,6 +50,9 @@ pub enum Msg {
     /// Quitting with unsaved notes after a failed save: the notes were written to this
     /// recovery file (or could not be: the error).
     Unsaved(Result<String, String>),
+    /// A signal ends gloss: what is pending (a note being written) joins the notes, which
+    /// the loop then saves.
+    Terminating,
 }
 
 /// What the loop must do after an update.
@@ -63,6 +66,8 @@ pub enum Effect {
     SaveThenQuit,
     /// Hand the editor's text to `$EDITOR` and send back [`Msg::EditorText`].
     ExternalEditor,
+    /// Give the terminal back and stop the process until it is continued (Ctrl-z).
+    Suspend,
 }
 
 /// Lines the mouse wheel scrolls per notch.
@@ -85,6 +90,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Effect {
         Msg::PartialAnnotations(set) => m.set_partial_annotations(set),
         Msg::DetectionProgress(percent) => m.detection_progress = Some(percent),
         Msg::EditorText(text) => editor::editor_text(m, text),
+        Msg::Terminating => editor::keep_for_exit(m),
         Msg::Saved(result) => {
             m.notes.quit_armed = false;
             match result {
@@ -160,12 +166,16 @@ pub fn keys(m: &mut Model, script: &str) -> Effect {
 
 /// Carries out `action` in the current mode.
 pub fn act(m: &mut Model, action: Action) -> Effect {
+    if action == Action::Suspend {
+        return Effect::Suspend;
+    }
     if let Some(scroll) = m.help {
         return help_action(m, scroll, action);
     }
     match action {
         Action::Quit if m.notes.dirty() && !m.notes.quit_armed => return Effect::SaveThenQuit,
         Action::Quit => return Effect::Quit,
+        Action::Suspend => return Effect::Suspend,
         Action::LineDown => move_by(m, Scroll::Lines(1)),
         Action::LineUp => move_by(m, Scroll::Lines(-1)),
         Action::HalfPageDown => move_by(m, Scroll::HalfPages(1)),

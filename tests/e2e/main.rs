@@ -6,6 +6,8 @@ mod big;
 mod harness;
 mod notes;
 mod scroll;
+#[cfg(target_os = "linux")]
+mod signals;
 
 use harness::{Session, assert_terminal_cooked, sample_path};
 

@@ -1,0 +1,91 @@
+//! Signals through a real pseudo-terminal: SIGTERM, SIGHUP, SIGINT and SIGQUIT restore the
+//! terminal, keep what the reader wrote and exit with 128 + the signal; Ctrl-z suspends
+//! gloss with the terminal given back, and continuing it paints the reader again.
+
+use super::harness::{Session, assert_terminal_cooked, child_of, kill, process_state, sample_path};
+
+/// The terminal as the shell had it: main screen, cursor shown, no mouse reporting.
+fn assert_screen_restored(s: &Session, signal: &str) {
+    s.with_screen(|screen| {
+        assert!(
+            !screen.alternate_screen(),
+            "SIG{signal}: alternate screen left on"
+        );
+        assert!(!screen.hide_cursor(), "SIG{signal}: cursor left hidden");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "SIG{signal}: mouse reporting left on"
+        );
+    });
+}
+
+#[test]
+fn terminating_signals_restore_the_terminal_and_exit_with_128_plus_the_signal() {
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2), ("QUIT", 3)] {
+        let mut s = Session::gloss_then_stty(&[&sample_path()], &[], 120, 35);
+        s.wait_for_text("Donald Trump");
+        kill(signal, child_of(s.pid()));
+        s.wait_for_output(&format!("exit={}", 128 + number));
+        s.wait_for_output("end-of-stty");
+        assert_screen_restored(&s, signal);
+        assert_terminal_cooked(&String::from_utf8_lossy(&s.raw_output()));
+        s.wait_exit();
+    }
+}
+
+#[test]
+fn a_note_being_written_is_saved_when_sigterm_ends_gloss() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("article.txt");
+    std::fs::copy(sample_path(), &article).expect("copy the sample");
+    let data = dir.path().join("data");
+    let env = [("XDG_DATA_HOME", data.to_str().expect("utf-8"))];
+    let art = article.to_str().expect("utf-8");
+    let mut s = Session::spawn(super::harness::gloss_bin(), &[art], &env, 120, 35);
+    s.wait_for_text("Entities");
+    s.send("a");
+    s.wait_for_text("New note on");
+    s.send("written before the signal");
+    s.wait_for_text("written before the signal");
+    kill("TERM", s.pid());
+    assert_eq!(s.wait_exit().exit_code(), 143);
+    assert_screen_restored(&s, "TERM");
+    let listed = std::process::Command::new(super::harness::gloss_bin())
+        .args(["notes", art])
+        .env("XDG_DATA_HOME", &data)
+        .output()
+        .expect("run gloss notes");
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listed.contains("written before the signal"),
+        "the note was lost; gloss notes says:\n{listed}"
+    );
+}
+
+#[test]
+fn ctrl_z_suspends_with_the_terminal_restored_and_continuing_repaints() {
+    let mut s = Session::gloss(&[&sample_path()], 120, 35);
+    s.wait_for_text("Donald Trump");
+    s.send("\x1a"); // Ctrl-z
+    s.wait_for("the shell's screen back", |screen| {
+        !screen.alternate_screen()
+    });
+    assert_screen_restored(&s, "TSTP");
+    let pid = s.pid();
+    let start = std::time::Instant::now();
+    while process_state(pid).is_none_or(|(state, _)| state != 'T') {
+        assert!(
+            start.elapsed() < super::harness::PATIENCE,
+            "gloss did not stop: {:?}",
+            process_state(pid)
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    kill("CONT", pid);
+    s.wait_for("the reader's screen again", |screen| {
+        screen.alternate_screen() && screen.contents().contains("Donald Trump")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

@@ -18,7 +18,7 @@ use serde::de::{self, Deserializer, Visitor};
 use toml::Spanned;
 
 use crate::keys::{ALWAYS_QUITS, KeyChord};
-use crate::theme::{self, Located};
+use crate::theme::{self, DepthSetting, Located};
 
 /// The side pane's width in columns when the config says nothing.
 pub const DEFAULT_SIDE_PANE_WIDTH: u16 = 40;
@@ -51,6 +51,9 @@ pub struct Config {
     /// Where notes are kept instead of `$XDG_DATA_HOME/gloss/notes/` (`notes_dir`; `~/` is
     /// the home directory, a relative path is relative to the config file's directory).
     pub notes_dir: Option<PathBuf>,
+    /// The terminal's colour depth (`color_depth`): detected from `COLORTERM` and `TERM`,
+    /// or set.
+    pub color_depth: DepthSetting,
     /// The file read, if any.
     pub path: Option<PathBuf>,
 }
@@ -63,6 +66,7 @@ impl Default for Config {
             max_text_width: DEFAULT_MAX_TEXT_WIDTH,
             keys: Vec::new(),
             notes_dir: None,
+            color_depth: DepthSetting::Auto,
             path: None,
         }
     }
@@ -101,6 +105,7 @@ struct RawConfig {
     side_pane_width: Option<Spanned<Columns>>,
     max_text_width: Option<Spanned<Columns>>,
     notes_dir: Option<Spanned<String>>,
+    color_depth: Option<Spanned<String>>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<KeySpec>>,
 }
@@ -229,6 +234,13 @@ impl Config {
         if let Some(dir) = raw.notes_dir {
             config.notes_dir =
                 Some(resolve_dir(dir.get_ref(), path).map_err(|m| at(dir.span(), m))?);
+        }
+
+        if let Some(depth) = raw.color_depth {
+            config.color_depth = depth
+                .get_ref()
+                .parse()
+                .map_err(|e: theme::UnknownDepth| at(depth.span(), e.to_string()))?;
         }
 
         config.keys = resolve_keys(raw.keys, known_actions).map_err(|(span, m)| at(span, m))?;

@@ -18,7 +18,7 @@ use gloss::config::Config;
 use gloss::detect::detect_article;
 use gloss::export::{annotate_jsonl, write_document_json};
 use gloss::ingest::{self, LoadOptions, Source};
-use gloss::theme::Theme;
+use gloss::theme::{ColorDepth, Theme};
 use gloss::tui::action::Action;
 use gloss::tui::{self, Keymap, Launch, Settings};
 
@@ -222,6 +222,9 @@ fn read(cli: Cli) -> anyhow::Result<()> {
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         theme = theme.without_color();
     }
+    // Colours the terminal cannot show are mapped to ones it can (COLORTERM, TERM, or the
+    // config's color_depth).
+    theme = theme.at_depth(config.color_depth.resolve(ColorDepth::from_env));
     let src = source(cli.file.as_deref());
     if !io::stdout().is_terminal() {
         // The file's own problems first: they are what the user most needs to hear.

@@ -127,6 +127,20 @@ fn error_messages_say_file_line_and_column() {
 }
 
 #[test]
+fn color_depth_is_auto_or_a_depth() {
+    use crate::theme::{ColorDepth, DepthSetting};
+    assert_eq!(parse("").expect("empty").color_depth, DepthSetting::Auto);
+    let fixed = parse("color_depth = \"256\"").expect("valid");
+    assert_eq!(fixed.color_depth, DepthSetting::Fixed(ColorDepth::Ansi256));
+    let e = parse("side_pane_width = 40\ncolor_depth = \"8\"\n").expect_err("unknown depth");
+    assert_eq!(
+        e.to_string(),
+        "config.toml:2:15: unknown colour depth '8': expected \"auto\", \"truecolor\" (or \
+         \"24bit\"), \"256\" or \"16\""
+    );
+}
+
+#[test]
 fn a_config_cannot_take_away_every_way_to_quit() {
     let shown = |source: &str| match parse(source) {
         Ok(_) => panic!("should fail:\n{source}"),

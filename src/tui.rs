@@ -9,6 +9,7 @@ pub mod ansi;
 pub mod app;
 pub mod effects;
 pub mod keymap;
+pub mod messages;
 pub mod model;
 pub mod notes;
 pub mod present;

@@ -68,7 +68,8 @@ pub fn save(model: &mut Model) -> Result<String, String> {
             ))
         }
         Ok(_) => Ok(format!("notes saved to {}", book.store().file().display())),
-        Err(e) => Err(e.to_string()),
+        // The cause first: the status bar has one line, and a path before it cuts it off.
+        Err(e) => Err(super::messages::cause_first(&e)),
     }
 }
 

@@ -67,6 +67,7 @@ fn defaults(action: Action) -> Vec<KeyChord> {
         Action::PrevMatch => vec![c('N')],
         Action::ToggleSidePane => vec![c('s')],
         Action::Help => vec![c('?')],
+        Action::Messages => vec![c('m')],
         Action::Suspend => vec![KeyChord::ctrl('z')],
         Action::AddNote => vec![c('a')],
         Action::Select => vec![c('v')],
@@ -149,6 +150,7 @@ impl Keymap {
                     | Action::Suspend
                     | Action::Back
                     | Action::Help
+                    | Action::Messages
                     | Action::LineDown
                     | Action::LineUp
                     | Action::HalfPageDown

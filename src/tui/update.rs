@@ -18,7 +18,7 @@ use crate::nav::{self, Scroll};
 
 use super::action::Action;
 use super::keymap::Mode;
-use super::model::{Focus, Model, NARROW, Prompt};
+use super::model::{Focus, Model, NARROW, Overlay, Prompt};
 use super::rows::Tab;
 
 /// Something that happened, for the model to take in.
@@ -74,6 +74,19 @@ pub enum Effect {
 const WHEEL_LINES: usize = 3;
 
 pub fn update(m: &mut Model, msg: Msg) -> Effect {
+    let effect = take(m, msg);
+    log_message(m);
+    effect
+}
+
+/// Keeps the status bar's message in the log the messages overlay shows.
+fn log_message(m: &mut Model) {
+    if let Some(message) = &m.message {
+        m.log.push(message);
+    }
+}
+
+fn take(m: &mut Model, msg: Msg) -> Effect {
     match msg {
         Msg::Key(chord) => return key(m, chord),
         Msg::Action(action) => return act(m, action),
@@ -99,7 +112,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Effect {
                     m.message = Some(what);
                 }
                 Err(e) => {
-                    m.message = Some(format!("notes not saved (kept, will retry): {e}"));
+                    m.message = Some(format!("notes not saved: {e} (kept, will retry)"));
                     m.notes.save_failed = Some(e);
                 }
             }
@@ -135,6 +148,12 @@ pub fn mode(m: &Model) -> Mode {
 
 /// A key press: typed into the prompt when it is open, otherwise resolved to an action.
 pub fn key(m: &mut Model, chord: KeyChord) -> Effect {
+    let effect = press(m, chord);
+    log_message(m);
+    effect
+}
+
+fn press(m: &mut Model, chord: KeyChord) -> Effect {
     m.message = None;
     if m.notes.editor.is_some() {
         return editor::editor_key(m, chord);
@@ -209,7 +228,14 @@ pub fn act(m: &mut Model, action: Action) -> Effect {
         Action::NextMatch => jump::next_match(m, true),
         Action::PrevMatch => jump::next_match(m, false),
         Action::ToggleSidePane => toggle_side(m),
-        Action::Help => m.help = Some(0),
+        Action::Help => {
+            m.help = Some(0);
+            m.overlay = Overlay::Keys;
+        }
+        Action::Messages => {
+            m.help = Some(0);
+            m.overlay = Overlay::Messages;
+        }
         Action::AddNote
         | Action::Select
         | Action::Highlight
@@ -231,7 +257,7 @@ pub fn act(m: &mut Model, action: Action) -> Effect {
 fn help_action(m: &mut Model, scroll: usize, action: Action) -> Effect {
     let step = nav::half_page_lines(m.page_height());
     m.help = match action {
-        Action::Quit | Action::Back | Action::Help => None,
+        Action::Quit | Action::Back | Action::Help | Action::Messages => None,
         Action::LineDown => Some(scroll + 1),
         Action::LineUp => Some(scroll.saturating_sub(1)),
         Action::HalfPageDown | Action::PageDown => Some(scroll + step),

@@ -64,15 +64,36 @@ fn a_note_being_written_is_saved_when_sigterm_ends_gloss() {
 }
 
 #[test]
-fn ctrl_z_suspends_with_the_terminal_restored_and_continuing_repaints() {
-    let mut s = Session::gloss(&[&sample_path()], 120, 35);
-    s.wait_for_text("Donald Trump");
-    s.send("\x1a"); // Ctrl-z
-    s.wait_for("the shell's screen back", |screen| {
-        !screen.alternate_screen()
-    });
-    assert_screen_restored(&s, "TSTP");
-    let pid = s.pid();
+fn unsaved_notes_go_to_the_recovery_file_named_on_exit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The notes file would be inside a regular file: every save fails.
+    let blocker = dir.path().join("blocker");
+    std::fs::write(&blocker, "").expect("write the blocker");
+    let notes = blocker.join("notes.toml");
+    let notes = notes.to_str().expect("utf-8");
+    let mut s = Session::gloss_then_stty(&["--notes", notes, &sample_path()], &[], 120, 35);
+    s.wait_for_text("Entities");
+    s.send("a");
+    s.wait_for_text("New note on");
+    s.send("kept through the signal");
+    s.wait_for_text("kept through the signal");
+    kill("TERM", child_of(s.pid()));
+    s.wait_for_output("exit=143");
+    s.wait_for_output("end-of-stty");
+    assert_screen_restored(&s, "TERM");
+    let out = String::from_utf8_lossy(&s.raw_output()).into_owned();
+    let copy = out
+        .split("a copy is in ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no recovery file named:\n{out}"));
+    let saved = std::fs::read_to_string(copy).expect("the recovery file");
+    let _ = std::fs::remove_file(copy);
+    assert!(saved.contains("kept through the signal"), "{saved}");
+}
+
+/// Waits until process `pid` is stopped.
+fn wait_stopped(pid: u32) {
     let start = std::time::Instant::now();
     while process_state(pid).is_none_or(|(state, _)| state != 'T') {
         assert!(
@@ -82,10 +103,29 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_continuing_repaints() {
         );
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    kill("CONT", pid);
-    s.wait_for("the reader's screen again", |screen| {
-        screen.alternate_screen() && screen.contents().contains("Donald Trump")
-    });
+}
+
+#[test]
+fn ctrl_z_suspends_with_the_terminal_restored_and_continuing_repaints() {
+    let mut s = Session::gloss(&[&sample_path()], 120, 35);
+    s.wait_for_text("Donald Trump");
+    let pid = s.pid();
+    // The key (raw mode turns Ctrl-z into one), then the signal sent from outside.
+    for from_outside in [false, true] {
+        match from_outside {
+            false => s.send("\x1a"),
+            true => kill("TSTP", pid),
+        }
+        s.wait_for("the shell's screen back", |screen| {
+            !screen.alternate_screen()
+        });
+        assert_screen_restored(&s, "TSTP");
+        wait_stopped(pid);
+        kill("CONT", pid);
+        s.wait_for("the reader's screen again", |screen| {
+            screen.alternate_screen() && screen.contents().contains("Donald Trump")
+        });
+    }
     s.send("q");
     assert!(s.wait_exit().success());
 }

@@ -8,13 +8,15 @@ mod editor;
 mod jump;
 mod mouse;
 mod notes;
+mod overlay;
 mod scrolling;
 
+use overlay::log_message;
 pub use scrolling::only_scrolls;
 
 use crate::annotation::AnnotationSet;
 use crate::keys::{Key, KeyChord};
-use crate::nav::{self, Scroll};
+use crate::nav::Scroll;
 
 use super::action::Action;
 use super::keymap::Mode;
@@ -77,13 +79,6 @@ pub fn update(m: &mut Model, msg: Msg) -> Effect {
     let effect = take(m, msg);
     log_message(m);
     effect
-}
-
-/// Keeps the status bar's message in the log the messages overlay shows.
-fn log_message(m: &mut Model) {
-    if let Some(message) = &m.message {
-        m.log.push(message);
-    }
 }
 
 fn take(m: &mut Model, msg: Msg) -> Effect {
@@ -189,7 +184,7 @@ pub fn act(m: &mut Model, action: Action) -> Effect {
         return Effect::Suspend;
     }
     if let Some(scroll) = m.help {
-        return help_action(m, scroll, action);
+        return overlay::act(m, scroll, action);
     }
     match action {
         Action::Quit if m.notes.dirty() && !m.notes.quit_armed => return Effect::SaveThenQuit,
@@ -228,14 +223,8 @@ pub fn act(m: &mut Model, action: Action) -> Effect {
         Action::NextMatch => jump::next_match(m, true),
         Action::PrevMatch => jump::next_match(m, false),
         Action::ToggleSidePane => toggle_side(m),
-        Action::Help => {
-            m.help = Some(0);
-            m.overlay = Overlay::Keys;
-        }
-        Action::Messages => {
-            m.help = Some(0);
-            m.overlay = Overlay::Messages;
-        }
+        Action::Help => overlay::open(m, Overlay::Keys),
+        Action::Messages => overlay::open(m, Overlay::Messages),
         Action::AddNote
         | Action::Select
         | Action::Highlight
@@ -251,22 +240,6 @@ pub fn act(m: &mut Model, action: Action) -> Effect {
         | Action::SelectLineDown
         | Action::SelectLineUp => return notes::act(m, action),
     }
-    Effect::None
-}
-
-fn help_action(m: &mut Model, scroll: usize, action: Action) -> Effect {
-    let step = nav::half_page_lines(m.page_height());
-    m.help = match action {
-        Action::Quit | Action::Back | Action::Help | Action::Messages => None,
-        Action::LineDown => Some(scroll + 1),
-        Action::LineUp => Some(scroll.saturating_sub(1)),
-        Action::HalfPageDown | Action::PageDown => Some(scroll + step),
-        Action::HalfPageUp | Action::PageUp => Some(scroll.saturating_sub(step)),
-        Action::Top => Some(0),
-        // The overlay clamps its scroll when drawn; any large number means "the end".
-        Action::Bottom => Some(usize::MAX / 2),
-        _ => Some(scroll),
-    };
     Effect::None
 }
 

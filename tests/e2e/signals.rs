@@ -129,3 +129,40 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_continuing_repaints() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn an_interrupt_while_the_editor_runs_is_the_editor_s() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    // An "editor" that gets Ctrl-c (SIGINT to the process group reaches gloss too: here,
+    // sent to gloss directly) and carries on writing.
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nkill -INT $PPID\nsleep 0.3\nprintf 'after the interrupt' >> \"$1\"\n",
+    )
+    .expect("write the editor");
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let data = dir.path().join("data");
+    let env = [
+        ("XDG_DATA_HOME", data.to_str().expect("utf-8")),
+        ("EDITOR", editor.to_str().expect("utf-8")),
+        ("VISUAL", ""),
+    ];
+    let mut s = Session::spawn(
+        super::harness::gloss_bin(),
+        &[&sample_path()],
+        &env,
+        120,
+        35,
+    );
+    s.wait_for_text("Entities");
+    s.send("a");
+    s.wait_for_text("New note on");
+    s.send("\x05"); // Ctrl-e
+    s.wait_for_text("after the interrupt");
+    s.send("\x13"); // Ctrl-s
+    s.wait_for_text("notes saved");
+    s.send("q");
+    assert!(s.wait_exit().success(), "gloss ended:\n{}", s.text());
+}

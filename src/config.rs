@@ -17,8 +17,8 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 use toml::Spanned;
 
-use crate::keys::KeyChord;
-use crate::theme::{self, Located, TomlRead, read_toml};
+use crate::keys::{ALWAYS_QUITS, KeyChord};
+use crate::theme::{self, DepthSetting, Located, TomlRead, read_toml};
 
 /// The side pane's width in columns when the config says nothing.
 pub const DEFAULT_SIDE_PANE_WIDTH: u16 = 40;
@@ -28,6 +28,9 @@ pub const DEFAULT_MAX_TEXT_WIDTH: u16 = 100;
 pub const SIDE_PANE_WIDTH_RANGE: RangeInclusive<u16> = 16..=200;
 /// Accepted maximum text widths.
 pub const MAX_TEXT_WIDTH_RANGE: RangeInclusive<u16> = 20..=1000;
+
+/// The action that quits: the config may rebind it, never leave it without a key.
+const QUIT: &str = "quit";
 
 /// Key bindings by action name, each with its keys.
 pub type Bindings = Vec<(String, Vec<KeyChord>)>;
@@ -48,6 +51,9 @@ pub struct Config {
     /// Where notes are kept instead of `$XDG_DATA_HOME/gloss/notes/` (`notes_dir`; `~/` is
     /// the home directory, a relative path is relative to the config file's directory).
     pub notes_dir: Option<PathBuf>,
+    /// The terminal's colour depth (`color_depth`): detected from `COLORTERM` and `TERM`,
+    /// or set.
+    pub color_depth: DepthSetting,
     /// The file read, if any.
     pub path: Option<PathBuf>,
 }
@@ -60,6 +66,7 @@ impl Default for Config {
             max_text_width: DEFAULT_MAX_TEXT_WIDTH,
             keys: Vec::new(),
             notes_dir: None,
+            color_depth: DepthSetting::Auto,
             path: None,
         }
     }
@@ -100,6 +107,7 @@ struct RawConfig {
     side_pane_width: Option<Spanned<Columns>>,
     max_text_width: Option<Spanned<Columns>>,
     notes_dir: Option<Spanned<String>>,
+    color_depth: Option<Spanned<String>>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<KeySpec>>,
 }
@@ -228,6 +236,13 @@ impl Config {
                 Some(resolve_dir(dir.get_ref(), path).map_err(|m| at(dir.span(), m))?);
         }
 
+        if let Some(depth) = raw.color_depth {
+            config.color_depth = depth
+                .get_ref()
+                .parse()
+                .map_err(|e: theme::UnknownDepth| at(depth.span(), e.to_string()))?;
+        }
+
         config.keys = resolve_keys(raw.keys, known_actions).map_err(|(span, m)| at(span, m))?;
         Ok(config)
     }
@@ -268,11 +283,17 @@ fn resolve_keys(
             );
             return Err((span, message));
         }
+        let list_span = list.span();
         let mut chords = Vec::new();
         for (key, span) in KeySpec::into_keys(list) {
             let chord: KeyChord = key
                 .parse()
                 .map_err(|e| (span.clone(), format!("key for '{name}': {e}")))?;
+            if chord == ALWAYS_QUITS && name != QUIT {
+                let message =
+                    format!("key '{chord}' always quits gloss: it cannot be bound to '{name}'");
+                return Err((span, message));
+            }
             let select_table = name.starts_with("select_");
             match bound.insert((select_table, chord), name.clone()) {
                 Some(other) if other != name => {
@@ -282,6 +303,12 @@ fn resolve_keys(
                 Some(_) => {}
                 None => chords.push(chord),
             }
+        }
+        if name == QUIT && chords.is_empty() {
+            let message = "quit = []: no key would quit gloss; expected at least one key, \
+                           such as [\"q\"]"
+                .to_owned();
+            return Err((list_span, message));
         }
         keys.push((name, chords));
     }

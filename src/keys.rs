@@ -63,6 +63,15 @@ pub enum KeyError {
     BadFunctionKey { name: String, input: String },
 }
 
+/// Ctrl-c: it always quits gloss, whatever the config's `[keys]` table says (the config
+/// refuses to bind it to anything else), so a reader always has a way out.
+pub const ALWAYS_QUITS: KeyChord = KeyChord {
+    key: Key::Char('c'),
+    ctrl: true,
+    alt: false,
+    shift: false,
+};
+
 /// The highest function key accepted.
 const MAX_F: u8 = 24;
 

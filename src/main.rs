@@ -17,7 +17,7 @@ use gloss::config::Config;
 use gloss::detect::detect_article;
 use gloss::export::{annotate_jsonl, write_document_json};
 use gloss::ingest::{self, LoadOptions, Source};
-use gloss::theme::Theme;
+use gloss::theme::{ColorDepth, Theme};
 use gloss::tui::action::Action;
 use gloss::tui::{self, Keymap, Launch, Settings};
 
@@ -273,6 +273,9 @@ fn read(cli: Cli) -> anyhow::Result<()> {
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         theme = theme.without_color();
     }
+    // Colours the terminal cannot show are mapped to ones it can (COLORTERM, TERM, or the
+    // config's color_depth).
+    theme = theme.at_depth(config.color_depth.resolve(ColorDepth::from_env));
     let src = source(cli.file.as_deref());
     if !io::stdout().is_terminal() {
         // The file's own problems first: they are what the user most needs to hear.
@@ -310,7 +313,7 @@ fn read(cli: Cli) -> anyhow::Result<()> {
         (Source::Path(_), _) | (_, false) => notes_location(&cli.notes, &config),
         _ => Err("notes beside the article need an article file".to_owned()),
     };
-    tui::run(Launch {
+    let ending = tui::run(Launch {
         article,
         whole,
         file_label,
@@ -319,5 +322,14 @@ fn read(cli: Cli) -> anyhow::Result<()> {
         keymap,
         notes,
         article_path,
-    })
+    })?;
+    // Ended by a signal: the terminal is restored and the notes saved; exit as a program
+    // killed by that signal is reported (128 + its number).
+    if let tui::Ending::Signalled { status, notice } = ending {
+        if let Some(notice) = notice {
+            eprintln!("gloss: {notice}");
+        }
+        std::process::exit(status);
+    }
+    Ok(())
 }

@@ -8,6 +8,7 @@
 //! the TUI converts [`Style`] into its own type.
 
 mod color;
+mod depth;
 mod role;
 mod span;
 mod style;
@@ -20,6 +21,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 pub use color::{Color, UnknownColor};
+pub use depth::{ColorDepth, DepthSetting, UnknownDepth};
 pub use role::{Role, UnknownRole};
 pub use span::Located;
 pub(crate) use span::{TomlRead, read_toml};
@@ -179,6 +181,17 @@ impl Theme {
         for style in &mut theme.resolved {
             style.fg = None;
             style.bg = None;
+        }
+        theme
+    }
+
+    /// The theme as a terminal of `depth` shows it: every colour mapped with
+    /// [`ColorDepth::map`] (nothing changes at true colour).
+    pub fn at_depth(&self, depth: ColorDepth) -> Theme {
+        let mut theme = self.clone();
+        for style in &mut theme.resolved {
+            style.fg = style.fg.map(|c| depth.map(c));
+            style.bg = style.bg.map(|c| depth.map(c));
         }
         theme
     }

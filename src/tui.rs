@@ -9,10 +9,12 @@ pub mod ansi;
 pub mod app;
 pub mod effects;
 pub mod keymap;
+pub mod messages;
 pub mod model;
 pub mod notes;
 pub mod present;
 pub mod rows;
+pub mod signals;
 pub mod terminal;
 pub mod ui;
 pub mod update;
@@ -30,6 +32,7 @@ use crate::theme::Theme;
 
 pub use keymap::Keymap;
 pub use model::{Model, Settings};
+pub use signals::Ending;
 
 /// Everything the reader needs, prepared (and checked) before the terminal is touched.
 #[derive(Debug)]
@@ -109,7 +112,7 @@ fn loader_stopped() -> anyhow::Error {
 }
 
 /// Runs the reader: takes over the terminal, and gives it back on every way out.
-pub fn run(launch: Launch) -> anyhow::Result<()> {
+pub fn run(launch: Launch) -> anyhow::Result<Ending> {
     let Launch {
         article,
         whole,

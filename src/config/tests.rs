@@ -127,6 +127,39 @@ fn error_messages_say_file_line_and_column() {
 }
 
 #[test]
+fn color_depth_is_auto_or_a_depth() {
+    use crate::theme::{ColorDepth, DepthSetting};
+    assert_eq!(parse("").expect("empty").color_depth, DepthSetting::Auto);
+    let fixed = parse("color_depth = \"256\"").expect("valid");
+    assert_eq!(fixed.color_depth, DepthSetting::Fixed(ColorDepth::Ansi256));
+    let e = parse("side_pane_width = 40\ncolor_depth = \"8\"\n").expect_err("unknown depth");
+    assert_eq!(
+        e.to_string(),
+        "config.toml:2:15: unknown colour depth '8': expected \"auto\", \"truecolor\" (or \
+         \"24bit\"), \"256\" or \"16\""
+    );
+}
+
+#[test]
+fn a_config_cannot_take_away_every_way_to_quit() {
+    let shown = |source: &str| match parse(source) {
+        Ok(_) => panic!("should fail:\n{source}"),
+        Err(e) => e.to_string(),
+    };
+    assert_eq!(
+        shown("[keys]\nquit = []\n"),
+        "config.toml:2:8: quit = []: no key would quit gloss; expected at least one key, \
+         such as [\"q\"]"
+    );
+    assert_eq!(
+        shown("[keys]\nhelp = [\"?\", \"ctrl-c\"]\n"),
+        "config.toml:2:14: key 'Ctrl-c' always quits gloss: it cannot be bound to 'help'"
+    );
+    // Ctrl-c may be named for quit itself, alone or with others.
+    assert!(parse("[keys]\nquit = \"ctrl-c\"\n").is_ok());
+}
+
+#[test]
 fn located_errors_expose_their_place() {
     let error = parse("\n\n  side_pane_width = 1").expect_err("out of range");
     let place = error.location().expect("a place");

@@ -35,6 +35,8 @@ pub enum Action {
     PrevMatch,
     ToggleSidePane,
     Help,
+    Messages,
+    Suspend,
     AddNote,
     Select,
     Highlight,
@@ -52,7 +54,7 @@ pub enum Action {
 }
 
 /// Every action, in the order the help overlay lists them.
-pub const ALL: [Action; 41] = [
+pub const ALL: [Action; 43] = [
     Action::Quit,
     Action::LineDown,
     Action::LineUp,
@@ -80,6 +82,8 @@ pub const ALL: [Action; 41] = [
     Action::PrevMatch,
     Action::ToggleSidePane,
     Action::Help,
+    Action::Messages,
+    Action::Suspend,
     Action::AddNote,
     Action::Select,
     Action::Highlight,
@@ -127,6 +131,8 @@ impl Action {
             Action::PrevMatch => "prev_match",
             Action::ToggleSidePane => "toggle_side_pane",
             Action::Help => "help",
+            Action::Messages => "messages",
+            Action::Suspend => "suspend",
             Action::AddNote => "add_note",
             Action::Select => "select",
             Action::Highlight => "highlight",
@@ -174,6 +180,8 @@ impl Action {
             Action::PrevMatch => "Previous search match",
             Action::ToggleSidePane => "Show or hide the side pane",
             Action::Help => "Show or hide this help",
+            Action::Messages => "Show or hide the last messages, in full",
+            Action::Suspend => "Suspend gloss to the shell (fg brings it back)",
             Action::AddNote => {
                 "Add a note to the selection, the current annotation or the sentence at the top"
             }

@@ -23,6 +23,7 @@ use super::WholeArticle;
 use super::effects;
 use super::model::Model;
 use super::notes::Notes;
+use super::signals::{Ending, Signal, SignalWatch};
 use super::terminal::TerminalGuard;
 use super::update::{Msg, only_scrolls, update};
 
@@ -53,7 +54,9 @@ pub fn run(
     theme: &Theme,
     mut notes: Option<NotesToOpen>,
     mut whole: Option<WholeArticle>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Ending> {
+    // From here on a signal ends gloss through the loop, which restores the terminal.
+    let signals = SignalWatch::start()?;
     // Small articles are annotated here, before the terminal is touched.
     let mut detection = None;
     if whole.is_none() && model.article.text.len() <= SYNC_DETECT_BYTES {
@@ -68,6 +71,9 @@ pub fn run(
     // `update::only_scrolls`): the presenter then lets the terminal scroll.
     let mut only_scrolled = false;
     loop {
+        if let Some(ending) = take_signals(&signals, &mut model, &mut guard)? {
+            return Ok(ending);
+        }
         // A head shown while the whole article loads is never laid out whole.
         if whole.is_none()
             && !model.layout.is_complete()
@@ -111,7 +117,8 @@ pub fn run(
             _ if whole.is_some() => 5,
             (Some(_), _) => 5,
             (None, true) => 50,
-            (None, false) => 1000,
+            // Signals are looked at between two polls: this bounds how long one waits.
+            (None, false) => 250,
         };
         if event::poll(Duration::from_millis(timeout))? {
             let mut first = true;
@@ -147,7 +154,7 @@ pub fn run(
                     install_notes(&mut model, opened);
                 }
                 if effects::dispatch(&mut model, msg, &mut guard)? {
-                    return Ok(());
+                    return Ok(Ending::Quit);
                 }
             }
         }
@@ -175,6 +182,35 @@ pub fn run(
             }
         }
     }
+}
+
+/// Acts on the signals received since the last look: a suspension now, or the ending a
+/// terminating signal asks for, once the notes are saved (or copied) as quitting saves them.
+fn take_signals(
+    signals: &SignalWatch,
+    model: &mut Model,
+    guard: &mut TerminalGuard,
+) -> anyhow::Result<Option<Ending>> {
+    while let Some(signal) = signals.next() {
+        match signal {
+            Signal::Suspend => {
+                effects::dispatch(
+                    model,
+                    Msg::Action(crate::tui::action::Action::Suspend),
+                    guard,
+                )?;
+            }
+            Signal::Terminate(number) => {
+                update(model, Msg::Terminating);
+                let notice = effects::save_before_exit(model);
+                return Ok(Some(Ending::Signalled {
+                    status: 128 + number,
+                    notice,
+                }));
+            }
+        }
+    }
+    Ok(None)
 }
 
 fn install_notes(model: &mut Model, notes: Notes) {

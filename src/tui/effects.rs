@@ -1,6 +1,6 @@
 //! Running the effects `update` asks for: saving the notes (and, when a save fails on quit,
-//! writing them to a recovery file), and handing the note being written to `$EDITOR`
-//! with the terminal given back for the time it runs. Their outcome goes back to `update`
+//! writing them to a recovery file), handing the note being written to `$EDITOR`
+//! with the terminal given back for the time it runs, and suspending gloss (Ctrl-z). Their outcome goes back to `update`
 //! as a message, so the state still changes in one place.
 
 use std::io::{self, Write};
@@ -14,6 +14,7 @@ use crate::notes::export::w3c;
 use crate::notes::store::recovery::{create_private, recovery_dirs, write_recovery};
 
 use super::model::Model;
+use super::signals;
 use super::terminal::{TerminalGuard, resume, suspend};
 use super::update::{Effect, Msg, update};
 
@@ -29,6 +30,16 @@ pub fn dispatch(model: &mut Model, msg: Msg, guard: &mut TerminalGuard) -> io::R
                 Ok(_) => return Ok(true),
                 Err(_) => Msg::Unsaved(recovery(model)),
             },
+            Effect::Suspend => {
+                suspend();
+                signals::stop();
+                // Continued (`fg`): the screen is painted whole, at its size now.
+                let size = resume(guard)?;
+                if size == model.size {
+                    return Ok(false);
+                }
+                Msg::Resize(size.0, size.1)
+            }
             Effect::ExternalEditor => {
                 let (text, size) = external_editor(model, guard)?;
                 if size != model.size {
@@ -58,8 +69,23 @@ pub fn save(model: &mut Model) -> Result<String, String> {
             ))
         }
         Ok(_) => Ok(format!("notes saved to {}", book.store().file().display())),
-        Err(e) => Err(e.to_string()),
+        // The cause first: the status bar has one line, and a path before it cuts it off.
+        Err(e) => Err(super::messages::cause_first(&e)),
     }
+}
+
+/// Before gloss exits on a signal: the notes saved as quitting saves them, else written to
+/// the recovery file quitting writes. What to tell the reader once the terminal is back
+/// (nothing when the notes are safe in their file).
+pub fn save_before_exit(model: &mut Model) -> Option<String> {
+    if !model.notes.dirty() {
+        return None;
+    }
+    let error = save(model).err()?;
+    Some(match recovery(model) {
+        Ok(file) => format!("notes not saved ({error}); a copy is in {file}"),
+        Err(e) => format!("notes not saved ({error}) and no copy could be written ({e})"),
+    })
 }
 
 /// Writes the unsaved notes as a W3C collection (what `gloss notes --import w3c` reads)
@@ -128,7 +154,7 @@ fn external_editor(
         std::fs::read_to_string(&file.0).map_err(|e| format!("cannot read the note back: {e}"))
     };
     suspend();
-    let result = run();
+    let result = signals::while_child_runs(run);
     let size = resume(guard)?;
     Ok((result, size))
 }

@@ -5,7 +5,7 @@
 //! Widgets never see key events. The search prompt's editing keys (characters, Backspace,
 //! Enter, Esc) are text entry, not actions, and are handled by `update::key`.
 
-use crate::keys::{Key, KeyChord};
+use crate::keys::{ALWAYS_QUITS, Key, KeyChord};
 
 use super::action::{ALL, Action};
 
@@ -67,6 +67,8 @@ fn defaults(action: Action) -> Vec<KeyChord> {
         Action::PrevMatch => vec![c('N')],
         Action::ToggleSidePane => vec![c('s')],
         Action::Help => vec![c('?')],
+        Action::Messages => vec![c('m')],
+        Action::Suspend => vec![KeyChord::ctrl('z')],
         Action::AddNote => vec![c('a')],
         Action::Select => vec![c('v')],
         Action::Highlight => vec![c('h')],
@@ -117,6 +119,14 @@ impl Keymap {
             table.retain(|(k, a)| *a != action && !chords.contains(k));
             table.extend(chords.iter().map(|&k| (k, action)));
         }
+        // Ctrl-c quits whatever the overrides said (`Config::load` refuses to rebind it;
+        // this holds for a keymap built from any list).
+        for table in [&mut map.bindings, &mut map.select] {
+            table.retain(|(k, a)| *k != ALWAYS_QUITS || *a == Action::Quit);
+        }
+        if !map.bindings.contains(&(ALWAYS_QUITS, Action::Quit)) {
+            map.bindings.push((ALWAYS_QUITS, Action::Quit));
+        }
         map
     }
 
@@ -137,8 +147,10 @@ impl Keymap {
             Mode::Help => matches!(
                 action,
                 Action::Quit
+                    | Action::Suspend
                     | Action::Back
                     | Action::Help
+                    | Action::Messages
                     | Action::LineDown
                     | Action::LineUp
                     | Action::HalfPageDown
@@ -152,6 +164,7 @@ impl Keymap {
             Mode::Select => matches!(
                 action,
                 Action::Quit
+                    | Action::Suspend
                     | Action::Back
                     | Action::Help
                     | Action::AddNote
@@ -262,7 +275,26 @@ mod tests {
         assert_eq!(map.resolve(Mode::Normal, &chord("q")), None);
         assert_eq!(map.resolve(Mode::Normal, &chord("j")), Some(Action::Help));
         assert_eq!(map.label(Action::LineDown), "Down");
-        assert_eq!(map.label(Action::Quit), "x");
+        assert_eq!(map.label(Action::Quit), "x Ctrl-c");
+    }
+
+    #[test]
+    fn ctrl_c_quits_whatever_the_overrides_say() {
+        for overrides in [
+            vec![("quit".to_string(), vec![])],
+            vec![("quit".to_string(), vec![chord("x")])],
+            vec![("help".to_string(), vec![chord("ctrl-c")])],
+            vec![("select_line_down".to_string(), vec![chord("ctrl-c")])],
+        ] {
+            let map = Keymap::with_overrides(&overrides);
+            for mode in [Mode::Normal, Mode::Select] {
+                assert_eq!(
+                    map.resolve(mode, &chord("ctrl-c")),
+                    Some(Action::Quit),
+                    "{overrides:?} in {mode:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -16,6 +16,7 @@ use crate::layout::Layout;
 use crate::nav::{self, JumpList};
 
 use super::keymap::Keymap;
+use super::messages::MessageLog;
 use super::notes::Notes;
 use super::rows::{Item, Rows, Tab};
 
@@ -41,6 +42,16 @@ impl Default for Settings {
             max_text_width: 100,
         }
     }
+}
+
+/// The overlay drawn over the panes while `Model::help` is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Overlay {
+    /// The keys (help).
+    #[default]
+    Keys,
+    /// The last status messages, in full.
+    Messages,
 }
 
 /// Which pane has the keyboard.
@@ -135,10 +146,14 @@ pub struct Model {
     pub jumps: JumpList<Position>,
     pub search: Search,
     pub prompt: Option<Prompt>,
-    /// Scroll offset of the help overlay while it is open.
+    /// Scroll offset of the overlay (help or messages, see `overlay`) while it is open.
     pub help: Option<usize>,
+    /// Which overlay `help` scrolls.
+    pub overlay: Overlay,
     /// A one-off message for the status bar ("no match for …"), cleared by the next key.
     pub message: Option<String>,
+    /// The last messages, for the messages overlay.
+    pub log: MessageLog,
     /// The reader's notes and what is being done with them.
     pub notes: Notes,
 }
@@ -178,6 +193,8 @@ impl Model {
             search: Search::default(),
             prompt: None,
             help: None,
+            overlay: Overlay::Keys,
+            log: MessageLog::default(),
             message: None,
             notes: Notes::default(),
         };

@@ -156,6 +156,12 @@ fn install_panic_hook() {
     });
 }
 
+/// Whether the terminal is in the reader's state (not given back to `$EDITOR` or to the
+/// shell, nor restored yet).
+pub fn is_active() -> bool {
+    ACTIVE.load(Ordering::SeqCst)
+}
+
 /// Gives the terminal back for a while (to run `$EDITOR`): as [`restore`].
 pub fn suspend() {
     restore();

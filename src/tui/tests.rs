@@ -3,6 +3,7 @@
 //! whole-screen snapshots with ratatui's `TestBackend`, and a no-panic property.
 
 mod keys;
+mod messages;
 mod notes;
 mod notes_cursor;
 mod notes_editor;

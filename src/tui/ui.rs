@@ -4,6 +4,7 @@
 pub mod article;
 pub mod editor;
 pub mod help;
+pub mod messages;
 pub mod search_prompt;
 pub mod side_pane;
 pub mod status_bar;
@@ -19,7 +20,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::layout::{grapheme_width, str_width};
 use crate::theme::Theme;
 
-use super::model::Model;
+use super::model::{Model, Overlay};
 
 /// Paints the whole screen.
 pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
@@ -41,7 +42,10 @@ pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
         }
     }
     if let Some(scroll) = m.help {
-        help::draw(frame, screen, m, scroll, theme);
+        match m.overlay {
+            Overlay::Keys => help::draw(frame, screen, m, scroll, theme),
+            Overlay::Messages => messages::draw(frame, screen, m, scroll, theme),
+        }
     }
     if let Some(ed) = &m.notes.editor {
         editor::draw(frame, screen, m, ed, theme);

@@ -8,17 +8,19 @@ mod editor;
 mod jump;
 mod mouse;
 mod notes;
+mod overlay;
 mod scrolling;
 
+use overlay::log_message;
 pub use scrolling::only_scrolls;
 
 use crate::annotation::AnnotationSet;
 use crate::keys::{Key, KeyChord};
-use crate::nav::{self, Scroll};
+use crate::nav::Scroll;
 
 use super::action::Action;
 use super::keymap::Mode;
-use super::model::{Focus, Model, NARROW, Prompt};
+use super::model::{Focus, Model, NARROW, Overlay, Prompt};
 use super::rows::Tab;
 
 /// Something that happened, for the model to take in.
@@ -50,6 +52,9 @@ pub enum Msg {
     /// Quitting with unsaved notes after a failed save: the notes were written to this
     /// recovery file (or could not be: the error).
     Unsaved(Result<String, String>),
+    /// A signal ends gloss: what is pending (a note being written) joins the notes, which
+    /// the loop then saves.
+    Terminating,
 }
 
 /// What the loop must do after an update.
@@ -63,12 +68,20 @@ pub enum Effect {
     SaveThenQuit,
     /// Hand the editor's text to `$EDITOR` and send back [`Msg::EditorText`].
     ExternalEditor,
+    /// Give the terminal back and stop the process until it is continued (Ctrl-z).
+    Suspend,
 }
 
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: usize = 3;
 
 pub fn update(m: &mut Model, msg: Msg) -> Effect {
+    let effect = take(m, msg);
+    log_message(m);
+    effect
+}
+
+fn take(m: &mut Model, msg: Msg) -> Effect {
     match msg {
         Msg::Key(chord) => return key(m, chord),
         Msg::Action(action) => return act(m, action),
@@ -85,6 +98,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Effect {
         Msg::PartialAnnotations(set) => m.set_partial_annotations(set),
         Msg::DetectionProgress(percent) => m.detection_progress = Some(percent),
         Msg::EditorText(text) => editor::editor_text(m, text),
+        Msg::Terminating => editor::keep_for_exit(m),
         Msg::Saved(result) => {
             m.notes.quit_armed = false;
             match result {
@@ -97,7 +111,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Effect {
                     });
                 }
                 Err(e) => {
-                    m.message = Some(format!("notes not saved (kept, will retry): {e}"));
+                    m.message = Some(format!("notes not saved: {e} (kept, will retry)"));
                     m.notes.save_failed = Some(e);
                 }
             }
@@ -133,6 +147,12 @@ pub fn mode(m: &Model) -> Mode {
 
 /// A key press: typed into the prompt when it is open, otherwise resolved to an action.
 pub fn key(m: &mut Model, chord: KeyChord) -> Effect {
+    let effect = press(m, chord);
+    log_message(m);
+    effect
+}
+
+fn press(m: &mut Model, chord: KeyChord) -> Effect {
     m.message = None;
     if m.notes.editor.is_some() {
         return editor::editor_key(m, chord);
@@ -164,12 +184,16 @@ pub fn keys(m: &mut Model, script: &str) -> Effect {
 
 /// Carries out `action` in the current mode.
 pub fn act(m: &mut Model, action: Action) -> Effect {
+    if action == Action::Suspend {
+        return Effect::Suspend;
+    }
     if let Some(scroll) = m.help {
-        return help_action(m, scroll, action);
+        return overlay::act(m, scroll, action);
     }
     match action {
         Action::Quit if m.notes.dirty() && !m.notes.quit_armed => return Effect::SaveThenQuit,
         Action::Quit => return Effect::Quit,
+        Action::Suspend => return Effect::Suspend,
         Action::LineDown => move_by(m, Scroll::Lines(1)),
         Action::LineUp => move_by(m, Scroll::Lines(-1)),
         Action::HalfPageDown => move_by(m, Scroll::HalfPages(1)),
@@ -203,7 +227,8 @@ pub fn act(m: &mut Model, action: Action) -> Effect {
         Action::NextMatch => jump::next_match(m, true),
         Action::PrevMatch => jump::next_match(m, false),
         Action::ToggleSidePane => toggle_side(m),
-        Action::Help => m.help = Some(0),
+        Action::Help => overlay::open(m, Overlay::Keys),
+        Action::Messages => overlay::open(m, Overlay::Messages),
         Action::AddNote
         | Action::Select
         | Action::Highlight
@@ -219,22 +244,6 @@ pub fn act(m: &mut Model, action: Action) -> Effect {
         | Action::SelectLineDown
         | Action::SelectLineUp => return notes::act(m, action),
     }
-    Effect::None
-}
-
-fn help_action(m: &mut Model, scroll: usize, action: Action) -> Effect {
-    let step = nav::half_page_lines(m.page_height());
-    m.help = match action {
-        Action::Quit | Action::Back | Action::Help => None,
-        Action::LineDown => Some(scroll + 1),
-        Action::LineUp => Some(scroll.saturating_sub(1)),
-        Action::HalfPageDown | Action::PageDown => Some(scroll + step),
-        Action::HalfPageUp | Action::PageUp => Some(scroll.saturating_sub(step)),
-        Action::Top => Some(0),
-        // The overlay clamps its scroll when drawn; any large number means "the end".
-        Action::Bottom => Some(usize::MAX / 2),
-        _ => Some(scroll),
-    };
     Effect::None
 }
 

@@ -107,10 +107,11 @@ impl Session {
     }
 
     /// Runs gloss through `sh`, then prints the terminal modes with `stty -a` so a test can
-    /// check that gloss left the terminal as it found it.
+    /// check that gloss left the terminal as it found it (all printed once the output
+    /// holds `end-of-stty`).
     pub fn gloss_then_stty(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
         let script = format!(
-            "'{}' {}; echo \"exit=$?\"; stty -a",
+            "'{}' {}; echo \"exit=$?\"; stty -a; echo end-of-stty",
             gloss_bin(),
             args.iter()
                 .map(|a| format!("'{a}'"))
@@ -195,6 +196,11 @@ impl Session {
             .set_size(nz(rows), nz(cols));
     }
 
+    /// The process id of the program run (for [`Session::gloss_then_stty`], the shell's).
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("the program's process id")
+    }
+
     /// Waits for the program to end and returns its exit status.
     pub fn wait_exit(&mut self) -> ExitStatus {
         let start = Instant::now();
@@ -238,4 +244,42 @@ pub fn assert_terminal_cooked(output: &str) {
             "terminal left with -{mode} (raw mode not restored); stty said:\n{stty}"
         );
     }
+}
+
+/// Sends the signal named `name` ("TERM", "CONT"...) to process `pid`, as `kill -s` does.
+pub fn kill(name: &str, pid: u32) {
+    let status = std::process::Command::new("kill")
+        .args(["-s", name, &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success(), "kill -s {name} {pid} failed");
+}
+
+/// The process whose parent is `parent` (gloss under the shell of
+/// [`Session::gloss_then_stty`]), once it has started; Linux's /proc.
+pub fn child_of(parent: u32) -> u32 {
+    let start = Instant::now();
+    while start.elapsed() < PATIENCE {
+        for entry in std::fs::read_dir("/proc").expect("read /proc").flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+                continue;
+            };
+            if process_state(pid).is_some_and(|(_, ppid)| ppid == parent) {
+                return pid;
+            }
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+    panic!("no child of process {parent} appeared");
+}
+
+/// A process's state letter ('S' sleeping, 'T' stopped...) and parent, from /proc.
+pub fn process_state(pid: u32) -> Option<(char, u32)> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // "pid (comm) state ppid ...": the name may hold spaces and parentheses.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let mut fields = rest.split_whitespace();
+    let state = fields.next()?.chars().next()?;
+    let ppid = fields.next()?.parse().ok()?;
+    Some((state, ppid))
 }

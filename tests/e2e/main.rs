@@ -8,6 +8,8 @@ mod injection;
 mod inputs;
 mod notes;
 mod scroll;
+#[cfg(target_os = "linux")]
+mod signals;
 
 use harness::{Session, assert_terminal_cooked, sample_path};
 
@@ -175,4 +177,39 @@ fn selected_side_row(screen: &vt100::Screen) -> Option<String> {
 fn size(screen: &vt100::Screen) -> (u16, u16) {
     let (rows, cols) = screen.size();
     (rows.get(), cols.get())
+}
+
+/// The kinds of colour the screen's cells use: (RGB, palette index past the sixteen).
+fn colour_kinds(screen: &vt100::Screen) -> (bool, bool) {
+    let (rows, cols) = size(screen);
+    let (mut rgb, mut wide_palette) = (false, false);
+    for cell in (0..rows).flat_map(|r| (0..cols).filter_map(move |c| screen.cell(r, c))) {
+        for colour in [cell.fgcolor(), cell.bgcolor()] {
+            rgb |= matches!(colour, vt100::Color::Rgb(..));
+            wide_palette |= matches!(colour, vt100::Color::Idx(16..));
+        }
+    }
+    (rgb, wide_palette)
+}
+
+#[test]
+fn the_theme_is_drawn_in_the_colours_the_terminal_has() {
+    // (TERM, COLORTERM) -> RGB colours sent, palette colours past the sixteen sent.
+    let cases = [
+        ("xterm-256color", "truecolor", (true, false)),
+        ("xterm-256color", "", (false, true)),
+        ("xterm", "", (false, false)),
+    ];
+    for (term, colorterm, expected) in cases {
+        let env = [("TERM", term), ("COLORTERM", colorterm)];
+        let mut s = Session::spawn(harness::gloss_bin(), &[&sample_path()], &env, 120, 35);
+        s.wait_for_text("Donald Trump");
+        assert_eq!(
+            s.with_screen(colour_kinds),
+            expected,
+            "TERM={term} COLORTERM={colorterm:?}"
+        );
+        s.send("q");
+        assert!(s.wait_exit().success());
+    }
 }

@@ -81,7 +81,15 @@ pub const SECTIONS: &[(&str, &[Action])] = &[
             Action::SelectLineUp,
         ],
     ),
-    ("General", &[Action::Help, Action::Quit]),
+    (
+        "General",
+        &[
+            Action::Help,
+            Action::Messages,
+            Action::Suspend,
+            Action::Quit,
+        ],
+    ),
 ];
 
 /// The overlay's lines: section headings, then "keys  what they do" rows.

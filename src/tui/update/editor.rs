@@ -45,6 +45,14 @@ pub fn editor_key(m: &mut Model, chord: KeyChord) -> Effect {
     }
 }
 
+/// Before gloss exits on a signal: a note being written with text typed is saved as
+/// Ctrl-s would, so ending gloss never loses what the reader wrote.
+pub fn keep_for_exit(m: &mut Model) {
+    if m.notes.editor.as_ref().is_some_and(|ed| ed.changed()) {
+        save_editor(m);
+    }
+}
+
 /// The text `$EDITOR` gave back.
 pub fn editor_text(m: &mut Model, text: Result<String, String>) {
     match (text, m.notes.editor.as_mut()) {

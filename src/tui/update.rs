@@ -25,7 +25,6 @@ use super::rows::Tab;
 #[derive(Debug, Clone)]
 pub enum Msg {
     Key(KeyChord),
-    Action(Action),
     /// The terminal's new size (columns, rows).
     Resize(u16, u16),
     Click {
@@ -71,7 +70,6 @@ const WHEEL_LINES: usize = 3;
 pub fn update(m: &mut Model, msg: Msg) -> Effect {
     match msg {
         Msg::Key(chord) => return key(m, chord),
-        Msg::Action(action) => return act(m, action),
         Msg::Resize(w, h) => {
             m.size = (w, h);
             m.relayout();

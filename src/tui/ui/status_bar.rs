@@ -8,31 +8,10 @@ use ratatui::text::Span;
 use crate::annotation::AnnotationKind;
 use crate::theme::{Role, Theme};
 
-use super::super::action::Action;
-use super::super::model::{Focus, Model};
+use super::super::model::Model;
 use super::super::rows::Tab;
 use super::style::{role, stack};
 use super::{fit, width};
-
-/// The actions the hint offers, with the word shown for each, most useful first: when
-/// the bar is short, hints are dropped from the end.
-fn hint_actions(m: &Model) -> &'static [(Action, &'static str)] {
-    match m.focus {
-        Focus::Side => &[
-            (Action::Help, "help"),
-            (Action::Enter, "show"),
-            (Action::Back, "back"),
-            (Action::Quit, "quit"),
-        ],
-        Focus::Article => &[
-            (Action::Help, "help"),
-            (Action::NextAnnotation, "next"),
-            (Action::Quit, "quit"),
-            (Action::Enter, "list"),
-            (Action::Search, "search"),
-        ],
-    }
-}
 
 /// What the current annotation is, in a few words.
 pub fn summary(m: &Model) -> Option<String> {
@@ -125,10 +104,7 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
     let left_w: usize = left.iter().map(|s| width(&s.content)).sum();
     let middle_w = middle.as_ref().map_or(0, |s| width(s));
     // Hints in priority order, as many as fit beside the whole middle text.
-    let mut hints: Vec<(String, &str)> = hint_actions(m)
-        .iter()
-        .filter_map(|(action, word)| Some((m.keymap.keys_for(*action).first()?.to_string(), *word)))
-        .collect();
+    let mut hints = m.keymap.hint(m.focus);
     let hint_width = |h: &[(String, &str)]| {
         h.iter()
             .map(|(k, w)| width(k) + width(w) + 3)

@@ -238,4 +238,35 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), ALL.len());
     }
+
+    #[test]
+    fn each_focus_ranks_its_hints_once() {
+        for focus in [Focus::Article, Focus::Side] {
+            let mut ranks: Vec<u8> = ALL
+                .iter()
+                .filter_map(|a| a.hint(focus))
+                .map(|h| h.0)
+                .collect();
+            let offered = ranks.len();
+            ranks.sort_unstable();
+            ranks.dedup();
+            assert_eq!(ranks.len(), offered, "{focus:?}: two hints share a rank");
+            assert!(offered > 0, "{focus:?}: no hint");
+        }
+    }
+
+    #[test]
+    fn sections_list_the_table_in_order() {
+        let listed: Vec<Action> = SECTIONS
+            .iter()
+            .flat_map(|(_, a)| a.iter().copied())
+            .collect();
+        assert_eq!(listed, ALL);
+        for (title, actions) in SECTIONS {
+            assert!(
+                actions.iter().all(|a| a.section().title() == *title),
+                "{title}"
+            );
+        }
+    }
 }

@@ -136,3 +136,56 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
         super::text::set_line(buf, x, area.y, &hint, u16::try_from(hint_w).unwrap_or(0));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::config::Config;
+    use crate::theme::Theme;
+    use crate::tui::action::Action;
+    use crate::tui::keymap::Keymap;
+    use crate::tui::model::Focus;
+    use crate::tui::tests::{model, screen};
+
+    /// The status bar: the last row of the screen.
+    fn bar(keymap: Keymap, focus: Focus) -> String {
+        let mut m = model(100, 30);
+        m.keymap = keymap;
+        m.focus = focus;
+        let screen = screen(&m, &Theme::default());
+        screen.lines().last().unwrap_or_default().to_string()
+    }
+
+    #[test]
+    fn a_key_remapped_in_the_config_shows_in_the_hint() {
+        let config = "[keys]\nhelp = \"f1\"\nquit = [\"x\", \"q\"]\nenter = \"ctrl-l\"\n";
+        let names = Action::names();
+        let config = Config::parse(config, Path::new("config.toml"), &names)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let remapped = Keymap::with_overrides(&config.keys);
+        let default = bar(Keymap::default(), Focus::Article);
+        assert!(
+            default.ends_with("? help  Tab next  q quit  Enter list  / search"),
+            "{default}"
+        );
+        let article = bar(remapped.clone(), Focus::Article);
+        assert!(
+            article.ends_with("F1 help  Tab next  x quit  Ctrl-l list  / search"),
+            "{article}"
+        );
+        let side = bar(remapped, Focus::Side);
+        assert!(
+            side.ends_with("F1 help  Ctrl-l show  Esc back  x quit"),
+            "{side}"
+        );
+    }
+
+    #[test]
+    fn an_unbound_action_drops_out_of_the_hint() {
+        let remapped = Keymap::with_overrides(&[("next_annotation".to_string(), Vec::new())]);
+        let hint = remapped.hint(Focus::Article);
+        let words: Vec<&str> = hint.iter().map(|&(_, w)| w).collect();
+        assert_eq!(words, ["help", "quit", "list", "search"]);
+    }
+}

@@ -22,7 +22,7 @@
 //! columns) takes about 20 ms of CPU. For the first frame and after a resize the reader
 //! first lays out only the blocks on screen ([`Layout::partial`]: a window of lines with
 //! estimated counts before and after it), draws, and swaps in the whole layout when a
-//! worker thread has made it (see `docs/design.md`).
+//! worker thread has made it (see `docs/performance.md`, *How the reader stays instant*).
 
 mod check;
 mod columns;

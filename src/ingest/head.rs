@@ -4,7 +4,8 @@
 //!
 //! A 30 MB book takes ~100 ms to read and split into blocks, `less` shows its first page in
 //! a few milliseconds: the reader loads [`HEAD_BYTES`] first, draws them, and swaps in the
-//! whole article when a worker thread has loaded it (`docs/design.md`, first frame).
+//! whole article when a worker thread has loaded it (`docs/performance.md`,
+//! *The head of a big file first*).
 
 /// Files at least this big (bytes) are opened head first. Smaller ones load whole in a few
 /// milliseconds, and the reader annotates them before its first frame.

@@ -341,34 +341,6 @@ fn no_color_theme_snapshot() {
     insta::assert_snapshot!(shipped("no-color").to_toml());
 }
 
-#[test]
-fn theme_keys_and_config_stay_terminal_free() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = vec![
-        root.join("theme.rs"),
-        root.join("config.rs"),
-        root.join("keys.rs"),
-    ];
-    for dir in ["theme", "config"] {
-        let entries = std::fs::read_dir(root.join(dir)).expect("module directory");
-        files.extend(entries.filter_map(Result::ok).map(|e| e.path()));
-    }
-    for file in files
-        .iter()
-        .filter(|f| f.extension().is_some_and(|e| e == "rs"))
-    {
-        let text = std::fs::read_to_string(file).expect("readable source");
-        for line in text.lines().map(str::trim_start) {
-            let imports = line.starts_with("use ") || line.starts_with("pub use ");
-            assert!(
-                !(imports && (line.contains("ratatui") || line.contains("crossterm"))),
-                "{}: {line}",
-                file.display()
-            );
-        }
-    }
-}
-
 #[cfg(unix)]
 #[test]
 fn special_files_are_refused_as_themes_and_as_bases() {

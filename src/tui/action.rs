@@ -1,239 +1,214 @@
-//! The reader's vocabulary: every command a key can trigger, one documented variant each.
+//! The reader's vocabulary: every command a key can trigger, defined once in the
+//! `actions!` table below.
 //!
-//! The variant names (in snake case, see [`Action::name`]) are the words of the config
-//! file's `[keys]` table, and the doc line ([`Action::doc`]) is what the help overlay and
-//! the README key table show, so a command is described exactly once.
+//! One row per action gives its variant, its config word (the `[keys]` table's name for
+//! it, [`Action::name`]), its default keys, the help section it is listed in, one line of
+//! doc ([`Action::doc`], shown by the help overlay and the README key table) and, for the
+//! few the status bar offers, the hint word and rank per focus. Every list of actions (the
+//! enum, [`ALL`], [`SECTIONS`], the keymap's defaults, the status-bar hints) is generated
+//! from the table, so adding a command is adding a row.
 
-/// A command the reader can give. Keys resolve to actions in [`super::keymap`]; only
-/// [`super::update`] acts on them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Action {
-    Quit,
-    LineDown,
-    LineUp,
-    HalfPageDown,
-    HalfPageUp,
-    PageDown,
-    PageUp,
-    Top,
-    Bottom,
-    NextAnnotation,
-    PrevAnnotation,
-    NextItem,
-    PrevItem,
-    NextMention,
-    PrevMention,
-    TabEntities,
-    TabDates,
-    TabQuotes,
-    TabNotes,
-    Enter,
-    Back,
-    JumpBack,
-    Search,
-    NextMatch,
-    PrevMatch,
-    ToggleSidePane,
-    Help,
-    Messages,
-    Suspend,
-    AddNote,
-    Select,
-    Highlight,
-    EditNote,
-    DeleteNote,
-    Undo,
-    TagFilter,
-    Reattach,
-    SelectWordForward,
-    SelectWordBack,
-    SelectSentenceForward,
-    SelectSentenceBack,
-    SelectLineDown,
-    SelectLineUp,
+use crate::keys::{Key, KeyChord};
+
+use super::model::Focus;
+
+/// Generates [`Action`], [`Section`], [`ALL`], [`SECTIONS`] and the per-action lookups
+/// from a table of sections of rows. A row reads
+///
+/// ```text
+/// /// One line of doc.
+/// Variant = "config_word", [Char('x'), Ctrl('y'), Down, F(1)], hint Article 2 "word";
+/// ```
+///
+/// Keys are `Char(c)`, `Ctrl(c)` or any [`Key`] variant (`Down`, `F(1)`). The `hint` part
+/// is optional: it puts the action in the status bar's hint while that [`Focus`] has the
+/// keyboard, ranked (1 first: when the bar is short, hints are dropped from the end) and
+/// named by the word.
+macro_rules! actions {
+    ($(
+        $section:ident $title:literal {
+            $(
+                $(#[doc = $doc:literal])+
+                $variant:ident = $name:literal,
+                [$($key:ident $(($arg:literal))?),+]
+                $(, hint $($focus:ident $rank:literal $word:literal),+)?;
+            )+
+        }
+    )+) => {
+        /// A command the reader can give. Keys resolve to actions in [`super::keymap`];
+        /// only [`super::update`] acts on them.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action {
+            $($( $(#[doc = $doc])+ $variant, )+)+
+        }
+
+        /// The help overlay's sections, in the order it lists them.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Section {
+            $( $section, )+
+        }
+
+        /// How many actions there are.
+        const COUNT: usize = [$($(actions!(@unit $variant),)+)+].len();
+
+        /// Every action, in the order the help overlay lists them.
+        pub const ALL: [Action; COUNT] = [$($(Action::$variant,)+)+];
+
+        /// The help overlay's sections with their titles: every action is in exactly one.
+        pub const SECTIONS: &[(&str, &[Action])] = &[$( ($title, &[$(Action::$variant),+]), )+];
+
+        impl Section {
+            /// The section's heading in the help overlay and the README.
+            pub fn title(self) -> &'static str {
+                match self { $(Section::$section => $title,)+ }
+            }
+        }
+
+        impl Action {
+            /// The config word for this action (`[keys] next_annotation = ["tab"]`).
+            pub fn name(self) -> &'static str {
+                match self { $($(Action::$variant => $name,)+)+ }
+            }
+
+            /// One line saying what the action does, for the help overlay and the README.
+            pub fn doc(self) -> &'static str {
+                match self { $($(Action::$variant => concat!($($doc),+).trim_ascii(),)+)+ }
+            }
+
+            /// The help section the action is listed in.
+            pub fn section(self) -> Section {
+                match self { $($(Action::$variant => Section::$section,)+)+ }
+            }
+
+            /// The default chords of the action, as the README and the help show them.
+            pub fn default_keys(self) -> Vec<KeyChord> {
+                match self {
+                    $($(Action::$variant => vec![$(actions!(@chord $key $($arg)?)),+],)+)+
+                }
+            }
+
+            /// Where the action stands in the status bar's hint while `focus` has the
+            /// keyboard (its rank, 1 first) and the word shown for it; `None` when the hint
+            /// does not offer it there.
+            pub fn hint(self, focus: Focus) -> Option<(u8, &'static str)> {
+                match (self, focus) {
+                    $($($($( (Action::$variant, Focus::$focus) => Some(($rank, $word)), )+)?)+)+
+                    _ => None,
+                }
+            }
+        }
+    };
+    (@unit $variant:ident) => { () };
+    (@chord Char $c:literal) => { KeyChord::char($c) };
+    (@chord Ctrl $c:literal) => { KeyChord::ctrl($c) };
+    (@chord $key:ident $arg:literal) => { KeyChord::plain(Key::$key($arg)) };
+    (@chord $key:ident) => { KeyChord::plain(Key::$key) };
 }
 
-/// Every action, in the order the help overlay lists them.
-pub const ALL: [Action; 43] = [
-    Action::Quit,
-    Action::LineDown,
-    Action::LineUp,
-    Action::HalfPageDown,
-    Action::HalfPageUp,
-    Action::PageDown,
-    Action::PageUp,
-    Action::Top,
-    Action::Bottom,
-    Action::NextAnnotation,
-    Action::PrevAnnotation,
-    Action::NextItem,
-    Action::PrevItem,
-    Action::NextMention,
-    Action::PrevMention,
-    Action::TabEntities,
-    Action::TabDates,
-    Action::TabQuotes,
-    Action::TabNotes,
-    Action::Enter,
-    Action::Back,
-    Action::JumpBack,
-    Action::Search,
-    Action::NextMatch,
-    Action::PrevMatch,
-    Action::ToggleSidePane,
-    Action::Help,
-    Action::Messages,
-    Action::Suspend,
-    Action::AddNote,
-    Action::Select,
-    Action::Highlight,
-    Action::EditNote,
-    Action::DeleteNote,
-    Action::Undo,
-    Action::TagFilter,
-    Action::Reattach,
-    Action::SelectWordForward,
-    Action::SelectWordBack,
-    Action::SelectSentenceForward,
-    Action::SelectSentenceBack,
-    Action::SelectLineDown,
-    Action::SelectLineUp,
-];
+actions! {
+    Reading "Reading" {
+        /// Scroll down a line (side pane: next row)
+        LineDown = "line_down", [Char('j'), Down];
+        /// Scroll up a line (side pane: previous row)
+        LineUp = "line_up", [Char('k'), Up];
+        /// Scroll down half a page
+        HalfPageDown = "half_page_down", [Ctrl('d')];
+        /// Scroll up half a page
+        HalfPageUp = "half_page_up", [Ctrl('u')];
+        /// Scroll down a page
+        PageDown = "page_down", [Space, PageDown];
+        /// Scroll up a page
+        PageUp = "page_up", [Char('b'), PageUp];
+        /// Go to the top
+        Top = "top", [Char('g'), Home];
+        /// Go to the bottom
+        Bottom = "bottom", [Char('G'), End];
+    }
+    Annotations "Annotations" {
+        /// Next annotation of any kind
+        NextAnnotation = "next_annotation", [Tab], hint Article 2 "next";
+        /// Previous annotation of any kind
+        PrevAnnotation = "prev_annotation", [BackTab];
+        /// Next item of the side pane's tab (quote to quote, date to date)
+        NextItem = "next_item", [Char(']')];
+        /// Previous item of the side pane's tab
+        PrevItem = "prev_item", [Char('[')];
+        /// Next mention of the current entity
+        NextMention = "next_mention", [Char('*')];
+        /// Previous mention of the current entity
+        PrevMention = "prev_mention", [Char('#')];
+        /// Back to where the last jump started
+        JumpBack = "jump_back", [Ctrl('o')];
+    }
+    SidePane "Side pane" {
+        /// Side pane: entities
+        TabEntities = "tab_entities", [Char('1')];
+        /// Side pane: dates, as a timeline
+        TabDates = "tab_dates", [Char('2')];
+        /// Side pane: quotes
+        TabQuotes = "tab_quotes", [Char('3')];
+        /// Side pane: notes
+        TabNotes = "tab_notes", [Char('4')];
+        /// Article: go to the side pane · side pane: show the passage
+        Enter = "enter", [Enter], hint Article 4 "list", Side 2 "show";
+        /// Back to the article
+        Back = "back", [Esc], hint Side 3 "back";
+        /// Show or hide the side pane
+        ToggleSidePane = "toggle_side_pane", [Char('s')];
+    }
+    Search "Search" {
+        /// Search the article
+        Search = "search", [Char('/')], hint Article 5 "search";
+        /// Next search match
+        NextMatch = "next_match", [Char('n')];
+        /// Previous search match
+        PrevMatch = "prev_match", [Char('N')];
+    }
+    Notes "Notes" {
+        /// Add a note to the selection, the current annotation or the sentence at the top
+        AddNote = "add_note", [Char('a')];
+        /// Start a selection (extend by word, sentence or line; Esc cancels)
+        Select = "select", [Char('v')];
+        /// Highlight the selection (or current annotation) without a note
+        Highlight = "highlight", [Char('h')];
+        /// Edit the note on the selection or current annotation (Notes tab: the selected one)
+        EditNote = "edit_note", [Char('e')];
+        /// Delete the note on the selection or current annotation (Notes tab: the selected one)
+        DeleteNote = "delete_note", [Char('d')];
+        /// Undo the last deletion of a note (this session)
+        Undo = "undo", [Char('u')];
+        /// Notes tab: show only notes with the next tag (cycles, then all)
+        TagFilter = "tag_filter", [Char('t')];
+        /// Re-attach the selected detached note to the selection
+        Reattach = "reattach", [Char('r')];
+    }
+    Selection "Selection" {
+        /// Selection: extend by a word
+        SelectWordForward = "select_word_forward", [Char('w'), Right];
+        /// Selection: shrink by a word
+        SelectWordBack = "select_word_back", [Char('b'), Left];
+        /// Selection: extend by a sentence
+        SelectSentenceForward = "select_sentence_forward", [Char(')')];
+        /// Selection: shrink by a sentence
+        SelectSentenceBack = "select_sentence_back", [Char('(')];
+        /// Selection: extend by a line
+        SelectLineDown = "select_line_down", [Char('j'), Down];
+        /// Selection: shrink by a line
+        SelectLineUp = "select_line_up", [Char('k'), Up];
+    }
+    General "General" {
+        /// Show or hide this help
+        Help = "help", [Char('?')], hint Article 1 "help", Side 1 "help";
+        /// Show or hide the last messages, in full
+        Messages = "messages", [Char('m')];
+        /// Suspend gloss to the shell (fg brings it back)
+        Suspend = "suspend", [Ctrl('z')];
+        /// Quit gloss (in the help: close the help)
+        Quit = "quit", [Char('q'), Ctrl('c')], hint Article 3 "quit", Side 4 "quit";
+    }
+}
 
 impl Action {
-    /// The config word for this action (`[keys] next_annotation = ["tab"]`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Action::Quit => "quit",
-            Action::LineDown => "line_down",
-            Action::LineUp => "line_up",
-            Action::HalfPageDown => "half_page_down",
-            Action::HalfPageUp => "half_page_up",
-            Action::PageDown => "page_down",
-            Action::PageUp => "page_up",
-            Action::Top => "top",
-            Action::Bottom => "bottom",
-            Action::NextAnnotation => "next_annotation",
-            Action::PrevAnnotation => "prev_annotation",
-            Action::NextItem => "next_item",
-            Action::PrevItem => "prev_item",
-            Action::NextMention => "next_mention",
-            Action::PrevMention => "prev_mention",
-            Action::TabEntities => "tab_entities",
-            Action::TabDates => "tab_dates",
-            Action::TabQuotes => "tab_quotes",
-            Action::TabNotes => "tab_notes",
-            Action::Enter => "enter",
-            Action::Back => "back",
-            Action::JumpBack => "jump_back",
-            Action::Search => "search",
-            Action::NextMatch => "next_match",
-            Action::PrevMatch => "prev_match",
-            Action::ToggleSidePane => "toggle_side_pane",
-            Action::Help => "help",
-            Action::Messages => "messages",
-            Action::Suspend => "suspend",
-            Action::AddNote => "add_note",
-            Action::Select => "select",
-            Action::Highlight => "highlight",
-            Action::EditNote => "edit_note",
-            Action::DeleteNote => "delete_note",
-            Action::Undo => "undo",
-            Action::TagFilter => "tag_filter",
-            Action::Reattach => "reattach",
-            Action::SelectWordForward => "select_word_forward",
-            Action::SelectWordBack => "select_word_back",
-            Action::SelectSentenceForward => "select_sentence_forward",
-            Action::SelectSentenceBack => "select_sentence_back",
-            Action::SelectLineDown => "select_line_down",
-            Action::SelectLineUp => "select_line_up",
-        }
-    }
-
-    /// One line saying what the action does, for the help overlay and the README.
-    pub fn doc(self) -> &'static str {
-        match self {
-            Action::Quit => "Quit gloss (in the help: close the help)",
-            Action::LineDown => "Scroll down a line (side pane: next row)",
-            Action::LineUp => "Scroll up a line (side pane: previous row)",
-            Action::HalfPageDown => "Scroll down half a page",
-            Action::HalfPageUp => "Scroll up half a page",
-            Action::PageDown => "Scroll down a page",
-            Action::PageUp => "Scroll up a page",
-            Action::Top => "Go to the top",
-            Action::Bottom => "Go to the bottom",
-            Action::NextAnnotation => "Next annotation of any kind",
-            Action::PrevAnnotation => "Previous annotation of any kind",
-            Action::NextItem => "Next item of the side pane's tab (quote to quote, date to date)",
-            Action::PrevItem => "Previous item of the side pane's tab",
-            Action::NextMention => "Next mention of the current entity",
-            Action::PrevMention => "Previous mention of the current entity",
-            Action::TabEntities => "Side pane: entities",
-            Action::TabDates => "Side pane: dates, as a timeline",
-            Action::TabQuotes => "Side pane: quotes",
-            Action::TabNotes => "Side pane: notes",
-            Action::Enter => "Article: go to the side pane · side pane: show the passage",
-            Action::Back => "Back to the article",
-            Action::JumpBack => "Back to where the last jump started",
-            Action::Search => "Search the article",
-            Action::NextMatch => "Next search match",
-            Action::PrevMatch => "Previous search match",
-            Action::ToggleSidePane => "Show or hide the side pane",
-            Action::Help => "Show or hide this help",
-            Action::Messages => "Show or hide the last messages, in full",
-            Action::Suspend => "Suspend gloss to the shell (fg brings it back)",
-            Action::AddNote => {
-                "Add a note to the selection, the current annotation or the sentence at the top"
-            }
-            Action::Select => "Start a selection (extend by word, sentence or line; Esc cancels)",
-            Action::Highlight => "Highlight the selection (or current annotation) without a note",
-            Action::EditNote => {
-                "Edit the note on the selection or current annotation (Notes tab: the selected one)"
-            }
-            Action::DeleteNote => {
-                "Delete the note on the selection or current annotation (Notes tab: the selected one)"
-            }
-            Action::Undo => "Undo the last deletion of a note (this session)",
-            Action::TagFilter => "Notes tab: show only notes with the next tag (cycles, then all)",
-            Action::Reattach => "Re-attach the selected detached note to the selection",
-            Action::SelectWordForward => "Selection: extend by a word",
-            Action::SelectWordBack => "Selection: shrink by a word",
-            Action::SelectSentenceForward => "Selection: extend by a sentence",
-            Action::SelectSentenceBack => "Selection: shrink by a sentence",
-            Action::SelectLineDown => "Selection: extend by a line",
-            Action::SelectLineUp => "Selection: shrink by a line",
-        }
-    }
-
-    /// The short word used in the status bar's key hint.
-    pub fn hint(self) -> &'static str {
-        match self {
-            Action::Quit => "quit",
-            Action::NextAnnotation => "next",
-            Action::Enter => "select",
-            Action::Back => "back",
-            Action::Search => "search",
-            Action::Help => "help",
-            Action::NextItem => "next item",
-            Action::ToggleSidePane => "pane",
-            Action::AddNote => "note",
-            Action::Select => "select",
-            Action::Highlight => "highlight",
-            Action::EditNote => "edit",
-            Action::DeleteNote => "delete",
-            Action::Undo => "undo",
-            Action::TagFilter => "tags",
-            Action::Reattach => "reattach",
-            Action::SelectWordForward => "word",
-            Action::SelectWordBack => "word back",
-            Action::SelectSentenceForward => "sentence",
-            Action::SelectSentenceBack => "sentence back",
-            Action::SelectLineDown => "line",
-            Action::SelectLineUp => "line back",
-            other => other.name(),
-        }
-    }
-
     /// The action named `name` in the config file.
     pub fn from_name(name: &str) -> Option<Action> {
         ALL.into_iter().find(|a| a.name() == name)
@@ -243,15 +218,7 @@ impl Action {
     /// (`w`, `b`, `j`, `k`...) mean something else otherwise, so they have a table of their
     /// own in the keymap.
     pub fn is_select(self) -> bool {
-        matches!(
-            self,
-            Action::SelectWordForward
-                | Action::SelectWordBack
-                | Action::SelectSentenceForward
-                | Action::SelectSentenceBack
-                | Action::SelectLineDown
-                | Action::SelectLineUp
-        )
+        self.section() == Section::Selection
     }
 
     /// The config words of every action, for `Config::load`'s check of unknown names.
@@ -274,5 +241,36 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), ALL.len());
+    }
+
+    #[test]
+    fn each_focus_ranks_its_hints_once() {
+        for focus in [Focus::Article, Focus::Side] {
+            let mut ranks: Vec<u8> = ALL
+                .iter()
+                .filter_map(|a| a.hint(focus))
+                .map(|h| h.0)
+                .collect();
+            let offered = ranks.len();
+            ranks.sort_unstable();
+            ranks.dedup();
+            assert_eq!(ranks.len(), offered, "{focus:?}: two hints share a rank");
+            assert!(offered > 0, "{focus:?}: no hint");
+        }
+    }
+
+    #[test]
+    fn sections_list_the_table_in_order() {
+        let listed: Vec<Action> = SECTIONS
+            .iter()
+            .flat_map(|(_, a)| a.iter().copied())
+            .collect();
+        assert_eq!(listed, ALL);
+        for (title, actions) in SECTIONS {
+            assert!(
+                actions.iter().all(|a| a.section().title() == *title),
+                "{title}"
+            );
+        }
     }
 }

@@ -194,11 +194,7 @@ fn take_signals(
     while let Some(signal) = signals.next() {
         match signal {
             Signal::Suspend => {
-                effects::dispatch(
-                    model,
-                    Msg::Action(crate::tui::action::Action::Suspend),
-                    guard,
-                )?;
+                effects::dispatch(model, Msg::Suspend, guard)?;
             }
             Signal::Terminate(number) => {
                 update(model, Msg::Terminating);

@@ -5,9 +5,10 @@
 //! Widgets never see key events. The search prompt's editing keys (characters, Backspace,
 //! Enter, Esc) are text entry, not actions, and are handled by `update::key`.
 
-use crate::keys::{ALWAYS_QUITS, Key, KeyChord};
+use crate::keys::{ALWAYS_QUITS, KeyChord};
 
 use super::action::{ALL, Action};
+use super::model::Focus;
 
 /// What has the keyboard, which decides the actions a key can mean.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,64 +35,12 @@ pub struct Keymap {
     select: Vec<(KeyChord, Action)>,
 }
 
-/// The default chords of `action`, as the README and the help show them.
-fn defaults(action: Action) -> Vec<KeyChord> {
-    use Key::*;
-    let c = KeyChord::char;
-    let k = KeyChord::plain;
-    match action {
-        Action::Quit => vec![c('q'), KeyChord::ctrl('c')],
-        Action::LineDown => vec![c('j'), k(Down)],
-        Action::LineUp => vec![c('k'), k(Up)],
-        Action::HalfPageDown => vec![KeyChord::ctrl('d')],
-        Action::HalfPageUp => vec![KeyChord::ctrl('u')],
-        Action::PageDown => vec![k(Space), k(PageDown)],
-        Action::PageUp => vec![c('b'), k(PageUp)],
-        Action::Top => vec![c('g'), k(Home)],
-        Action::Bottom => vec![c('G'), k(End)],
-        Action::NextAnnotation => vec![k(Tab)],
-        Action::PrevAnnotation => vec![k(BackTab)],
-        Action::NextItem => vec![c(']')],
-        Action::PrevItem => vec![c('[')],
-        Action::NextMention => vec![c('*')],
-        Action::PrevMention => vec![c('#')],
-        Action::TabEntities => vec![c('1')],
-        Action::TabDates => vec![c('2')],
-        Action::TabQuotes => vec![c('3')],
-        Action::TabNotes => vec![c('4')],
-        Action::Enter => vec![k(Enter)],
-        Action::Back => vec![k(Esc)],
-        Action::JumpBack => vec![KeyChord::ctrl('o')],
-        Action::Search => vec![c('/')],
-        Action::NextMatch => vec![c('n')],
-        Action::PrevMatch => vec![c('N')],
-        Action::ToggleSidePane => vec![c('s')],
-        Action::Help => vec![c('?')],
-        Action::Messages => vec![c('m')],
-        Action::Suspend => vec![KeyChord::ctrl('z')],
-        Action::AddNote => vec![c('a')],
-        Action::Select => vec![c('v')],
-        Action::Highlight => vec![c('h')],
-        Action::EditNote => vec![c('e')],
-        Action::DeleteNote => vec![c('d')],
-        Action::Undo => vec![c('u')],
-        Action::TagFilter => vec![c('t')],
-        Action::Reattach => vec![c('r')],
-        Action::SelectWordForward => vec![c('w'), k(Right)],
-        Action::SelectWordBack => vec![c('b'), k(Left)],
-        Action::SelectSentenceForward => vec![c(')')],
-        Action::SelectSentenceBack => vec![c('(')],
-        Action::SelectLineDown => vec![c('j'), k(Down)],
-        Action::SelectLineUp => vec![c('k'), k(Up)],
-    }
-}
-
 impl Default for Keymap {
     fn default() -> Keymap {
         let table = |select: bool| {
             ALL.iter()
                 .filter(|a| a.is_select() == select)
-                .flat_map(|&a| defaults(a).into_iter().map(move |k| (k, a)))
+                .flat_map(|&a| a.default_keys().into_iter().map(move |k| (k, a)))
                 .collect()
         };
         Keymap {
@@ -169,9 +118,9 @@ impl Keymap {
                     | Action::Help
                     | Action::AddNote
                     | Action::Highlight
+                    | Action::Reattach
                     | Action::EditNote
                     | Action::DeleteNote
-                    | Action::Reattach
                     | Action::HalfPageDown
                     | Action::HalfPageUp
             )
@@ -199,12 +148,18 @@ impl Keymap {
             .join(" ")
     }
 
-    /// The status bar hint: the first key of each of a few essential actions, skipping
-    /// those the config left unbound.
-    pub fn hint(&self, actions: &[Action]) -> Vec<(String, &'static str)> {
-        actions
+    /// The status bar's hint while `focus` has the keyboard: the first key and the hint
+    /// word of each action the table offers there ([`Action::hint`]), in rank order,
+    /// skipping those the config left unbound.
+    pub fn hint(&self, focus: Focus) -> Vec<(String, &'static str)> {
+        let mut offered: Vec<_> = ALL
             .iter()
-            .filter_map(|&a| self.keys_for(a).first().map(|k| (k.to_string(), a.hint())))
+            .filter_map(|&a| a.hint(focus).map(|(rank, word)| (rank, a, word)))
+            .collect();
+        offered.sort_by_key(|&(rank, _, _)| rank);
+        offered
+            .into_iter()
+            .filter_map(|(_, a, word)| Some((self.keys_for(a).first()?.to_string(), word)))
             .collect()
     }
 }
@@ -279,25 +234,6 @@ mod tests {
     }
 
     #[test]
-    fn ctrl_c_quits_whatever_the_overrides_say() {
-        for overrides in [
-            vec![("quit".to_string(), vec![])],
-            vec![("quit".to_string(), vec![chord("x")])],
-            vec![("help".to_string(), vec![chord("ctrl-c")])],
-            vec![("select_line_down".to_string(), vec![chord("ctrl-c")])],
-        ] {
-            let map = Keymap::with_overrides(&overrides);
-            for mode in [Mode::Normal, Mode::Select] {
-                assert_eq!(
-                    map.resolve(mode, &chord("ctrl-c")),
-                    Some(Action::Quit),
-                    "{overrides:?} in {mode:?}"
-                );
-            }
-        }
-    }
-
-    #[test]
     fn the_documented_example_config_binds_through_the_keymap() {
         let doc = include_str!("../../docs/themes-and-config.md");
         let start = doc
@@ -318,5 +254,24 @@ mod tests {
             map.resolve(Mode::Normal, &chord("tab")),
             Some(Action::NextAnnotation)
         );
+    }
+
+    #[test]
+    fn ctrl_c_quits_whatever_the_overrides_say() {
+        for overrides in [
+            vec![("quit".to_string(), vec![])],
+            vec![("quit".to_string(), vec![chord("x")])],
+            vec![("help".to_string(), vec![chord("ctrl-c")])],
+            vec![("select_line_down".to_string(), vec![chord("ctrl-c")])],
+        ] {
+            let map = Keymap::with_overrides(&overrides);
+            for mode in [Mode::Normal, Mode::Select] {
+                assert_eq!(
+                    map.resolve(mode, &chord("ctrl-c")),
+                    Some(Action::Quit),
+                    "{overrides:?} in {mode:?}"
+                );
+            }
+        }
     }
 }

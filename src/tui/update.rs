@@ -27,7 +27,6 @@ use super::rows::Tab;
 #[derive(Debug, Clone)]
 pub enum Msg {
     Key(KeyChord),
-    Action(Action),
     /// The terminal's new size (columns, rows).
     Resize(u16, u16),
     Click {
@@ -55,6 +54,8 @@ pub enum Msg {
     /// A signal ends gloss: what is pending (a note being written) joins the notes, which
     /// the loop then saves.
     Terminating,
+    /// A SIGTSTP from outside: suspend as the `suspend` action does.
+    Suspend,
 }
 
 /// What the loop must do after an update.
@@ -84,7 +85,6 @@ pub fn update(m: &mut Model, msg: Msg) -> Effect {
 fn take(m: &mut Model, msg: Msg) -> Effect {
     match msg {
         Msg::Key(chord) => return key(m, chord),
-        Msg::Action(action) => return act(m, action),
         Msg::Resize(w, h) => {
             m.size = (w, h);
             m.relayout();
@@ -99,6 +99,7 @@ fn take(m: &mut Model, msg: Msg) -> Effect {
         Msg::DetectionProgress(percent) => m.detection_progress = Some(percent),
         Msg::EditorText(text) => editor::editor_text(m, text),
         Msg::Terminating => editor::keep_for_exit(m),
+        Msg::Suspend => return Effect::Suspend,
         Msg::Saved(result) => {
             m.notes.quit_armed = false;
             match result {

@@ -30,7 +30,7 @@ fn opens_the_sample_and_quits_with_q_restoring_the_terminal() {
     });
     s.send("q");
     s.wait_for_output("exit=0");
-    s.wait_for_output("speed");
+    s.wait_for_output("end-of-stty");
     let out = String::from_utf8_lossy(&s.raw_output()).into_owned();
     assert!(
         out.contains(LEAVE_ALTERNATE_SCREEN),
@@ -101,7 +101,7 @@ fn resizing_down_to_a_tiny_terminal_and_back_keeps_drawing() {
 fn a_panic_restores_the_terminal_and_reports_it() {
     let sample = sample_path();
     let s = Session::gloss_then_stty(&[&sample], &[("GLOSS_TEST_PANIC", "1")], 100, 30);
-    s.wait_for_output("speed");
+    s.wait_for_output("end-of-stty");
     let out = String::from_utf8_lossy(&s.raw_output()).into_owned();
     assert!(
         out.contains("panicked"),
@@ -122,7 +122,7 @@ fn a_panic_restores_the_terminal_and_reports_it() {
 #[test]
 fn a_missing_file_is_one_line_exit_2_and_leaves_the_terminal_untouched() {
     let s = Session::gloss_then_stty(&["no/such/article.txt"], &[], 100, 30);
-    s.wait_for_output("speed");
+    s.wait_for_output("end-of-stty");
     let out = String::from_utf8_lossy(&s.raw_output()).into_owned();
     assert!(
         !out.contains(ENTER_ALTERNATE_SCREEN),

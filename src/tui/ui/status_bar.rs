@@ -8,31 +8,10 @@ use ratatui::text::Span;
 use crate::annotation::AnnotationKind;
 use crate::theme::{Role, Theme};
 
-use super::super::action::Action;
-use super::super::model::{Focus, Model};
+use super::super::model::Model;
 use super::super::rows::Tab;
 use super::style::{role, stack};
 use super::{fit, width};
-
-/// The actions the hint offers, with the word shown for each, most useful first: when
-/// the bar is short, hints are dropped from the end.
-fn hint_actions(m: &Model) -> &'static [(Action, &'static str)] {
-    match m.focus {
-        Focus::Side => &[
-            (Action::Help, "help"),
-            (Action::Enter, "show"),
-            (Action::Back, "back"),
-            (Action::Quit, "quit"),
-        ],
-        Focus::Article => &[
-            (Action::Help, "help"),
-            (Action::NextAnnotation, "next"),
-            (Action::Quit, "quit"),
-            (Action::Enter, "list"),
-            (Action::Search, "search"),
-        ],
-    }
-}
 
 /// What the current annotation is, in a few words.
 pub fn summary(m: &Model) -> Option<String> {
@@ -125,10 +104,7 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
     let left_w: usize = left.iter().map(|s| width(&s.content)).sum();
     let middle_w = middle.as_ref().map_or(0, |s| width(s));
     // Hints in priority order, as many as fit beside the whole middle text.
-    let mut hints: Vec<(String, &str)> = hint_actions(m)
-        .iter()
-        .filter_map(|(action, word)| Some((m.keymap.keys_for(*action).first()?.to_string(), *word)))
-        .collect();
+    let mut hints = m.keymap.hint(m.focus);
     let hint_width = |h: &[(String, &str)]| {
         h.iter()
             .map(|(k, w)| width(k) + width(w) + 3)
@@ -158,5 +134,58 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
         }
         let x = area.x + u16::try_from(total - hint_w).unwrap_or(0);
         super::text::set_line(buf, x, area.y, &hint, u16::try_from(hint_w).unwrap_or(0));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::config::Config;
+    use crate::theme::Theme;
+    use crate::tui::action::Action;
+    use crate::tui::keymap::Keymap;
+    use crate::tui::model::Focus;
+    use crate::tui::tests::{model, screen};
+
+    /// The status bar: the last row of the screen.
+    fn bar(keymap: Keymap, focus: Focus) -> String {
+        let mut m = model(100, 30);
+        m.keymap = keymap;
+        m.focus = focus;
+        let screen = screen(&m, &Theme::default());
+        screen.lines().last().unwrap_or_default().to_string()
+    }
+
+    #[test]
+    fn a_key_remapped_in_the_config_shows_in_the_hint() {
+        let config = "[keys]\nhelp = \"f1\"\nquit = [\"x\", \"q\"]\nenter = \"ctrl-l\"\n";
+        let names = Action::names();
+        let config = Config::parse(config, Path::new("config.toml"), &names)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let remapped = Keymap::with_overrides(&config.keys);
+        let default = bar(Keymap::default(), Focus::Article);
+        assert!(
+            default.ends_with("? help  Tab next  q quit  Enter list  / search"),
+            "{default}"
+        );
+        let article = bar(remapped.clone(), Focus::Article);
+        assert!(
+            article.ends_with("F1 help  Tab next  x quit  Ctrl-l list  / search"),
+            "{article}"
+        );
+        let side = bar(remapped, Focus::Side);
+        assert!(
+            side.ends_with("F1 help  Ctrl-l show  Esc back  x quit"),
+            "{side}"
+        );
+    }
+
+    #[test]
+    fn an_unbound_action_drops_out_of_the_hint() {
+        let remapped = Keymap::with_overrides(&[("next_annotation".to_string(), Vec::new())]);
+        let hint = remapped.hint(Focus::Article);
+        let words: Vec<&str> = hint.iter().map(|&(_, w)| w).collect();
+        assert_eq!(words, ["help", "quit", "list", "search"]);
     }
 }

@@ -3,6 +3,7 @@
 //! terminal as it found it or fails.
 
 mod big;
+mod detection;
 mod harness;
 mod notes;
 mod scroll;
@@ -16,7 +17,7 @@ const ENTER_ALTERNATE_SCREEN: &str = "\x1b[?1049h";
 fn opens_the_sample_and_quits_with_q_restoring_the_terminal() {
     let sample = sample_path();
     let mut s = Session::gloss_then_stty(&[&sample], &[], 120, 35);
-    s.wait_for_text("Entities");
+    s.wait_for_annotations();
     s.wait_for_text("Donald Trump");
     s.with_screen(|screen| {
         assert!(
@@ -55,7 +56,7 @@ fn without_a_file_the_bundled_sample_opens() {
 #[test]
 fn tab_reaches_a_quote_and_its_row_is_selected_in_the_quotes_tab() {
     let mut s = Session::gloss(&[&sample_path()], 140, 40);
-    s.wait_for_text("Entities");
+    s.wait_for_annotations();
     // Tab walks every annotation in text order; the first quote comes after a few dozen.
     let mut found = false;
     for _ in 0..200 {
@@ -83,12 +84,12 @@ fn tab_reaches_a_quote_and_its_row_is_selected_in_the_quotes_tab() {
 #[test]
 fn resizing_down_to_a_tiny_terminal_and_back_keeps_drawing() {
     let mut s = Session::gloss(&[&sample_path()], 120, 35);
-    s.wait_for_text("Entities");
+    s.wait_for_annotations();
     for (cols, rows) in [(60, 20), (20, 5), (5, 2), (100, 30)] {
         s.resize(cols, rows);
         std::thread::sleep(std::time::Duration::from_millis(150));
     }
-    s.wait_for_text("Entities");
+    s.wait_for_annotations();
     s.send("q");
     assert!(s.wait_exit().success());
 }

@@ -12,7 +12,10 @@ fn formatted(s: &Session) -> String {
 
 fn rows(screen: &vt100::Screen) -> String {
     let cols = screen.size().1.get();
-    screen.rows_formatted(0, cols).collect::<Vec<_>>().join("\n")
+    screen
+        .rows_formatted(0, cols)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Sends `key` and waits until the screen differs from `before`.

@@ -126,9 +126,7 @@ impl Turns<'_> {
         }
         // Turns alternate: the speaker two turns back, else the one of the last turn.
         if r.para >= 2
-            && let Some(b) = last_in_para[r.para - 2]
-                .and_then(known)
-                .filter(|b| fits(b))
+            && let Some(b) = last_in_para[r.para - 2].and_then(known).filter(|b| fits(b))
         {
             return Some(b);
         }
@@ -153,7 +151,9 @@ impl Turns<'_> {
         let mut latest: Vec<usize> = Vec::with_capacity(4);
         for i in 0..self.regions.len() {
             if !has_speaker(&infos[i]) {
-                infos[i] = self.conversation_guess(infos, &latest, i).or(infos[i].take());
+                infos[i] = self
+                    .conversation_guess(infos, &latest, i)
+                    .or(infos[i].take());
             }
             if has_speaker(&infos[i]) {
                 let who = surname(&infos[i]);
@@ -174,7 +174,9 @@ impl Turns<'_> {
         let recent = |j: &&usize| self.regions[**j].para + CONVERSATION_PARAS >= para;
         let mut before = latest.iter().take_while(recent).map(|&j| &infos[j]);
         let last = before.next()?;
-        let own = self.addressees[i].as_ref().and_then(|q| q.speaker.as_deref());
+        let own = self.addressees[i]
+            .as_ref()
+            .and_then(|q| q.speaker.as_deref());
         let other = before.find(|q| {
             let q = q.as_ref().and_then(|q| q.speaker.as_deref());
             !same_person(q, own)

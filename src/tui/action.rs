@@ -158,9 +158,7 @@ impl Action {
             Action::Bottom => "Go to the bottom",
             Action::NextAnnotation => "Next annotation of any kind",
             Action::PrevAnnotation => "Previous annotation of any kind",
-            Action::NextItem => {
-                "Next item of the side pane's tab down the text (quote to quote)"
-            }
+            Action::NextItem => "Next item of the side pane's tab down the text (quote to quote)",
             Action::PrevItem => "Previous item of the side pane's tab up the text",
             Action::NextMention => "Next mention of the current entity",
             Action::PrevMention => "Previous mention of the current entity",

@@ -8,6 +8,7 @@ mod notes;
 mod notes_editor;
 mod props;
 mod render;
+mod tab_bar;
 
 use std::ops::Range;
 use std::sync::OnceLock;

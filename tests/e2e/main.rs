@@ -151,14 +151,15 @@ fn status_line(s: &Session) -> String {
 }
 
 /// The text of the side pane row drawn as selected, with the line after it (reversed, with a background or marked
-/// with the selection arrow), if any. The side pane is found by its tab bar ("Entities").
+/// with the selection arrow), if any. The side pane is found by its tab bar ("Ent 36", its
+/// first tab, on the first row).
 fn selected_side_row(screen: &vt100::Screen) -> Option<String> {
     let (rows, cols) = size(screen);
-    let side_start = (0..rows).find_map(|row| {
-        let line = screen.contents_between(row, 0, row, cols);
-        line.find("Entities")
-            .map(|byte| line[..byte].chars().count() as u16)
-    })?;
+    let side_start = {
+        let line = screen.contents_between(0, 0, 0, cols);
+        line.rfind(" Ent")
+            .map(|byte| line[..byte].chars().count() as u16)?
+    };
     (1..rows.saturating_sub(1)).find_map(|row| {
         let text = screen.contents_between(row, side_start, row, cols);
         let cell = screen.cell(row, side_start + 1)?;

@@ -226,12 +226,13 @@ fn clicks_select_annotations_and_rows() {
     update(&mut m, Msg::Click { column: col, row });
     assert_eq!(m.current, Some(target));
     assert_eq!(m.tab, Tab::Entities);
-    // The side pane: row 0 is the tab bar, the list starts two rows down.
+    // The side pane: row 0 is the tab bar (" Ent 5  Dat 3 …" after the border), the list
+    // starts two rows down.
     let side = m.panes().side.unwrap_or_else(|| panic!("side"));
     update(
         &mut m,
         Msg::Click {
-            column: side.x + 20,
+            column: side.x + 10,
             row: 0,
         },
     );

@@ -320,6 +320,7 @@ fn message(event: Event) -> Option<Msg> {
             }
         }
         Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+        Event::Paste(text) => Some(Msg::Paste(text)),
         _ => None,
     }
 }

@@ -8,6 +8,7 @@ mod notes;
 mod notes_editor;
 mod props;
 mod render;
+mod search_typing;
 mod tab_bar;
 
 use std::ops::Range;

@@ -15,7 +15,7 @@ pub use prompt::MAX_QUERY_CHARS;
 pub use scrolling::only_scrolls;
 
 use crate::annotation::AnnotationSet;
-use crate::keys::{Key, KeyChord};
+use crate::keys::KeyChord;
 use crate::nav::{self, Scroll};
 
 use super::action::Action;

@@ -17,6 +17,7 @@ mod narrator;
 mod pairing;
 mod phrases;
 mod speaker;
+mod turns;
 mod words;
 
 use std::ops::Range;
@@ -108,16 +109,14 @@ impl Prepared<'_> {
                     .map(|v| Box::new(resolver.addressee(v)))
             })
             .collect();
-        for i in 0..regions.len() {
-            if infos[i].is_none() {
-                infos[i] = inherited(&paras, &regions, &infos, &beats, &addressees, i);
-            }
-        }
-        for i in 0..regions.len() {
-            if infos[i].as_ref().is_none_or(|q| q.speaker.is_none()) {
-                infos[i] = conversation_guess(&regions, &infos, &addressees, i).or(infos[i].take());
-            }
-        }
+        let turns = turns::Turns {
+            paras: &paras,
+            regions: &regions,
+            beats: &beats,
+            addressees: &addressees,
+        };
+        turns.inherit(&mut infos);
+        turns.guess(&mut infos);
 
         drop((beats, addressees, resolver));
         // Sized once: a filtered collect would grow by doubling, up to twice the room.
@@ -174,112 +173,6 @@ fn first_person(
         }
     }
 }
-
-/// The speaker of a quote without a cue of its own, from its neighbours.
-fn inherited(
-    paras: &[Paragraph],
-    regions: &[Region],
-    infos: &[Option<QuoteInfo>],
-    beats: &[Option<Box<QuoteInfo>>],
-    addressees: &[Option<Box<QuoteInfo>>],
-    i: usize,
-) -> Option<QuoteInfo> {
-    let r = &regions[i];
-    let known = |j: usize| infos[j].clone().filter(|q| q.speaker.is_some());
-    if r.continues && i > 0 {
-        return infos[i - 1].clone();
-    }
-    // Another quote of the same paragraph: before it first, then after it.
-    let same_para_before = (0..i)
-        .rev()
-        .take_while(|&j| regions[j].para == r.para)
-        .find_map(known);
-    if same_para_before.is_some() {
-        return same_para_before;
-    }
-    let same_para_after = (i + 1..regions.len())
-        .take_while(|&j| regions[j].para == r.para)
-        .find_map(known);
-    if same_para_after.is_some() {
-        return same_para_after;
-    }
-    if let Some(beat) = beats[i].as_deref().cloned().filter(|q| q.speaker.is_some()) {
-        return Some(beat);
-    }
-    // A paragraph opening with a quote right after a quoted paragraph: a dialogue turn.
-    if r.span.start != paras[r.para].span.start || r.para == 0 {
-        return None;
-    }
-    let last_of = |p: usize| {
-        (0..i)
-            .rev()
-            .take_while(|&j| regions[j].para >= p)
-            .find(|&j| regions[j].para == p)
-    };
-    let prev_j = last_of(r.para - 1)?;
-    let prev_speaker = known(prev_j).and_then(|q| q.speaker);
-    let own_addressee = addressees[i].as_ref().and_then(|q| q.speaker.clone());
-    // Someone the quote speaks to is not its speaker.
-    let fits = |q: &QuoteInfo| {
-        !same_person(q.speaker.as_deref(), own_addressee.as_deref())
-            && !same_person(q.speaker.as_deref(), prev_speaker.as_deref())
-    };
-    // The person the last turn addressed answers it ("Dorcas, will you ...?" "Yes, sir.").
-    if let Some(a) = addressees[prev_j].as_deref().cloned().filter(|a| fits(a)) {
-        return Some(a);
-    }
-    // Turns alternate: the speaker two turns back, else the one of the last turn.
-    if r.para >= 2
-        && let Some(b) = last_of(r.para - 2).and_then(known).filter(|b| fits(b))
-    {
-        return Some(b);
-    }
-    // Otherwise the reply comes from the other party of the conversation: the last
-    // speaker before who is not the one of the last turn.
-    let prev = known(prev_j)?;
-    let other = (prev_j.saturating_sub(OTHER_PARTY_WINDOW)..prev_j)
-        .rev()
-        .filter_map(known)
-        .find(|q| fits(q));
-    Some(other.unwrap_or(prev))
-}
-
-/// Two speaker names denote the same person: same last word (a surname, or a first name
-/// said alone).
-fn same_person(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => a.split_whitespace().last() == b.split_whitespace().last(),
-        _ => false,
-    }
-}
-
-/// The speaker of a quote nothing attributes, in a conversation (quotes in the last few
-/// paragraphs): the most recent speaker who is neither the last quote's nor the one this
-/// quote addresses, else the last quote's. A guess, but a guess that turns usually take.
-fn conversation_guess(
-    regions: &[Region],
-    infos: &[Option<QuoteInfo>],
-    addressees: &[Option<Box<QuoteInfo>>],
-    i: usize,
-) -> Option<QuoteInfo> {
-    let r = &regions[i];
-    let recent = |j: &usize| regions[*j].para + CONVERSATION_PARAS >= r.para;
-    let known = |j: usize| infos[j].clone().filter(|q| q.speaker.is_some());
-    let mut before = (0..i).rev().take_while(recent).filter_map(known);
-    let last = before.next()?;
-    let own = addressees[i].as_ref().and_then(|q| q.speaker.as_deref());
-    let other = before.find(|q| {
-        !same_person(q.speaker.as_deref(), last.speaker.as_deref())
-            && !same_person(q.speaker.as_deref(), own)
-    });
-    Some(other.unwrap_or(last))
-}
-
-/// How many paragraphs back a conversation is looked for.
-const CONVERSATION_PARAS: usize = 3;
-
-/// How many quotes back the other party of a conversation is looked for.
-const OTHER_PARTY_WINDOW: usize = 6;
 
 /// Words that stay lowercase in titles ("Keepin' It Real", "Secretary of State").
 fn is_minor_word(w: &str) -> bool {

@@ -89,6 +89,15 @@ impl Search {
         found
     }
 
+    /// A search for `query` known to match nothing (it extends a query that matched
+    /// nothing), made without looking at the text.
+    pub fn nothing(query: &str) -> Search {
+        Search {
+            query: query.to_string(),
+            ..Search::default()
+        }
+    }
+
     /// Appends the match `start..end` (after every match so far).
     fn push(&mut self, start: u32, end: u32) {
         let len = end.saturating_sub(start);

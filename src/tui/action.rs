@@ -129,9 +129,9 @@ actions! {
         NextAnnotation = "next_annotation", [Tab], hint Article 2 "next";
         /// Previous annotation of any kind
         PrevAnnotation = "prev_annotation", [BackTab];
-        /// Next item of the side pane's tab (quote to quote, date to date)
+        /// Next item of the side pane's tab down the text (quote to quote)
         NextItem = "next_item", [Char(']')];
-        /// Previous item of the side pane's tab
+        /// Previous item of the side pane's tab up the text
         PrevItem = "prev_item", [Char('[')];
         /// Next mention of the current entity
         NextMention = "next_mention", [Char('*')];

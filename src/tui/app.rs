@@ -27,16 +27,27 @@ use super::signals::{Ending, Signal, SignalWatch};
 use super::terminal::TerminalGuard;
 use super::update::{Msg, only_scrolls, update};
 
-/// Articles up to this size are annotated before the first frame (a few milliseconds), so
-/// the first screen is complete; longer texts (books) are annotated on a thread while the
-/// reader starts reading.
-pub(crate) const SYNC_DETECT_BYTES: usize = 256 * 1024;
+/// Articles up to this size are annotated whole, both detectors at once, on a thread
+/// started before the first frame (a few milliseconds: the annotations follow the first
+/// frame at once); longer texts (books) are annotated the part on screen first, one
+/// detector at a time, once the first frame is out. Neither the first frame nor a key ever
+/// waits for detection, whatever the text (a pathological one can take a while).
+pub(crate) const SMALL_TEXT_BYTES: usize = 256 * 1024;
+
+/// How often the loop looks for detection results when nothing else happens: a small
+/// text's annotations arrive a few milliseconds after the first frame and should be drawn
+/// as soon, a book's progress is reported in steps a reader cannot tell apart.
+const DETECTION_POLL_SMALL: u64 = 5;
+const DETECTION_POLL_BOOK: u64 = 50;
 
 /// Test hook: with `GLOSS_TEST_PANIC=1` in the environment the reader panics right after
 /// drawing its first frame, so an end-to-end test in a pseudo-terminal can check that a
 /// panic restores the terminal (alternate screen left, raw mode and mouse capture off) and
 /// still prints the panic message.
 const TEST_PANIC_VAR: &str = "GLOSS_TEST_PANIC";
+
+/// Test hook: see [`slow_detection_for_tests`].
+const TEST_SLOW_DETECT_VAR: &str = "GLOSS_TEST_SLOW_DETECT";
 
 /// Where a book's notes are, to open once its first frame is out.
 pub type NotesToOpen = (Result<NotesLocation, String>, Option<PathBuf>);
@@ -57,12 +68,9 @@ pub fn run(
 ) -> anyhow::Result<Ending> {
     // From here on a signal ends gloss through the loop, which restores the terminal.
     let signals = SignalWatch::start()?;
-    // Small articles are annotated here, before the terminal is touched.
-    let mut detection = None;
-    if whole.is_none() && model.article.text.len() <= SYNC_DETECT_BYTES {
-        let set = detect_article(&model.article);
-        update(&mut model, Msg::Annotations(set));
-    }
+    // Small articles start being annotated here, before the terminal is touched.
+    let small = |model: &Model| model.article.text.len() <= SMALL_TEXT_BYTES;
+    let mut detection = (whole.is_none() && small(&model)).then(|| start_whole_detection(&model));
     let mut layout_job: Option<LayoutJob> = None;
     let mut notes_rx: Option<Receiver<Notes>> = None;
     let test_panic = std::env::var(TEST_PANIC_VAR).is_ok_and(|v| v == "1");
@@ -116,7 +124,8 @@ pub fn run(
         let timeout = match (&layout_job, model.detecting) {
             _ if whole.is_some() => 5,
             (Some(_), _) => 5,
-            (None, true) => 50,
+            (None, true) if small(&model) => DETECTION_POLL_SMALL,
+            (None, true) => DETECTION_POLL_BOOK,
             // Signals are looked at between two polls: this bounds how long one waits.
             (None, false) => 250,
         };
@@ -254,6 +263,28 @@ impl LayoutJob {
     }
 }
 
+/// Starts detecting a small article whole on a thread and returns its channel.
+fn start_whole_detection(model: &Model) -> Receiver<Detection> {
+    let article: Arc<Article> = Arc::clone(&model.article);
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        slow_detection_for_tests();
+        // The receiver is gone only if the reader quit first.
+        let _ = tx.send(Detection::Done(detect_article(&article)));
+    });
+    rx
+}
+
+/// Test hook: with `GLOSS_TEST_SLOW_DETECT=1` in the environment detection never ends, so
+/// an end-to-end test can check that the reader draws and quits without waiting for it.
+fn slow_detection_for_tests() {
+    if std::env::var(TEST_SLOW_DETECT_VAR).is_ok_and(|v| v == "1") {
+        loop {
+            thread::park();
+        }
+    }
+}
+
 /// Starts detection on a thread, the part on screen first, and returns its channel.
 fn start_detection(model: &Model) -> Receiver<Detection> {
     let article: Arc<Article> = Arc::clone(&model.article);
@@ -263,6 +294,7 @@ fn start_detection(model: &Model) -> Receiver<Detection> {
         // The receiver is gone only if the reader quit first: nothing left to tell.
         // One detector at a time: a lower peak than the two-thread `detect_article`, for a
         // side pane that fills a little later (docs/performance.md, peak RSS).
+        slow_detection_for_tests();
         detect_visible_first(&article, from, &mut |found| {
             let _ = tx.send(found);
         });
@@ -320,6 +352,7 @@ fn message(event: Event) -> Option<Msg> {
             }
         }
         Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+        Event::Paste(text) => Some(Msg::Paste(text)),
         _ => None,
     }
 }

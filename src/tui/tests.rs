@@ -2,6 +2,7 @@
 //! detector output, so these tests change only when the reader does), keys-to-state tours,
 //! whole-screen snapshots with ratatui's `TestBackend`, and a no-panic property.
 
+mod item_jumps;
 mod keys;
 mod messages;
 mod notes;
@@ -9,6 +10,8 @@ mod notes_cursor;
 mod notes_editor;
 mod props;
 mod render;
+mod search_typing;
+mod tab_bar;
 
 use std::ops::Range;
 use std::sync::OnceLock;

@@ -9,13 +9,15 @@ mod jump;
 mod mouse;
 mod notes;
 mod overlay;
+mod prompt;
 mod scrolling;
 
 use overlay::log_message;
+pub use prompt::MAX_QUERY_CHARS;
 pub use scrolling::only_scrolls;
 
 use crate::annotation::AnnotationSet;
-use crate::keys::{Key, KeyChord};
+use crate::keys::KeyChord;
 use crate::nav::Scroll;
 
 use super::action::Action;
@@ -38,6 +40,9 @@ pub enum Msg {
         row: u16,
         down: bool,
     },
+    /// Text pasted into the terminal (bracketed paste): typed into the search prompt or
+    /// the note editor as one piece, ignored elsewhere.
+    Paste(String),
     /// The detectors' results.
     Annotations(AnnotationSet),
     /// Provisional annotations (the part on screen) while detection goes on.
@@ -94,6 +99,7 @@ fn take(m: &mut Model, msg: Msg) -> Effect {
         Msg::Click { .. } | Msg::Wheel { .. } if m.notes.editor.is_some() => {}
         Msg::Click { column, row } => mouse::click(m, column, row),
         Msg::Wheel { column, row, down } => mouse::wheel(m, column, row, down),
+        Msg::Paste(text) => paste(m, &text),
         Msg::Annotations(set) => m.set_annotations(set),
         Msg::PartialAnnotations(set) => m.set_partial_annotations(set),
         Msg::DetectionProgress(percent) => m.detection_progress = Some(percent),
@@ -131,6 +137,17 @@ fn take(m: &mut Model, msg: Msg) -> Effect {
     Effect::None
 }
 
+/// A paste: into the note editor as it is, into the search prompt as one edit (one search).
+fn paste(m: &mut Model, text: &str) {
+    m.message = None;
+    if let Some(ed) = m.notes.editor.as_mut() {
+        ed.confirm_cancel = false;
+        ed.area.insert_str(text);
+    } else if m.prompt.is_some() {
+        prompt::type_text(m, text);
+    }
+}
+
 /// The keyboard's current meaning.
 pub fn mode(m: &Model) -> Mode {
     if m.notes.editor.is_some() {
@@ -159,7 +176,7 @@ fn press(m: &mut Model, chord: KeyChord) -> Effect {
         return editor::editor_key(m, chord);
     }
     if m.prompt.is_some() {
-        prompt_key(m, chord);
+        prompt::prompt_key(m, chord);
         return Effect::None;
     }
     match m.keymap.resolve(mode(m), &chord) {
@@ -371,42 +388,4 @@ fn toggle_side(m: &mut Model) {
         }
     }
     jump::keep_selection_visible(m);
-}
-
-/// The search prompt's text entry: characters, Backspace, Ctrl-u (clear), Enter, Esc.
-fn prompt_key(m: &mut Model, chord: KeyChord) {
-    let Some(prompt) = m.prompt.as_mut() else {
-        return;
-    };
-    match (chord.key, chord.ctrl || chord.alt) {
-        (Key::Esc, _) | (Key::Char('c'), true) => {
-            let origin = prompt.origin.clone();
-            m.prompt = None;
-            m.search = Default::default();
-            jump::restore(m, &origin);
-            return;
-        }
-        (Key::Enter, _) => {
-            let origin = prompt.origin.clone();
-            m.prompt = None;
-            if m.search.found.is_empty() {
-                if !m.search.found.query().is_empty() {
-                    m.message = Some(format!("no match for “{}”", m.search.found.query()));
-                }
-                jump::restore(m, &origin);
-            } else {
-                jump::push(m, origin);
-            }
-            return;
-        }
-        (Key::Backspace, _) => {
-            prompt.input.pop();
-        }
-        (Key::Char('u'), true) => prompt.input.clear(),
-        (Key::Char(c), false) => prompt.input.push(c),
-        (Key::Space, false) => prompt.input.push(' '),
-        _ => return,
-    }
-    let (query, origin) = (prompt.input.clone(), prompt.origin.clone());
-    jump::search_from(m, &query, &origin);
 }

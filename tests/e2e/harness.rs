@@ -164,6 +164,15 @@ impl Session {
         });
     }
 
+    /// Waits until the reader shows the sample article with its annotations in (detection
+    /// runs beside the first frames): keys that walk annotations need them.
+    pub fn wait_for_annotations(&self) {
+        self.wait_for("the sample annotated", |s| {
+            let text = s.contents();
+            text.contains("Iraq") && !text.contains("etecting…")
+        });
+    }
+
     /// Waits until the raw output contains `needle` (for text printed after the TUI exits).
     pub fn wait_for_output(&self, needle: &str) {
         let start = Instant::now();

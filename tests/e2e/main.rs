@@ -3,6 +3,7 @@
 //! terminal as it found it or fails.
 
 mod big;
+mod detection;
 mod harness;
 mod injection;
 mod inputs;
@@ -20,7 +21,7 @@ const ENTER_ALTERNATE_SCREEN: &str = "\x1b[?1049h";
 fn opens_the_sample_and_quits_with_q_restoring_the_terminal() {
     let sample = sample_path();
     let mut s = Session::gloss_then_stty(&[&sample], &[], 120, 35);
-    s.wait_for_text("Entities");
+    s.wait_for_annotations();
     s.wait_for_text("Donald Trump");
     s.with_screen(|screen| {
         assert!(
@@ -59,7 +60,7 @@ fn without_a_file_the_bundled_sample_opens() {
 #[test]
 fn tab_reaches_a_quote_and_its_row_is_selected_in_the_quotes_tab() {
     let mut s = Session::gloss(&[&sample_path()], 140, 40);
-    s.wait_for_text("Entities");
+    s.wait_for_annotations();
     // Tab walks every annotation in text order; the first quote comes after a few dozen.
     let mut found = false;
     for _ in 0..200 {
@@ -87,12 +88,12 @@ fn tab_reaches_a_quote_and_its_row_is_selected_in_the_quotes_tab() {
 #[test]
 fn resizing_down_to_a_tiny_terminal_and_back_keeps_drawing() {
     let mut s = Session::gloss(&[&sample_path()], 120, 35);
-    s.wait_for_text("Entities");
+    s.wait_for_annotations();
     for (cols, rows) in [(60, 20), (20, 5), (5, 2), (100, 30)] {
         s.resize(cols, rows);
         std::thread::sleep(std::time::Duration::from_millis(150));
     }
-    s.wait_for_text("Entities");
+    s.wait_for_annotations();
     s.send("q");
     assert!(s.wait_exit().success());
 }
@@ -154,14 +155,15 @@ fn status_line(s: &Session) -> String {
 }
 
 /// The text of the side pane row drawn as selected, with the line after it (reversed, with a background or marked
-/// with the selection arrow), if any. The side pane is found by its tab bar ("Entities").
+/// with the selection arrow), if any. The side pane is found by its tab bar ("Ent 36", its
+/// first tab, on the first row).
 fn selected_side_row(screen: &vt100::Screen) -> Option<String> {
     let (rows, cols) = size(screen);
-    let side_start = (0..rows).find_map(|row| {
-        let line = screen.contents_between(row, 0, row, cols);
-        line.find("Entities")
-            .map(|byte| line[..byte].chars().count() as u16)
-    })?;
+    let side_start = {
+        let line = screen.contents_between(0, 0, 0, cols);
+        line.rfind(" Ent")
+            .map(|byte| line[..byte].chars().count() as u16)?
+    };
     (1..rows.saturating_sub(1)).find_map(|row| {
         let text = screen.contents_between(row, side_start, row, cols);
         let cell = screen.cell(row, side_start + 1)?;

@@ -11,7 +11,7 @@ fn open(article: &Path, data: &Path) -> Session {
     let data = data.to_str().expect("utf-8 temp path");
     let article = article.to_str().expect("utf-8 temp path");
     let s = Session::spawn(gloss_bin(), &[article], &[("XDG_DATA_HOME", data)], 120, 35);
-    s.wait_for_text("Entities");
+    s.wait_for_annotations();
     s
 }
 
@@ -101,7 +101,7 @@ fn ctrl_e_hands_the_note_to_editor_and_takes_it_back() {
     ];
     let art = article.to_str().expect("utf-8");
     let mut s = Session::spawn(gloss_bin(), &[art], &env, 120, 35);
-    s.wait_for_text("Entities");
+    s.wait_for_annotations();
     s.send("a");
     s.wait_for_text("New note on");
     s.send("typed here");

@@ -37,9 +37,10 @@ fn tab_walks_annotations_in_text_order_and_the_side_pane_follows() {
 fn bracket_moves_item_to_item_on_the_current_tab_and_enter_focuses_the_pane() {
     let mut m = model(100, 30);
     keys(&mut m, "Tab Tab ] Enter");
-    // Tuesday (2021-03-02) is the timeline's second item: ] goes to the third, next year.
-    assert_eq!(m.current, Some(index_of(&m, "next year", 0)));
-    assert_eq!(m.selected[Tab::Dates.index()], Some(2));
+    // From Tuesday (2021-03-02), ] goes to the next date in the text, October 2020, which
+    // the timeline lists first.
+    assert_eq!(m.current, Some(index_of(&m, "October 2020", 0)));
+    assert_eq!(m.selected[Tab::Dates.index()], Some(0));
     assert_eq!(m.focus, Focus::Side);
     assert_eq!(m.tab, Tab::Dates);
 }
@@ -225,12 +226,13 @@ fn clicks_select_annotations_and_rows() {
     update(&mut m, Msg::Click { column: col, row });
     assert_eq!(m.current, Some(target));
     assert_eq!(m.tab, Tab::Entities);
-    // The side pane: row 0 is the tab bar, the list starts two rows down.
+    // The side pane: row 0 is the tab bar (" Ent 5  Dat 3 …" after the border), the list
+    // starts two rows down.
     let side = m.panes().side.unwrap_or_else(|| panic!("side"));
     update(
         &mut m,
         Msg::Click {
-            column: side.x + 20,
+            column: side.x + 10,
             row: 0,
         },
     );

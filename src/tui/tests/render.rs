@@ -146,5 +146,5 @@ fn resizing_redraws_at_once_at_every_size() {
             let _ = buffer(&m, &theme);
         }
     }
-    assert!(screen(&m, &theme).contains("Entities"));
+    assert!(screen(&m, &theme).contains("Ent 5"));
 }

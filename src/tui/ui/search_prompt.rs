@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::theme::{Role, Theme};
 
 use super::super::model::{Model, Prompt};
+use super::super::update::MAX_QUERY_CHARS;
 use super::style::{role, stack};
 use super::{fit, width};
 
@@ -33,8 +34,19 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, prompt: &Prompt, theme: &T
     }
 }
 
-/// The match count on the right, and its role.
+/// The match count on the right, and its role; at the length limit, the limit first.
 fn count_label(m: &Model, prompt: &Prompt) -> (String, Role) {
+    let (count, role) = match_count(m, prompt);
+    match prompt.input.chars().count() >= MAX_QUERY_CHARS {
+        true => (
+            format!("{MAX_QUERY_CHARS} characters at most · {count}"),
+            role,
+        ),
+        false => (count, role),
+    }
+}
+
+fn match_count(m: &Model, prompt: &Prompt) -> (String, Role) {
     match (prompt.input.is_empty(), m.search.found.len()) {
         (true, _) => (String::new(), Role::Prompt),
         (false, 0) => ("no match ".to_string(), Role::PromptError),

@@ -1,13 +1,15 @@
-//! The side pane: a tab bar (Entities / Dates / Quotes / Notes, with counts) over the
-//! current tab's list — entities under label headings with mention counts and aliases,
+//! The side pane: a tab bar (Entities / Dates / Quotes / Notes, with counts: [`tabs`])
+//! over the current tab's list — entities under label headings with mention counts and aliases,
 //! dates on a timeline with the words used and how each was resolved, quotes with their
 //! speaker and opening words, and the Notes tab's empty state. Also [`hit`], the inverse
 //! used by mouse clicks.
 
 mod detail;
 mod notes;
+mod tabs;
 
 use notes::note_lines;
+use tabs::tab_labels;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -29,35 +31,6 @@ use super::{fit, width};
 pub enum Hit {
     Tab(Tab),
     Item(usize),
-}
-
-/// The tab bar's labels at `width` columns, with counts when they fit.
-fn tab_labels(m: &Model, width: u16) -> Vec<(Tab, String)> {
-    let label = |tab: Tab, counts: bool, short: bool| {
-        let name = if short {
-            &tab.title()[..1]
-        } else {
-            tab.title()
-        };
-        let n = m.rows.len(tab);
-        match (counts && tab != Tab::Notes && !m.detecting, short) {
-            (true, _) => format!(" {name} {n} "),
-            (false, _) => format!(" {name} "),
-        }
-    };
-    for (counts, short) in [(true, false), (false, false), (false, true)] {
-        let labels: Vec<_> = Tab::ALL
-            .iter()
-            .map(|&t| (t, label(t, counts, short)))
-            .collect();
-        if labels.iter().map(|(_, s)| width_u16(s)).sum::<u16>() <= width {
-            return labels;
-        }
-    }
-    Tab::ALL
-        .iter()
-        .map(|&t| (t, label(t, false, true)))
-        .collect()
 }
 
 fn width_u16(s: &str) -> u16 {

@@ -180,39 +180,53 @@ fn no_annotations(m: &Model) -> String {
     .to_string()
 }
 
-/// `]` / `[`: the next item of the side pane's tab, shown in the article. On the Quotes
-/// tab, whose items are in text order, "next" starts from the view when the current
-/// annotation has been scrolled away.
+/// The kind of annotation a side pane tab lists (the Notes tab lists notes).
+fn kind_of(tab: Tab) -> Option<Kind> {
+    match tab {
+        Tab::Entities => Some(Kind::Entity),
+        Tab::Dates => Some(Kind::Date),
+        Tab::Quotes => Some(Kind::Quote),
+        Tab::Notes => None,
+    }
+}
+
+/// Whether annotation `i` has a row in `tab`.
+fn listed(m: &Model, tab: Tab, i: usize) -> bool {
+    match m.annotations.get(i).map(|a| &a.kind) {
+        Some(crate::annotation::AnnotationKind::Entity { group, .. }) => {
+            m.rows.entity_item(*group).is_some()
+        }
+        Some(_) => m.rows.item_of(tab, i).is_some(),
+        None => false,
+    }
+}
+
+/// `]` / `[`: the next (previous) annotation of the side pane tab's kind in reading order,
+/// from the current annotation when it is in view, else from the top of the view; its row
+/// is selected wherever the tab lists it (quotes are grouped by speaker, dates sorted on a
+/// timeline: `j`/`k` in the pane walk the list in its own order).
 pub fn next_item(m: &mut Model, forward: bool) {
     let tab = m.tab;
+    let Some(kind) = kind_of(tab) else { return };
     if m.rows.is_empty(tab) {
-        m.message = Some(match tab {
-            Tab::Notes => "no notes yet".to_string(),
-            _ => format!("no {} in this article", tab.title().to_lowercase()),
+        m.message = Some(match m.detecting {
+            true => no_annotations(m),
+            false => format!("no {} in this article", tab.title().to_lowercase()),
         });
         return;
     }
-    let len = m.rows.len(tab);
-    let first_anchor = |i: usize| m.rows.anchors(tab, i).first();
-    let sel = m.selected[tab.index()];
-    let current_visible = m.current.is_some_and(|c| on_screen(m, c));
-    let target = if tab == Tab::Quotes && !current_visible {
-        let vis = m.visible_bytes();
-        let start = |i: usize| {
-            first_anchor(i)
-                .and_then(|a| m.annotations.get(a))
-                .map_or(0, |a| a.span.start)
-        };
-        match forward {
-            true => (0..len).find(|&i| start(i) >= vis.start),
-            false => (0..len).rev().find(|&i| start(i) < vis.start),
-        }
-    } else {
-        match (sel, forward) {
-            (None, true) => Some(0),
-            (None, false) => Some(len - 1),
-            (Some(s), true) => (s + 1 < len).then_some(s + 1),
-            (Some(s), false) => s.checked_sub(1),
+    let items = m.annotations.items();
+    let wanted = |i: &usize| items[*i].kind() == kind && listed(m, tab, *i);
+    let target = match m.current.filter(|&c| on_screen(m, c)) {
+        Some(c) if forward => (c + 1..items.len()).find(wanted),
+        Some(c) => (0..c).rev().find(wanted),
+        None => {
+            let top = m.visible_bytes().start;
+            let from = items.partition_point(|a| a.span.start < top);
+            match forward {
+                true => (from..items.len()).find(wanted),
+                false => (0..from).rev().find(wanted),
+            }
         }
     };
     let Some(target) = target else {
@@ -223,14 +237,8 @@ pub fn next_item(m: &mut Model, forward: bool) {
         ));
         return;
     };
-    let Some(anchor) = first_anchor(target) else {
-        return;
-    };
     record(m);
-    m.selected[tab.index()] = Some(target);
-    show_annotation(m, anchor, true);
-    m.selected[tab.index()] = Some(target);
-    keep_selection_visible(m);
+    show_annotation(m, target, true);
 }
 
 /// `Enter` in the side pane: shows the selected item's passage; on an item already shown,

@@ -4,6 +4,7 @@
 //! Each detector is pure (text in, byte-range annotations out) and knows nothing of any
 //! particular article. Quotes run after entities so speakers can be linked to entity groups.
 
+mod code;
 pub mod dates;
 pub mod entities;
 pub mod quotes;
@@ -14,6 +15,8 @@ use jiff::civil::Date;
 
 use crate::annotation::{Annotation, AnnotationKind, AnnotationSet};
 use crate::article::{Article, grapheme_span};
+
+pub use code::without_code;
 
 /// Runs every detector over `text`, resolving relative dates against `date`.
 ///
@@ -121,12 +124,13 @@ pub const VISIBLE_BYTES: usize = 16 * 1024;
 /// progress. Texts no longer than the visible part are detected once.
 pub fn detect_visible_first(article: &Article, from: usize, report: &mut dyn FnMut(Detection)) {
     let date = article.meta.date;
+    let text = without_code(article);
     let part = visible_part(article, from);
-    if part.len() < article.text.len() {
-        let found = detect(&article.text[part.clone()], date);
+    if part.len() < text.len() {
+        let found = detect(&text[part.clone()], date);
         report(Detection::Visible(shifted(found, part.start)));
     }
-    let set = detect_sequential_with(&article.text, date, &mut |p| {
+    let set = detect_sequential_with(&text, date, &mut |p| {
         report(Detection::Progress(p));
     });
     report(Detection::Done(set));
@@ -172,9 +176,10 @@ fn shifted(set: AnnotationSet, offset: usize) -> AnnotationSet {
     AnnotationSet::new(items, set.groups().to_vec())
 }
 
-/// Runs every detector over an article, using its publication date.
+/// Runs every detector over an article, using its publication date. Code (blocks and
+/// inline) is hidden from them ([`without_code`]).
 pub fn detect_article(article: &Article) -> AnnotationSet {
-    detect(&article.text, article.meta.date)
+    detect(&without_code(article), article.meta.date)
 }
 
 #[cfg(test)]
@@ -263,6 +268,37 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Code blocks and inline code are not prose: nothing is detected inside them.
+    #[test]
+    fn nothing_is_detected_in_code() {
+        let md = "# Notes\n\nAngela Merkel said \"we will\" on Monday. Run `\"Paris\"` here.\n\n```\nprintln!(\"Barack Obama\");\n```\n";
+        let article = crate::ingest::from_bytes(
+            md.as_bytes(),
+            crate::ingest::Format::Markdown,
+            "t.md",
+            &crate::ingest::LoadOptions::default(),
+        )
+        .expect("markdown");
+        let code_from = article.text.find("\"Paris").expect("inline code");
+        let set = detect_article(&article);
+        let shown: Vec<&str> = set
+            .items()
+            .iter()
+            .map(|a| &article.text[a.span.clone()])
+            .collect();
+        assert!(shown.contains(&"Angela Merkel"), "{shown:?}");
+        assert!(
+            set.items().iter().all(|a| a.span.end <= code_from),
+            "{shown:?}"
+        );
+        let mut reports = Vec::new();
+        detect_visible_first(&article, 0, &mut |d| reports.push(d));
+        let Some(Detection::Done(all)) = reports.last() else {
+            panic!("everything last");
+        };
+        assert_eq!(all.items(), set.items());
     }
 
     #[test]

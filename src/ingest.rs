@@ -20,6 +20,7 @@ mod front_matter;
 mod head;
 mod markdown;
 mod plain;
+mod table;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

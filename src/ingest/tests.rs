@@ -308,7 +308,67 @@ fn markdown_structures() {
             (InlineStyle::Strong, "strong"),
             (InlineStyle::Code, "code"),
             (InlineStyle::Link, "a link"),
+            // A code block is code as a whole, so the detectors skip it.
+            (InlineStyle::Code, "fn main() {\n    x\n}"),
         ]
+    );
+    assert_invariants(&a);
+}
+
+/// A GFM table is rows of aligned cells, not one line of pipes: columns padded to their
+/// widest cell (by display width: CJK takes two columns), aligned as the delimiter row
+/// says, the header bold and ruled off, inline styles kept in the cells.
+#[test]
+fn markdown_tables_are_aligned_rows() {
+    let a = md(concat!(
+        "Before.\n\n",
+        "| City | Population | Note |\n",
+        "|:-----|-----------:|:----:|\n",
+        "| Paris | 2,100,000 | *capital* |\n",
+        "| 東京 | 14,000,000 | `x` |\n",
+        "| Lyon |\n\n",
+        "After.\n",
+    ));
+    let table = a.block_text(1);
+    assert_eq!(
+        table,
+        concat!(
+            "│ City  │ Population │  Note   │\n",
+            "├───────┼────────────┼─────────┤\n",
+            "│ Paris │  2,100,000 │ capital │\n",
+            "│ 東京  │ 14,000,000 │    x    │\n",
+            "│ Lyon  │            │         │",
+        )
+    );
+    assert_eq!(kinds(&a)[1].0, BlockKind::Paragraph);
+    assert_eq!(a.block_text(2), "After.");
+    let styled: Vec<(InlineStyle, &str)> = a
+        .inline
+        .iter()
+        .map(|s| (s.style, &a.text[s.span.clone()]))
+        .collect();
+    assert_eq!(
+        styled,
+        vec![
+            (InlineStyle::Strong, "City"),
+            (InlineStyle::Strong, "Population"),
+            (InlineStyle::Strong, "Note"),
+            (InlineStyle::Emphasis, "capital"),
+            (InlineStyle::Code, "x"),
+        ]
+    );
+    assert_invariants(&a);
+}
+
+/// `<br>` is a line break, not nothing: "Term<br>with" must not read "Termwith".
+#[test]
+fn markdown_br_breaks_the_line() {
+    let a = md("Term<br>with a<BR/>break and<br />more.\n\n| a<br>b |\n|---|\n| c |\n");
+    assert_eq!(a.block_text(0), "Term\nwith a\nbreak and\nmore.");
+    assert!(
+        a.block_text(1).starts_with("│ a b │"),
+        "{:?}",
+        a.block_text(1)
     );
     assert_invariants(&a);
 }

@@ -112,6 +112,20 @@ fn headline_becomes_the_title_and_leaves_the_body() {
     );
 }
 
+/// The article: a wire headline ending with a period, under the scraper's date
+/// header, is the title (the file name was shown).
+#[test]
+fn a_headline_with_a_final_period_is_the_title() {
+    let a = plain(
+        "date 2016-07-15 Loading...\n\nTruck attack in France kills at least 80.\n\nA truck drove into a crowd in Nice.\n",
+    );
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Truck attack in France kills at least 80.")
+    );
+    assert_eq!(a.text, "A truck drove into a crowd in Nice.");
+}
+
 #[test]
 fn crlf_text_loads_like_lf_text() {
     assert_eq!(
@@ -145,13 +159,13 @@ fn binary_bytes_are_refused() {
 #[test]
 fn invalid_utf8_warns_and_loads() {
     let a = from_bytes(
-        b"Caf\xE9 au lait.\n\nMore \xFF.",
+        b"Caf\xE9 au lait, hot.\n\nMore \xFF.",
         Format::Plain,
         "x",
         &LoadOptions::default(),
     )
     .expect("loads");
-    assert_eq!(a.text, "Caf\u{fffd} au lait.\n\nMore \u{fffd}.");
+    assert_eq!(a.text, "Caf\u{fffd} au lait, hot.\n\nMore \u{fffd}.");
     assert_eq!(
         a.warnings,
         vec!["invalid UTF-8 replaced at 2 places".to_string()]
@@ -162,7 +176,7 @@ fn invalid_utf8_warns_and_loads() {
 fn files_load_by_extension_with_the_stem_as_title() {
     let dir = tempfile::tempdir().expect("tempdir");
     let txt = dir.path().join("report.txt");
-    std::fs::write(&txt, "First sentence.\n\nSecond.").expect("write");
+    std::fs::write(&txt, "First sentence, with a clause.\n\nSecond.").expect("write");
     let a = load(&Source::Path(txt), &LoadOptions::default()).expect("loads");
     assert_eq!(a.meta.title.as_deref(), Some("report"));
     let mdp = dir.path().join("notes.MD");

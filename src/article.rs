@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use jiff::civil::Date;
+use unicode_segmentation::GraphemeCursor;
 
 /// Descriptive metadata of an article, from a date header, front matter or the command line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -131,9 +132,67 @@ pub fn paragraph_spans(text: &str) -> Vec<Range<usize>> {
     spans
 }
 
+/// `range` widened to whole grapheme clusters of `text`: the start moved back and the end
+/// moved forward to the nearest cluster boundaries (clamped to the text and to char
+/// boundaries). A span that ends inside a cluster ("Zoe" of "Zoe\u{308}") would cut a
+/// letter from its accent; every span drawn or reported covers whole clusters.
+pub fn grapheme_span(text: &str, range: Range<usize>) -> Range<usize> {
+    let end = snap(text, range.end.min(text.len()), true);
+    let start = snap(text, range.start.min(end), false);
+    start..end
+}
+
+/// The grapheme boundary at `at`, or the nearest one after (`forward`) or before it.
+fn snap(text: &str, at: usize, forward: bool) -> usize {
+    let bytes = text.as_bytes();
+    // ASCII on both sides: a boundary (only CR LF joins two ASCII characters).
+    let ascii = |i: usize| bytes.get(i).is_none_or(u8::is_ascii);
+    if (at == 0 || ascii(at - 1)) && ascii(at) && !text[..at].ends_with('\r') {
+        return at;
+    }
+    let mut at = at;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let mut cursor = GraphemeCursor::new(at, text.len(), true);
+    if cursor.is_boundary(text, 0).unwrap_or(true) {
+        return at;
+    }
+    let next = if forward {
+        cursor.next_boundary(text, 0)
+    } else {
+        cursor.prev_boundary(text, 0)
+    };
+    next.ok()
+        .flatten()
+        .unwrap_or(if forward { text.len() } else { 0 })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_widen_to_whole_graphemes() {
+        let text = "Zoe\u{308} went; Fran\u{0327}ois \u{1F468}\u{200D}\u{1F469} \u{601} x\r\n";
+        // "Zoe" ends before the combining diaeresis: the span takes it.
+        assert_eq!(&text[grapheme_span(text, 0..3)], "Zoe\u{308}");
+        let c = text.find('\u{327}').expect("cedilla");
+        assert_eq!(&text[grapheme_span(text, c..c + 2)], "n\u{327}");
+        // Half an emoji ZWJ sequence becomes all of it.
+        let man = text.find('\u{1F468}').expect("emoji");
+        let r = grapheme_span(text, man..man + 4);
+        assert_eq!(&text[r], "\u{1F468}\u{200D}\u{1F469}");
+        // A prepended mark holds the space after it; CR LF is one cluster.
+        let p = text.find('\u{601}').expect("mark");
+        assert_eq!(&text[grapheme_span(text, p..p + 2)], "\u{601} ");
+        let cr = text.len() - 2;
+        assert_eq!(grapheme_span(text, cr..cr + 1), cr..cr + 2);
+        // Whole clusters stay as they are; out of range clamps.
+        assert_eq!(grapheme_span(text, 0..5), 0..5);
+        assert_eq!(grapheme_span(text, 7..9), 7..9);
+        assert_eq!(grapheme_span(text, 0..999), 0..text.len());
+    }
 
     #[test]
     fn paragraphs_split_at_blank_lines_and_trim() {

@@ -21,6 +21,7 @@ mod head;
 mod markdown;
 mod plain;
 pub mod read;
+mod table;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,7 @@
 //! The article contract every loader must keep, shared by the ingest fuzz targets.
 
-use gloss::article::Article;
+use gloss::annotation::AnnotationKind;
+use gloss::article::{Article, InlineStyle, grapheme_span};
 
 /// Panics (a fuzzer finding) when `article` breaks the block contract of `article.rs`.
 pub fn article_contract(article: &Article) {
@@ -17,5 +18,36 @@ pub fn article_contract(article: &Article) {
     for s in &article.inline {
         assert!(s.span.start < s.span.end && s.span.end <= text.len(), "inline out of bounds");
         assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+    }
+}
+
+/// Panics when the detectors' output on `article` breaks what the reader relies on: every
+/// span (and quote speaker span) covers whole grapheme clusters of the text they read
+/// (the article's, code blanked), and nothing is found inside code.
+pub fn detection_contract(article: &Article) {
+    let text = gloss::detect::without_code(article);
+    let set = gloss::detect::detect_article(article);
+    let whole = |r: &std::ops::Range<usize>| grapheme_span(&text, r.clone()) == *r;
+    for a in set.items() {
+        assert!(whole(&a.span), "span {:?} splits a grapheme", a.span);
+        if let AnnotationKind::Quote(q) = &a.kind
+            && let Some(s) = &q.speaker_span
+        {
+            assert!(whole(s), "speaker span {s:?} splits a grapheme");
+        }
+        // Inside code: within a code span, or starting or ending inside one. A quote may
+        // hold inline code whole (He said "run `ls` now").
+        let inside = |at: usize, c: &std::ops::Range<usize>| c.start < at && at < c.end;
+        let in_code = article
+            .inline
+            .iter()
+            .filter(|s| s.style == InlineStyle::Code)
+            .any(|s| {
+                let c = &s.span;
+                inside(a.span.start, c)
+                    || inside(a.span.end, c)
+                    || (c.start <= a.span.start && a.span.end <= c.end)
+            });
+        assert!(!in_code, "annotation {:?} inside code", a.span);
     }
 }

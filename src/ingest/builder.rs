@@ -66,7 +66,7 @@ impl TextBuilder {
                 let kept = self.text[start..]
                     .trim_end_matches(|c: char| c != '\n' && c.is_whitespace())
                     .len();
-                self.text.truncate(start + kept);
+                self.truncate(start + kept);
                 if self.text.len() > start && !self.text.ends_with('\n') {
                     self.text.push('\n');
                 }
@@ -86,6 +86,21 @@ impl TextBuilder {
                 self.text.push_str(s);
             }
             _ => self.push(s),
+        }
+    }
+
+    /// Cuts the text back to `len`, and the inline spans recorded with it: a span that
+    /// ended in the trimmed whitespace (inline code ending in a tab, before a hard break)
+    /// would otherwise point into the text that comes next. The spans reaching past `len`
+    /// are the last recorded, so the scan stops at the first that does not.
+    fn truncate(&mut self, len: usize) {
+        self.text.truncate(len);
+        for span in self.inline.iter_mut().rev() {
+            if span.span.end <= len {
+                break;
+            }
+            span.span.end = len;
+            span.span.start = span.span.start.min(len);
         }
     }
 
@@ -119,7 +134,9 @@ impl TextBuilder {
         let trimmed = self.text[start..].trim_end().len();
         self.text.truncate(start + trimmed);
         if trimmed == 0 {
-            self.text.truncate(sep);
+            // Spans recorded in the dropped block (a code block of spaces) shrink to
+            // nothing with it (and `finish` drops them).
+            self.truncate(sep);
             return;
         }
         let end = self.text.len();

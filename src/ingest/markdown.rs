@@ -8,14 +8,19 @@
 //!   a new block of the item's kind;
 //! - a paragraph inside a block quote is a `BlockQuote` block (headings, items and code keep
 //!   their own kind there);
-//! - code blocks are `Preformatted`; blank lines inside them are dropped, since a blank line
-//!   separates blocks in [`crate::article::Article::text`];
-//! - raw HTML, thematic breaks and images' URLs are left out (an image shows its alt text).
+//! - code blocks are `Preformatted` and covered by an inline `Code` span, as inline code is
+//!   (so the detectors, which skip code, know them: `crate::detect::without_code`); blank
+//!   lines inside them are dropped, since a blank line separates blocks in
+//!   [`crate::article::Article::text`];
+//! - GFM tables are aligned rows of text (`ingest/table.rs`);
+//! - `<br>` is a line break (a space inside a table cell); other raw HTML, thematic breaks
+//!   and images' URLs are left out (an image shows its alt text).
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::article::{BlockKind, InlineStyle};
 use crate::ingest::builder::TextBuilder;
+use crate::ingest::table::Table;
 
 /// One open list: its next ordinal (`None` for bullets).
 struct List {
@@ -37,7 +42,46 @@ pub(crate) fn parse(body: &str) -> TextBuilder {
         None => BlockKind::Paragraph,
     };
 
-    for event in Parser::new_ext(body, Options::empty()) {
+    // The code block being read: where its text starts.
+    let mut code_from: Option<usize> = None;
+    // The table being read: its cells take the text until it ends.
+    let mut table: Option<Table> = None;
+
+    for event in Parser::new_ext(body, Options::ENABLE_TABLES) {
+        if let Some(t) = &mut table {
+            match event {
+                Event::End(TagEnd::Table) => {
+                    if let Some(t) = table.take() {
+                        t.emit(&mut b, container_kind(&containers));
+                    }
+                }
+                Event::Start(Tag::TableHead) => t.start_row(true),
+                Event::Start(Tag::TableRow) => t.start_row(false),
+                Event::Start(Tag::TableCell) => t.start_cell(),
+                Event::Start(tag) => {
+                    if let Some(style) = inline_style(&tag) {
+                        inline_starts.push((style, t.offset()));
+                    }
+                }
+                Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => {
+                    if let Some((style, start)) = inline_starts.pop() {
+                        let end = t.offset();
+                        t.inline(style, start..end);
+                    }
+                }
+                Event::Text(text) => t.push(&text),
+                Event::Code(code) => {
+                    let start = t.offset();
+                    t.push(&code);
+                    let end = t.offset();
+                    t.inline(InlineStyle::Code, start..end);
+                }
+                Event::SoftBreak | Event::HardBreak => t.push(" "),
+                Event::InlineHtml(html) | Event::Html(html) if is_br(&html) => t.push(" "),
+                _ => {}
+            }
+            continue;
+        }
         match event {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => {
@@ -54,7 +98,14 @@ pub(crate) fn parse(body: &str) -> TextBuilder {
                     b.end();
                     containers.push(None);
                 }
-                Tag::CodeBlock(_) => b.begin(BlockKind::Preformatted),
+                Tag::CodeBlock(_) => {
+                    b.begin(BlockKind::Preformatted);
+                    code_from = Some(b.offset());
+                }
+                Tag::Table(aligns) => {
+                    b.end();
+                    table = Some(Table::new(aligns));
+                }
                 Tag::List(start) => {
                     b.end();
                     lists.push(List { next: start });
@@ -73,15 +124,23 @@ pub(crate) fn parse(body: &str) -> TextBuilder {
                     containers.push(Some(kind));
                     b.begin(kind);
                 }
-                Tag::Emphasis => inline_starts.push((InlineStyle::Emphasis, b.offset())),
-                Tag::Strong => inline_starts.push((InlineStyle::Strong, b.offset())),
-                Tag::Link { .. } => inline_starts.push((InlineStyle::Link, b.offset())),
-                _ => {}
+                tag => {
+                    if let Some(style) = inline_style(&tag) {
+                        inline_starts.push((style, b.offset()));
+                    }
+                }
             },
             Event::End(tag) => match tag {
                 // Inside an item, paragraphs continue the item's block.
                 TagEnd::Paragraph if !matches!(containers.last(), Some(Some(_))) => b.end(),
-                TagEnd::Heading(_) | TagEnd::CodeBlock => b.end(),
+                TagEnd::Heading(_) => b.end(),
+                TagEnd::CodeBlock => {
+                    // The whole block is code (clamped to its trimmed text as it closes).
+                    if let Some(start) = code_from.take() {
+                        b.inline(InlineStyle::Code, start..b.offset());
+                    }
+                    b.end();
+                }
                 TagEnd::BlockQuote(_) | TagEnd::Item => {
                     b.end();
                     containers.pop();
@@ -113,10 +172,32 @@ pub(crate) fn parse(body: &str) -> TextBuilder {
             }
             Event::SoftBreak => b.space(),
             Event::HardBreak => b.push("\n"),
+            Event::InlineHtml(html) | Event::Html(html) if is_br(&html) && b.is_open() => {
+                b.push("\n")
+            }
             _ => {}
         }
     }
     b
+}
+
+/// The inline style a tag opens, if it is one the article keeps.
+fn inline_style(tag: &Tag) -> Option<InlineStyle> {
+    match tag {
+        Tag::Emphasis => Some(InlineStyle::Emphasis),
+        Tag::Strong => Some(InlineStyle::Strong),
+        Tag::Link { .. } => Some(InlineStyle::Link),
+        _ => None,
+    }
+}
+
+/// True for a `<br>` tag in any of its spellings (`<br/>`, `<BR />`).
+fn is_br(html: &str) -> bool {
+    let tag = html.trim().to_ascii_lowercase();
+    let Some(inner) = tag.strip_prefix("<br").and_then(|t| t.strip_suffix('>')) else {
+        return false;
+    };
+    inner.trim_end_matches('/').trim().is_empty()
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {

@@ -363,3 +363,14 @@ mod column_props {
         }
     }
 }
+
+/// Inputs the `layout` fuzz target broke, minimised by `cargo fuzz tmin`: each must keep
+/// every invariant. The first is U+0601 (a prepended mark, which joins the character after
+/// it into one grapheme) before a space: trimming the space off the line's end split them.
+#[test]
+fn fuzz_crashes_keep_the_invariants() {
+    let crashes: &[&[u8]] = &[&[17, 168, 216, 129, 32, 13, 98]];
+    for data in crashes {
+        assert_eq!(fuzz_layout(data), Ok(()), "{data:?}");
+    }
+}

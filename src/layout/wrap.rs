@@ -82,16 +82,31 @@ fn find_line_end(text: &str, from: usize) -> Option<usize> {
     None
 }
 
-/// True when `at` is not inside a grapheme cluster of `text`. ASCII after the position is
-/// the fast path (only CR LF joins two ASCII characters, and UAX #14 never breaks there).
+/// True when `at` is not inside a grapheme cluster of `text`. ASCII on both sides of the
+/// position is the fast path (only CR LF joins two ASCII characters, and UAX #14 never
+/// breaks there); an ASCII character after a non-ASCII one may be joined to it (U+0601 and
+/// the other prepended marks take the character after them into their cluster).
 fn grapheme_boundary(text: &str, at: usize) -> bool {
-    match text.as_bytes().get(at) {
+    let bytes = text.as_bytes();
+    match bytes.get(at) {
         None => true,
-        Some(b) if b.is_ascii() => true,
+        Some(b) if b.is_ascii() && (at == 0 || bytes[at - 1].is_ascii()) => true,
         Some(_) => GraphemeCursor::new(at, text.len(), true)
             .is_boundary(text, 0)
             .unwrap_or(true),
     }
+}
+
+/// The first grapheme boundary of `text` at or after `at` (a char boundary).
+fn boundary_at_or_after(text: &str, at: usize) -> usize {
+    if grapheme_boundary(text, at) {
+        return at;
+    }
+    GraphemeCursor::new(at, text.len(), true)
+        .next_boundary(text, 0)
+        .ok()
+        .flatten()
+        .unwrap_or(text.len())
 }
 
 /// Breaks `text` (a block starting at byte `base` of the article text) into lines at most
@@ -109,9 +124,10 @@ pub fn wrap(text: &str, base: usize, avail: usize, out: &mut Vec<Range<usize>>) 
     // A short block without hard breaks is one line: skip the break search.
     if text.len() <= 4 * avail && find_line_end(text, 0).is_none() && str_width(text) <= avail {
         // Whitespace alone is indentation, kept as the hard-line path keeps it.
+        // Trailing whitespace goes, unless a prepended mark holds it in its grapheme.
         let end = match text.trim_end().len() {
             0 => text.len(),
-            n => n,
+            n => boundary_at_or_after(text, n),
         };
         out.push(base..base + end);
         return;
@@ -225,6 +241,8 @@ fn push_line(
     if pos < indent_end {
         content = content.max(end.min(indent_end));
     }
+    // Never cut a grapheme: a prepended mark (U+0601) holds the space after it.
+    let content = boundary_at_or_after(text, content).min(end);
     if content > pos {
         out.push(base + pos..base + content);
     }

@@ -168,6 +168,15 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
                     end += d.len_utf8();
                     continue;
                 }
+                // A combining accent ("Zoe\u{308}") or other extender is part of the
+                // letter before it: the word goes on to the end of that cluster.
+                if !d.is_ascii() && !is_punctuation_block(d) {
+                    let cluster_end = grapheme_end(part, end);
+                    if cluster_end > end {
+                        end = cluster_end;
+                        continue;
+                    }
+                }
                 if !(matches!(d, '-' | '.' | '&') || is_apostrophe(d)) {
                     break;
                 }
@@ -234,6 +243,15 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
         }
         pos = end;
     }
+}
+
+/// The grapheme boundary at or after `at` in `part` (`at` when it is one).
+fn grapheme_end(part: &str, at: usize) -> usize {
+    let mut cursor = unicode_segmentation::GraphemeCursor::new(at, part.len(), true);
+    if cursor.is_boundary(part, 0).unwrap_or(true) {
+        return at;
+    }
+    cursor.next_boundary(part, 0).ok().flatten().unwrap_or(at)
 }
 
 /// Quotation marks, dashes and the like (U+2010 to U+2027), common in prose and neither

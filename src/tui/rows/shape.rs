@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use crate::annotation::{AnnotationKind, AnnotationSet, EntityLabel};
+use crate::article::grapheme_span;
 
 use super::build::TabRows;
 use super::{Item, ItemKind};
@@ -115,11 +116,9 @@ pub(super) fn opening_words(quoted: &str) -> String {
     if flat.len() <= 80 {
         return flat;
     }
-    // The largest char boundary at or below 60 bytes, then the last space before it.
-    let limit = (0..=60)
-        .rev()
-        .find(|&c| flat.is_char_boundary(c))
-        .unwrap_or(0);
+    // The last grapheme boundary at or below 60 bytes (a letter keeps its accent), then
+    // the last space before it.
+    let limit = grapheme_span(&flat, 60..60).start;
     let cut = flat[..limit].rfind(' ').unwrap_or(limit);
     format!("{}…", flat[..cut].trim_end())
 }

@@ -183,6 +183,17 @@ fn opening_words_cut_long_quotes_at_a_word() {
     assert!(got.ends_with('…') && got.len() <= 64, "{got}");
 }
 
+/// A long quote without spaces (CJK, or decomposed accents) is cut between clusters: the
+/// letter before the cut keeps its accent.
+#[test]
+fn opening_words_never_cut_a_letter_from_its_accent() {
+    let long = "a".to_string() + &"e\u{301}".repeat(60);
+    let got = opening_words(&long);
+    let kept = got.trim_end_matches('…');
+    assert!(got.ends_with('…') && kept.len() < long.len(), "{got}");
+    assert_eq!(kept, "a".to_string() + &"e\u{301}".repeat(kept.len() / 3));
+}
+
 #[test]
 fn timeline_order_is_the_calendar_then_references_then_the_unplaceable() {
     let mut v = vec![

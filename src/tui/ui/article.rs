@@ -13,7 +13,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use crate::annotation::{AnnotationKind, Kind};
-use crate::article::{BlockKind, InlineStyle};
+use crate::article::{BlockKind, InlineStyle, grapheme_span};
 use crate::layout::{Line, LineKind, byte_at_col, segments};
 use crate::notes::Motivation;
 use crate::theme::{Role, Theme};
@@ -156,12 +156,18 @@ fn line_spans<'a>(m: &'a Model, theme: &Theme, line: &Line<'a>) -> Vec<Span<'a>>
         };
         spans.push(Span::styled(line.prefix, stack(theme, &[Role::Text, deco])));
     }
+    // Every styled range is widened to whole grapheme clusters before the line is cut: a
+    // cut inside a cluster would draw an accent apart from its letter, and ratatui drops a
+    // zero-width cluster standing alone ("Zoe" + a lone U+0308 shows "Zoe"). With every
+    // cut on a cluster boundary, an annotation overlaps a piece exactly when its widened
+    // span covers it, so the `overlapping` queries below stay right.
+    let whole = |r: Range<usize>| grapheme_span(text, r);
     let block_start = m.article.blocks.get(block).map_or(0, |b| b.span.start);
-    let inline = inline_spans(m, block_start, line.range.clone());
-    let matches = search_matches(m, line.range.clone());
+    let mut inline = inline_spans(m, block_start, line.range.clone());
+    let mut matches = search_matches(m, line.range.clone());
     let current = m.current.and_then(|c| m.annotations.get(c).map(|a| (c, a)));
     let speaker = current.and_then(|(_, a)| match &a.kind {
-        AnnotationKind::Quote(q) => q.speaker_span.clone(),
+        AnnotationKind::Quote(q) => q.speaker_span.clone().map(whole),
         _ => None,
     });
     let current_group = current.and_then(|(_, a)| a.group());
@@ -169,15 +175,25 @@ fn line_spans<'a>(m: &'a Model, theme: &Theme, line: &Line<'a>) -> Vec<Span<'a>>
     let mut cuts: Vec<usize> = Vec::new();
     for i in m.annotations.overlapping(line.range.clone()) {
         if let Some(a) = m.annotations.get(i) {
-            cuts.extend([a.span.start, a.span.end]);
+            let r = whole(a.span.clone());
+            cuts.extend([r.start, r.end]);
         }
+    }
+    for (r, _) in &mut inline {
+        *r = whole(r.clone());
+    }
+    for (r, _) in &mut matches {
+        *r = whole(r.clone());
     }
     cuts.extend(inline.iter().flat_map(|(r, _)| [r.start, r.end]));
     cuts.extend(matches.iter().flat_map(|(r, _)| [r.start, r.end]));
     cuts.extend(speaker.iter().flat_map(|r| [r.start, r.end]));
-    let noted = m.notes.overlapping(line.range.clone());
+    let mut noted = m.notes.overlapping(line.range.clone());
+    for (r, _) in &mut noted {
+        *r = whole(r.clone());
+    }
     cuts.extend(noted.iter().flat_map(|(r, _)| [r.start, r.end]));
-    let selection = m.notes.selection.as_ref().map(|s| s.range.clone());
+    let selection = m.notes.selection.as_ref().map(|s| whole(s.range.clone()));
     cuts.extend(selection.iter().flat_map(|r| [r.start, r.end]));
     cuts.sort_unstable();
     cuts.dedup();
@@ -286,3 +302,6 @@ pub fn byte_at(m: &Model, column: u16, row: u16) -> Option<usize> {
     }
     Some(byte_at_col(&line, text, col))
 }
+
+#[cfg(test)]
+mod tests;

@@ -18,6 +18,16 @@ fn splits_possessives_with_either_apostrophe() {
 }
 
 #[test]
+fn a_combining_accent_stays_in_its_word() {
+    // "Zoë" and "François" written with combining marks are one word each, not "Zoe" and
+    // "Franc" with a stray accent after them.
+    assert_eq!(
+        words("Zoe\u{308} met Franc\u{327}ois."),
+        vec!["Zoe\u{308}", "met", "Franc\u{327}ois", "."]
+    );
+}
+
+#[test]
 fn keeps_internal_joiners() {
     assert_eq!(
         words("al-Baghdadi O'Brien AT&T"),
@@ -78,6 +88,10 @@ fn reference(text: &str) -> Vec<Token> {
     // reallocation of a book-sized vector.
     let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
     let mut chars = text.char_indices().peekable();
+    let starts: std::collections::HashSet<usize> = {
+        use unicode_segmentation::UnicodeSegmentation;
+        text.grapheme_indices(true).map(|(j, _)| j).collect()
+    };
     let mut sent_start = true;
     let mut line_start = 0;
     while let Some((start, c)) = chars.next() {
@@ -98,6 +112,15 @@ fn reference(text: &str) -> Vec<Token> {
                 if d.is_alphanumeric() {
                     chars.next();
                     end = i + d.len_utf8();
+                    continue;
+                }
+                // The rest of a cluster (a combining accent) belongs to the word.
+                if !d.is_ascii() && !('\u{2010}'..='\u{2027}').contains(&d) && !starts.contains(&i)
+                {
+                    while let Some(&(j, d)) = chars.peek().filter(|(j, _)| !starts.contains(j)) {
+                        chars.next();
+                        end = j + d.len_utf8();
+                    }
                     continue;
                 }
                 if matches!(d, '-' | '.' | '&') || is_apostrophe(d) {

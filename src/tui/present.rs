@@ -112,9 +112,14 @@ impl Presenter {
         }
         let view = View::of(m);
         let scroll = match (&self.shown, only_scrolled) {
-            (Some(shown), true) => shown.scrolled_to(&view).and_then(|by| {
-                scroll::Scroll::new(view.article?, view.scrollbar, view.status, by, area.width)
-            }),
+            // A frame with nothing scrolled (the loop's idle frame) is an ordinary one: the
+            // scroll path repaints the scrollbar column, which an overlay may cover.
+            (Some(shown), true) => shown
+                .scrolled_to(&view)
+                .filter(|&by| by != 0)
+                .and_then(|by| {
+                    scroll::Scroll::new(view.article?, view.scrollbar, view.status, by, area.width)
+                }),
             _ => None,
         };
         self.out.clear();

@@ -229,3 +229,17 @@ fn keys_that_change_more_than_the_position_are_not_scrolls() {
     keys(&mut m, "esc enter");
     assert!(!only_scrolls(&m, &key("j")), "the side pane has focus");
 }
+
+/// The loop presents again when its wait for input times out with nothing taken in, and
+/// then says "only scrolled" (nothing else happened). That frame must not paint the
+/// article's scrollbar over an overlay: it once drew a line through the help.
+#[test]
+fn an_idle_frame_leaves_an_overlay_whole() {
+    for script in ["?", "m", "a"] {
+        let mut s = Screen::new(sample_model(120, 30));
+        keys(&mut s.m, script);
+        s.present(false);
+        s.present(true);
+        assert_eq!(s.mismatch(), None, "after {script} and an idle frame");
+    }
+}

@@ -73,6 +73,7 @@ fn compiled_in_sample_loads_like_the_file_on_disk() {
 fn sample_source_and_date_override() {
     let options = LoadOptions {
         date: Some(date(2021, 2, 3)),
+        ..LoadOptions::default()
     };
     let a = load(&Source::Sample, &options).expect("sample");
     assert_eq!(a.meta.date, Some(date(2021, 2, 3)));
@@ -83,6 +84,7 @@ fn sample_source_and_date_override() {
 fn date_option_sets_a_date_where_none_is_given() {
     let options = LoadOptions {
         date: Some(date(2020, 5, 1)),
+        ..LoadOptions::default()
     };
     let a = from_bytes(b"Text.", Format::Plain, "x", &options).expect("loads");
     assert_eq!(a.meta.date, Some(date(2020, 5, 1)));

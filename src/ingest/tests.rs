@@ -425,7 +425,7 @@ fn assert_invariants(a: &Article) {
 proptest! {
     #[test]
     fn loaders_never_panic_and_keep_the_block_contract(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
-        for format in [Format::Plain, Format::Markdown] {
+        for format in [Format::Plain, Format::Markdown, Format::Html] {
             if let Ok(a) = from_bytes(&bytes, format, "p", &LoadOptions::default()) {
                 assert_invariants(&a);
             }

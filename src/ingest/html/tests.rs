@@ -147,3 +147,38 @@ fn sniffing_knows_html_from_text() {
     assert!(sniff(b"\n<html lang=en>"));
     assert!(!sniff(b"date 2020-01-06\nA story about <html> tags"));
 }
+
+/// The block contract of `article.rs`, on the builder's output.
+fn assert_contract(text: &str, blocks: &[crate::article::Block]) {
+    let mut prev_end = 0;
+    for (i, b) in blocks.iter().enumerate() {
+        assert!(b.span.start < b.span.end && b.span.end <= text.len());
+        assert!(i == 0 || b.span.start >= prev_end + 2);
+        assert!(!text[b.span.clone()].contains("\n\n"));
+        assert_eq!(text[b.span.clone()].trim_end(), &text[b.span.clone()]);
+        prev_end = b.span.end;
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn tag_soup_keeps_the_block_contract(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "<div>", "</div>", "<p>", "</p>", "<ul>", "<li>", "</ul>", "<ol start=9>", "</ol>",
+                "<table>", "<tr>", "<td>", "</td>", "</table>", "<pre>", "</pre>", "<br>",
+                "<blockquote>", "</blockquote>", "<h2>", "</h2>", "<a href=x>", "</a>", "<em>",
+                "</em>", "<script>", "</script>", "<nav>", " ", "\n\n", "word, ", "é中😀 ",
+                "A longer sentence of prose, with commas, to score. ",
+            ]),
+            0..60,
+        )
+    ) {
+        let html: String = parts.concat();
+        let (text, blocks, inline) = read(html.as_bytes()).builder.finish();
+        assert_contract(&text, &blocks);
+        for s in &inline {
+            proptest::prop_assert!(s.span.start < s.span.end && s.span.end <= text.len());
+        }
+    }
+}

@@ -177,14 +177,10 @@ fn readerable(dom: &Dom) -> bool {
     false
 }
 
-/// A byline found in the text, without a leading "By".
+/// A byline found in the text, on one line. "By" stays: "By Ann Lee" reads as a byline,
+/// and it is what Reader View shows.
 fn clean_byline(byline: String) -> String {
-    let trimmed = byline.trim();
-    let lower = trimmed.to_lowercase();
-    match lower.strip_prefix("by ") {
-        Some(_) => trimmed[3..].trim().to_string(),
-        None => trimmed.to_string(),
-    }
+    byline.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

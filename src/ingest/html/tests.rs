@@ -182,3 +182,16 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_byline_in_the_text_becomes_the_byline_as_written() {
+    let prose = "<p>A paragraph of prose, long enough to be the article, with commas, and words \
+        that go on for a while so the page reads as an article to the reader mode.</p>";
+    let html = format!(
+        "<html><body><article><div class=byline>By\n  Ann Lee</div>{}</article></body></html>",
+        prose.repeat(5)
+    );
+    let page = read(html.as_bytes());
+    assert_eq!(page.meta.byline.as_deref(), Some("By Ann Lee"));
+    assert!(!page.builder.finish().0.contains("Ann Lee"));
+}

@@ -159,8 +159,8 @@ fn readerable(dom: &Dom) -> bool {
     let removed = clean::removed(dom, false);
     let stats = stats::Stats::compute(dom, &removed);
     let mut score = 0.0f32;
-    for i in 0..dom.nodes.len() {
-        if removed[i]
+    for (i, &gone) in removed.iter().enumerate() {
+        if gone
             || !matches!(dom.tag(i), "p" | "pre" | "article")
             || dom.element(i).is_some_and(clean::is_unlikely)
         {

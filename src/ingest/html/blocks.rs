@@ -160,9 +160,8 @@ impl Walker<'_> {
     /// Ends the running block, unless the element stands inside a table row or is the
     /// first paragraph of a list item (which continues the item's block).
     fn break_block(&mut self) {
-        if self.rows > 0 {
-            self.b.space();
-        } else if matches!(self.containers.last(), Some(Container::Item(_))) && self.b.is_open() {
+        let in_item = matches!(self.containers.last(), Some(Container::Item(_)));
+        if self.rows > 0 || (in_item && self.b.is_open()) {
             self.b.space();
         } else {
             self.b.end();

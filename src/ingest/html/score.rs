@@ -71,8 +71,8 @@ fn score(dom: &Dom, removed: &[bool], stats: &Stats, weigh_classes: bool) -> Has
         };
         (base + if weigh_classes { class_weight(e) } else { 0 }) as f32
     };
-    for i in 0..dom.nodes.len() {
-        if removed[i] || dom.element(i).is_none() {
+    for (i, &gone) in removed.iter().enumerate() {
+        if gone || dom.element(i).is_none() {
             continue;
         }
         let tag = dom.tag(i);

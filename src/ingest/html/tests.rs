@@ -195,3 +195,19 @@ fn a_byline_in_the_text_becomes_the_byline_as_written() {
     assert_eq!(page.meta.byline.as_deref(), Some("By Ann Lee"));
     assert!(!page.builder.finish().0.contains("Ann Lee"));
 }
+
+#[test]
+fn the_header_shows_the_pages_byline_site_and_date() {
+    let article = crate::ingest::from_bytes(
+        NEWS.as_bytes(),
+        crate::ingest::Format::Html,
+        "news.html",
+        &crate::ingest::LoadOptions::default(),
+    )
+    .expect("a page always loads");
+    assert_eq!(
+        crate::layout::meta_text(&article.meta).as_deref(),
+        Some("Tuesday 14 May 2024 · Maria Okafor · Riverside Post")
+    );
+    assert!(!article.meta.whole_page);
+}

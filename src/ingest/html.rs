@@ -34,6 +34,10 @@ use super::builder::TextBuilder;
 /// An article shorter than this (in bytes of text) makes the next, more lenient attempt.
 const ENOUGH_TEXT: usize = 500;
 
+/// Chosen text this long (in bytes) is an article even where Readability's
+/// `isProbablyReaderable` test finds no long paragraph.
+const ARTICLE_TEXT: usize = 1500;
+
 /// The rules of one attempt, strictest first.
 #[derive(Clone, Copy)]
 struct Rules {
@@ -111,7 +115,10 @@ pub(crate) fn read(bytes: &[u8]) -> Page {
             break;
         }
     }
-    let readerable = best.as_ref().is_some_and(|(b, _)| b.offset() > 0) && readerable(&dom);
+    // An article is what Reader View would offer, or a long enough run of chosen text:
+    // some articles set their paragraphs as short lines or <div>s the test misses.
+    let chosen = best.as_ref().map_or(0, |(b, _)| b.offset());
+    let readerable = chosen >= ARTICLE_TEXT || (chosen > 0 && readerable(&dom));
     let builder = match best {
         Some((builder, byline)) if readerable => {
             meta.byline = meta.byline.or(byline.map(clean_byline));

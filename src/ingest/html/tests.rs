@@ -211,3 +211,17 @@ fn the_header_shows_the_pages_byline_site_and_date() {
     );
     assert!(!article.meta.whole_page);
 }
+
+#[test]
+fn an_article_of_short_paragraphs_is_still_an_article() {
+    // Every paragraph is under the 140 characters Readability's readerable test wants.
+    let line = "<p>A short paragraph of the story, as some sites set them, one line each.</p>\n";
+    let html = format!(
+        "<html><body><nav><a href=/>Home</a></nav><div class=story>{}</div></body></html>",
+        line.repeat(30)
+    );
+    let page = read(html.as_bytes());
+    assert!(!page.whole_page);
+    assert!(page.warnings.is_empty(), "{:?}", page.warnings);
+    assert!(!page.builder.finish().0.contains("Home"));
+}

@@ -9,16 +9,25 @@ use std::ops::Range;
 use jiff::civil::Date;
 use unicode_segmentation::GraphemeCursor;
 
-/// Descriptive metadata of an article, from a date header, front matter or the command line.
+/// Descriptive metadata of an article, from a date header, front matter, a web page's own
+/// metadata or the command line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Meta {
     /// Title shown in the header; `None` when the source gives none.
     pub title: Option<String>,
     /// Publication date: the anchor for relative dates ("Sunday", "last year").
     pub date: Option<Date>,
+    /// Who wrote it (a web page's byline).
     pub author: Option<String>,
+    /// Where it was published (a web page's site name).
     pub source: Option<String>,
+    /// Where it lives (a web page's canonical URL).
     pub url: Option<String>,
+    /// The language the source declares (`<html lang>`), as given.
+    pub language: Option<String>,
+    /// True when the source is a web page in which no article stood out (an index, a
+    /// search page): the text is then all of the page's readable text.
+    pub whole_page: bool,
 }
 
 /// What a block of text is, so the layout can indent or decorate it.

@@ -19,7 +19,7 @@ pub use jsonl::{JsonlError, annotate_jsonl};
 ///
 /// ```json
 /// {"title": "...", "date": "2020-01-06", "author": null, "source": null, "url": null,
-///  "text": "...",
+///  "byline": null, "site": null, "text": "...",
 ///  "annotations": [{"kind": "entity", "start": 0, "end": 12, "label": "PERSON", "group": 0},
 ///                  {"kind": "date", "start": 20, "end": 26, "value": "2020-01-06",
 ///                   "explanation": "..."},
@@ -29,6 +29,8 @@ pub use jsonl::{JsonlError, annotate_jsonl};
 ///  "warnings": []}
 /// ```
 /// Absent values (`value`, `explanation`, `speaker`, `speaker_group`) are left out.
+/// `byline` and `site` are `author` and `source` under the names web pages give them (a
+/// page's byline and site name), so scripts that read pages find them under either.
 pub fn document_json(article: &Article, annotations: &AnnotationSet) -> Value {
     let cp = CodePoints::new(&article.text);
     serde_json::to_value(DocumentOut::new(article, annotations, &cp)).unwrap_or(Value::Null)
@@ -53,6 +55,8 @@ struct DocumentOut<'a> {
     author: Option<&'a str>,
     source: Option<&'a str>,
     url: Option<&'a str>,
+    byline: Option<&'a str>,
+    site: Option<&'a str>,
     text: &'a str,
     annotations: AnnotationsOut<'a>,
     groups: &'a [EntityGroup],
@@ -68,6 +72,8 @@ impl<'a> DocumentOut<'a> {
             author: meta.author.as_deref(),
             source: meta.source.as_deref(),
             url: meta.url.as_deref(),
+            byline: meta.author.as_deref(),
+            site: meta.source.as_deref(),
             text: &article.text,
             annotations: AnnotationsOut {
                 set,

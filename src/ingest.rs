@@ -5,8 +5,10 @@
 //! `front_matter` between `+++` lines -> optional scraper `date_header`
 //! (`date YYYY-MM-DD` plus page leftovers) -> the `plain` or `markdown` loader -> meta.
 //!
-//! Format: `.md` / `.markdown` files are Markdown; everything else, standard input and the
-//! sample are plain text. Title, first found wins: front matter `title`; a Markdown
+//! Format: `.md` / `.markdown` files are Markdown; `.html`, `.htm` and `.xhtml` files, and
+//! any other file or standard input that opens like a page (`<!doctype html`, `<html`), go
+//! to the HTML reader mode (`html`: the article alone, its metadata from the page);
+//! everything else and the sample are plain text. `--input-format` overrides the guess. Title, first found wins: front matter `title`; a Markdown
 //! document's leading `# Heading` or a plain text's leading headline-like line (both taken
 //! out of the body so the header does not repeat them); the file stem. The date: the
 //! `--date` override; front matter `date`; the date header.
@@ -18,6 +20,7 @@ mod bytes;
 mod date_header;
 mod front_matter;
 mod head;
+mod html;
 mod markdown;
 mod plain;
 pub mod read;
@@ -52,6 +55,8 @@ pub enum Source {
 pub struct LoadOptions {
     /// Overrides (or sets) the publication date (`--date`).
     pub date: Option<Date>,
+    /// Overrides the format the file name or the content implies (`--input-format`).
+    pub format: Option<Format>,
 }
 
 /// The text formats the loaders understand.
@@ -59,16 +64,31 @@ pub struct LoadOptions {
 pub enum Format {
     Plain,
     Markdown,
+    /// A web page, read in reader mode.
+    Html,
 }
 
 impl Format {
-    /// The format a path's extension implies: Markdown for `.md` and `.markdown`.
+    /// The format a path's extension implies: Markdown for `.md` and `.markdown`, HTML for
+    /// `.html`, `.htm` and `.xhtml`.
     pub fn of_path(path: &Path) -> Format {
-        match path.extension().and_then(|e| e.to_str()) {
-            Some(ext) if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") => {
-                Format::Markdown
-            }
-            _ => Format::Plain,
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let is = |e: &str| ext.eq_ignore_ascii_case(e);
+        if is("md") || is("markdown") {
+            Format::Markdown
+        } else if is("html") || is("htm") || is("xhtml") {
+            Format::Html
+        } else {
+            Format::Plain
+        }
+    }
+
+    /// The format for `bytes` whose name implied `self`: plain text that opens like an HTML
+    /// page is one.
+    fn sniffed(self, bytes: &[u8]) -> Format {
+        match self {
+            Format::Plain if html::sniff(bytes) => Format::Html,
+            other => other,
         }
     }
 }
@@ -105,12 +125,16 @@ pub fn load(source: &Source, options: &LoadOptions) -> Result<Article, IngestErr
             let name = "<stdin>";
             let bytes = read::read_stream(std::io::stdin().lock(), name, ARTICLE_LIMIT)
                 .map_err(IngestError::from)?;
-            from_vec(bytes, Format::Plain, name, options)
+            let format = options.format.unwrap_or(Format::Plain.sniffed(&bytes));
+            from_vec(bytes, format, name, options)
         }
         Source::Path(path) => {
             let (file, mut bytes, name) = open_file(path, None)?;
             read::read_rest(file, &mut bytes, ARTICLE_LIMIT, &name)?;
-            let article = from_vec(bytes, Format::of_path(path), &name, options)?;
+            let format = options
+                .format
+                .unwrap_or(Format::of_path(path).sniffed(&bytes));
+            let article = from_vec(bytes, format, &name, options)?;
             Ok(with_stem_title(article, path))
         }
     }
@@ -131,8 +155,15 @@ pub fn load_head(path: &Path, options: &LoadOptions) -> Result<Option<Article>, 
     if head.is_empty() || head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
         return Ok(None);
     }
+    let format = options
+        .format
+        .unwrap_or(Format::of_path(path).sniffed(&head));
+    // A page's article is chosen from the whole page: no head of it stands for it.
+    if format == Format::Html {
+        return Ok(None);
+    }
     head.truncate(head::cut(&head));
-    let article = from_vec(head, Format::of_path(path), &name, options)?;
+    let article = from_vec(head, format, &name, options)?;
     Ok(Some(with_stem_title(article, path)))
 }
 
@@ -229,6 +260,9 @@ fn from_vec(
     name: &str,
     options: &LoadOptions,
 ) -> Result<Article, IngestError> {
+    if format == Format::Html {
+        return from_html(&bytes, name, options);
+    }
     let decoded =
         bytes::decode_vec(bytes).map_err(|bytes::NotText::Binary| IngestError::Binary {
             path: name.to_string(),
@@ -264,6 +298,7 @@ fn from_text(
             author: front.author,
             source: front.source,
             url: front.url,
+            ..Meta::default()
         };
     }
     // Text the date header line kept after the date, rejoined with the body.
@@ -277,8 +312,9 @@ fn from_text(
             body = &rejoined;
         }
     }
+    // HTML never comes here (`from_vec` reads it in reader mode); as text it would be plain.
     let (builder, title_candidate) = match format {
-        Format::Plain => {
+        Format::Plain | Format::Html => {
             let plain = plain::parse(body);
             (plain.builder, plain.first_is_headline)
         }
@@ -286,7 +322,7 @@ fn from_text(
     };
     let (mut text, mut blocks, mut inline) = builder.finish();
     let first_is_title = match format {
-        Format::Plain => title_candidate,
+        Format::Plain | Format::Html => title_candidate,
         Format::Markdown => blocks.len() > 1 && blocks[0].kind == BlockKind::Heading(1),
     };
     if meta.title.is_none() && first_is_title {
@@ -299,6 +335,34 @@ fn from_text(
         blocks,
         inline,
         warnings,
+    })
+}
+
+/// Builds an article from a web page's bytes in reader mode (`html`).
+fn from_html(bytes: &[u8], name: &str, options: &LoadOptions) -> Result<Article, IngestError> {
+    // A binary body (an image, an archive) served or saved as a page is not one.
+    if bytes::looks_binary(&bytes[..bytes.len().min(bytes::SNIFF_LEN)]) {
+        return Err(IngestError::Binary {
+            path: name.to_string(),
+        });
+    }
+    let page = html::read(bytes);
+    let (text, blocks, inline) = page.builder.finish();
+    let meta = Meta {
+        title: page.meta.title,
+        date: options.date.or(page.meta.date),
+        author: page.meta.byline,
+        source: page.meta.site,
+        url: page.meta.url,
+        language: page.meta.language,
+        whole_page: page.whole_page,
+    };
+    Ok(Article {
+        meta,
+        text,
+        blocks,
+        inline,
+        warnings: page.warnings,
     })
 }
 

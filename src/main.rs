@@ -73,6 +73,24 @@ struct NotesArgs {
     notes_beside: bool,
 }
 
+/// `--input-format`: the article's format when its name and content cannot tell.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum InputFormat {
+    Html,
+    Markdown,
+    Text,
+}
+
+impl InputFormat {
+    fn format(self) -> ingest::Format {
+        match self {
+            InputFormat::Html => ingest::Format::Html,
+            InputFormat::Markdown => ingest::Format::Markdown,
+            InputFormat::Text => ingest::Format::Plain,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Print the article's annotations as JSON (no terminal interface).
@@ -88,6 +106,11 @@ enum Command {
         /// The publication date relative dates are resolved against.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: Option<Date>,
+
+        /// How to read the article when its name and content cannot tell (an HTML page is
+        /// read in reader mode: the JSON's text is the extracted article).
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        input_format: Option<InputFormat>,
     },
     /// List an article's notes, export them (to standard output) or import some.
     Notes {
@@ -189,7 +212,19 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         );
     }
     match cli.command {
-        Some(Command::Annotate { file, jsonl, date }) => annotate(file.as_deref(), jsonl, date),
+        Some(Command::Annotate {
+            file,
+            jsonl,
+            date,
+            input_format,
+        }) => annotate(
+            file.as_deref(),
+            jsonl,
+            LoadOptions {
+                date,
+                format: input_format.map(InputFormat::format),
+            },
+        ),
         Some(Command::Notes {
             file,
             export,
@@ -236,7 +271,7 @@ fn source(file: Option<&Path>) -> Source {
 }
 
 /// `gloss annotate`: JSON of one article, or the JSONL evaluation protocol.
-fn annotate(file: Option<&Path>, jsonl: bool, date: Option<Date>) -> anyhow::Result<()> {
+fn annotate(file: Option<&Path>, jsonl: bool, options: LoadOptions) -> anyhow::Result<()> {
     let mut out = BufWriter::new(output::stdout());
     if jsonl {
         // Lines are written only after the whole input is read and annotated, so a
@@ -253,7 +288,7 @@ fn annotate(file: Option<&Path>, jsonl: bool, date: Option<Date>) -> anyhow::Res
         }
         out.write_all(&buffer)?;
     } else {
-        let article = ingest::load(&source(file), &LoadOptions { date })?;
+        let article = ingest::load(&source(file), &options)?;
         let annotations = detect_article(&article);
         write_document_json(&article, &annotations, &mut out)?;
         writeln!(out)?;
@@ -279,10 +314,19 @@ fn read(cli: Cli) -> anyhow::Result<()> {
     let src = source(cli.file.as_deref());
     if !io::stdout().is_terminal() {
         // The file's own problems first: they are what the user most needs to hear.
-        ingest::load(&src, &LoadOptions { date: cli.date })?;
+        ingest::load(
+            &src,
+            &LoadOptions {
+                date: cli.date,
+                ..LoadOptions::default()
+            },
+        )?;
         anyhow::bail!("standard output is not a terminal: use 'gloss annotate' for JSON output");
     }
-    let options = LoadOptions { date: cli.date };
+    let options = LoadOptions {
+        date: cli.date,
+        ..LoadOptions::default()
+    };
     // A big file shows its head first while a thread loads the whole of it.
     let (article, whole) = match &src {
         Source::Path(path) => match ingest::load_head(path, &options)? {

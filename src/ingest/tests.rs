@@ -73,6 +73,7 @@ fn compiled_in_sample_loads_like_the_file_on_disk() {
 fn sample_source_and_date_override() {
     let options = LoadOptions {
         date: Some(date(2021, 2, 3)),
+        ..LoadOptions::default()
     };
     let a = load(&Source::Sample, &options).expect("sample");
     assert_eq!(a.meta.date, Some(date(2021, 2, 3)));
@@ -83,6 +84,7 @@ fn sample_source_and_date_override() {
 fn date_option_sets_a_date_where_none_is_given() {
     let options = LoadOptions {
         date: Some(date(2020, 5, 1)),
+        ..LoadOptions::default()
     };
     let a = from_bytes(b"Text.", Format::Plain, "x", &options).expect("loads");
     assert_eq!(a.meta.date, Some(date(2020, 5, 1)));
@@ -532,7 +534,7 @@ fn fuzz_crashes_keep_the_article_contract() {
 proptest! {
     #[test]
     fn loaders_never_panic_and_keep_the_block_contract(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
-        for format in [Format::Plain, Format::Markdown] {
+        for format in [Format::Plain, Format::Markdown, Format::Html] {
             if let Ok(a) = from_bytes(&bytes, format, "p", &LoadOptions::default()) {
                 assert_invariants(&a);
             }

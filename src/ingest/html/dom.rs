@@ -1,0 +1,215 @@
+//! The parsed page as a flat arena: html5ever (`parse`) parses, and the tree is
+//! copied into a `Vec` in document order, so every later pass (cleaning, scoring, block
+//! building) addresses nodes by index, keeps its per-node figures in plain vectors, and
+//! walks the tree with loops instead of recursion: a page of 100,000 nested `<div>`s
+//! cannot overflow the stack.
+//!
+//! Comments, doctypes and processing instructions are left out; element and attribute
+//! names are lowercase (html5ever's own normalisation).
+
+use ego_tree::iter::Edge;
+
+/// Index of the document node; every other node descends from it.
+pub(crate) const ROOT: usize = 0;
+
+/// One node: its parent, its children in order, and what it is.
+#[derive(Debug)]
+pub(crate) struct Node {
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    pub data: Data,
+}
+
+#[derive(Debug)]
+pub(crate) enum Data {
+    Document,
+    Element(Element),
+    Text(String),
+}
+
+#[derive(Debug)]
+pub(crate) struct Element {
+    pub tag: String,
+    pub attrs: Vec<(String, String)>,
+}
+
+impl Element {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The page's nodes in document order: a parent always comes before its children, so a
+/// reverse walk over the indices visits children before parents.
+#[derive(Debug)]
+pub(crate) struct Dom {
+    pub nodes: Vec<Node>,
+}
+
+impl Dom {
+    /// Parses `html` as a whole document, as a browser would (html5ever never fails: any
+    /// input gives a tree with `<html>`, `<head>` and `<body>`).
+    pub fn parse(html: &str) -> Dom {
+        let parsed = super::parse::document(html);
+        let mut nodes = Vec::with_capacity(html.len() / 32);
+        let mut open: Vec<usize> = Vec::new();
+        for edge in parsed.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    let data = match node.value() {
+                        scraper::Node::Document | scraper::Node::Fragment => Data::Document,
+                        scraper::Node::Element(e) => Data::Element(Element {
+                            tag: e.name().to_string(),
+                            attrs: e
+                                .attrs()
+                                .map(|(n, v)| (n.to_string(), v.to_string()))
+                                .collect(),
+                        }),
+                        scraper::Node::Text(t) => Data::Text(t.to_string()),
+                        _ => continue,
+                    };
+                    let is_parent = !matches!(data, Data::Text(_));
+                    let index = nodes.len();
+                    let parent = open.last().copied();
+                    if let Some(p) = parent {
+                        let parent_node: &mut Node = &mut nodes[p];
+                        parent_node.children.push(index);
+                    }
+                    nodes.push(Node {
+                        parent,
+                        children: Vec::new(),
+                        data,
+                    });
+                    if is_parent {
+                        open.push(index);
+                    }
+                }
+                Edge::Close(node) => {
+                    if matches!(
+                        node.value(),
+                        scraper::Node::Document
+                            | scraper::Node::Fragment
+                            | scraper::Node::Element(_)
+                    ) {
+                        open.pop();
+                    }
+                }
+            }
+        }
+        if nodes.is_empty() {
+            nodes.push(Node {
+                parent: None,
+                children: Vec::new(),
+                data: Data::Document,
+            });
+        }
+        Dom { nodes }
+    }
+
+    pub fn element(&self, i: usize) -> Option<&Element> {
+        match &self.nodes.get(i)?.data {
+            Data::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The tag of node `i`, `""` for text and the document.
+    pub fn tag(&self, i: usize) -> &str {
+        self.element(i).map_or("", |e| e.tag.as_str())
+    }
+
+    /// The first element called `tag`, in document order.
+    pub fn find(&self, tag: &str) -> Option<usize> {
+        (0..self.nodes.len()).find(|&i| self.tag(i) == tag)
+    }
+
+    /// Every node under `i` (not `i` itself), in document order, skipping the subtrees
+    /// `skip` says to leave out.
+    pub fn descendants<'a>(
+        &'a self,
+        i: usize,
+        skip: impl Fn(usize) -> bool + 'a,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let mut stack: Vec<usize> = self.nodes[i].children.iter().rev().copied().collect();
+        std::iter::from_fn(move || {
+            while let Some(n) = stack.pop() {
+                if skip(n) {
+                    continue;
+                }
+                stack.extend(self.nodes[n].children.iter().rev().copied());
+                return Some(n);
+            }
+            None
+        })
+    }
+
+    /// The text under `i` with runs of whitespace collapsed to one space, trimmed.
+    pub fn text(&self, i: usize, skip: impl Fn(usize) -> bool) -> String {
+        let mut out = String::new();
+        if let Data::Text(t) = &self.nodes[i].data {
+            push_collapsed(&mut out, t);
+        }
+        for n in self.descendants(i, skip) {
+            if let Data::Text(t) = &self.nodes[n].data {
+                push_collapsed(&mut out, t);
+            }
+        }
+        let trimmed = out.trim_end().len();
+        out.truncate(trimmed);
+        out
+    }
+
+    /// Whether `i` has an ancestor called `tag`, looking at most `depth` levels up.
+    pub fn has_ancestor(&self, i: usize, tag: &str, depth: usize) -> bool {
+        let mut at = self.nodes[i].parent;
+        for _ in 0..depth {
+            let Some(p) = at else { return false };
+            if self.tag(p) == tag {
+                return true;
+            }
+            at = self.nodes[p].parent;
+        }
+        false
+    }
+}
+
+/// Appends `text` to `out` with whitespace runs collapsed to one space, no leading space.
+pub(crate) fn push_collapsed(out: &mut String, text: &str) {
+    for (k, word) in text.split_whitespace().enumerate() {
+        let gap = k > 0 || text.starts_with(char::is_whitespace);
+        if gap && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if text.ends_with(char::is_whitespace) && !out.is_empty() && !out.ends_with(' ') {
+        out.push(' ');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parents_come_before_children_and_text_collapses() {
+        let dom = Dom::parse("<p>One <b>two</b>\n  three</p><!-- gone -->");
+        let p = dom.find("p").unwrap_or(ROOT);
+        assert_eq!(dom.text(p, |_| false), "One two three");
+        for (i, n) in dom.nodes.iter().enumerate() {
+            assert!(n.parent.is_none_or(|p| p < i));
+        }
+        assert!(dom.find("html").is_some() && dom.find("body").is_some());
+    }
+
+    #[test]
+    fn deep_nesting_builds_without_recursion() {
+        let html = "<div>".repeat(100_000) + "deep" + &"</div>".repeat(100_000);
+        let dom = Dom::parse(&html);
+        let body = dom.find("body").unwrap_or(ROOT);
+        assert_eq!(dom.text(body, |_| false), "deep");
+    }
+}

@@ -1,0 +1,134 @@
+//! The page's bytes to text: a byte-order mark wins, then the charset a `<meta>` in the
+//! first 1,024 bytes declares (the HTML standard's prescan, simplified: `charset=` inside a
+//! `<meta` tag), then UTF-8 when the bytes are valid UTF-8, then Windows-1252 (what
+//! browsers assume for an undeclared legacy page). Decoding is `encoding_rs`'s, the
+//! WHATWG Encoding Standard browsers follow: a declared `iso-8859-1` is read as
+//! Windows-1252, as browsers do, so curly quotes and dashes survive.
+
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+
+/// How far the `<meta charset>` prescan looks, as the HTML standard says.
+const PRESCAN: usize = 1024;
+
+/// The decoded text and, when bytes could not be decoded, a warning for the status bar.
+pub(crate) struct Decoded {
+    pub text: String,
+    pub warning: Option<String>,
+}
+
+/// Decodes a page's bytes (see the module doc for the order of evidence).
+pub(crate) fn decode(bytes: &[u8]) -> Decoded {
+    let encoding = Encoding::for_bom(bytes)
+        .map(|(e, _)| e)
+        .or_else(|| declared(&bytes[..bytes.len().min(PRESCAN)]))
+        .unwrap_or_else(|| {
+            if std::str::from_utf8(bytes).is_ok() {
+                UTF_8
+            } else {
+                WINDOWS_1252
+            }
+        });
+    // A page that declares UTF-16 in a meta but has no BOM is ASCII-compatible bytes in
+    // practice: the standard reads it as UTF-8.
+    let encoding = if encoding.is_ascii_compatible()
+        || bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+    {
+        encoding
+    } else {
+        UTF_8
+    };
+    let (text, used, had_errors) = encoding.decode(bytes);
+    Decoded {
+        text: text.into_owned(),
+        warning: had_errors.then(|| {
+            format!(
+                "the page is not valid {}: bad bytes were replaced",
+                used.name()
+            )
+        }),
+    }
+}
+
+/// The encoding a `<meta charset=...>` or `<meta http-equiv content="...; charset=...">`
+/// in `head` names, if any and if known.
+fn declared(head: &[u8]) -> Option<&'static Encoding> {
+    let lower = head.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = find(&lower[from..], b"<meta") {
+        let tag_start = from + at;
+        let tag_end = find(&lower[tag_start..], b">").map_or(lower.len(), |e| tag_start + e);
+        let tag = &lower[tag_start..tag_end];
+        if let Some(c) = find(tag, b"charset") {
+            let rest = &tag[c + b"charset".len()..];
+            let rest = trim_start(rest);
+            if let Some(rest) = rest.strip_prefix(b"=") {
+                let rest = trim_start(rest);
+                let rest = rest
+                    .strip_prefix(b"\"")
+                    .or_else(|| rest.strip_prefix(b"'"))
+                    .unwrap_or(rest);
+                let end = rest
+                    .iter()
+                    .position(|&b| {
+                        matches!(b, b'"' | b'\'' | b';' | b'/') || b.is_ascii_whitespace()
+                    })
+                    .unwrap_or(rest.len());
+                if let Some(e) = Encoding::for_label(&rest[..end]) {
+                    return Some(e);
+                }
+            }
+        }
+        from = tag_end;
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(haystack, needle)
+}
+
+fn trim_start(bytes: &[u8]) -> &[u8] {
+    let skip = bytes.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    &bytes[skip..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1252_declared_or_not_is_not_mojibake() {
+        let body = b"<p>\x93Caf\xe9\x94 \x96 na\xefve</p>";
+        let declared = [b"<meta charset=\"windows-1252\">".as_slice(), body].concat();
+        assert!(
+            decode(&declared)
+                .text
+                .contains("\u{201c}Café\u{201d} – naïve")
+        );
+        let latin1 = [
+            b"<meta http-equiv=Content-Type content='text/html; charset=ISO-8859-1'>".as_slice(),
+            body,
+        ]
+        .concat();
+        assert!(
+            decode(&latin1)
+                .text
+                .contains("\u{201c}Café\u{201d} – naïve")
+        );
+        // Undeclared and not UTF-8: read as Windows-1252, no warning.
+        let plain = decode(body);
+        assert!(plain.text.contains("Café"));
+        assert!(plain.warning.is_none());
+    }
+
+    #[test]
+    fn bom_and_utf8_win() {
+        let utf16 = [b"\xFF\xFE".as_slice(), b"<\0p\0>\0\xe9\0"].concat();
+        assert_eq!(decode(&utf16).text, "<p>é");
+        let utf8 = "<meta charset=utf-8><p>é</p>".as_bytes();
+        assert!(decode(utf8).text.ends_with("<p>é</p>"));
+        let bad = b"<meta charset=utf-8><p>\xff</p>";
+        assert!(decode(bad).warning.is_some());
+    }
+}

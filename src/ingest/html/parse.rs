@@ -1,0 +1,116 @@
+//! HTML text to a `scraper` document, through html5ever's tokenizer and tree builder with
+//! one guard between them: elements nested deeper than [`MAX_DEPTH`] are left out (their
+//! text is kept), as browsers cap their trees (Blink at 512). The tree builder looks
+//! through its stack of open elements for every start tag, so without the cap a page of
+//! 100,000 nested `<div>`s costs time quadratic in its depth.
+
+use std::cell::Cell;
+
+use html5ever::TokenizerResult;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
+use scraper::{Html, HtmlTreeSink};
+
+/// Deepest nesting kept; deeper elements are dropped, their text kept.
+pub(crate) const MAX_DEPTH: usize = 1000;
+
+/// Elements that never wrap others, or that the tree builder closes by itself (so their
+/// end tag is often missing): they do not count toward the depth.
+const UNCOUNTED: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead",
+    "tfoot", "caption", "colgroup", "rb", "rt", "rp", "html", "head", "body",
+];
+
+/// Passes tokens to the tree builder, dropping start tags past [`MAX_DEPTH`] and as many
+/// end tags after them.
+struct DepthCap<S> {
+    inner: S,
+    depth: Cell<usize>,
+    dropped: Cell<usize>,
+}
+
+impl<S: TokenSink> TokenSink for DepthCap<S> {
+    type Handle = S::Handle;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<S::Handle> {
+        if let Token::TagToken(tag) = &token
+            && !tag.self_closing
+            && !UNCOUNTED.contains(&&*tag.name)
+        {
+            match tag.kind {
+                TagKind::StartTag if self.depth.get() >= MAX_DEPTH => {
+                    self.dropped.set(self.dropped.get() + 1);
+                    return TokenSinkResult::Continue;
+                }
+                TagKind::StartTag => self.depth.set(self.depth.get() + 1),
+                TagKind::EndTag if self.dropped.get() > 0 => {
+                    self.dropped.set(self.dropped.get() - 1);
+                    return TokenSinkResult::Continue;
+                }
+                TagKind::EndTag => self.depth.set(self.depth.get().saturating_sub(1)),
+            }
+        }
+        self.inner.process_token(token, line_number)
+    }
+
+    fn end(&self) {
+        self.inner.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.inner
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+/// Parses a whole document as a browser would (never fails).
+pub(crate) fn document(html: &str) -> Html {
+    let builder = TreeBuilder::new(
+        HtmlTreeSink::new(Html::new_document()),
+        TreeBuilderOpts::default(),
+    );
+    let sink = DepthCap {
+        inner: builder,
+        depth: Cell::new(0),
+        dropped: Cell::new(0),
+    };
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from(html));
+    // A script or a `<meta charset>` pauses the tokenizer; nothing runs scripts here and
+    // the text is decoded already (`encoding`), so carry on until the input is done.
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    tokenizer.end();
+    let Tokenizer { sink, .. } = tokenizer;
+    html5ever::tree_builder::TreeSink::finish(sink.inner.sink)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_and_scripts_parse_as_raw_text() {
+        let html = document(
+            "<html><head><meta charset=utf-8><title>A &amp; B</title>\
+             <script>if (a < b) {}</script></head><body><p>x</p></body></html>",
+        );
+        let text: Vec<String> = html.root_element().text().map(str::to_string).collect();
+        assert_eq!(text, vec!["A & B", "if (a < b) {}", "x"]);
+    }
+
+    #[test]
+    fn nesting_past_the_cap_keeps_its_text() {
+        let deep = "<div>".repeat(MAX_DEPTH + 10)
+            + "deep"
+            + &"</div>".repeat(MAX_DEPTH + 10)
+            + "<p>after</p>";
+        let html = document(&deep);
+        let text: String = html.root_element().text().collect();
+        assert_eq!(text, "deepafter");
+    }
+}

@@ -16,7 +16,7 @@ use gloss::ingest::{LoadOptions, Source, load};
 use gloss::keys::KeyChord;
 use gloss::layout::Layout;
 use gloss::tui::present::Presenter;
-use gloss::tui::update::{Msg, keys, only_scrolls, update};
+use gloss::tui::update::{Msg, Redraw, keys, update};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
@@ -61,8 +61,7 @@ fn main() -> anyhow::Result<()> {
         let mut only_scrolled = true;
         for chord in &chords {
             let msg = Msg::Key(*chord);
-            only_scrolled &= only_scrolls(&m, &msg);
-            update(&mut m, msg);
+            only_scrolled &= update(&mut m, msg).redraw == Redraw::Scrolled;
         }
         t_update += t.elapsed().as_secs_f64();
         let t = Instant::now();

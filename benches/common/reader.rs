@@ -20,7 +20,7 @@ pub fn settled_reader(article: Article, size: (u16, u16)) -> Model {
         size,
     );
     let full = Layout::new(&m.article, m.layout_width);
-    m.install_layout(full);
+    update(&mut m, Msg::LayoutReady(Box::new(full)));
     update(&mut m, Msg::Annotations(annotations));
     m
 }

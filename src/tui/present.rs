@@ -6,7 +6,7 @@
 //! the article's rows itself (a scroll region, as `less` and vim scroll), only the lines
 //! that came into view, the scrollbar and the status bar are painted, and the side pane
 //! the scroll dragged along is put back row by row. What makes a frame such a frame is the
-//! update's to say (`update::only_scrolls`); the presenter checks that nothing else in the
+//! update's to say (`update::Redraw`); the presenter checks that nothing else in the
 //! geometry moved, and paints the whole frame otherwise.
 
 mod scroll;

@@ -1,22 +1,22 @@
 //! The only place the reader's state changes: `update(&mut Model, Msg) -> Effect`.
 //!
-//! A message is a key, a mouse event, a resize or the detectors' results. Keys are
-//! resolved to actions by the keymap (or are typed into the search prompt); everything
-//! here is pure, so tests feed key strings and assert on the model.
+//! A message (`msg.rs`) is a key, the mouse, a resize, a signal, or what background work
+//! and effects report. Keys are resolved to actions by the keymap (or are typed into the
+//! search prompt); everything here is pure, so tests feed key strings and assert on the
+//! model. `update` says what changed: only the article's position, or more.
 
 mod editor;
 mod jump;
 mod mouse;
+mod msg;
 mod notes;
 mod overlay;
 mod prompt;
-mod scrolling;
 
+pub use msg::{Effect, Msg, Outcome, Redraw};
 use overlay::log_message;
 pub use prompt::MAX_QUERY_CHARS;
-pub use scrolling::only_scrolls;
 
-use crate::annotation::AnnotationSet;
 use crate::keys::KeyChord;
 use crate::nav::Scroll;
 
@@ -25,91 +25,72 @@ use super::keymap::Mode;
 use super::model::{Focus, Model, NARROW, Overlay, Prompt};
 use super::rows::Tab;
 
-/// Something that happened, for the model to take in.
-#[derive(Debug, Clone)]
-pub enum Msg {
-    Key(KeyChord),
-    /// The terminal's new size (columns, rows).
-    Resize(u16, u16),
-    Click {
-        column: u16,
-        row: u16,
-    },
-    Wheel {
-        column: u16,
-        row: u16,
-        down: bool,
-    },
-    /// Text pasted into the terminal (bracketed paste): typed into the search prompt or
-    /// the note editor as one piece, ignored elsewhere.
-    Paste(String),
-    /// The detectors' results.
-    Annotations(AnnotationSet),
-    /// Provisional annotations (the part on screen) while detection goes on.
-    PartialAnnotations(AnnotationSet),
-    /// Background detection's progress, in percent.
-    DetectionProgress(u8),
-    /// The text `$EDITOR` gave back, or why it could not run.
-    EditorText(Result<String, String>),
-    /// How the last save of the notes went: what to say, or the error.
-    Saved(Result<String, String>),
-    /// Quitting with unsaved notes after a failed save: the notes were written to this
-    /// recovery file (or could not be: the error).
-    Unsaved(Result<String, String>),
-    /// A signal ends gloss: what is pending (a note being written) joins the notes, which
-    /// the loop then saves.
-    Terminating,
-    /// A SIGTSTP from outside: suspend as the `suspend` action does.
-    Suspend,
-}
-
-/// What the loop must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Effect {
-    None,
-    Quit,
-    /// Save the notes (after every change; a failed save is retried with the next one).
-    Save,
-    /// Save the notes, then quit if that worked (otherwise see [`Msg::Unsaved`]).
-    SaveThenQuit,
-    /// Hand the editor's text to `$EDITOR` and send back [`Msg::EditorText`].
-    ExternalEditor,
-    /// Give the terminal back and stop the process until it is continued (Ctrl-z).
-    Suspend,
-}
-
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: usize = 3;
 
-pub fn update(m: &mut Model, msg: Msg) -> Effect {
-    let effect = take(m, msg);
+/// Takes `msg` in: the only code that changes the model. Says which effect to run and
+/// what changed on screen.
+pub fn update(m: &mut Model, msg: Msg) -> Outcome {
+    let outcome = take(m, msg);
     log_message(m);
-    effect
+    outcome
 }
 
-fn take(m: &mut Model, msg: Msg) -> Effect {
+fn take(m: &mut Model, msg: Msg) -> Outcome {
+    let effect = match msg {
+        Msg::Key(chord) => return press(m, chord),
+        // The editor popup is modal: the mouse does not reach the panes behind it.
+        Msg::Click { .. } | Msg::Wheel { .. } if m.notes.editor.is_some() => Effect::None,
+        Msg::Wheel { column, row, down } => {
+            let normal = mode(m) == Mode::Normal;
+            let redraw = mouse::wheel(m, column, row, down);
+            return match normal {
+                true => Outcome {
+                    effect: Effect::None,
+                    redraw,
+                },
+                false => Outcome::full(Effect::None),
+            };
+        }
+        Msg::Terminating(number) => {
+            editor::keep_for_exit(m);
+            Effect::Exit(number)
+        }
+        Msg::Suspend => Effect::Suspend,
+        other => {
+            background(m, other);
+            Effect::None
+        }
+    };
+    Outcome::full(effect)
+}
+
+/// The messages that change the model and ask for no effect.
+fn background(m: &mut Model, msg: Msg) {
     match msg {
-        Msg::Key(chord) => return key(m, chord),
         Msg::Resize(w, h) => {
             m.size = (w, h);
             m.relayout();
             jump::keep_selection_visible(m);
         }
-        // The editor popup is modal: the mouse does not reach the panes behind it.
-        Msg::Click { .. } | Msg::Wheel { .. } if m.notes.editor.is_some() => {}
         Msg::Click { column, row } => mouse::click(m, column, row),
-        Msg::Wheel { column, row, down } => mouse::wheel(m, column, row, down),
         Msg::Paste(text) => paste(m, &text),
+        Msg::ArticleLoaded(article) => m.replace_article(*article),
+        Msg::LayoutReady(layout) => m.install_layout(*layout),
+        Msg::NotesOpened(notes) => {
+            m.notes = *notes;
+            m.refresh_notes();
+        }
         Msg::Annotations(set) => m.set_annotations(set),
         Msg::PartialAnnotations(set) => m.set_partial_annotations(set),
         Msg::DetectionProgress(percent) => m.detection_progress = Some(percent),
         Msg::EditorText(text) => editor::editor_text(m, text),
-        Msg::Terminating => editor::keep_for_exit(m),
-        Msg::Suspend => return Effect::Suspend,
         Msg::Saved(result) => {
             m.notes.quit_armed = false;
             match result {
                 Ok(what) => {
+                    // A save may have merged notes from another gloss.
+                    m.refresh_notes();
                     m.notes.save_failed = None;
                     // What the change said (which note, how to undo it) stays first.
                     m.message = Some(match m.message.take() {
@@ -133,8 +114,9 @@ fn take(m: &mut Model, msg: Msg) -> Effect {
                 ),
             });
         }
+        // Taken in by `take`.
+        Msg::Key(_) | Msg::Wheel { .. } | Msg::Terminating(_) | Msg::Suspend => {}
     }
-    Effect::None
 }
 
 /// A paste: into the note editor as it is, into the search prompt as one edit (one search).
@@ -165,23 +147,25 @@ pub fn mode(m: &Model) -> Mode {
 
 /// A key press: typed into the prompt when it is open, otherwise resolved to an action.
 pub fn key(m: &mut Model, chord: KeyChord) -> Effect {
-    let effect = press(m, chord);
-    log_message(m);
-    effect
+    update(m, Msg::Key(chord)).effect
 }
 
-fn press(m: &mut Model, chord: KeyChord) -> Effect {
+fn press(m: &mut Model, chord: KeyChord) -> Outcome {
     m.message = None;
     if m.notes.editor.is_some() {
-        return editor::editor_key(m, chord);
+        return Outcome::full(editor::editor_key(m, chord));
     }
     if m.prompt.is_some() {
         prompt::prompt_key(m, chord);
-        return Effect::None;
+        return Outcome::full(Effect::None);
     }
+    let normal = mode(m) == Mode::Normal;
     match m.keymap.resolve(mode(m), &chord) {
-        Some(action) => act(m, action),
-        None => Effect::None,
+        // Overlays, the prompt and a selection are drawn over or beside the text: only in
+        // the normal mode can a scroll be the terminal's.
+        Some(action) if normal => act(m, action),
+        Some(action) => Outcome::full(act(m, action).effect),
+        None => Outcome::full(Effect::None),
     }
 }
 
@@ -201,7 +185,27 @@ pub fn keys(m: &mut Model, script: &str) -> Effect {
 }
 
 /// Carries out `action` in the current mode.
-pub fn act(m: &mut Model, action: Action) -> Effect {
+pub fn act(m: &mut Model, action: Action) -> Outcome {
+    let how = match action {
+        Action::LineDown => Scroll::Lines(1),
+        Action::LineUp => Scroll::Lines(-1),
+        Action::HalfPageDown => Scroll::HalfPages(1),
+        Action::HalfPageUp => Scroll::HalfPages(-1),
+        Action::PageDown => Scroll::Pages(1),
+        Action::PageUp => Scroll::Pages(-1),
+        _ => return Outcome::full(command(m, action)),
+    };
+    if let Some(scroll) = m.help {
+        return Outcome::full(overlay::act(m, scroll, action));
+    }
+    Outcome {
+        effect: Effect::None,
+        redraw: move_by(m, how),
+    }
+}
+
+/// Carries out an `action` other than scrolling by lines or pages.
+fn command(m: &mut Model, action: Action) -> Effect {
     if action == Action::Suspend {
         return Effect::Suspend;
     }
@@ -212,12 +216,12 @@ pub fn act(m: &mut Model, action: Action) -> Effect {
         Action::Quit if m.notes.dirty() && !m.notes.quit_armed => return Effect::SaveThenQuit,
         Action::Quit => return Effect::Quit,
         Action::Suspend => return Effect::Suspend,
-        Action::LineDown => move_by(m, Scroll::Lines(1)),
-        Action::LineUp => move_by(m, Scroll::Lines(-1)),
-        Action::HalfPageDown => move_by(m, Scroll::HalfPages(1)),
-        Action::HalfPageUp => move_by(m, Scroll::HalfPages(-1)),
-        Action::PageDown => move_by(m, Scroll::Pages(1)),
-        Action::PageUp => move_by(m, Scroll::Pages(-1)),
+        Action::LineDown
+        | Action::LineUp
+        | Action::HalfPageDown
+        | Action::HalfPageUp
+        | Action::PageDown
+        | Action::PageUp => {} // Moved by `act`.
         Action::Top => ends(m, false),
         Action::Bottom => ends(m, true),
         Action::NextAnnotation => jump::next_annotation(m, true),
@@ -265,12 +269,13 @@ pub fn act(m: &mut Model, action: Action) -> Effect {
     Effect::None
 }
 
-/// Scrolls the article, or moves the side pane's selection when it has focus.
-fn move_by(m: &mut Model, how: Scroll) {
+/// Scrolls the article, or moves the side pane's selection when it has focus: which of
+/// the two it did.
+fn move_by(m: &mut Model, how: Scroll) -> Redraw {
     if m.focus == Focus::Side && m.side_shown() {
         let len = m.rows.len(m.tab);
         if len == 0 {
-            return;
+            return Redraw::Full;
         }
         // Items are about two lines high: a page of lines is half as many items.
         let list = m.side_list_height();
@@ -287,9 +292,10 @@ fn move_by(m: &mut Model, how: Scroll) {
         };
         m.selected[m.tab.index()] = Some(next);
         jump::keep_selection_visible(m);
-        return;
+        return Redraw::Full;
     }
     m.scroll(how);
+    Redraw::Scrolled
 }
 
 fn ends(m: &mut Model, bottom: bool) {

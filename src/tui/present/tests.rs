@@ -20,7 +20,7 @@ use super::super::ansi::write_cells;
 use super::super::model::Model;
 use super::super::tests::{KEYS, model, sample_model};
 use super::super::ui;
-use super::super::update::{Msg, keys, only_scrolls, update};
+use super::super::update::{Msg, Redraw, keys, update};
 use super::Presenter;
 
 /// The terminal's bytes, shared between the backend that writes them and the test.
@@ -75,11 +75,10 @@ impl Screen {
         s
     }
 
-    /// Takes `msg` in as the loop does (asking first whether it only scrolls), presents
+    /// Takes `msg` in as the loop does (`update` saying whether it only scrolled), presents
     /// the frame and feeds its bytes to the emulator; returns them.
     fn send(&mut self, msg: Msg) -> Vec<u8> {
-        let only = only_scrolls(&self.m, &msg);
-        update(&mut self.m, msg);
+        let only = update(&mut self.m, msg).redraw == Redraw::Scrolled;
         self.present(only)
     }
 
@@ -222,10 +221,15 @@ fn the_side_pane_dragged_by_a_scroll_is_put_back() {
 #[test]
 fn keys_that_change_more_than_the_position_are_not_scrolls() {
     let mut m = sample_model(120, 24);
-    assert!(only_scrolls(&m, &key("j")));
-    assert!(!only_scrolls(&m, &key("tab")));
+    assert!(only_scrolls(&mut m, key("j")));
+    assert!(!only_scrolls(&mut m, key("tab")));
     keys(&mut m, "?");
-    assert!(!only_scrolls(&m, &key("j")), "help is open");
+    assert!(!only_scrolls(&mut m, key("j")), "help is open");
     keys(&mut m, "esc enter");
-    assert!(!only_scrolls(&m, &key("j")), "the side pane has focus");
+    assert!(!only_scrolls(&mut m, key("j")), "the side pane has focus");
+}
+
+/// Whether `update` says `msg` only scrolled the article.
+fn only_scrolls(m: &mut Model, msg: Msg) -> bool {
+    update(m, msg).redraw == Redraw::Scrolled
 }

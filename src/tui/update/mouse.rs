@@ -8,13 +8,13 @@ use ratatui::layout::{Position as Cell, Rect};
 
 use super::super::model::{Focus, Model};
 use super::super::ui::{article, side_pane};
-use super::{WHEEL_LINES, jump};
+use super::{Redraw, WHEEL_LINES, jump};
 
 fn contains(rect: Option<Rect>, column: u16, row: u16) -> bool {
     rect.is_some_and(|r| r.contains(Cell { x: column, y: row }))
 }
 
-pub fn wheel(m: &mut Model, column: u16, row: u16, down: bool) {
+pub fn wheel(m: &mut Model, column: u16, row: u16, down: bool) -> Redraw {
     let panes = m.panes();
     if contains(panes.side, column, row) {
         let t = m.tab.index();
@@ -30,7 +30,9 @@ pub fn wheel(m: &mut Model, column: u16, row: u16, down: bool) {
             false => m.top.saturating_sub(WHEEL_LINES),
         };
         m.clamp_top();
+        return Redraw::Scrolled;
     }
+    Redraw::Full
 }
 
 pub fn click(m: &mut Model, column: u16, row: u16) {

@@ -31,10 +31,10 @@ fn main() -> anyhow::Result<()> {
     let mut m = settled_reader(article, (w, h));
     if let Ok(setup) = std::env::var("SETUP") {
         keys(&mut m, &setup);
-        let full = Layout::new(&m.article, m.layout_width);
+        let full = Layout::new(&m.article, m.view.width);
         m.install_layout(full);
     }
-    m.top = m.layout.len() / 3;
+    m.view.top = m.view.layout.len() / 3;
     m.clamp_top();
     let theme = gloss::theme::Theme::default();
     let written = Rc::new(Cell::new(0usize));

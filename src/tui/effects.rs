@@ -46,14 +46,14 @@ pub fn dispatch(
                 signals::stop();
                 // Continued (`fg`): the screen is painted whole, at its size now.
                 let size = resume(guard)?;
-                if size == model.size {
+                if size == model.view.size {
                     return Ok((redraw, None));
                 }
                 Msg::Resize(size.0, size.1)
             }
             Effect::ExternalEditor => {
                 let (text, size) = external_editor(model, guard)?;
-                if size != model.size {
+                if size != model.view.size {
                     update(model, Msg::Resize(size.0, size.1));
                 }
                 Msg::EditorText(text)
@@ -132,7 +132,7 @@ fn external_editor(
     guard: &mut TerminalGuard,
 ) -> io::Result<(Result<String, String>, (u16, u16))> {
     let Some(ed) = &model.notes.editor else {
-        return Ok((Err("no note is being written".to_owned()), model.size));
+        return Ok((Err("no note is being written".to_owned()), model.view.size));
     };
     let set = |name: &str| std::env::var(name).ok().filter(|e| !e.trim().is_empty());
     let editor = set("VISUAL")

@@ -75,11 +75,11 @@ impl Jobs {
     /// being made (a head shown while the whole article loads is never laid out whole).
     pub fn lay_out(&mut self, model: &Model) {
         if self.whole.is_none()
-            && !model.layout.is_complete()
+            && !model.view.layout.is_complete()
             && self
                 .layout
                 .as_ref()
-                .is_none_or(|(w, _)| *w != model.layout_width)
+                .is_none_or(|(w, _)| *w != model.view.width)
         {
             self.layout = Some(start_layout(model));
         }
@@ -92,7 +92,7 @@ impl Jobs {
             pending.start();
             return;
         }
-        if model.detecting && self.detection.is_none() {
+        if model.detection.running && self.detection.is_none() {
             self.detection = Some(start_detection(model));
         }
         if let Some((location, path)) = self.notes_to_open.take() {
@@ -107,7 +107,7 @@ impl Jobs {
 
     /// How long the loop may wait for input before looking at the work again.
     pub fn timeout(&self, model: &Model) -> Duration {
-        let ms = match (&self.layout, model.detecting) {
+        let ms = match (&self.layout, model.detection.running) {
             _ if self.whole.is_some() => 5,
             (Some(_), _) => 5,
             (None, true) if small(model) => DETECTION_POLL_SMALL,
@@ -164,8 +164,8 @@ impl Jobs {
         }
         // A layout for another width is dropped; none is made for a complete layout.
         let job = match self.layout.take() {
-            Some((width, rx)) if width == model.layout_width => Some(rx),
-            _ if !model.layout.is_complete() => Some(start_layout(model).1),
+            Some((width, rx)) if width == model.view.width => Some(rx),
+            _ if !model.view.layout.is_complete() => Some(start_layout(model).1),
             _ => None,
         };
         if let Some(layout) = job.and_then(|rx| rx.recv().ok()) {
@@ -182,7 +182,7 @@ impl Jobs {
 
 /// Starts making the complete layout at the model's width on a thread.
 fn start_layout(model: &Model) -> (u16, Receiver<Layout>) {
-    let (article, width) = (Arc::clone(&model.article), model.layout_width);
+    let (article, width) = (Arc::clone(&model.article), model.view.width);
     let (tx, rx) = mpsc::channel();
     thread::spawn(move || {
         // The receiver is gone if the width changed again or the reader quit.
@@ -270,13 +270,13 @@ mod tests {
         let mut m = book_reader();
         let mut jobs = Jobs::new(&m, None, None);
         jobs.lay_out(&m);
-        assert!(!m.layout.is_complete(), "a book opens on a window");
+        assert!(!m.view.layout.is_complete(), "a book opens on a window");
         update(&mut m, Msg::Resize(100, 40));
-        assert!(!m.layout.is_complete(), "a resize does not wait");
+        assert!(!m.view.layout.is_complete(), "a resize does not wait");
         // The job for the old width is dropped, one for the new width made and waited for.
         assert_eq!(settle(&mut jobs, &mut m), 1);
-        assert!(m.layout.is_complete());
-        assert_eq!(m.layout.width(), m.layout_width);
+        assert!(m.view.layout.is_complete());
+        assert_eq!(m.view.layout.width(), m.view.width);
         assert_eq!(settle(&mut jobs, &mut m), 0, "nothing left to wait for");
     }
 
@@ -287,14 +287,17 @@ mod tests {
         jobs.lay_out(&m);
         jobs.start(&m);
         settle(&mut jobs, &mut m);
-        assert!(m.detecting, "settling does not wait for detection");
+        assert!(m.detection.running, "settling does not wait for detection");
         let deadline = std::time::Instant::now() + Duration::from_secs(60);
-        while m.detecting && std::time::Instant::now() < deadline {
+        while m.detection.running && std::time::Instant::now() < deadline {
             for msg in jobs.ready().unwrap_or_else(|e| panic!("{e}")) {
                 update(&mut m, msg);
             }
             thread::sleep(Duration::from_millis(5));
         }
-        assert!(!m.detecting, "detection's results arrive as messages");
+        assert!(
+            !m.detection.running,
+            "detection's results arrive as messages"
+        );
     }
 }

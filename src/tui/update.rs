@@ -69,7 +69,7 @@ fn take(m: &mut Model, msg: Msg) -> Outcome {
 fn background(m: &mut Model, msg: Msg) {
     match msg {
         Msg::Resize(w, h) => {
-            m.size = (w, h);
+            m.view.size = (w, h);
             m.relayout();
             jump::keep_selection_visible(m);
         }
@@ -83,7 +83,7 @@ fn background(m: &mut Model, msg: Msg) {
         }
         Msg::Annotations(set) => m.set_annotations(set),
         Msg::PartialAnnotations(set) => m.set_partial_annotations(set),
-        Msg::DetectionProgress(percent) => m.detection_progress = Some(percent),
+        Msg::DetectionProgress(percent) => m.detection.progress = Some(percent),
         Msg::EditorText(text) => editor::editor_text(m, text),
         Msg::Saved(result) => {
             m.notes.quit_armed = false;
@@ -93,13 +93,13 @@ fn background(m: &mut Model, msg: Msg) {
                     m.refresh_notes();
                     m.notes.save_failed = None;
                     // What the change said (which note, how to undo it) stays first.
-                    m.message = Some(match m.message.take() {
+                    m.status.message = Some(match m.status.message.take() {
                         Some(said) if !said.is_empty() => format!("{said} · {what}"),
                         _ => what,
                     });
                 }
                 Err(e) => {
-                    m.message = Some(format!("notes not saved: {e} (kept, will retry)"));
+                    m.status.message = Some(format!("notes not saved: {e} (kept, will retry)"));
                     m.notes.save_failed = Some(e);
                 }
             }
@@ -107,7 +107,7 @@ fn background(m: &mut Model, msg: Msg) {
         Msg::Unsaved(recovery) => {
             let q = m.keymap.label(Action::Quit);
             m.notes.quit_armed = true;
-            m.message = Some(match recovery {
+            m.status.message = Some(match recovery {
                 Ok(file) => format!("notes not saved, a copy is in {file}; {q} again quits"),
                 Err(e) => format!(
                     "notes not saved and no copy could be written ({e}); {q} again quits and loses them"
@@ -121,11 +121,11 @@ fn background(m: &mut Model, msg: Msg) {
 
 /// A paste: into the note editor as it is, into the search prompt as one edit (one search).
 fn paste(m: &mut Model, text: &str) {
-    m.message = None;
+    m.status.message = None;
     if let Some(ed) = m.notes.editor.as_mut() {
         ed.confirm_cancel = false;
         ed.area.insert_str(text);
-    } else if m.prompt.is_some() {
+    } else if m.search.prompt.is_some() {
         prompt::type_text(m, text);
     }
 }
@@ -134,9 +134,9 @@ fn paste(m: &mut Model, text: &str) {
 pub fn mode(m: &Model) -> Mode {
     if m.notes.editor.is_some() {
         Mode::Editor
-    } else if m.prompt.is_some() {
+    } else if m.search.prompt.is_some() {
         Mode::Prompt
-    } else if m.help.is_some() {
+    } else if m.overlay.scroll.is_some() {
         Mode::Help
     } else if m.notes.selection.is_some() {
         Mode::Select
@@ -151,11 +151,11 @@ pub fn key(m: &mut Model, chord: KeyChord) -> Effect {
 }
 
 fn press(m: &mut Model, chord: KeyChord) -> Outcome {
-    m.message = None;
+    m.status.message = None;
     if m.notes.editor.is_some() {
         return Outcome::full(editor::editor_key(m, chord));
     }
-    if m.prompt.is_some() {
+    if m.search.prompt.is_some() {
         prompt::prompt_key(m, chord);
         return Outcome::full(Effect::None);
     }
@@ -195,7 +195,7 @@ pub fn act(m: &mut Model, action: Action) -> Outcome {
         Action::PageUp => Scroll::Pages(-1),
         _ => return Outcome::full(command(m, action)),
     };
-    if let Some(scroll) = m.help {
+    if let Some(scroll) = m.overlay.scroll {
         return Outcome::full(overlay::act(m, scroll, action));
     }
     Outcome {
@@ -209,7 +209,7 @@ fn command(m: &mut Model, action: Action) -> Effect {
     if action == Action::Suspend {
         return Effect::Suspend;
     }
-    if let Some(scroll) = m.help {
+    if let Some(scroll) = m.overlay.scroll {
         return overlay::act(m, scroll, action);
     }
     match action {
@@ -226,8 +226,8 @@ fn command(m: &mut Model, action: Action) -> Effect {
         Action::Bottom => ends(m, true),
         Action::NextAnnotation => jump::next_annotation(m, true),
         Action::PrevAnnotation => jump::next_annotation(m, false),
-        Action::NextItem if m.tab == Tab::Notes => notes::next_note(m, true),
-        Action::PrevItem if m.tab == Tab::Notes => notes::next_note(m, false),
+        Action::NextItem if m.side.tab == Tab::Notes => notes::next_note(m, true),
+        Action::PrevItem if m.side.tab == Tab::Notes => notes::next_note(m, false),
         Action::NextItem => jump::next_item(m, true),
         Action::PrevItem => jump::next_item(m, false),
         Action::NextMention => jump::next_mention(m, true),
@@ -241,7 +241,7 @@ fn command(m: &mut Model, action: Action) -> Effect {
         Action::Back => back(m),
         Action::JumpBack => jump::jump_back(m),
         Action::Search => {
-            m.prompt = Some(Prompt {
+            m.search.prompt = Some(Prompt {
                 input: String::new(),
                 origin: m.position(),
             });
@@ -272,8 +272,8 @@ fn command(m: &mut Model, action: Action) -> Effect {
 /// Scrolls the article, or moves the side pane's selection when it has focus: which of
 /// the two it did.
 fn move_by(m: &mut Model, how: Scroll) -> Redraw {
-    if m.focus == Focus::Side && m.side_shown() {
-        let len = m.rows.len(m.tab);
+    if m.side.focus == Focus::Side && m.side_shown() {
+        let len = m.rows.len(m.side.tab);
         if len == 0 {
             return Redraw::Full;
         }
@@ -285,12 +285,12 @@ fn move_by(m: &mut Model, how: Scroll) -> Redraw {
             Scroll::Pages(n) => ((list / 2).max(1), n > 0),
             Scroll::Top | Scroll::Bottom => (len, how == Scroll::Bottom),
         };
-        let next = match (m.selected[m.tab.index()], down) {
+        let next = match (m.side.current().selected, down) {
             (None, _) => 0,
             (Some(s), true) => s.saturating_add(n).min(len - 1),
             (Some(s), false) => s.saturating_sub(n),
         };
-        m.selected[m.tab.index()] = Some(next);
+        m.side.current_mut().selected = Some(next);
         jump::keep_selection_visible(m);
         return Redraw::Full;
     }
@@ -300,15 +300,15 @@ fn move_by(m: &mut Model, how: Scroll) -> Redraw {
 
 fn ends(m: &mut Model, bottom: bool) {
     let how = if bottom { Scroll::Bottom } else { Scroll::Top };
-    if !(m.focus == Focus::Side && m.side_shown()) {
+    if !(m.side.focus == Focus::Side && m.side_shown()) {
         jump::record(m);
     }
     move_by(m, how);
 }
 
 fn set_tab(m: &mut Model, tab: Tab) {
-    m.tab = tab;
-    if m.focus == Focus::Side {
+    m.side.tab = tab;
+    if m.side.focus == Focus::Side {
         focus_side(m);
     }
     jump::keep_selection_visible(m);
@@ -318,15 +318,15 @@ fn set_tab(m: &mut Model, tab: Tab) {
 /// current annotation; on the Notes tab, with the note under the cursor selected). Side
 /// pane: show the selected item's passage, or its next mention if it is showing already.
 pub(super) fn enter(m: &mut Model) {
-    if m.focus == Focus::Side && m.side_shown() {
-        match m.tab {
+    if m.side.focus == Focus::Side && m.side_shown() {
+        match m.side.tab {
             Tab::Notes => notes::show_note(m),
             _ => jump::choose_item(m),
         }
-        if m.size.0 < NARROW {
+        if m.view.size.0 < NARROW {
             // The side pane covers the article here: get out of the way of the passage.
-            m.side_narrow = false;
-            m.focus = Focus::Article;
+            m.side.narrow = false;
+            m.side.focus = Focus::Article;
             m.relayout();
         }
         return;
@@ -338,9 +338,9 @@ pub(super) fn enter(m: &mut Model) {
             .and_then(|c| m.annotations.get(c))
             .map(|a| jump::tab_of(a.kind()))
     {
-        m.tab = tab;
+        m.side.tab = tab;
     }
-    if m.tab == Tab::Notes {
+    if m.side.tab == Tab::Notes {
         notes::select_under_cursor(m);
     }
     show_side(m);
@@ -349,19 +349,19 @@ pub(super) fn enter(m: &mut Model) {
 
 /// Gives the side pane the keyboard, with a row selected so Enter has something to show.
 pub(super) fn focus_side(m: &mut Model) {
-    m.focus = Focus::Side;
-    let t = m.tab.index();
-    if m.selected[t].is_none() && !m.rows.is_empty(m.tab) {
-        m.selected[t] = Some(0);
+    m.side.focus = Focus::Side;
+    let t = m.side.tab;
+    if m.side.list(t).selected.is_none() && !m.rows.is_empty(m.side.tab) {
+        m.side.list_mut(t).selected = Some(0);
     }
     jump::keep_selection_visible(m);
 }
 
 fn back(m: &mut Model) {
-    if m.focus == Focus::Side {
-        m.focus = Focus::Article;
-        if m.size.0 < NARROW && m.side_narrow {
-            m.side_narrow = false;
+    if m.side.focus == Focus::Side {
+        m.side.focus = Focus::Article;
+        if m.view.size.0 < NARROW && m.side.narrow {
+            m.side.narrow = false;
             m.relayout();
         }
         return;
@@ -370,26 +370,26 @@ fn back(m: &mut Model) {
 }
 
 pub(super) fn show_side(m: &mut Model) {
-    if m.size.0 < NARROW {
-        m.side_narrow = true;
+    if m.view.size.0 < NARROW {
+        m.side.narrow = true;
     } else {
-        m.side_wide = true;
+        m.side.wide = true;
     }
     m.relayout();
 }
 
 fn toggle_side(m: &mut Model) {
     if m.side_shown() {
-        if m.size.0 < NARROW {
-            m.side_narrow = false;
+        if m.view.size.0 < NARROW {
+            m.side.narrow = false;
         } else {
-            m.side_wide = false;
+            m.side.wide = false;
         }
-        m.focus = Focus::Article;
+        m.side.focus = Focus::Article;
         m.relayout();
     } else {
         show_side(m);
-        if m.size.0 < NARROW {
+        if m.view.size.0 < NARROW {
             focus_side(m);
         }
     }

@@ -62,7 +62,7 @@ impl Screen {
         };
         let terminal = Terminal::with_options(CrosstermBackend::new(bytes.clone()), options)
             .unwrap_or_else(|e| panic!("{e}"));
-        let (w, h) = m.size;
+        let (w, h) = m.view.size;
         let mut s = Screen {
             m,
             theme: Theme::default(),
@@ -83,7 +83,7 @@ impl Screen {
     }
 
     fn present(&mut self, only_scrolled: bool) -> Vec<u8> {
-        let (w, h) = self.m.size;
+        let (w, h) = self.m.view.size;
         if (nz(h), nz(w)) != self.vt.screen().size() {
             self.vt.screen_mut().set_size(nz(h), nz(w));
         }
@@ -97,7 +97,7 @@ impl Screen {
 
     /// The first cell where the emulated screen differs from a whole frame painted afresh.
     fn mismatch(&self) -> Option<String> {
-        let (w, h) = self.m.size;
+        let (w, h) = self.m.view.size;
         if w == 0 || h == 0 {
             return None;
         }
@@ -123,7 +123,7 @@ impl Screen {
 
 /// The model's whole frame, painted by ratatui and written from a blank screen.
 fn fresh_screen(m: &Model, theme: &Theme) -> vt100::Parser {
-    let (w, h) = m.size;
+    let (w, h) = m.view.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
     terminal
         .draw(|f| ui::draw(f, m, theme))

@@ -58,15 +58,15 @@ fn take(m: &mut Model, msg: Msg) -> Outcome {
         }
         Msg::Suspend => Effect::Suspend,
         other => {
-            background(m, other);
+            no_effect(m, other);
             Effect::None
         }
     };
     Outcome::full(effect)
 }
 
-/// The messages that change the model and ask for no effect.
-fn background(m: &mut Model, msg: Msg) {
+/// The messages that ask for no effect.
+fn no_effect(m: &mut Model, msg: Msg) {
     match msg {
         Msg::Resize(w, h) => {
             m.view.size = (w, h);

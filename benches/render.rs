@@ -37,7 +37,7 @@ fn bench(c: &mut Criterion) {
     let (w, h) = (200, 60);
     let mut m = settled_reader(article, (w, h));
     // The middle of the book, with the first annotation there current (highlighted).
-    m.top = m.layout.len() / 2;
+    m.view.top = m.view.layout.len() / 2;
     m.clamp_top();
     let middle = m.top_byte();
     m.current = m.annotations.next_after(middle, None);

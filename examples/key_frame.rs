@@ -16,7 +16,7 @@ use gloss::ingest::{LoadOptions, Source, load};
 use gloss::keys::KeyChord;
 use gloss::layout::Layout;
 use gloss::tui::present::Presenter;
-use gloss::tui::update::{Msg, keys, only_scrolls, update};
+use gloss::tui::update::{Msg, Redraw, keys, update};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
@@ -31,10 +31,10 @@ fn main() -> anyhow::Result<()> {
     let mut m = settled_reader(article, (w, h));
     if let Ok(setup) = std::env::var("SETUP") {
         keys(&mut m, &setup);
-        let full = Layout::new(&m.article, m.layout_width);
+        let full = Layout::new(&m.article, m.view.width);
         m.install_layout(full);
     }
-    m.top = m.layout.len() / 3;
+    m.view.top = m.view.layout.len() / 3;
     m.clamp_top();
     let theme = gloss::theme::Theme::default();
     let written = Rc::new(Cell::new(0usize));
@@ -61,8 +61,7 @@ fn main() -> anyhow::Result<()> {
         let mut only_scrolled = true;
         for chord in &chords {
             let msg = Msg::Key(*chord);
-            only_scrolled &= only_scrolls(&m, &msg);
-            update(&mut m, msg);
+            only_scrolled &= update(&mut m, msg).redraw == Redraw::Scrolled;
         }
         t_update += t.elapsed().as_secs_f64();
         let t = Instant::now();

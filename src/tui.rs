@@ -8,6 +8,7 @@ pub mod action;
 pub mod ansi;
 pub mod app;
 pub mod effects;
+pub mod jobs;
 pub mod keymap;
 pub mod messages;
 pub mod model;
@@ -128,11 +129,11 @@ pub fn run(launch: Launch) -> anyhow::Result<Ending> {
     let mut model = Model::new(article, file_label, settings, keymap, size);
     // A book's notebook is opened after the first frame (hashing the text to find its
     // notes costs 15 ms on War and Peace); an article's at once.
-    let later = match whole.is_some() || model.article.text.len() > app::SMALL_TEXT_BYTES {
+    let later = match whole.is_some() || model.article.text.len() > jobs::SMALL_TEXT_BYTES {
         true => Some((notes, article_path)),
         false => {
-            model.notes = open_notes(&model.article, notes, article_path.as_deref());
-            model.refresh_notes();
+            let opened = open_notes(&model.article, notes, article_path.as_deref());
+            update::update(&mut model, update::Msg::NotesOpened(Box::new(opened)));
             None
         }
     };

@@ -19,8 +19,8 @@ pub fn settled_reader(article: Article, size: (u16, u16)) -> Model {
         Keymap::default(),
         size,
     );
-    let full = Layout::new(&m.article, m.layout_width);
-    m.install_layout(full);
+    let full = Layout::new(&m.article, m.view.width);
+    update(&mut m, Msg::LayoutReady(Box::new(full)));
     update(&mut m, Msg::Annotations(annotations));
     m
 }

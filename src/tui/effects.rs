@@ -14,20 +14,31 @@ use crate::notes::export::w3c;
 use crate::notes::store::recovery::{create_private, recovery_dirs, write_recovery};
 
 use super::model::Model;
-use super::signals;
+use super::signals::{self, Ending};
 use super::terminal::{TerminalGuard, resume, suspend};
-use super::update::{Effect, Msg, update};
+use super::update::{Effect, Msg, Redraw, update};
 
-/// Takes `msg` in and runs the effects it leads to. True when the reader should quit.
-pub fn dispatch(model: &mut Model, msg: Msg, guard: &mut TerminalGuard) -> io::Result<bool> {
-    let mut effect = update(model, msg);
+/// Takes `msg` in and runs the effects it leads to, taking in what they report. Says what
+/// changed on screen, and how the reader ends if it should.
+pub fn dispatch(
+    model: &mut Model,
+    msg: Msg,
+    guard: &mut TerminalGuard,
+) -> io::Result<(Redraw, Option<Ending>)> {
+    let first = update(model, msg);
+    let (mut effect, mut redraw) = (first.effect, first.redraw);
     loop {
         let next = match effect {
-            Effect::None => return Ok(false),
-            Effect::Quit => return Ok(true),
+            Effect::None => return Ok((redraw, None)),
+            Effect::Quit => return Ok((redraw, Some(Ending::Quit))),
+            Effect::Exit(number) => {
+                let notice = save_before_exit(model);
+                let status = 128 + number;
+                return Ok((redraw, Some(Ending::Signalled { status, notice })));
+            }
             Effect::Save => Msg::Saved(save(model)),
             Effect::SaveThenQuit => match save(model) {
-                Ok(_) => return Ok(true),
+                Ok(_) => return Ok((redraw, Some(Ending::Quit))),
                 Err(_) => Msg::Unsaved(recovery(model)),
             },
             Effect::Suspend => {
@@ -35,24 +46,27 @@ pub fn dispatch(model: &mut Model, msg: Msg, guard: &mut TerminalGuard) -> io::R
                 signals::stop();
                 // Continued (`fg`): the screen is painted whole, at its size now.
                 let size = resume(guard)?;
-                if size == model.size {
-                    return Ok(false);
+                if size == model.view.size {
+                    return Ok((redraw, None));
                 }
                 Msg::Resize(size.0, size.1)
             }
             Effect::ExternalEditor => {
                 let (text, size) = external_editor(model, guard)?;
-                if size != model.size {
+                if size != model.view.size {
                     update(model, Msg::Resize(size.0, size.1));
                 }
                 Msg::EditorText(text)
             }
         };
-        effect = update(model, next);
+        let outcome = update(model, next);
+        (effect, redraw) = (outcome.effect, redraw.and(outcome.redraw));
     }
 }
 
 /// Saves the notes if they changed: what to say, or the error (the notes stay dirty).
+/// Writing the notebook is the one change made here (it is marked clean, and takes in what
+/// another gloss saved); the Notes tab is rebuilt by `update` on [`Msg::Saved`].
 pub fn save(model: &mut Model) -> Result<String, String> {
     let Some(book) = model.notes.book.as_mut() else {
         return Ok(String::new());
@@ -61,13 +75,10 @@ pub fn save(model: &mut Model) -> Result<String, String> {
         return Ok("notes saved".to_owned());
     }
     match book.save(&model.article.text) {
-        Ok(saved) if saved.merged > 0 => {
-            model.refresh_notes();
-            Ok(format!(
-                "notes saved, with {} from another gloss",
-                saved.merged
-            ))
-        }
+        Ok(saved) if saved.merged > 0 => Ok(format!(
+            "notes saved, with {} from another gloss",
+            saved.merged
+        )),
         Ok(_) => Ok(format!("notes saved to {}", book.store().file().display())),
         // The cause first: the status bar has one line, and a path before it cuts it off.
         Err(e) => Err(super::messages::cause_first(&e)),
@@ -121,7 +132,7 @@ fn external_editor(
     guard: &mut TerminalGuard,
 ) -> io::Result<(Result<String, String>, (u16, u16))> {
     let Some(ed) = &model.notes.editor else {
-        return Ok((Err("no note is being written".to_owned()), model.size));
+        return Ok((Err("no note is being written".to_owned()), model.view.size));
     };
     let set = |name: &str| std::env::var(name).ok().filter(|e| !e.trim().is_empty());
     let editor = set("VISUAL")

@@ -6,7 +6,7 @@
 //! the article's rows itself (a scroll region, as `less` and vim scroll), only the lines
 //! that came into view, the scrollbar and the status bar are painted, and the side pane
 //! the scroll dragged along is put back row by row. What makes a frame such a frame is the
-//! update's to say (`update::only_scrolls`); the presenter checks that nothing else in the
+//! update's to say (`update::Redraw`); the presenter checks that nothing else in the
 //! geometry moved, and paints the whole frame otherwise.
 
 mod scroll;
@@ -65,15 +65,15 @@ impl View {
     fn of(m: &Model) -> View {
         let panes = m.panes();
         View {
-            size: m.size,
+            size: m.view.size,
             article: panes.article,
             side: panes.side,
             status: panes.status,
             scrollbar: m.scrollbar_column(),
             text: m.text_area(),
-            lines: m.layout.len(),
-            layout_width: m.layout_width,
-            top: m.top,
+            lines: m.view.layout.len(),
+            layout_width: m.view.width,
+            top: m.view.top,
         }
     }
 
@@ -100,7 +100,7 @@ impl Presenter {
     where
         B: Backend<Error = io::Error> + Write,
     {
-        let area = Rect::new(0, 0, m.size.0, m.size.1);
+        let area = Rect::new(0, 0, m.view.size.0, m.view.size.1);
         if area != self.screen.area {
             // A new size (or a cleared terminal): ratatui clears the screen and sizes its
             // buffers; everything is painted again.

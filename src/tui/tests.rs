@@ -216,7 +216,7 @@ pub fn sample_model(w: u16, h: u16) -> Model {
 
 /// The screen as text, one line per row.
 pub fn screen(m: &Model, theme: &Theme) -> String {
-    let (w, h) = m.size;
+    let (w, h) = m.view.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
     terminal
         .draw(|f| ui::draw(f, m, theme))

@@ -36,13 +36,13 @@ pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
     }
     article::draw_scrollbar(frame, m, theme);
     if let Some(area) = clip(panes.status) {
-        match &m.prompt {
+        match &m.search.prompt {
             Some(prompt) => search_prompt::draw(frame, area, m, prompt, theme),
             None => status_bar::draw(frame, area, m, theme),
         }
     }
-    if let Some(scroll) = m.help {
-        match m.overlay {
+    if let Some(scroll) = m.overlay.scroll {
+        match m.overlay.which {
             Overlay::Keys => help::draw(frame, screen, m, scroll, theme),
             Overlay::Messages => messages::draw(frame, screen, m, scroll, theme),
         }
@@ -86,7 +86,7 @@ fn on_screen(pane: Option<Rect>, screen: Rect) -> Option<Rect> {
 /// Where the terminal's cursor is shown, if anywhere: in the search prompt.
 pub fn cursor(m: &Model) -> Option<Position> {
     let area = m.panes().status?;
-    search_prompt::cursor(area, m, m.prompt.as_ref()?)
+    search_prompt::cursor(area, m, m.search.prompt.as_ref()?)
 }
 
 /// `s` cut to `width` columns, with an ellipsis when something was cut.

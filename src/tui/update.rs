@@ -1,22 +1,22 @@
 //! The only place the reader's state changes: `update(&mut Model, Msg) -> Effect`.
 //!
-//! A message is a key, a mouse event, a resize or the detectors' results. Keys are
-//! resolved to actions by the keymap (or are typed into the search prompt); everything
-//! here is pure, so tests feed key strings and assert on the model.
+//! A message (`msg.rs`) is a key, the mouse, a resize, a signal, or what background work
+//! and effects report. Keys are resolved to actions by the keymap (or are typed into the
+//! search prompt); everything here is pure, so tests feed key strings and assert on the
+//! model. `update` says what changed: only the article's position, or more.
 
 mod editor;
 mod jump;
 mod mouse;
+mod msg;
 mod notes;
 mod overlay;
 mod prompt;
-mod scrolling;
 
+pub use msg::{Effect, Msg, Outcome, Redraw};
 use overlay::log_message;
 pub use prompt::MAX_QUERY_CHARS;
-pub use scrolling::only_scrolls;
 
-use crate::annotation::AnnotationSet;
 use crate::keys::KeyChord;
 use crate::nav::Scroll;
 
@@ -25,100 +25,81 @@ use super::keymap::Mode;
 use super::model::{Focus, Model, NARROW, Overlay, Prompt};
 use super::rows::Tab;
 
-/// Something that happened, for the model to take in.
-#[derive(Debug, Clone)]
-pub enum Msg {
-    Key(KeyChord),
-    /// The terminal's new size (columns, rows).
-    Resize(u16, u16),
-    Click {
-        column: u16,
-        row: u16,
-    },
-    Wheel {
-        column: u16,
-        row: u16,
-        down: bool,
-    },
-    /// Text pasted into the terminal (bracketed paste): typed into the search prompt or
-    /// the note editor as one piece, ignored elsewhere.
-    Paste(String),
-    /// The detectors' results.
-    Annotations(AnnotationSet),
-    /// Provisional annotations (the part on screen) while detection goes on.
-    PartialAnnotations(AnnotationSet),
-    /// Background detection's progress, in percent.
-    DetectionProgress(u8),
-    /// The text `$EDITOR` gave back, or why it could not run.
-    EditorText(Result<String, String>),
-    /// How the last save of the notes went: what to say, or the error.
-    Saved(Result<String, String>),
-    /// Quitting with unsaved notes after a failed save: the notes were written to this
-    /// recovery file (or could not be: the error).
-    Unsaved(Result<String, String>),
-    /// A signal ends gloss: what is pending (a note being written) joins the notes, which
-    /// the loop then saves.
-    Terminating,
-    /// A SIGTSTP from outside: suspend as the `suspend` action does.
-    Suspend,
-}
-
-/// What the loop must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Effect {
-    None,
-    Quit,
-    /// Save the notes (after every change; a failed save is retried with the next one).
-    Save,
-    /// Save the notes, then quit if that worked (otherwise see [`Msg::Unsaved`]).
-    SaveThenQuit,
-    /// Hand the editor's text to `$EDITOR` and send back [`Msg::EditorText`].
-    ExternalEditor,
-    /// Give the terminal back and stop the process until it is continued (Ctrl-z).
-    Suspend,
-}
-
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: usize = 3;
 
-pub fn update(m: &mut Model, msg: Msg) -> Effect {
-    let effect = take(m, msg);
+/// Takes `msg` in: the only code that changes the model. Says which effect to run and
+/// what changed on screen.
+pub fn update(m: &mut Model, msg: Msg) -> Outcome {
+    let outcome = take(m, msg);
     log_message(m);
-    effect
+    outcome
 }
 
-fn take(m: &mut Model, msg: Msg) -> Effect {
+fn take(m: &mut Model, msg: Msg) -> Outcome {
+    let effect = match msg {
+        Msg::Key(chord) => return press(m, chord),
+        // The editor popup is modal: the mouse does not reach the panes behind it.
+        Msg::Click { .. } | Msg::Wheel { .. } if m.notes.editor.is_some() => Effect::None,
+        Msg::Wheel { column, row, down } => {
+            let normal = mode(m) == Mode::Normal;
+            let redraw = mouse::wheel(m, column, row, down);
+            return match normal {
+                true => Outcome {
+                    effect: Effect::None,
+                    redraw,
+                },
+                false => Outcome::full(Effect::None),
+            };
+        }
+        Msg::Terminating(number) => {
+            editor::keep_for_exit(m);
+            Effect::Exit(number)
+        }
+        Msg::Suspend => Effect::Suspend,
+        other => {
+            no_effect(m, other);
+            Effect::None
+        }
+    };
+    Outcome::full(effect)
+}
+
+/// The messages that ask for no effect.
+fn no_effect(m: &mut Model, msg: Msg) {
     match msg {
-        Msg::Key(chord) => return key(m, chord),
         Msg::Resize(w, h) => {
-            m.size = (w, h);
+            m.view.size = (w, h);
             m.relayout();
             jump::keep_selection_visible(m);
         }
-        // The editor popup is modal: the mouse does not reach the panes behind it.
-        Msg::Click { .. } | Msg::Wheel { .. } if m.notes.editor.is_some() => {}
         Msg::Click { column, row } => mouse::click(m, column, row),
-        Msg::Wheel { column, row, down } => mouse::wheel(m, column, row, down),
         Msg::Paste(text) => paste(m, &text),
+        Msg::ArticleLoaded(article) => m.replace_article(*article),
+        Msg::LayoutReady(layout) => m.install_layout(*layout),
+        Msg::NotesOpened(notes) => {
+            m.notes = *notes;
+            m.refresh_notes();
+        }
         Msg::Annotations(set) => m.set_annotations(set),
         Msg::PartialAnnotations(set) => m.set_partial_annotations(set),
-        Msg::DetectionProgress(percent) => m.detection_progress = Some(percent),
+        Msg::DetectionProgress(percent) => m.detection.progress = Some(percent),
         Msg::EditorText(text) => editor::editor_text(m, text),
-        Msg::Terminating => editor::keep_for_exit(m),
-        Msg::Suspend => return Effect::Suspend,
         Msg::Saved(result) => {
             m.notes.quit_armed = false;
             match result {
                 Ok(what) => {
+                    // A save may have merged notes from another gloss.
+                    m.refresh_notes();
                     m.notes.save_failed = None;
                     // What the change said (which note, how to undo it) stays first.
-                    m.message = Some(match m.message.take() {
+                    m.status.message = Some(match m.status.message.take() {
                         Some(said) if !said.is_empty() => format!("{said} · {what}"),
                         _ => what,
                     });
                 }
                 Err(e) => {
-                    m.message = Some(format!("notes not saved: {e} (kept, will retry)"));
+                    m.status.message = Some(format!("notes not saved: {e} (kept, will retry)"));
                     m.notes.save_failed = Some(e);
                 }
             }
@@ -126,24 +107,25 @@ fn take(m: &mut Model, msg: Msg) -> Effect {
         Msg::Unsaved(recovery) => {
             let q = m.keymap.label(Action::Quit);
             m.notes.quit_armed = true;
-            m.message = Some(match recovery {
+            m.status.message = Some(match recovery {
                 Ok(file) => format!("notes not saved, a copy is in {file}; {q} again quits"),
                 Err(e) => format!(
                     "notes not saved and no copy could be written ({e}); {q} again quits and loses them"
                 ),
             });
         }
+        // Taken in by `take`.
+        Msg::Key(_) | Msg::Wheel { .. } | Msg::Terminating(_) | Msg::Suspend => {}
     }
-    Effect::None
 }
 
 /// A paste: into the note editor as it is, into the search prompt as one edit (one search).
 fn paste(m: &mut Model, text: &str) {
-    m.message = None;
+    m.status.message = None;
     if let Some(ed) = m.notes.editor.as_mut() {
         ed.confirm_cancel = false;
         ed.area.insert_str(text);
-    } else if m.prompt.is_some() {
+    } else if m.search.prompt.is_some() {
         prompt::type_text(m, text);
     }
 }
@@ -152,9 +134,9 @@ fn paste(m: &mut Model, text: &str) {
 pub fn mode(m: &Model) -> Mode {
     if m.notes.editor.is_some() {
         Mode::Editor
-    } else if m.prompt.is_some() {
+    } else if m.search.prompt.is_some() {
         Mode::Prompt
-    } else if m.help.is_some() {
+    } else if m.overlay.scroll.is_some() {
         Mode::Help
     } else if m.notes.selection.is_some() {
         Mode::Select
@@ -165,23 +147,25 @@ pub fn mode(m: &Model) -> Mode {
 
 /// A key press: typed into the prompt when it is open, otherwise resolved to an action.
 pub fn key(m: &mut Model, chord: KeyChord) -> Effect {
-    let effect = press(m, chord);
-    log_message(m);
-    effect
+    update(m, Msg::Key(chord)).effect
 }
 
-fn press(m: &mut Model, chord: KeyChord) -> Effect {
-    m.message = None;
+fn press(m: &mut Model, chord: KeyChord) -> Outcome {
+    m.status.message = None;
     if m.notes.editor.is_some() {
-        return editor::editor_key(m, chord);
+        return Outcome::full(editor::editor_key(m, chord));
     }
-    if m.prompt.is_some() {
+    if m.search.prompt.is_some() {
         prompt::prompt_key(m, chord);
-        return Effect::None;
+        return Outcome::full(Effect::None);
     }
+    let normal = mode(m) == Mode::Normal;
     match m.keymap.resolve(mode(m), &chord) {
-        Some(action) => act(m, action),
-        None => Effect::None,
+        // Overlays, the prompt and a selection are drawn over or beside the text: only in
+        // the normal mode can a scroll be the terminal's.
+        Some(action) if normal => act(m, action),
+        Some(action) => Outcome::full(act(m, action).effect),
+        None => Outcome::full(Effect::None),
     }
 }
 
@@ -201,29 +185,49 @@ pub fn keys(m: &mut Model, script: &str) -> Effect {
 }
 
 /// Carries out `action` in the current mode.
-pub fn act(m: &mut Model, action: Action) -> Effect {
+pub fn act(m: &mut Model, action: Action) -> Outcome {
+    let how = match action {
+        Action::LineDown => Scroll::Lines(1),
+        Action::LineUp => Scroll::Lines(-1),
+        Action::HalfPageDown => Scroll::HalfPages(1),
+        Action::HalfPageUp => Scroll::HalfPages(-1),
+        Action::PageDown => Scroll::Pages(1),
+        Action::PageUp => Scroll::Pages(-1),
+        _ => return Outcome::full(command(m, action)),
+    };
+    if let Some(scroll) = m.overlay.scroll {
+        return Outcome::full(overlay::act(m, scroll, action));
+    }
+    Outcome {
+        effect: Effect::None,
+        redraw: move_by(m, how),
+    }
+}
+
+/// Carries out an `action` other than scrolling by lines or pages.
+fn command(m: &mut Model, action: Action) -> Effect {
     if action == Action::Suspend {
         return Effect::Suspend;
     }
-    if let Some(scroll) = m.help {
+    if let Some(scroll) = m.overlay.scroll {
         return overlay::act(m, scroll, action);
     }
     match action {
         Action::Quit if m.notes.dirty() && !m.notes.quit_armed => return Effect::SaveThenQuit,
         Action::Quit => return Effect::Quit,
         Action::Suspend => return Effect::Suspend,
-        Action::LineDown => move_by(m, Scroll::Lines(1)),
-        Action::LineUp => move_by(m, Scroll::Lines(-1)),
-        Action::HalfPageDown => move_by(m, Scroll::HalfPages(1)),
-        Action::HalfPageUp => move_by(m, Scroll::HalfPages(-1)),
-        Action::PageDown => move_by(m, Scroll::Pages(1)),
-        Action::PageUp => move_by(m, Scroll::Pages(-1)),
+        Action::LineDown
+        | Action::LineUp
+        | Action::HalfPageDown
+        | Action::HalfPageUp
+        | Action::PageDown
+        | Action::PageUp => {} // Moved by `act`.
         Action::Top => ends(m, false),
         Action::Bottom => ends(m, true),
         Action::NextAnnotation => jump::next_annotation(m, true),
         Action::PrevAnnotation => jump::next_annotation(m, false),
-        Action::NextItem if m.tab == Tab::Notes => notes::next_note(m, true),
-        Action::PrevItem if m.tab == Tab::Notes => notes::next_note(m, false),
+        Action::NextItem if m.side.tab == Tab::Notes => notes::next_note(m, true),
+        Action::PrevItem if m.side.tab == Tab::Notes => notes::next_note(m, false),
         Action::NextItem => jump::next_item(m, true),
         Action::PrevItem => jump::next_item(m, false),
         Action::NextMention => jump::next_mention(m, true),
@@ -237,7 +241,7 @@ pub fn act(m: &mut Model, action: Action) -> Effect {
         Action::Back => back(m),
         Action::JumpBack => jump::jump_back(m),
         Action::Search => {
-            m.prompt = Some(Prompt {
+            m.search.prompt = Some(Prompt {
                 input: String::new(),
                 origin: m.position(),
             });
@@ -265,12 +269,13 @@ pub fn act(m: &mut Model, action: Action) -> Effect {
     Effect::None
 }
 
-/// Scrolls the article, or moves the side pane's selection when it has focus.
-fn move_by(m: &mut Model, how: Scroll) {
-    if m.focus == Focus::Side && m.side_shown() {
-        let len = m.rows.len(m.tab);
+/// Scrolls the article, or moves the side pane's selection when it has focus: which of
+/// the two it did.
+fn move_by(m: &mut Model, how: Scroll) -> Redraw {
+    if m.side.focus == Focus::Side && m.side_shown() {
+        let len = m.rows.len(m.side.tab);
         if len == 0 {
-            return;
+            return Redraw::Full;
         }
         // Items are about two lines high: a page of lines is half as many items.
         let list = m.side_list_height();
@@ -280,29 +285,30 @@ fn move_by(m: &mut Model, how: Scroll) {
             Scroll::Pages(n) => ((list / 2).max(1), n > 0),
             Scroll::Top | Scroll::Bottom => (len, how == Scroll::Bottom),
         };
-        let next = match (m.selected[m.tab.index()], down) {
+        let next = match (m.side.current().selected, down) {
             (None, _) => 0,
             (Some(s), true) => s.saturating_add(n).min(len - 1),
             (Some(s), false) => s.saturating_sub(n),
         };
-        m.selected[m.tab.index()] = Some(next);
+        m.side.current_mut().selected = Some(next);
         jump::keep_selection_visible(m);
-        return;
+        return Redraw::Full;
     }
     m.scroll(how);
+    Redraw::Scrolled
 }
 
 fn ends(m: &mut Model, bottom: bool) {
     let how = if bottom { Scroll::Bottom } else { Scroll::Top };
-    if !(m.focus == Focus::Side && m.side_shown()) {
+    if !(m.side.focus == Focus::Side && m.side_shown()) {
         jump::record(m);
     }
     move_by(m, how);
 }
 
 fn set_tab(m: &mut Model, tab: Tab) {
-    m.tab = tab;
-    if m.focus == Focus::Side {
+    m.side.tab = tab;
+    if m.side.focus == Focus::Side {
         focus_side(m);
     }
     jump::keep_selection_visible(m);
@@ -312,15 +318,15 @@ fn set_tab(m: &mut Model, tab: Tab) {
 /// current annotation; on the Notes tab, with the note under the cursor selected). Side
 /// pane: show the selected item's passage, or its next mention if it is showing already.
 pub(super) fn enter(m: &mut Model) {
-    if m.focus == Focus::Side && m.side_shown() {
-        match m.tab {
+    if m.side.focus == Focus::Side && m.side_shown() {
+        match m.side.tab {
             Tab::Notes => notes::show_note(m),
             _ => jump::choose_item(m),
         }
-        if m.size.0 < NARROW {
+        if m.view.size.0 < NARROW {
             // The side pane covers the article here: get out of the way of the passage.
-            m.side_narrow = false;
-            m.focus = Focus::Article;
+            m.side.narrow = false;
+            m.side.focus = Focus::Article;
             m.relayout();
         }
         return;
@@ -332,9 +338,9 @@ pub(super) fn enter(m: &mut Model) {
             .and_then(|c| m.annotations.get(c))
             .map(|a| jump::tab_of(a.kind()))
     {
-        m.tab = tab;
+        m.side.tab = tab;
     }
-    if m.tab == Tab::Notes {
+    if m.side.tab == Tab::Notes {
         notes::select_under_cursor(m);
     }
     show_side(m);
@@ -343,19 +349,19 @@ pub(super) fn enter(m: &mut Model) {
 
 /// Gives the side pane the keyboard, with a row selected so Enter has something to show.
 pub(super) fn focus_side(m: &mut Model) {
-    m.focus = Focus::Side;
-    let t = m.tab.index();
-    if m.selected[t].is_none() && !m.rows.is_empty(m.tab) {
-        m.selected[t] = Some(0);
+    m.side.focus = Focus::Side;
+    let t = m.side.tab;
+    if m.side.list(t).selected.is_none() && !m.rows.is_empty(m.side.tab) {
+        m.side.list_mut(t).selected = Some(0);
     }
     jump::keep_selection_visible(m);
 }
 
 fn back(m: &mut Model) {
-    if m.focus == Focus::Side {
-        m.focus = Focus::Article;
-        if m.size.0 < NARROW && m.side_narrow {
-            m.side_narrow = false;
+    if m.side.focus == Focus::Side {
+        m.side.focus = Focus::Article;
+        if m.view.size.0 < NARROW && m.side.narrow {
+            m.side.narrow = false;
             m.relayout();
         }
         return;
@@ -364,26 +370,26 @@ fn back(m: &mut Model) {
 }
 
 pub(super) fn show_side(m: &mut Model) {
-    if m.size.0 < NARROW {
-        m.side_narrow = true;
+    if m.view.size.0 < NARROW {
+        m.side.narrow = true;
     } else {
-        m.side_wide = true;
+        m.side.wide = true;
     }
     m.relayout();
 }
 
 fn toggle_side(m: &mut Model) {
     if m.side_shown() {
-        if m.size.0 < NARROW {
-            m.side_narrow = false;
+        if m.view.size.0 < NARROW {
+            m.side.narrow = false;
         } else {
-            m.side_wide = false;
+            m.side.wide = false;
         }
-        m.focus = Focus::Article;
+        m.side.focus = Focus::Article;
         m.relayout();
     } else {
         show_side(m);
-        if m.size.0 < NARROW {
+        if m.view.size.0 < NARROW {
             focus_side(m);
         }
     }

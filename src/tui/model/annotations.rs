@@ -11,15 +11,15 @@ impl Model {
     /// Takes the detectors' results (at start-up, or later from a background thread).
     pub fn set_annotations(&mut self, annotations: AnnotationSet) {
         self.take_annotations(annotations);
-        self.detecting = false;
-        self.detection_progress = None;
+        self.detection.running = false;
+        self.detection.progress = None;
     }
 
     /// Takes provisional results (the part of a book on screen, detected first) while
     /// the whole text is still being detected.
     pub fn set_partial_annotations(&mut self, annotations: AnnotationSet) {
         self.take_annotations(annotations);
-        self.detecting = true;
+        self.detection.running = true;
     }
 
     /// Installs a new annotation set; the current annotation and the jump list's stay on
@@ -40,8 +40,7 @@ impl Model {
             position.current = position.current.and_then(same);
         }
         self.rows = Rows::new(&self.annotations);
-        self.selected = [None; 4];
-        self.side_scroll = [0; 4];
+        self.side.reset_lists();
         self.refresh_notes();
     }
 }

@@ -33,27 +33,36 @@ impl Model {
             Some(area) => area.width.max(1),
             // No article on screen (the side pane covers it, or the terminal is one row):
             // keep the layout there is, or make a plausible one to start from.
-            None if self.layout_width > 0 => return,
-            None => self.settings.max_text_width.min(self.size.0.max(20)).max(1),
+            None if self.view.width > 0 => return,
+            None => self
+                .settings
+                .max_text_width
+                .min(self.view.size.0.max(20))
+                .max(1),
         };
-        if width == self.layout_width && !self.layout.is_empty() {
+        if width == self.view.width && !self.view.layout.is_empty() {
             return;
         }
         let top_byte = self.top_byte();
-        let next = match self.layout_cache.iter().position(|l| l.width() == width) {
-            Some(i) => self.layout_cache.remove(i),
+        let next = match self
+            .view
+            .layout_cache
+            .iter()
+            .position(|l| l.width() == width)
+        {
+            Some(i) => self.view.layout_cache.remove(i),
             None => Layout::partial(&self.article, width, top_byte, self.page_height()),
         };
-        let old = std::mem::replace(&mut self.layout, next);
+        let old = std::mem::replace(&mut self.view.layout, next);
         if old.is_complete() && !old.is_empty() {
-            self.layout_cache.push(old);
-            if self.layout_cache.len() > CACHED_WIDTHS {
-                discard(self.layout_cache.remove(0));
+            self.view.layout_cache.push(old);
+            if self.view.layout_cache.len() > CACHED_WIDTHS {
+                discard(self.view.layout_cache.remove(0));
             }
         } else {
             discard(old);
         }
-        self.layout_width = width;
+        self.view.width = width;
         self.anchor(top_byte);
     }
 
@@ -63,28 +72,28 @@ impl Model {
     pub fn replace_article(&mut self, article: crate::article::Article) {
         self.article = std::sync::Arc::new(article);
         // Forget the head's layouts and width, so `relayout` lays out the new text.
-        self.layout_cache.clear();
-        self.layout_width = 0;
+        self.view.layout_cache.clear();
+        self.view.width = 0;
         self.relayout();
     }
 
     /// Takes a complete layout made elsewhere, if it is for the current width, keeping
     /// the first visible byte where it is on screen.
     pub fn install_layout(&mut self, layout: Layout) {
-        if layout.width() != self.layout_width.max(1) || self.layout.is_complete() {
+        if layout.width() != self.view.width.max(1) || self.view.layout.is_complete() {
             return;
         }
         let top_byte = self.top_byte();
-        self.layout = layout;
+        self.view.layout = layout;
         self.anchor(top_byte);
     }
 
     /// Puts the line showing `top_byte` at the top of the view.
     fn anchor(&mut self, top_byte: usize) {
-        self.top = if top_byte == 0 {
+        self.view.top = if top_byte == 0 {
             0
         } else {
-            self.layout.line_of_byte(top_byte)
+            self.view.layout.line_of_byte(top_byte)
         };
         self.clamp_top();
     }
@@ -115,16 +124,19 @@ mod tests {
             Keymap::default(),
             (120, 40),
         );
-        assert!(!m.layout.is_complete(), "a book starts with a window");
-        assert!(m.layout.line(m.top).is_some());
-        let full = Layout::new(&m.article, m.layout_width);
+        assert!(!m.view.layout.is_complete(), "a book starts with a window");
+        assert!(m.view.layout.line(m.view.top).is_some());
+        let full = Layout::new(&m.article, m.view.width);
         m.install_layout(full.clone());
-        assert!(m.layout.is_complete());
-        m.top = m.layout.len() / 2;
+        assert!(m.view.layout.is_complete());
+        m.view.top = m.view.layout.len() / 2;
         let before = m.top_byte();
-        m.size = (100, 40);
+        m.view.size = (100, 40);
         m.relayout();
-        assert!(!m.layout.is_complete(), "a resize shows a window first");
+        assert!(
+            !m.view.layout.is_complete(),
+            "a resize shows a window first"
+        );
         let shown = m.top_byte();
         assert!(
             shown <= before && before - shown < 100,
@@ -132,10 +144,10 @@ mod tests {
         );
         // A layout for a width no longer wanted is refused.
         m.install_layout(full);
-        assert!(!m.layout.is_complete());
-        let right = Layout::new(&m.article, m.layout_width);
+        assert!(!m.view.layout.is_complete());
+        let right = Layout::new(&m.article, m.view.width);
         m.install_layout(right);
-        assert!(m.layout.is_complete());
+        assert!(m.view.layout.is_complete());
         assert_eq!(m.top_byte(), shown, "the text on screen does not move");
     }
 
@@ -150,32 +162,39 @@ mod tests {
             Keymap::default(),
             (120, 40),
         );
-        let wide = m.layout_width;
+        let wide = m.view.width;
         let full = Layout::new(&m.article, wide);
         m.install_layout(full);
-        m.top = m.layout.len() / 3;
+        m.view.top = m.view.layout.len() / 3;
         let before = m.top_byte();
-        m.size = (90, 40);
+        m.view.size = (90, 40);
         m.relayout();
-        assert!(!m.layout.is_complete());
-        assert_eq!(m.layout_cache.len(), 1, "the complete wide layout is kept");
-        m.size = (120, 40);
+        assert!(!m.view.layout.is_complete());
+        assert_eq!(
+            m.view.layout_cache.len(),
+            1,
+            "the complete wide layout is kept"
+        );
+        m.view.size = (120, 40);
         m.relayout();
-        assert_eq!(m.layout_width, wide);
-        assert!(m.layout.is_complete(), "taken from the cache");
+        assert_eq!(m.view.width, wide);
+        assert!(m.view.layout.is_complete(), "taken from the cache");
         assert!(
-            m.layout_cache.is_empty(),
+            m.view.layout_cache.is_empty(),
             "the narrow window was not complete: not kept"
         );
         let back = m.top_byte();
         assert!(back <= before && before - back < 200, "{back} vs {before}");
         // Only the last few widths are kept.
         for (i, width) in [70u16, 80, 100, 110].into_iter().enumerate() {
-            let full = Layout::new(&m.article, m.layout_width);
+            let full = Layout::new(&m.article, m.view.width);
             m.install_layout(full);
-            m.size = (width, 40);
+            m.view.size = (width, 40);
             m.relayout();
-            assert!(m.layout_cache.len() <= CACHED_WIDTHS, "after {i} resizes");
+            assert!(
+                m.view.layout_cache.len() <= CACHED_WIDTHS,
+                "after {i} resizes"
+            );
         }
     }
 }

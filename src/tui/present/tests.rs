@@ -20,7 +20,7 @@ use super::super::ansi::write_cells;
 use super::super::model::Model;
 use super::super::tests::{KEYS, model, sample_model};
 use super::super::ui;
-use super::super::update::{Msg, keys, only_scrolls, update};
+use super::super::update::{Msg, Redraw, keys, update};
 use super::Presenter;
 
 /// The terminal's bytes, shared between the backend that writes them and the test.
@@ -62,7 +62,7 @@ impl Screen {
         };
         let terminal = Terminal::with_options(CrosstermBackend::new(bytes.clone()), options)
             .unwrap_or_else(|e| panic!("{e}"));
-        let (w, h) = m.size;
+        let (w, h) = m.view.size;
         let mut s = Screen {
             m,
             theme: Theme::default(),
@@ -75,16 +75,15 @@ impl Screen {
         s
     }
 
-    /// Takes `msg` in as the loop does (asking first whether it only scrolls), presents
+    /// Takes `msg` in as the loop does (`update` saying whether it only scrolled), presents
     /// the frame and feeds its bytes to the emulator; returns them.
     fn send(&mut self, msg: Msg) -> Vec<u8> {
-        let only = only_scrolls(&self.m, &msg);
-        update(&mut self.m, msg);
+        let only = update(&mut self.m, msg).redraw == Redraw::Scrolled;
         self.present(only)
     }
 
     fn present(&mut self, only_scrolled: bool) -> Vec<u8> {
-        let (w, h) = self.m.size;
+        let (w, h) = self.m.view.size;
         if (nz(h), nz(w)) != self.vt.screen().size() {
             self.vt.screen_mut().set_size(nz(h), nz(w));
         }
@@ -98,7 +97,7 @@ impl Screen {
 
     /// The first cell where the emulated screen differs from a whole frame painted afresh.
     fn mismatch(&self) -> Option<String> {
-        let (w, h) = self.m.size;
+        let (w, h) = self.m.view.size;
         if w == 0 || h == 0 {
             return None;
         }
@@ -124,7 +123,7 @@ impl Screen {
 
 /// The model's whole frame, painted by ratatui and written from a blank screen.
 fn fresh_screen(m: &Model, theme: &Theme) -> vt100::Parser {
-    let (w, h) = m.size;
+    let (w, h) = m.view.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
     terminal
         .draw(|f| ui::draw(f, m, theme))
@@ -222,12 +221,17 @@ fn the_side_pane_dragged_by_a_scroll_is_put_back() {
 #[test]
 fn keys_that_change_more_than_the_position_are_not_scrolls() {
     let mut m = sample_model(120, 24);
-    assert!(only_scrolls(&m, &key("j")));
-    assert!(!only_scrolls(&m, &key("tab")));
+    assert!(only_scrolls(&mut m, key("j")));
+    assert!(!only_scrolls(&mut m, key("tab")));
     keys(&mut m, "?");
-    assert!(!only_scrolls(&m, &key("j")), "help is open");
+    assert!(!only_scrolls(&mut m, key("j")), "help is open");
     keys(&mut m, "esc enter");
-    assert!(!only_scrolls(&m, &key("j")), "the side pane has focus");
+    assert!(!only_scrolls(&mut m, key("j")), "the side pane has focus");
+}
+
+/// Whether `update` says `msg` only scrolled the article.
+fn only_scrolls(m: &mut Model, msg: Msg) -> bool {
+    update(m, msg).redraw == Redraw::Scrolled
 }
 
 /// The loop presents again when its wait for input times out with nothing taken in, and

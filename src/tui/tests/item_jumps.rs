@@ -23,18 +23,19 @@ fn starts_of(m: &Model, kind: Kind) -> Vec<usize> {
 fn walk(m: &mut Model, tab: Tab, key: &str) -> Vec<usize> {
     let mut starts = Vec::new();
     for _ in 0..100 {
-        m.message = None;
+        m.status.message = None;
         keys(m, key);
-        if m.message
+        if m.status
+            .message
             .as_deref()
             .is_some_and(|s| s.starts_with("no more"))
         {
             return starts;
         }
         let c = m.current.expect("a press makes an annotation current");
-        assert_eq!(m.tab, tab, "the pane stays on its tab");
+        assert_eq!(m.side.tab, tab, "the pane stays on its tab");
         assert_eq!(
-            m.selected[tab.index()],
+            m.side.list(tab).selected,
             m.rows.item_of(tab, c),
             "the row of the annotation shown is selected"
         );
@@ -50,7 +51,7 @@ fn walks_in_reading_order(tab_key: &str, tab: Tab, kind: Kind) {
     assert!(order.len() > 3, "the sample has several of them");
     assert_eq!(walk(&mut m, tab, "]"), order, "] goes down the text");
     assert_eq!(
-        m.message.as_deref(),
+        m.status.message.as_deref(),
         Some(format!("no more {} below", tab.title().to_lowercase()).as_str())
     );
     let back: Vec<usize> = order.iter().rev().skip(1).copied().collect();
@@ -83,7 +84,7 @@ fn bracket_starts_from_the_view_when_nothing_current_is_in_it() {
     let c = m.current.expect("a date above is shown");
     assert_eq!(m.annotations.get(c).map(|a| a.span.start), Some(last_above));
     assert_eq!(
-        m.selected[Tab::Dates.index()],
+        m.side.list(Tab::Dates).selected,
         m.rows.item_of(Tab::Dates, c)
     );
     // Scrolled back to the top with that date out of view, `]` starts from the top again.

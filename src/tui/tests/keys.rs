@@ -10,12 +10,12 @@ fn tab_walks_annotations_in_text_order_and_the_side_pane_follows() {
     let mut m = model(100, 30);
     keys(&mut m, "Tab");
     assert_eq!(m.current, Some(index_of(&m, "Kelvin Harbour Bridge", 0)));
-    assert_eq!(m.tab, Tab::Entities);
+    assert_eq!(m.side.tab, Tab::Entities);
     keys(&mut m, "Tab");
     assert_eq!(m.current, Some(index_of(&m, "Tuesday", 0)));
-    assert_eq!(m.tab, Tab::Dates);
+    assert_eq!(m.side.tab, Tab::Dates);
     assert_eq!(
-        m.selected[Tab::Dates.index()],
+        m.side.list(Tab::Dates).selected,
         Some(1),
         "2020-10 comes first on the timeline"
     );
@@ -26,11 +26,11 @@ fn tab_walks_annotations_in_text_order_and_the_side_pane_follows() {
         0,
     );
     assert_eq!(m.current, Some(quote));
-    assert_eq!(m.tab, Tab::Quotes);
-    assert_eq!(m.selected[Tab::Quotes.index()], Some(0));
+    assert_eq!(m.side.tab, Tab::Quotes);
+    assert_eq!(m.side.list(Tab::Quotes).selected, Some(0));
     keys(&mut m, "shift-tab");
     assert_eq!(m.current, Some(index_of(&m, "Ana Ruiz", 0)));
-    assert_eq!(m.tab, Tab::Entities);
+    assert_eq!(m.side.tab, Tab::Entities);
 }
 
 #[test]
@@ -40,9 +40,9 @@ fn bracket_moves_item_to_item_on_the_current_tab_and_enter_focuses_the_pane() {
     // From Tuesday (2021-03-02), ] goes to the next date in the text, October 2020, which
     // the timeline lists first.
     assert_eq!(m.current, Some(index_of(&m, "October 2020", 0)));
-    assert_eq!(m.selected[Tab::Dates.index()], Some(0));
-    assert_eq!(m.focus, Focus::Side);
-    assert_eq!(m.tab, Tab::Dates);
+    assert_eq!(m.side.list(Tab::Dates).selected, Some(0));
+    assert_eq!(m.side.focus, Focus::Side);
+    assert_eq!(m.side.tab, Tab::Dates);
 }
 
 #[test]
@@ -58,7 +58,7 @@ fn quotes_tab_jumps_quote_to_quote() {
     keys(&mut m, "]");
     assert_eq!(m.current, Some(index_of(&m, "“We are proud of it,”", 0)));
     keys(&mut m, "]");
-    assert_eq!(m.message.as_deref(), Some("no more quotes below"));
+    assert_eq!(m.status.message.as_deref(), Some("no more quotes below"));
     keys(&mut m, "[");
     assert_eq!(m.current, Some(first));
 }
@@ -67,7 +67,7 @@ fn quotes_tab_jumps_quote_to_quote() {
 fn enter_again_on_an_entity_row_cycles_through_its_mentions() {
     let mut m = model(100, 30);
     keys(&mut m, "1 Enter");
-    assert_eq!(m.focus, Focus::Side);
+    assert_eq!(m.side.focus, Focus::Side);
     let mentions = [
         index_of(&m, "Ana Ruiz", 0),
         index_of(&m, "Ruiz", 1),
@@ -87,11 +87,11 @@ fn enter_again_on_an_entity_row_cycles_through_its_mentions() {
         Some(mentions[0]),
         "cycles back to the first mention"
     );
-    assert_eq!(m.focus, Focus::Side);
+    assert_eq!(m.side.focus, Focus::Side);
     keys(&mut m, "j Enter");
     assert_eq!(m.current, Some(index_of(&m, "Tom Okafor", 0)));
     keys(&mut m, "Esc");
-    assert_eq!(m.focus, Focus::Article);
+    assert_eq!(m.side.focus, Focus::Article);
 }
 
 #[test]
@@ -129,18 +129,21 @@ fn ctrl_o_goes_back_to_where_the_last_jump_started() {
     keys(&mut m, "ctrl-o");
     assert_eq!(m.current, before);
     keys(&mut m, "ctrl-o");
-    assert_eq!(m.message.as_deref(), Some("no earlier jump to go back to"));
+    assert_eq!(
+        m.status.message.as_deref(),
+        Some("no earlier jump to go back to")
+    );
 }
 
 #[test]
 fn search_is_incremental_smart_case_and_n_cycles() {
     let mut m = model(100, 30);
     keys(&mut m, "/ r u i z");
-    assert!(m.prompt.is_some());
+    assert!(m.search.prompt.is_some());
     assert_eq!(m.search.found.len(), 3);
     assert_eq!(m.search.current, Some(0));
     keys(&mut m, "Enter n");
-    assert!(m.prompt.is_none());
+    assert!(m.search.prompt.is_none());
     assert_eq!(m.search.current, Some(1));
     keys(&mut m, "N N");
     assert_eq!(m.search.current, Some(2), "N wraps to the last match");
@@ -152,7 +155,7 @@ fn search_is_incremental_smart_case_and_n_cycles() {
         "a capital makes the search case-sensitive"
     );
     keys(&mut m, "Esc");
-    assert!(m.prompt.is_none());
+    assert!(m.search.prompt.is_none());
     assert!(m.search.found.is_empty());
 }
 
@@ -160,11 +163,11 @@ fn search_is_incremental_smart_case_and_n_cycles() {
 fn q_quits_but_first_closes_the_help() {
     let mut m = model(100, 30);
     assert_eq!(keys(&mut m, "?"), Effect::None);
-    assert_eq!(m.help, Some(0));
+    assert_eq!(m.overlay.scroll, Some(0));
     keys(&mut m, "j j");
-    assert_eq!(m.help, Some(2));
+    assert_eq!(m.overlay.scroll, Some(2));
     assert_eq!(keys(&mut m, "q"), Effect::None);
-    assert_eq!(m.help, None);
+    assert_eq!(m.overlay.scroll, None);
     assert_eq!(keys(&mut m, "q"), Effect::Quit);
 }
 
@@ -172,14 +175,14 @@ fn q_quits_but_first_closes_the_help() {
 fn paging_and_ends_scroll_the_article() {
     let mut m = model(80, 8);
     keys(&mut m, "j j");
-    assert_eq!(m.top, 2);
+    assert_eq!(m.view.top, 2);
     keys(&mut m, "k g");
-    assert_eq!(m.top, 0);
+    assert_eq!(m.view.top, 0);
     keys(&mut m, "G");
-    assert_eq!(m.top, m.max_top());
+    assert_eq!(m.view.top, m.max_top());
     assert!(m.max_top() > 0);
     keys(&mut m, "b ctrl-u space ctrl-d");
-    assert!(m.top <= m.max_top());
+    assert!(m.view.top <= m.max_top());
 }
 
 #[test]
@@ -190,7 +193,7 @@ fn narrow_terminals_hide_the_side_pane_and_s_shows_it_full_width() {
     let panes = m.panes();
     assert_eq!(panes.side.map(|r| r.width), Some(60));
     assert!(panes.article.is_none());
-    assert_eq!(m.focus, Focus::Side);
+    assert_eq!(m.side.focus, Focus::Side);
     keys(&mut m, "Enter");
     assert!(!m.side_shown(), "showing a passage brings the article back");
     assert_eq!(m.current, Some(index_of(&m, "Ana Ruiz", 0)));
@@ -218,14 +221,14 @@ fn clicks_select_annotations_and_rows() {
     let mut m = model(100, 30);
     let target = index_of(&m, "Norvale Steel", 0);
     let byte = m.annotations.items()[target].span.start + 2;
-    let li = m.layout.line_of_byte(byte);
-    let line = m.layout.line(li).unwrap_or_else(|| panic!("line"));
+    let li = m.view.layout.line_of_byte(byte);
+    let line = m.view.layout.line(li).unwrap_or_else(|| panic!("line"));
     let area = m.text_area().unwrap_or_else(|| panic!("text area"));
     let col = area.x + crate::layout::display_col(&line, &m.article.text, byte);
-    let row = area.y + u16::try_from(li - m.top).unwrap_or(0);
+    let row = area.y + u16::try_from(li - m.view.top).unwrap_or(0);
     update(&mut m, Msg::Click { column: col, row });
     assert_eq!(m.current, Some(target));
-    assert_eq!(m.tab, Tab::Entities);
+    assert_eq!(m.side.tab, Tab::Entities);
     // The side pane: row 0 is the tab bar (" Ent 5  Dat 3 …" after the border), the list
     // starts two rows down.
     let side = m.panes().side.unwrap_or_else(|| panic!("side"));
@@ -236,7 +239,7 @@ fn clicks_select_annotations_and_rows() {
             row: 0,
         },
     );
-    assert_eq!(m.tab, Tab::Dates);
+    assert_eq!(m.side.tab, Tab::Dates);
     update(
         &mut m,
         Msg::Click {
@@ -245,7 +248,7 @@ fn clicks_select_annotations_and_rows() {
         },
     );
     assert_eq!(m.current, Some(index_of(&m, "October 2020", 0)));
-    assert_eq!(m.focus, Focus::Side);
+    assert_eq!(m.side.focus, Focus::Side);
 }
 
 #[test]
@@ -259,7 +262,7 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
             down: true,
         },
     );
-    assert_eq!(m.top, 3);
+    assert_eq!(m.view.top, 3);
     let side = m.panes().side.unwrap_or_else(|| panic!("side"));
     update(
         &mut m,
@@ -269,19 +272,19 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
             down: true,
         },
     );
-    assert_eq!(m.top, 3);
-    assert_eq!(m.side_scroll[Tab::Entities.index()], 3);
+    assert_eq!(m.view.top, 3);
+    assert_eq!(m.side.list(Tab::Entities).scroll, 3);
 }
 
 #[test]
 fn annotations_can_arrive_after_the_first_frame() {
     let mut m = super::detecting_model(100, 30);
-    assert!(m.detecting);
+    assert!(m.detection.running);
     keys(&mut m, "Tab");
     assert_eq!(m.current, None);
-    assert_eq!(m.message.as_deref(), Some("still detecting…"));
+    assert_eq!(m.status.message.as_deref(), Some("still detecting…"));
     update(&mut m, Msg::Annotations(super::annotations()));
-    assert!(!m.detecting);
+    assert!(!m.detection.running);
     keys(&mut m, "Tab");
     assert_eq!(m.current, Some(index_of(&m, "Kelvin Harbour Bridge", 0)));
 }
@@ -298,14 +301,14 @@ fn provisional_annotations_give_way_to_the_final_ones_keeping_the_current_one() 
     let part = AnnotationSet::new(all.items()[1..3].to_vec(), all.groups().to_vec());
     update(&mut m, Msg::PartialAnnotations(part));
     update(&mut m, Msg::DetectionProgress(50));
-    assert!(m.detecting);
+    assert!(m.detection.running);
     let screen = super::screen(&m, &crate::theme::Theme::default());
     assert!(screen.contains("detecting… 50%"), "{screen}");
     keys(&mut m, "Tab Tab");
     let ana = index_of(&m, "Ana Ruiz", 0);
     assert_eq!(m.current, Some(ana));
     update(&mut m, Msg::Annotations(all));
-    assert!(!m.detecting && m.detection_progress.is_none());
+    assert!(!m.detection.running && m.detection.progress.is_none());
     let ana_now = index_of(&m, "Ana Ruiz", 0);
     assert_ne!(
         ana_now, ana,

@@ -34,14 +34,14 @@ fn a_failed_save_says_its_cause_first_and_the_log_shows_it_whole() {
         "the cause is not first: {error}"
     );
     update(&mut m, Msg::Saved(result));
-    let shown = m.message.clone().expect("a message");
+    let shown = m.status.message.clone().expect("a message");
     assert!(
         shown.starts_with("notes not saved: Not a directory"),
         "{shown}"
     );
     // The status bar at 80 columns cuts it; the messages overlay shows all of it.
     keys(&mut m, "j m");
-    assert_eq!((mode(&m), m.overlay), (Mode::Help, Overlay::Messages));
+    assert_eq!((mode(&m), m.overlay.which), (Mode::Help, Overlay::Messages));
     let text: String = screen(&m, &Theme::default()).split_whitespace().collect();
     let whole: String = shown.split_whitespace().collect();
     let overlay = text.replace(['│', '•'], "");
@@ -51,7 +51,7 @@ fn a_failed_save_says_its_cause_first_and_the_log_shows_it_whole() {
         screen(&m, &Theme::default())
     );
     keys(&mut m, "Esc");
-    assert_eq!(m.help, None);
+    assert_eq!(m.overlay.scroll, None);
 }
 
 #[test]
@@ -59,7 +59,7 @@ fn the_log_keeps_messages_from_keys_newest_first() {
     let mut m = model(80, 24);
     keys(&mut m, "/ z q x z Enter");
     keys(&mut m, "u");
-    let logged: Vec<String> = m.log.iter().map(str::to_owned).collect();
+    let logged: Vec<String> = m.status.log.iter().map(str::to_owned).collect();
     assert_eq!(logged.len(), 2, "{logged:?}");
     assert!(logged[0].starts_with("no match for"), "{logged:?}");
     keys(&mut m, "m");
@@ -70,5 +70,5 @@ fn the_log_keeps_messages_from_keys_newest_first() {
     let older = shown.find("no match for").expect("the older message shown");
     assert!(newest < older, "newest first:\n{shown}");
     keys(&mut m, "m");
-    assert_eq!(m.help, None, "m again closes");
+    assert_eq!(m.overlay.scroll, None, "m again closes");
 }

@@ -120,11 +120,11 @@ fn selection_extends_by_word_sentence_and_line_then_notes_or_cancels() {
     press(&mut m, "(");
     assert_eq!(sel(&m), FIRST);
     // `j` extends by a line instead of scrolling while selecting.
-    let top = m.top;
+    let top = m.view.top;
     press(&mut m, "j");
     assert!(sel(&m).len() > FIRST.len());
     press(&mut m, "k");
-    assert_eq!(m.top, top);
+    assert_eq!(m.view.top, top);
     press(&mut m, "Esc");
     assert!(m.notes.selection.is_none());
     press(&mut m, "v w a");
@@ -188,7 +188,7 @@ fn e_edits_and_d_deletes_with_undo_on_the_notes_tab() {
     let mut m = with_notes(&dir, 100, 30);
     add_on(&mut m, "Port Authority", "patient?");
     press(&mut m, "4 Enter");
-    assert_eq!((m.focus, m.tab), (Focus::Side, Tab::Notes));
+    assert_eq!((m.side.focus, m.side.tab), (Focus::Side, Tab::Notes));
     press(&mut m, "e");
     type_text(&mut m, " #ports");
     press(&mut m, "ctrl-s");
@@ -226,7 +226,7 @@ fn t_cycles_the_tag_filter_of_the_notes_tab() {
     press(&mut m, "t");
     assert_eq!(m.notes.tag.as_deref(), Some("ports"));
     assert_eq!(titles(&m), vec!["“Port Authority”", "“Norvale Steel”"]);
-    assert_eq!(m.tab, Tab::Notes);
+    assert_eq!(m.side.tab, Tab::Notes);
     press(&mut m, "t");
     assert_eq!(titles(&m), vec!["“Norvale Steel”"]);
     press(&mut m, "t");
@@ -241,9 +241,9 @@ fn brackets_on_the_notes_tab_go_note_to_note() {
     add_on(&mut m, "Port Authority", "middle");
     add_on(&mut m, "Kelvin", "first");
     press(&mut m, "4 g");
-    m.selected[Tab::Notes.index()] = None;
+    m.side.list_mut(Tab::Notes).selected = None;
     let at = |m: &Model| {
-        let i = m.selected[Tab::Notes.index()].expect("selected");
+        let i = m.side.list(Tab::Notes).selected.expect("selected");
         m.rows.note_refs()[i]
             .range
             .clone()
@@ -255,14 +255,18 @@ fn brackets_on_the_notes_tab_go_note_to_note() {
     assert_eq!(at(&m).as_deref(), Some("Port Authority"));
     press(&mut m, "]");
     assert_eq!(at(&m).as_deref(), Some("Ruiz said the bridge"));
-    let last_line = m.layout.line_of_byte(span("Ruiz said the bridge", 0).start);
+    let last_line = m
+        .view
+        .layout
+        .line_of_byte(span("Ruiz said the bridge", 0).start);
     assert!(
-        m.top <= last_line && last_line < m.top + m.page_height(),
+        m.view.top <= last_line && last_line < m.view.top + m.page_height(),
         "the passage is shown"
     );
     press(&mut m, "]");
     assert!(
-        m.message
+        m.status
+            .message
             .as_deref()
             .is_some_and(|s| s.contains("no more notes"))
     );
@@ -303,13 +307,15 @@ fn a_detached_note_is_listed_and_reattached_to_a_selection() {
     );
     press(&mut m, "4 Enter Enter");
     assert!(
-        m.message
+        m.status
+            .message
             .as_deref()
             .is_some_and(|s| s.starts_with("detached"))
     );
     press(&mut m, "Esc r");
     assert!(
-        m.message
+        m.status
+            .message
             .as_deref()
             .is_some_and(|s| s.contains("select the new passage"))
     );
@@ -334,7 +340,8 @@ fn quitting_with_unsaved_notes_saves_first_and_asks_after_a_failure() {
     assert_eq!(press(&mut m, "q"), vec![Effect::SaveThenQuit]);
     update(&mut m, Msg::Unsaved(Ok("/tmp/rescue.json".into())));
     assert!(
-        m.message
+        m.status
+            .message
             .as_deref()
             .is_some_and(|s| s.contains("/tmp/rescue.json"))
     );

@@ -21,7 +21,7 @@ fn press_saving(m: &mut Model, script: &str) -> Vec<String> {
                 let saved = super::super::effects::save(m);
                 update(m, Msg::Saved(saved));
             }
-            m.message.clone().unwrap_or_default()
+            m.status.message.clone().unwrap_or_default()
         })
         .collect()
 }
@@ -91,7 +91,7 @@ fn d_and_e_in_the_article_act_on_the_note_under_the_cursor() {
     assert_eq!(press(&mut m, "d"), vec![Effect::Save]);
     let left: Vec<String> = placed(&m).into_iter().map(|p| p.0).collect();
     assert_eq!(left, ["Kelvin Harbour Bridge"]);
-    let said = m.message.clone().unwrap_or_default();
+    let said = m.status.message.clone().unwrap_or_default();
     assert!(said.starts_with("note on “Tuesday” deleted (u"), "{said}");
     press(&mut m, "u shift-tab e");
     assert_eq!(editing(&m), Some(id_on(&m, "Kelvin Harbour Bridge")));
@@ -104,7 +104,7 @@ fn d_and_e_in_the_article_act_on_the_note_under_the_cursor() {
     press(&mut m, "ctrl-s");
     press(&mut m, "e");
     assert_eq!(editing(&m), Some(id_on(&m, "Kelvin Harbour Bridge")));
-    let said = m.message.clone().unwrap_or_default();
+    let said = m.status.message.clone().unwrap_or_default();
     assert!(said.contains("1 more note here"), "{said}");
     press(&mut m, "Esc d");
     assert!(placed(&m).iter().all(|p| p.0 != "Kelvin Harbour Bridge"));
@@ -125,12 +125,12 @@ fn enter_keeps_the_chosen_tab_and_e_edits_the_selected_note() {
     let dir = tempfile::tempdir().unwrap();
     let mut m = with_notes(&dir, 100, 30);
     press(&mut m, "Tab h Tab h 4 Enter");
-    assert_eq!((m.focus, m.tab), (Focus::Side, Tab::Notes));
+    assert_eq!((m.side.focus, m.side.tab), (Focus::Side, Tab::Notes));
     press(&mut m, "e");
     assert_eq!(editing(&m), Some(id_on(&m, "Tuesday")));
     press(&mut m, "Esc k e");
     assert_eq!(editing(&m), Some(id_on(&m, "Kelvin Harbour Bridge")));
     // Any tab the reader picks stays: Entities while the current annotation is a date.
     press(&mut m, "Esc Esc 1 Enter");
-    assert_eq!((m.focus, m.tab), (Focus::Side, Tab::Entities));
+    assert_eq!((m.side.focus, m.side.tab), (Focus::Side, Tab::Entities));
 }

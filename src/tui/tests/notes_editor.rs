@@ -44,7 +44,10 @@ fn ctrl_e_asks_for_the_editor_and_its_text_replaces_the_draft() {
         m.notes.editor.as_ref().map(|e| e.text()).as_deref(),
         Some("line one\nline two #t")
     );
-    assert_eq!(m.message.as_deref(), Some("the editor 'nope' failed"));
+    assert_eq!(
+        m.status.message.as_deref(),
+        Some("the editor 'nope' failed")
+    );
     assert_eq!(key(&mut m, chord("ctrl-s")), Effect::Save);
     let book = m.notes.book.as_ref().unwrap();
     assert_eq!(book.notes().notes()[0].tags, vec!["t".to_owned()]);
@@ -53,7 +56,7 @@ fn ctrl_e_asks_for_the_editor_and_its_text_replaces_the_draft() {
 #[test]
 fn the_mouse_does_not_reach_behind_the_popup() {
     let (mut m, _dir) = with_editor();
-    let (top, focus) = (m.top, m.focus);
+    let (top, focus) = (m.view.top, m.side.focus);
     update(
         &mut m,
         Msg::Wheel {
@@ -63,7 +66,7 @@ fn the_mouse_does_not_reach_behind_the_popup() {
         },
     );
     update(&mut m, Msg::Click { column: 90, row: 1 });
-    assert_eq!((m.top, m.focus), (top, focus));
+    assert_eq!((m.view.top, m.side.focus), (top, focus));
     assert!(m.notes.editor.is_some());
 }
 
@@ -74,7 +77,7 @@ fn without_a_notebook_a_says_why() {
     key(&mut m, chord("a"));
     assert!(m.notes.editor.is_none());
     assert_eq!(
-        m.message.as_deref(),
+        m.status.message.as_deref(),
         Some("notes are unavailable: cannot find a directory for notes")
     );
 }

@@ -64,7 +64,7 @@ fn tiny_terminal() {
 
 /// The buffer after drawing `m` with `theme`.
 fn buffer(m: &super::super::model::Model, theme: &Theme) -> ratatui::buffer::Buffer {
-    let (w, h) = m.size;
+    let (w, h) = m.view.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
     terminal
         .draw(|f| ui::draw(f, m, theme))
@@ -74,11 +74,11 @@ fn buffer(m: &super::super::model::Model, theme: &Theme) -> ratatui::buffer::Buf
 
 /// The screen cell showing byte `byte` of the article.
 fn cell_of(m: &super::super::model::Model, byte: usize) -> (u16, u16) {
-    let li = m.layout.line_of_byte(byte);
-    let line = m.layout.line(li).unwrap_or_else(|| panic!("line"));
+    let li = m.view.layout.line_of_byte(byte);
+    let line = m.view.layout.line(li).unwrap_or_else(|| panic!("line"));
     let area = m.text_area().unwrap_or_else(|| panic!("area"));
     let x = area.x + crate::layout::display_col(&line, &m.article.text, byte);
-    (x, area.y + u16::try_from(li - m.top).unwrap_or(0))
+    (x, area.y + u16::try_from(li - m.view.top).unwrap_or(0))
 }
 
 #[test]

@@ -21,15 +21,16 @@ fn a_long_paste_stops_at_the_query_limit_and_says_so() {
     let mut m = model(100, 30);
     let paste = "xyzzy plugh ".repeat(50);
     keys(&mut m, &format!("/ {}", typed(&paste)));
-    let prompt = m.prompt.as_ref().expect("the prompt stays open");
+    let prompt = m.search.prompt.as_ref().expect("the prompt stays open");
     assert_eq!(prompt.input.chars().count(), MAX_QUERY_CHARS);
     assert!(paste.starts_with(&prompt.input));
     assert!(
-        m.message
+        m.status
+            .message
             .as_deref()
             .is_some_and(|s| s.contains("at most 256")),
         "{:?}",
-        m.message
+        m.status.message
     );
     assert!(m.search.found.is_empty());
     assert_eq!(
@@ -69,7 +70,7 @@ fn a_bracketed_paste_is_one_edit_of_the_query() {
     let mut m = model(100, 30);
     keys(&mut m, "/");
     update(&mut m, Msg::Paste("Ruiz".repeat(2_500)));
-    let prompt = m.prompt.as_ref().expect("the prompt stays open");
+    let prompt = m.search.prompt.as_ref().expect("the prompt stays open");
     assert_eq!(prompt.input, "Ruiz".repeat(MAX_QUERY_CHARS / 4));
     assert!(m.search.found.is_empty());
     keys(&mut m, "ctrl-u");

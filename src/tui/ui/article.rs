@@ -44,9 +44,9 @@ pub fn draw_rows(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme, rows: 
     };
     // `area` starts `skip` rows below the pane's first text row.
     let skip = usize::from(area.y - pane.y);
-    let first = m.top + skip;
+    let first = m.view.top + skip;
     let height = usize::from(area.height);
-    for (row, line) in m.layout.lines(first..first + height).enumerate() {
+    for (row, line) in m.view.layout.lines(first..first + height).enumerate() {
         let spans = line_spans(m, theme, &line);
         let y = area.y + row as u16;
         super::text::set_line(buf, area.x, y, &spans, area.width);
@@ -78,14 +78,14 @@ pub fn draw_scrollbar(frame: &mut Frame, m: &Model, theme: &Theme) {
     else {
         return;
     };
-    let (len, height) = (m.layout.len(), m.page_height());
+    let (len, height) = (m.view.layout.len(), m.page_height());
     if len <= height {
         return;
     }
     let mut state = ScrollbarState::new(len.saturating_sub(height))
-        .position(m.top)
+        .position(m.view.top)
         .viewport_content_length(height);
-    let track = if m.side_shown() && m.focus == super::super::model::Focus::Side {
+    let track = if m.side_shown() && m.side.focus == super::super::model::Focus::Side {
         Role::PaneBorderFocused
     } else {
         Role::PaneBorder
@@ -291,7 +291,7 @@ pub fn byte_at(m: &Model, column: u16, row: u16) -> Option<usize> {
     if column < area.x || row < area.y || column >= area.right() || row >= area.bottom() {
         return None;
     }
-    let line = m.layout.line(m.top + usize::from(row - area.y))?;
+    let line = m.view.layout.line(m.view.top + usize::from(row - area.y))?;
     if line.range.is_empty() {
         return None;
     }

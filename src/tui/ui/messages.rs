@@ -18,10 +18,11 @@ pub fn draw(frame: &mut Frame, screen: Rect, m: &Model, scroll: usize, theme: &T
     let w = screen.width.min(100);
     let text = role(theme, Role::HelpText);
     let inner_w = usize::from(w.saturating_sub(4)).max(1);
-    let body: Vec<Line> = if m.log.is_empty() {
+    let body: Vec<Line> = if m.status.log.is_empty() {
         vec![Line::styled("No messages yet.", text)]
     } else {
-        m.log
+        m.status
+            .log
             .iter()
             .rev()
             .flat_map(|msg| wrap(&format!("• {msg}"), inner_w))

@@ -38,7 +38,7 @@ fn width_u16(s: &str) -> u16 {
 }
 
 pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
-    let focused = m.focus == Focus::Side;
+    let focused = m.side.focus == Focus::Side;
     let buf = frame.buffer_mut();
     super::text::set_style(buf, pane, role(theme, Role::List));
     draw_border(buf, pane, m, theme);
@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
     let tabs: Vec<Span> = tab_labels(m, tabs_area.width)
         .into_iter()
         .map(|(tab, label)| {
-            let r = if tab == m.tab {
+            let r = if tab == m.side.tab {
                 Role::TabActive
             } else {
                 Role::TabInactive
@@ -66,7 +66,7 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
     if list.is_empty() {
         return;
     }
-    if m.tab == Tab::Notes && m.rows.is_empty(Tab::Notes) {
+    if m.side.tab == Tab::Notes && m.rows.is_empty(Tab::Notes) {
         if let Some(tag) = &m.notes.tag {
             let text = Line::styled(
                 format!("No notes tagged #{tag}."),
@@ -92,17 +92,20 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), pad(list));
         return;
     }
-    if m.rows.is_empty(m.tab) {
-        let msg = match m.detecting {
+    if m.rows.is_empty(m.side.tab) {
+        let msg = match m.detection.running {
             true => "Detecting…".to_string(),
-            false => format!("No {} found in this article.", m.tab.title().to_lowercase()),
+            false => format!(
+                "No {} found in this article.",
+                m.side.tab.title().to_lowercase()
+            ),
         };
         let p =
             Paragraph::new(Line::styled(msg, role(theme, Role::ListDim))).wrap(Wrap { trim: true });
         frame.render_widget(p, pad(list));
         return;
     }
-    let scroll = m.side_scroll[m.tab.index()];
+    let scroll = m.side.current().scroll;
     let window = scroll..scroll + usize::from(list.height);
     let lines = list_lines(m, theme, usize::from(list.width), focused, window);
     let buf = frame.buffer_mut();
@@ -118,7 +121,11 @@ pub fn draw(frame: &mut Frame, pane: Rect, m: &Model, theme: &Theme) {
         .map(|d| d.intersection(screen))
         .filter(|d| !d.is_empty())
     {
-        let selected = m.selected[m.tab.index()].filter(|&i| i < m.rows.len(m.tab));
+        let selected = m
+            .side
+            .current()
+            .selected
+            .filter(|&i| i < m.rows.len(m.side.tab));
         detail::draw(frame, detail, m, selected, theme);
     }
 }
@@ -136,7 +143,7 @@ pub fn draw_left_column(buf: &mut Buffer, pane: Rect, m: &Model, theme: &Theme) 
 fn draw_border(buf: &mut Buffer, pane: Rect, m: &Model, theme: &Theme) {
     let Some(areas) = m.side_areas() else { return };
     if areas.tabs.x > pane.x {
-        let border = if m.focus == Focus::Side {
+        let border = if m.side.focus == Focus::Side {
             Role::PaneBorderFocused
         } else {
             Role::PaneBorder
@@ -166,7 +173,7 @@ fn list_lines(
     focused: bool,
     window: std::ops::Range<usize>,
 ) -> Vec<(Line<'static>, Option<RStyle>)> {
-    let selected = m.selected[m.tab.index()];
+    let selected = m.side.current().selected;
     let sel_style = stack(
         theme,
         &[
@@ -181,12 +188,12 @@ fn list_lines(
     );
     let dim = role(theme, Role::ListDim);
     let value_w = m.rows.title_width();
-    let len = m.rows.len(m.tab);
+    let len = m.rows.len(m.side.tab);
     let mut out = Vec::new();
     let mut line = 0;
     let mut first_line = None;
     for i in 0..len {
-        let h = m.rows.height(m.tab, i);
+        let h = m.rows.height(m.side.tab, i);
         if line + h <= window.start {
             line += h;
             continue;
@@ -196,7 +203,7 @@ fn list_lines(
         }
         first_line.get_or_insert(line);
         line += h;
-        let Some(item) = m.item(m.tab, i) else {
+        let Some(item) = m.item(m.side.tab, i) else {
             continue;
         };
         let item = &item;
@@ -353,8 +360,8 @@ pub fn hit(m: &Model, column: u16, row: u16) -> Option<Hit> {
     if !areas.list.contains(cell) {
         return None;
     }
-    let line = usize::from(row - areas.list.y) + m.side_scroll[m.tab.index()];
-    m.rows.item_at_line(m.tab, line).map(Hit::Item)
+    let line = usize::from(row - areas.list.y) + m.side.current().scroll;
+    m.rows.item_at_line(m.side.tab, line).map(Hit::Item)
 }
 
 #[cfg(test)]

@@ -70,7 +70,7 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
         ),
         Span::styled(format!("{:>3}% ", m.percent()), bar),
     ];
-    let (middle, middle_role) = if let Some(msg) = &m.message {
+    let (middle, middle_role) = if let Some(msg) = &m.status.message {
         (Some(msg.clone()), Role::StatusMessage)
     } else if let Some(sel) = &m.notes.selection {
         let words = m.article.text.get(sel.range.clone()).unwrap_or("");
@@ -78,15 +78,15 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
         (Some(format!("SELECTION “{words}”")), Role::StatusMessage)
     } else if let Some(w) = &notes_warn {
         (Some(format!("⚠ {w}")), Role::StatusWarning)
-    } else if m.notes.tag.is_some() && m.tab == Tab::Notes && m.side_shown() {
+    } else if m.notes.tag.is_some() && m.side.tab == Tab::Notes && m.side_shown() {
         let tag = m.notes.tag.as_deref().unwrap_or("");
         (Some(format!("Notes tab: #{tag} only")), Role::StatusMessage)
     } else if let Some(s) = summary(m) {
         (Some(s), Role::StatusBar)
     } else if let Some(w) = warn {
         (Some(format!("⚠ {w}")), Role::StatusWarning)
-    } else if m.detecting {
-        let text = match m.detection_progress {
+    } else if m.detection.running {
+        let text = match m.detection.progress {
             Some(percent) => format!("detecting… {percent}%"),
             None => "detecting…".to_string(),
         };
@@ -104,7 +104,7 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
     let left_w: usize = left.iter().map(|s| width(&s.content)).sum();
     let middle_w = middle.as_ref().map_or(0, |s| width(s));
     // Hints in priority order, as many as fit beside the whole middle text.
-    let mut hints = m.keymap.hint(m.focus);
+    let mut hints = m.keymap.hint(m.side.focus);
     let hint_width = |h: &[(String, &str)]| {
         h.iter()
             .map(|(k, w)| width(k) + width(w) + 3)
@@ -152,7 +152,7 @@ mod tests {
     fn bar(keymap: Keymap, focus: Focus) -> String {
         let mut m = model(100, 30);
         m.keymap = keymap;
-        m.focus = focus;
+        m.side.focus = focus;
         let screen = screen(&m, &Theme::default());
         screen.lines().last().unwrap_or_default().to_string()
     }

@@ -23,10 +23,10 @@ pub fn editor_key(m: &mut Model, chord: KeyChord) -> Effect {
         (Key::Esc, _, _) => {
             if ed.changed() && !ed.confirm_cancel {
                 ed.confirm_cancel = true;
-                m.message = Some("discard what you wrote? Esc again discards".to_owned());
+                m.status.message = Some("discard what you wrote? Esc again discards".to_owned());
             } else {
                 m.notes.editor = None;
-                m.message = Some("note not saved".to_owned());
+                m.status.message = Some("note not saved".to_owned());
             }
             Effect::None
         }
@@ -57,7 +57,7 @@ pub fn keep_for_exit(m: &mut Model) {
 pub fn editor_text(m: &mut Model, text: Result<String, String>) {
     match (text, m.notes.editor.as_mut()) {
         (Ok(text), Some(ed)) => ed.set_text(&text),
-        (Err(e), _) => m.message = Some(e),
+        (Err(e), _) => m.status.message = Some(e),
         (Ok(_), None) => {}
     }
 }

@@ -31,10 +31,10 @@ pub fn push(m: &mut Model, pos: Position) {
 
 /// Goes back to `pos`: its scroll position and its current annotation.
 pub fn restore(m: &mut Model, pos: &Position) {
-    m.top = if pos.top_byte == 0 {
+    m.view.top = if pos.top_byte == 0 {
         0
     } else {
-        m.layout.line_of_byte(pos.top_byte)
+        m.view.layout.line_of_byte(pos.top_byte)
     };
     m.clamp_top();
     m.current = pos.current.filter(|&c| c < m.annotations.len());
@@ -44,7 +44,7 @@ pub fn restore(m: &mut Model, pos: &Position) {
 pub fn jump_back(m: &mut Model) {
     match m.jumps.back(m.position()) {
         Some(pos) => restore(m, &pos),
-        None => m.message = Some("no earlier jump to go back to".to_string()),
+        None => m.status.message = Some("no earlier jump to go back to".to_string()),
     }
 }
 
@@ -53,12 +53,12 @@ pub fn jump_back(m: &mut Model) {
 /// centres it, where the eye looks for it.
 pub fn reveal(m: &mut Model, range: Range<usize>, jump: bool) {
     let h = m.page_height();
-    let lines = nav::lines_of(&m.layout, &range);
-    let on_screen = lines.start >= m.top && lines.end <= m.top + h;
-    m.top = if jump && !on_screen {
-        nav::center_on(&m.layout, h, &range)
+    let lines = nav::lines_of(&m.view.layout, &range);
+    let on_screen = lines.start >= m.view.top && lines.end <= m.view.top + h;
+    m.view.top = if jump && !on_screen {
+        nav::center_on(&m.view.layout, h, &range)
     } else {
-        nav::ensure_visible(&m.layout, m.top, h, &range, 2)
+        nav::ensure_visible(&m.view.layout, m.view.top, h, &range, 2)
     };
 }
 
@@ -69,7 +69,7 @@ pub fn show_annotation(m: &mut Model, i: usize, jump: bool) {
         return;
     };
     m.current = Some(i);
-    m.tab = tab_of(kind);
+    m.side.tab = tab_of(kind);
     reveal(m, span, jump);
     sync_selection(m);
 }
@@ -90,17 +90,17 @@ pub fn sync_selection(m: &mut Model) {
         _ => None,
     };
     if let Some(item) = entity {
-        m.selected[Tab::Entities.index()] = Some(item);
+        m.side.list_mut(Tab::Entities).selected = Some(item);
     }
     if let Some(item) = m.rows.item_of(Tab::Dates, c) {
-        m.selected[Tab::Dates.index()] = Some(item);
+        m.side.list_mut(Tab::Dates).selected = Some(item);
     }
     let quote = m
         .annotations
         .at(start, Some(Kind::Quote))
         .or_else(|| m.annotations.prev_before(start, Some(Kind::Quote)));
     if let Some(item) = quote.and_then(|q| m.rows.item_of(Tab::Quotes, q)) {
-        m.selected[Tab::Quotes.index()] = Some(item);
+        m.side.list_mut(Tab::Quotes).selected = Some(item);
     }
     keep_selection_visible(m);
 }
@@ -111,18 +111,18 @@ pub fn keep_selection_visible(m: &mut Model) {
     // Rows of context kept around the selection, as vim's 'scrolloff', when there is room.
     let context = if height >= 10 { 2 } else { 0 };
     for tab in Tab::ALL {
-        let t = tab.index();
+        let t = tab;
         let total = m.rows.total_lines(tab);
-        if let Some(sel) = m.selected[t] {
+        if let Some(sel) = m.side.list(t).selected {
             let first = m.rows.line_of_item(tab, sel);
             let last = m.rows.line_of_item(tab, sel + 1).max(first + 1) - 1;
-            if first < m.side_scroll[t] + context {
-                m.side_scroll[t] = first.saturating_sub(context);
-            } else if last + context >= m.side_scroll[t] + height {
-                m.side_scroll[t] = (last + 1 + context).saturating_sub(height).min(first);
+            if first < m.side.list(t).scroll + context {
+                m.side.list_mut(t).scroll = first.saturating_sub(context);
+            } else if last + context >= m.side.list(t).scroll + height {
+                m.side.list_mut(t).scroll = (last + 1 + context).saturating_sub(height).min(first);
             }
         }
-        m.side_scroll[t] = m.side_scroll[t].min(total.saturating_sub(height));
+        m.side.list_mut(t).scroll = m.side.list(t).scroll.min(total.saturating_sub(height));
     }
 }
 
@@ -139,7 +139,7 @@ fn on_screen(m: &Model, i: usize) -> bool {
 pub fn next_annotation(m: &mut Model, forward: bool) {
     let len = m.annotations.len();
     if len == 0 {
-        m.message = Some(no_annotations(m));
+        m.status.message = Some(no_annotations(m));
         return;
     }
     let target = match m.current {
@@ -163,7 +163,7 @@ pub fn next_annotation(m: &mut Model, forward: bool) {
     match target {
         Some(i) => show_annotation(m, i, false),
         None => {
-            m.message = Some(format!(
+            m.status.message = Some(format!(
                 "no more annotations {}",
                 if forward { "below" } else { "above" }
             ))
@@ -172,7 +172,7 @@ pub fn next_annotation(m: &mut Model, forward: bool) {
 }
 
 fn no_annotations(m: &Model) -> String {
-    if m.detecting {
+    if m.detection.running {
         "still detecting…"
     } else {
         "nothing was detected in this article"
@@ -206,10 +206,10 @@ fn listed(m: &Model, tab: Tab, i: usize) -> bool {
 /// is selected wherever the tab lists it (quotes are grouped by speaker, dates sorted on a
 /// timeline: `j`/`k` in the pane walk the list in its own order).
 pub fn next_item(m: &mut Model, forward: bool) {
-    let tab = m.tab;
+    let tab = m.side.tab;
     let Some(kind) = kind_of(tab) else { return };
     if m.rows.is_empty(tab) {
-        m.message = Some(match m.detecting {
+        m.status.message = Some(match m.detection.running {
             true => no_annotations(m),
             false => format!("no {} in this article", tab.title().to_lowercase()),
         });
@@ -230,7 +230,7 @@ pub fn next_item(m: &mut Model, forward: bool) {
         }
     };
     let Some(target) = target else {
-        m.message = Some(format!(
+        m.status.message = Some(format!(
             "no more {} {}",
             tab.title().to_lowercase(),
             if forward { "below" } else { "above" }
@@ -244,13 +244,13 @@ pub fn next_item(m: &mut Model, forward: bool) {
 /// `Enter` in the side pane: shows the selected item's passage; on an item already shown,
 /// its next mention (cycling).
 pub fn choose_item(m: &mut Model) {
-    let tab = m.tab;
-    let t = tab.index();
+    let tab = m.side.tab;
+    let t = tab;
     let len = m.rows.len(tab);
     if len == 0 {
         return;
     }
-    let sel = m.selected[t].unwrap_or(0).min(len - 1);
+    let sel = m.side.list(t).selected.unwrap_or(0).min(len - 1);
     let anchors = m.rows.anchors(tab, sel);
     let next = match m.current.and_then(|c| anchors.position(c)) {
         Some(k) => anchors.get((k + 1) % anchors.len()),
@@ -261,13 +261,13 @@ pub fn choose_item(m: &mut Model) {
     };
     if anchors.len() > 1 {
         let k = anchors.position(target).unwrap_or(0);
-        m.message = Some(format!("mention {} of {}", k + 1, anchors.len()));
+        m.status.message = Some(format!("mention {} of {}", k + 1, anchors.len()));
     }
     record(m);
-    m.selected[t] = Some(sel);
+    m.side.list_mut(t).selected = Some(sel);
     show_annotation(m, target, true);
     // The chosen row stays selected even if the annotation also belongs to another row.
-    m.selected[t] = Some(sel);
+    m.side.list_mut(t).selected = Some(sel);
     keep_selection_visible(m);
 }
 
@@ -280,11 +280,14 @@ pub fn next_mention(m: &mut Model, forward: bool) {
         Some(crate::annotation::AnnotationKind::Quote(q)) => q.speaker_group,
         _ => None,
     };
-    let selected = m.selected[Tab::Entities.index()]
+    let selected = m
+        .side
+        .list(Tab::Entities)
+        .selected
         .and_then(|i| m.rows.anchors(Tab::Entities, i).first())
         .and_then(|a| m.annotations.get(a)?.group());
     let Some(group) = group.or(selected) else {
-        m.message = Some("no current entity: Tab to one first".to_string());
+        m.status.message = Some("no current entity: Tab to one first".to_string());
         return;
     };
     let dir = if forward {
@@ -311,7 +314,7 @@ pub fn next_mention(m: &mut Model, forward: bool) {
         .map(|i| m.rows.anchors(Tab::Entities, i))
     {
         let k = anchors.position(target).map_or(0, |k| k + 1);
-        m.message = Some(format!("mention {k} of {}", anchors.len()));
+        m.status.message = Some(format!("mention {k} of {}", anchors.len()));
     }
 }
 
@@ -330,7 +333,7 @@ pub fn search_from(m: &mut Model, query: &str, origin: &Position) {
 pub fn next_match(m: &mut Model, forward: bool) {
     let found = &m.search.found;
     if found.is_empty() {
-        m.message = Some(match found.query().is_empty() {
+        m.status.message = Some(match found.query().is_empty() {
             true => "no search yet: press / to search".to_string(),
             false => format!("no match for “{}”", found.query()),
         });
@@ -356,5 +359,5 @@ pub fn next_match(m: &mut Model, forward: bool) {
     if let Some(range) = range {
         reveal(m, range, true);
     }
-    m.message = Some(format!("match {} of {n}", target + 1));
+    m.status.message = Some(format!("match {} of {n}", target + 1));
 }

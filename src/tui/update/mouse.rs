@@ -8,29 +8,31 @@ use ratatui::layout::{Position as Cell, Rect};
 
 use super::super::model::{Focus, Model};
 use super::super::ui::{article, side_pane};
-use super::{WHEEL_LINES, jump};
+use super::{Redraw, WHEEL_LINES, jump};
 
 fn contains(rect: Option<Rect>, column: u16, row: u16) -> bool {
     rect.is_some_and(|r| r.contains(Cell { x: column, y: row }))
 }
 
-pub fn wheel(m: &mut Model, column: u16, row: u16, down: bool) {
+pub fn wheel(m: &mut Model, column: u16, row: u16, down: bool) -> Redraw {
     let panes = m.panes();
     if contains(panes.side, column, row) {
-        let t = m.tab.index();
+        let t = m.side.tab;
         let height = m.side_list_height();
-        let max = m.rows.total_lines(m.tab).saturating_sub(height);
-        m.side_scroll[t] = match down {
-            true => (m.side_scroll[t] + WHEEL_LINES).min(max),
-            false => m.side_scroll[t].saturating_sub(WHEEL_LINES),
+        let max = m.rows.total_lines(m.side.tab).saturating_sub(height);
+        m.side.list_mut(t).scroll = match down {
+            true => (m.side.list(t).scroll + WHEEL_LINES).min(max),
+            false => m.side.list(t).scroll.saturating_sub(WHEEL_LINES),
         };
     } else if contains(panes.article, column, row) {
-        m.top = match down {
-            true => m.top + WHEEL_LINES,
-            false => m.top.saturating_sub(WHEEL_LINES),
+        m.view.top = match down {
+            true => m.view.top + WHEEL_LINES,
+            false => m.view.top.saturating_sub(WHEEL_LINES),
         };
         m.clamp_top();
+        return Redraw::Scrolled;
     }
+    Redraw::Full
 }
 
 pub fn click(m: &mut Model, column: u16, row: u16) {
@@ -38,19 +40,19 @@ pub fn click(m: &mut Model, column: u16, row: u16) {
     if contains(panes.side, column, row) {
         match side_pane::hit(m, column, row) {
             Some(side_pane::Hit::Tab(tab)) => {
-                m.tab = tab;
+                m.side.tab = tab;
                 jump::keep_selection_visible(m);
             }
             Some(side_pane::Hit::Item(i)) => {
                 // Exactly what Enter on the row does (narrow: back to the article).
-                m.focus = Focus::Side;
-                m.selected[m.tab.index()] = Some(i);
+                m.side.focus = Focus::Side;
+                m.side.current_mut().selected = Some(i);
                 super::enter(m);
             }
             None => super::focus_side(m),
         }
     } else if contains(panes.article, column, row) {
-        m.focus = Focus::Article;
+        m.side.focus = Focus::Article;
         let hit = article::byte_at(m, column, row).and_then(|b| m.annotations.at(b, None));
         if let Some(i) = hit {
             jump::show_annotation(m, i, false);

@@ -33,10 +33,10 @@ pub fn act(m: &mut Model, action: Action) -> Effect {
                 word_at(&m.article.text, top)
             });
             if range.is_empty() {
-                m.message = Some("nothing to select here".to_owned());
+                m.status.message = Some("nothing to select here".to_owned());
             } else {
                 m.notes.selection = Some(Selection { range });
-                m.message = Some(select_hint(m));
+                m.status.message = Some(select_hint(m));
             }
             Effect::None
         }
@@ -93,12 +93,12 @@ fn target_range(m: &mut Model) -> Range<usize> {
 
 fn add(m: &mut Model, motivation: Motivation) -> Effect {
     if m.notes.book.is_none() {
-        m.message = Some(unavailable(m));
+        m.status.message = Some(unavailable(m));
         return Effect::None;
     }
     let range = target_range(m);
     if range.is_empty() {
-        m.message = Some("nothing to note here".to_owned());
+        m.status.message = Some("nothing to note here".to_owned());
         return Effect::None;
     }
     match motivation {
@@ -129,10 +129,10 @@ pub(super) fn changed(m: &mut Model, id: Option<&str>, what: &str) -> Effect {
     if let Some(id) = id
         && let Some(i) = m.rows.note_refs().iter().position(|r| r.id == id)
     {
-        m.selected[Tab::Notes.index()] = Some(i);
+        m.side.list_mut(Tab::Notes).selected = Some(i);
         jump::keep_selection_visible(m);
     }
-    m.message = Some(what.to_owned());
+    m.status.message = Some(what.to_owned());
     Effect::Save
 }
 
@@ -161,13 +161,13 @@ fn extend(m: &mut Model, action: Action) {
 
 /// The end of the next (or previous) visual line from the one `end` is on.
 fn line_end(m: &Model, end: usize, start: usize, down: bool) -> usize {
-    let here = m.layout.line_of_byte(end.saturating_sub(1));
+    let here = m.view.layout.line_of_byte(end.saturating_sub(1));
     let lines: Box<dyn Iterator<Item = usize>> = match down {
-        true => Box::new(here + 1..m.layout.len()),
+        true => Box::new(here + 1..m.view.layout.len()),
         false => Box::new((0..here).rev()),
     };
     lines
-        .filter_map(|i| m.layout.line(i))
+        .filter_map(|i| m.view.layout.line(i))
         .map(|l| l.range.clone())
         .find(|r| !r.is_empty())
         .map(|r| r.start + m.article.text[r].trim_end().len())
@@ -177,7 +177,7 @@ fn line_end(m: &Model, end: usize, start: usize, down: bool) -> usize {
 
 fn edit(m: &mut Model) -> Effect {
     let Some(found) = focus::note_in_focus(m) else {
-        m.message = Some("no note here to edit".to_owned());
+        m.status.message = Some("no note here to edit".to_owned());
         return Effect::None;
     };
     let text = m
@@ -189,7 +189,7 @@ fn edit(m: &mut Model) -> Effect {
         .unwrap_or_default();
     if found.others > 0 {
         let which = format!("editing the note on {}", passage(m, &found.id));
-        m.message = Some(also_here(m, &which, found.others));
+        m.status.message = Some(also_here(m, &which, found.others));
     }
     m.notes.selection = None;
     m.notes.editor = Some(Editor::new(EditTarget::Edit { id: found.id }, &text));
@@ -198,7 +198,7 @@ fn edit(m: &mut Model) -> Effect {
 
 fn delete(m: &mut Model) -> Effect {
     let Some(found) = focus::note_in_focus(m) else {
-        m.message = Some("no note here to delete".to_owned());
+        m.status.message = Some("no note here to delete".to_owned());
         return Effect::None;
     };
     let which = passage(m, &found.id);
@@ -223,7 +223,7 @@ fn delete(m: &mut Model) -> Effect {
 
 fn undo(m: &mut Model) -> Effect {
     let Some(note) = m.notes.undo.pop() else {
-        m.message = Some("nothing to undo".to_owned());
+        m.status.message = Some("nothing to undo".to_owned());
         return Effect::None;
     };
     let Some(book) = m.notes.book.as_mut() else {
@@ -272,7 +272,7 @@ pub fn select_under_cursor(m: &mut Model) {
         return;
     };
     if let Some(i) = m.rows.note_refs().iter().position(|r| r.id == id) {
-        m.selected[Tab::Notes.index()] = Some(i);
+        m.side.list_mut(Tab::Notes).selected = Some(i);
     }
 }
 
@@ -285,7 +285,7 @@ fn cycle_tag(m: &mut Model) {
         .map(|b| b.notes().tags().into_iter().map(|(t, _)| t).collect())
         .unwrap_or_default();
     if tags.is_empty() {
-        m.message = Some("no tags yet: write #words in a note".to_owned());
+        m.status.message = Some("no tags yet: write #words in a note".to_owned());
         return;
     }
     let next = match &m.notes.tag {
@@ -295,34 +295,37 @@ fn cycle_tag(m: &mut Model) {
             i.and_then(|i| tags.get(i + 1)).cloned()
         }
     };
-    m.message = Some(match &next {
+    m.status.message = Some(match &next {
         Some(t) => format!("notes tagged #{t} (tags: {})", tags.join(", ")),
         None => "all notes".to_owned(),
     });
     m.notes.tag = next;
-    m.selected[Tab::Notes.index()] = None;
+    m.side.list_mut(Tab::Notes).selected = None;
     m.refresh_notes();
-    m.tab = Tab::Notes;
+    m.side.tab = Tab::Notes;
     if !m.side_shown() {
         show_side(m);
     }
-    if m.focus == Focus::Side {
+    if m.side.focus == Focus::Side {
         focus_side(m);
     }
 }
 
 fn reattach(m: &mut Model) -> Effect {
-    let detached = m.selected[Tab::Notes.index()]
+    let detached = m
+        .side
+        .list(Tab::Notes)
+        .selected
         .and_then(|i| m.rows.note_refs().get(i))
         .filter(|r| r.range.is_none())
         .map(|r| r.id.clone());
     let Some(id) = detached else {
-        m.message = Some("pick a detached note on the Notes tab first".to_owned());
+        m.status.message = Some("pick a detached note on the Notes tab first".to_owned());
         return Effect::None;
     };
     let Some(sel) = m.notes.selection.take() else {
         let v = m.keymap.label(Action::Select);
-        m.message = Some(format!("select the new passage first ({v})"));
+        m.status.message = Some(format!("select the new passage first ({v})"));
         return Effect::None;
     };
     let Some(book) = m.notes.book.as_mut() else {
@@ -336,12 +339,17 @@ fn reattach(m: &mut Model) -> Effect {
 /// of the view), shown in the article.
 pub fn next_note(m: &mut Model, forward: bool) {
     let refs = m.rows.note_refs();
-    let t = Tab::Notes.index();
-    let from = match m.selected[t].and_then(|i| refs.get(i)?.range.clone()) {
+    let t = Tab::Notes;
+    let from = match m
+        .side
+        .list(t)
+        .selected
+        .and_then(|i| refs.get(i)?.range.clone())
+    {
         Some(r) => r.start,
         None => m.top_byte(),
     };
-    let sel = m.selected[t];
+    let sel = m.side.list(t).selected;
     let placed = |i: &usize| refs.get(*i).and_then(|r| r.range.clone());
     let target = match forward {
         true => (0..refs.len())
@@ -354,21 +362,24 @@ pub fn next_note(m: &mut Model, forward: bool) {
     };
     match target {
         Some(i) => {
-            m.selected[t] = Some(i);
+            m.side.list_mut(t).selected = Some(i);
             show_note(m);
         }
-        None if refs.is_empty() => m.message = Some("no notes yet".to_owned()),
+        None if refs.is_empty() => m.status.message = Some("no notes yet".to_owned()),
         None => {
             let dir = if forward { "below" } else { "above" };
-            m.message = Some(format!("no more notes {dir}"));
+            m.status.message = Some(format!("no more notes {dir}"));
         }
     }
 }
 
 /// Enter on the Notes tab: shows the selected note's passage.
 pub fn show_note(m: &mut Model) {
-    let t = Tab::Notes.index();
-    let Some(r) = m.selected[t]
+    let t = Tab::Notes;
+    let Some(r) = m
+        .side
+        .list(t)
+        .selected
         .and_then(|i| m.rows.note_refs().get(i))
         .cloned()
     else {
@@ -384,7 +395,7 @@ pub fn show_note(m: &mut Model) {
                 m.keymap.label(Action::Select),
                 m.keymap.label(Action::Reattach),
             );
-            m.message = Some(format!(
+            m.status.message = Some(format!(
                 "detached: its passage is no longer in the text; select one ({v}) and press {re}"
             ));
         }

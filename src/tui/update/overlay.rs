@@ -9,14 +9,14 @@ use super::Effect;
 
 /// Opens `overlay` at its top.
 pub fn open(m: &mut Model, overlay: Overlay) {
-    m.help = Some(0);
-    m.overlay = overlay;
+    m.overlay.scroll = Some(0);
+    m.overlay.which = overlay;
 }
 
 /// An action while an overlay is open: scrolling it, or closing it.
 pub fn act(m: &mut Model, scroll: usize, action: Action) -> Effect {
     let step = nav::half_page_lines(m.page_height());
-    m.help = match action {
+    m.overlay.scroll = match action {
         Action::Quit | Action::Back | Action::Help | Action::Messages => None,
         Action::LineDown => Some(scroll + 1),
         Action::LineUp => Some(scroll.saturating_sub(1)),
@@ -32,7 +32,7 @@ pub fn act(m: &mut Model, scroll: usize, action: Action) -> Effect {
 
 /// Keeps the status bar's message in the log the messages overlay shows.
 pub fn log_message(m: &mut Model) {
-    if let Some(message) = &m.message {
-        m.log.push(message);
+    if let Some(message) = &m.status.message {
+        m.status.log.push(message);
     }
 }

@@ -16,23 +16,23 @@ pub const MAX_QUERY_CHARS: usize = 256;
 
 /// A key typed while the search prompt is open.
 pub fn prompt_key(m: &mut Model, chord: KeyChord) {
-    let Some(prompt) = m.prompt.as_mut() else {
+    let Some(prompt) = m.search.prompt.as_mut() else {
         return;
     };
     match (chord.key, chord.ctrl || chord.alt) {
         (Key::Esc, _) | (Key::Char('c'), true) => {
             let origin = prompt.origin.clone();
-            m.prompt = None;
+            m.search.prompt = None;
             m.search = Default::default();
             jump::restore(m, &origin);
             return;
         }
         (Key::Enter, _) => {
             let origin = prompt.origin.clone();
-            m.prompt = None;
+            m.search.prompt = None;
             if m.search.found.is_empty() {
                 if !m.search.found.query().is_empty() {
-                    m.message = Some(format!("no match for “{}”", m.search.found.query()));
+                    m.status.message = Some(format!("no match for “{}”", m.search.found.query()));
                 }
                 jump::restore(m, &origin);
             } else {
@@ -55,7 +55,7 @@ pub fn prompt_key(m: &mut Model, chord: KeyChord) {
 /// Appends `text` (a typed character or a paste) to the query, up to
 /// [`MAX_QUERY_CHARS`], and searches again when that can change the matches.
 pub fn type_text(m: &mut Model, text: &str) {
-    let Some(prompt) = m.prompt.as_mut() else {
+    let Some(prompt) = m.search.prompt.as_mut() else {
         return;
     };
     let room = MAX_QUERY_CHARS.saturating_sub(prompt.input.chars().count());
@@ -66,7 +66,7 @@ pub fn type_text(m: &mut Model, text: &str) {
     let before = prompt.input.len();
     prompt.input.extend(kept.by_ref().take(room));
     if kept.next().is_some() {
-        m.message = Some(format!(
+        m.status.message = Some(format!(
             "a search is at most {MAX_QUERY_CHARS} characters: the rest was left out"
         ));
     }

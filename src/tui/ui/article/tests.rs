@@ -14,7 +14,7 @@ use crate::tui::update::{Msg, update};
 
 /// The cells of the article's text area, as drawn for `m`.
 fn text_cells(m: &Model) -> Vec<String> {
-    let (w, h) = m.size;
+    let (w, h) = m.view.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
     terminal
         .draw(|f| super::super::draw(f, m, &Theme::default()))

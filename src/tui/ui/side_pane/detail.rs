@@ -31,9 +31,9 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, selected: Option<usize>, t
     }
     let dim = role(theme, Role::ListDim);
     let anchors = selected
-        .map(|i| m.rows.anchors(m.tab, i))
+        .map(|i| m.rows.anchors(m.side.tab, i))
         .unwrap_or_default();
-    let item = selected.and_then(|i| m.item(m.tab, i));
+    let item = selected.and_then(|i| m.item(m.side.tab, i));
     let Some(item) = &item else {
         let hint = Line::styled("Tab through the article or pick a row to see it here.", dim);
         frame.render_widget(Paragraph::new(hint).wrap(Wrap { trim: true }), body);

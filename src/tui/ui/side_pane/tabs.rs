@@ -66,7 +66,8 @@ fn fit_labels(counts: [Option<usize>; 4], width_cols: u16) -> Vec<(Tab, String)>
 /// The tab bar's labels at `width` columns: every tab with its count (the notes listed,
 /// and, once detection is done, the items of each other tab).
 pub fn tab_labels(m: &Model, width_cols: u16) -> Vec<(Tab, String)> {
-    let counts = Tab::ALL.map(|tab| (tab == Tab::Notes || !m.detecting).then(|| m.rows.len(tab)));
+    let counts =
+        Tab::ALL.map(|tab| (tab == Tab::Notes || !m.detection.running).then(|| m.rows.len(tab)));
     fit_labels(counts, width_cols)
 }
 

@@ -20,8 +20,8 @@ pub struct InFocus {
 
 /// The note `e`/`d` act on, if any.
 pub fn note_in_focus(m: &Model) -> Option<InFocus> {
-    if m.focus == Focus::Side && m.tab == Tab::Notes {
-        let i = m.selected[Tab::Notes.index()]?;
+    if m.side.focus == Focus::Side && m.side.tab == Tab::Notes {
+        let i = m.side.list(Tab::Notes).selected?;
         let id = m.rows.note_refs().get(i)?.id.clone();
         return Some(InFocus { id, others: 0 });
     }

@@ -119,10 +119,7 @@ fn agent(options: &FetchOptions) -> ureq::Agent {
 fn cause(error: &ureq::Error, options: &FetchOptions) -> String {
     use ureq::Error;
     match error {
-        Error::Timeout(_) => format!(
-            "no answer within {} (timed out)",
-            seconds(options.timeout)
-        ),
+        Error::Timeout(_) => format!("no answer within {} (timed out)", seconds(options.timeout)),
         Error::HostNotFound => "the host was not found".to_string(),
         Error::ConnectionFailed => "the connection failed".to_string(),
         Error::TooManyRedirects => format!("more than {MAX_REDIRECTS} redirects"),

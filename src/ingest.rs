@@ -38,8 +38,8 @@ use jiff::civil::Date;
 use crate::article::{Article, BlockKind, Meta};
 
 pub use head::{HEAD_BYTES, HEAD_FROM};
-pub use served::{Served, from_served};
 pub use read::{ARTICLE_LIMIT, CONFIG_LIMIT, Problem, ReadError, read_file};
+pub use served::{Served, from_served};
 
 /// The bundled sample article, compiled in so `gloss` with no file shows something real.
 const SAMPLE_NAME: &str = "canada-iraq-mission-2020-01-06.txt";

@@ -277,7 +277,8 @@ fn notes_location(
 
 /// The URL `file` is, if it is one rather than a file's path.
 fn url_of(file: Option<&Path>) -> Option<&str> {
-    file.and_then(Path::to_str).filter(|f| gloss::fetch::is_url(f))
+    file.and_then(Path::to_str)
+        .filter(|f| gloss::fetch::is_url(f))
 }
 
 /// The article at a URL, its notice (kept copy, not kept) said on standard error.
@@ -391,7 +392,9 @@ fn read(cli: Cli) -> anyhow::Result<()> {
     };
     let keymap = Keymap::with_overrides(&config.keys);
     let article_path = match &src {
-        Source::Path(p) if url.is_none() => Some(std::path::absolute(p).unwrap_or_else(|_| p.clone())),
+        Source::Path(p) if url.is_none() => {
+            Some(std::path::absolute(p).unwrap_or_else(|_| p.clone()))
+        }
         _ => None,
     };
     let notes = match (&src, cli.notes.notes_beside) {

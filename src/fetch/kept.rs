@@ -150,11 +150,17 @@ mod tests {
         let back = kept.load(url).expect("loaded");
         assert_eq!(back.fetched, page("<p>first</p>"));
         assert_eq!(back.fetched_at, 100);
-        kept.keep(url, &page("<p>second</p>"), 200).expect("kept again");
-        assert_eq!(kept.load(url).expect("loaded").fetched.bytes, b"<p>second</p>");
+        kept.keep(url, &page("<p>second</p>"), 200)
+            .expect("kept again");
+        assert_eq!(
+            kept.load(url).expect("loaded").fetched.bytes,
+            b"<p>second</p>"
+        );
         // Another URL has its own files; no temporary file is left behind.
         assert_eq!(kept.load("http://example.test/other"), None);
-        let names = std::fs::read_dir(dir.path().join("pages")).expect("dir").count();
+        let names = std::fs::read_dir(dir.path().join("pages"))
+            .expect("dir")
+            .count();
         assert_eq!(names, 2);
     }
 
@@ -165,7 +171,9 @@ mod tests {
         let kept = Kept::data_dir_from(None, Some("/home/u".into()));
         assert_eq!(
             kept,
-            Some(Kept::in_dir(PathBuf::from("/home/u/.local/share/gloss/pages")))
+            Some(Kept::in_dir(PathBuf::from(
+                "/home/u/.local/share/gloss/pages"
+            )))
         );
     }
 }

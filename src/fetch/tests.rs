@@ -116,7 +116,11 @@ fn a_slow_server_times_out_in_the_time_given() {
     };
     let start = Instant::now();
     let err = fetch(&format!("{base}/slow"), &options).unwrap_err();
-    assert!(start.elapsed() < Duration::from_secs(2), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        start.elapsed()
+    );
     assert_eq!(err.url, format!("{base}/slow"));
     assert_eq!(err.cause, "no answer within 0.2 s (timed out)");
 }
@@ -164,7 +168,10 @@ fn nothing_listening_is_one_line_naming_the_url() {
         .port();
     let url = format!("http://127.0.0.1:{port}/x");
     let err = fetch(&url, &options()).unwrap_err();
-    assert!(err.to_string().starts_with(&format!("cannot fetch '{url}': ")));
+    assert!(
+        err.to_string()
+            .starts_with(&format!("cannot fetch '{url}': "))
+    );
     assert!(!err.to_string().contains('\n'));
 }
 

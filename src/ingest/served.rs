@@ -136,7 +136,10 @@ mod tests {
         // The same bytes served as text are shown as they are.
         let text = load(markup, &served(Some("text/plain"), None)).expect("text");
         assert!(text.text.contains("<b>bold</b>"), "{}", text.text);
-        let md = load(b"Some *emphasis* here.", &served(Some("text/markdown"), None));
+        let md = load(
+            b"Some *emphasis* here.",
+            &served(Some("text/markdown"), None),
+        );
         assert_eq!(md.expect("markdown").text, "Some emphasis here.");
         // No type: sniffed.
         let sniffed = load(b"<!doctype html><p>Hi there.</p>", &served(None, None));
@@ -168,7 +171,10 @@ mod tests {
     #[test]
     fn the_url_fills_in_what_the_body_does_not_say() {
         let article = load(b"Plain words.", &served(Some("text/plain"), None)).expect("text");
-        assert_eq!(article.meta.url.as_deref(), Some("http://example.test/news/story"));
+        assert_eq!(
+            article.meta.url.as_deref(),
+            Some("http://example.test/news/story")
+        );
         assert_eq!(article.meta.title.as_deref(), Some("story"));
         assert_eq!(title_of_url("https://example.test/"), "example.test");
         assert_eq!(url_path("https://h/a/b.md?x=1#y"), "/a/b.md");

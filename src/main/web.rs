@@ -58,8 +58,9 @@ fn kept_notice(url: &str, page: &KeptPage) -> String {
 fn timeout() -> anyhow::Result<Duration> {
     match std::env::var(TIMEOUT_VAR) {
         Err(_) => Ok(DEFAULT_TIMEOUT),
-        Ok(value) => parse_timeout(&value)
-            .with_context(|| format!("{TIMEOUT_VAR}: expected a number of seconds, found '{value}'")),
+        Ok(value) => parse_timeout(&value).with_context(|| {
+            format!("{TIMEOUT_VAR}: expected a number of seconds, found '{value}'")
+        }),
     }
 }
 

@@ -82,7 +82,11 @@ fn answer(mut stream: TcpStream, pages: &Pages) {
     let page = pages.lock().expect("pages").get(path).cloned();
     let (status, mime, body) = match page {
         Some((mime, body)) => ("200 OK", mime, body),
-        None => ("404 Not Found", "text/html".to_string(), b"<h1>No</h1>".to_vec()),
+        None => (
+            "404 Not Found",
+            "text/html".to_string(),
+            b"<h1>No</h1>".to_vec(),
+        ),
     };
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
@@ -126,8 +130,14 @@ fn annotate_url_prints_the_article_decoded_by_the_http_charset() {
     let out = json(&annotate(&server.url("/page"), home.path(), &[]));
     assert_eq!(out["title"], "Café owners meet");
     let text = out["text"].as_str().expect("text");
-    assert!(text.starts_with("\u{201c}We serve everyone,\u{201d} said"), "{text}");
-    assert!(!text.contains("Home"), "the menu is not the article: {text}");
+    assert!(
+        text.starts_with("\u{201c}We serve everyone,\u{201d} said"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Home"),
+        "the menu is not the article: {text}"
+    );
 }
 
 #[test]
@@ -159,7 +169,10 @@ fn a_kept_page_reopens_offline_and_refresh_fetches_it_again() {
     let kept = annotate(&url, home.path(), &[]);
     assert_eq!(json(&kept)["text"], "First version of the story.");
     let said = String::from_utf8_lossy(&kept.stderr);
-    assert!(said.starts_with(&format!("gloss: showing the copy of '{url}' kept on ")), "{said}");
+    assert!(
+        said.starts_with(&format!("gloss: showing the copy of '{url}' kept on ")),
+        "{said}"
+    );
     assert!(said.ends_with(": --refresh fetches it again\n"), "{said}");
 
     let refreshed = annotate(&url, home.path(), &["--refresh"]);
@@ -172,7 +185,10 @@ fn a_kept_page_reopens_offline_and_refresh_fetches_it_again() {
     let failed = annotate(&url, home.path(), &["--refresh"]);
     assert_eq!(failed.status.code(), Some(2));
     let said = String::from_utf8_lossy(&failed.stderr);
-    assert!(said.starts_with(&format!("gloss: cannot fetch '{url}': ")), "{said}");
+    assert!(
+        said.starts_with(&format!("gloss: cannot fetch '{url}': ")),
+        "{said}"
+    );
     assert_eq!(said.lines().count(), 1, "{said}");
 }
 

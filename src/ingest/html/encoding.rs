@@ -139,7 +139,11 @@ mod tests {
         assert_eq!(decode_with(body, latin2).text, "<p>café ŕ Ŕ</p>");
         // The page's own <meta> wins over the header.
         let declared = [b"<meta charset=windows-1252>".as_slice(), body].concat();
-        assert!(decode_with(&declared, latin2).text.ends_with("<p>café à À</p>"));
+        assert!(
+            decode_with(&declared, latin2)
+                .text
+                .ends_with("<p>café à À</p>")
+        );
         // Valid UTF-8 under a wrong header: the header still decides, as browsers do.
         assert_eq!(decode_with("é".as_bytes(), None).text, "é");
     }

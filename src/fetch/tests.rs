@@ -160,6 +160,27 @@ fn a_gzip_body_is_decompressed() {
 }
 
 #[test]
+fn the_cap_counts_decompressed_bytes() {
+    use flate2::{Compression, write::GzEncoder};
+    let mut gz = GzEncoder::new(Vec::new(), Compression::best());
+    gz.write_all(&vec![b' '; 4 * 1024 * 1024]).expect("gzip");
+    let body = gz.finish().expect("gzip");
+    assert!(body.len() < 64 * 1024);
+    let (base, _) = serve(move |_| Reply {
+        headers: vec![
+            ("Content-Type".to_string(), "text/html".to_string()),
+            ("Content-Encoding".to_string(), "gzip".to_string()),
+        ],
+        ..reply("200 OK", "text/html", body.clone())
+    });
+    let err = fetch(&format!("{base}/bomb"), &options()).unwrap_err();
+    assert!(
+        err.cause.starts_with("the page is larger than 1 MiB"),
+        "{err}"
+    );
+}
+
+#[test]
 fn nothing_listening_is_one_line_naming_the_url() {
     // A port that was just free: bind, note it, close.
     let port = TcpListener::bind("127.0.0.1:0")

@@ -13,6 +13,9 @@
 //! out of the body so the header does not repeat them); the file stem. The date: the
 //! `--date` override; front matter `date`; the date header.
 //!
+//! A fetched page's body comes in through [`from_served`] (`served`), its `Content-Type`
+//! choosing the format and its charset the encoding.
+//!
 //! Only [`load`] and [`load_head`] touch the file system, through [`read`]; everything else is a pure function of bytes.
 
 mod builder;
@@ -24,6 +27,7 @@ mod html;
 mod markdown;
 mod plain;
 pub mod read;
+mod served;
 mod table;
 
 use std::io::Read;
@@ -35,6 +39,7 @@ use crate::article::{Article, BlockKind, Meta};
 
 pub use head::{HEAD_BYTES, HEAD_FROM};
 pub use read::{ARTICLE_LIMIT, CONFIG_LIMIT, Problem, ReadError, read_file};
+pub use served::{Served, from_served};
 
 /// The bundled sample article, compiled in so `gloss` with no file shows something real.
 const SAMPLE_NAME: &str = "canada-iraq-mission-2020-01-06.txt";
@@ -261,7 +266,7 @@ fn from_vec(
     options: &LoadOptions,
 ) -> Result<Article, IngestError> {
     if format == Format::Html {
-        return from_html(&bytes, name, options);
+        return from_html(&bytes, None, name, options);
     }
     let decoded =
         bytes::decode_vec(bytes).map_err(|bytes::NotText::Binary| IngestError::Binary {
@@ -339,14 +344,20 @@ fn from_text(
 }
 
 /// Builds an article from a web page's bytes in reader mode (`html`).
-fn from_html(bytes: &[u8], name: &str, options: &LoadOptions) -> Result<Article, IngestError> {
+/// `transport` is the encoding a fetched page's HTTP header named.
+fn from_html(
+    bytes: &[u8],
+    transport: Option<&'static encoding_rs::Encoding>,
+    name: &str,
+    options: &LoadOptions,
+) -> Result<Article, IngestError> {
     // A binary body (an image, an archive) served or saved as a page is not one.
     if bytes::looks_binary(&bytes[..bytes.len().min(bytes::SNIFF_LEN)]) {
         return Err(IngestError::Binary {
             path: name.to_string(),
         });
     }
-    let page = html::read(bytes);
+    let page = html::read_with(bytes, transport);
     let (text, blocks, inline) = page.builder.finish();
     let meta = Meta {
         title: page.meta.title,

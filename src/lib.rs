@@ -10,6 +10,7 @@ pub mod article;
 pub mod config;
 pub mod detect;
 pub mod export;
+pub mod fetch;
 pub mod ingest;
 pub mod keys;
 pub mod layout;

@@ -27,6 +27,8 @@ mod failure;
 mod notes_cmd;
 #[path = "main/output.rs"]
 mod output;
+#[path = "main/web.rs"]
+mod web;
 
 /// A terminal reader for annotated news articles: the article on the left, the people,
 /// organisations, places, dates and quotes detected in it on the right.
@@ -36,8 +38,8 @@ struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// The article to read: a text or Markdown file, or '-' for standard input; without
-    /// one, the bundled sample article opens.
+    /// The article to read: a text, Markdown or HTML file, an http(s) URL, or '-' for
+    /// standard input; without one, the bundled sample article opens.
     file: Option<PathBuf>,
 
     /// Any further files: refused with a message saying one file is read at a time (clap
@@ -56,6 +58,10 @@ struct Cli {
     /// The config file to use instead of $XDG_CONFIG_HOME/gloss/config.toml.
     #[arg(long, value_name = "PATH")]
     config: Option<PathBuf>,
+
+    /// Fetch the URL again instead of opening the copy kept from the last fetch.
+    #[arg(long)]
+    refresh: bool,
 
     #[command(flatten)]
     notes: NotesArgs,
@@ -95,7 +101,8 @@ impl InputFormat {
 enum Command {
     /// Print the article's annotations as JSON (no terminal interface).
     Annotate {
-        /// The article: a file, or '-' for standard input; without one, the sample.
+        /// The article: a file, an http(s) URL, or '-' for standard input; without one,
+        /// the sample.
         file: Option<PathBuf>,
 
         /// Read {"id","text","date"} lines (from FILE or standard input) and write one
@@ -111,6 +118,10 @@ enum Command {
         /// read in reader mode: the JSON's text is the extracted article).
         #[arg(long, value_enum, value_name = "FORMAT")]
         input_format: Option<InputFormat>,
+
+        /// Fetch the URL again instead of reading the copy kept from the last fetch.
+        #[arg(long)]
+        refresh: bool,
     },
     /// List an article's notes, export them (to standard output) or import some.
     Notes {
@@ -217,9 +228,11 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             jsonl,
             date,
             input_format,
+            refresh,
         }) => annotate(
             file.as_deref(),
             jsonl,
+            refresh,
             LoadOptions {
                 date,
                 format: input_format.map(InputFormat::format),
@@ -262,6 +275,21 @@ fn notes_location(
     )
 }
 
+/// The URL `file` is, if it is one rather than a file's path.
+fn url_of(file: Option<&Path>) -> Option<&str> {
+    file.and_then(Path::to_str)
+        .filter(|f| gloss::fetch::is_url(f))
+}
+
+/// The article at a URL, its notice (kept copy, not kept) said on standard error.
+fn load_url(url: &str, refresh: bool, options: &LoadOptions) -> anyhow::Result<web::Opened> {
+    let opened = web::open(url, refresh, options)?;
+    if let Some(notice) = &opened.notice {
+        output::say(notice);
+    }
+    Ok(opened)
+}
+
 fn source(file: Option<&Path>) -> Source {
     match file {
         None => Source::Sample,
@@ -271,7 +299,12 @@ fn source(file: Option<&Path>) -> Source {
 }
 
 /// `gloss annotate`: JSON of one article, or the JSONL evaluation protocol.
-fn annotate(file: Option<&Path>, jsonl: bool, options: LoadOptions) -> anyhow::Result<()> {
+fn annotate(
+    file: Option<&Path>,
+    jsonl: bool,
+    refresh: bool,
+    options: LoadOptions,
+) -> anyhow::Result<()> {
     let mut out = BufWriter::new(output::stdout());
     if jsonl {
         // Lines are written only after the whole input is read and annotated, so a
@@ -288,7 +321,10 @@ fn annotate(file: Option<&Path>, jsonl: bool, options: LoadOptions) -> anyhow::R
         }
         out.write_all(&buffer)?;
     } else {
-        let article = ingest::load(&source(file), &options)?;
+        let article = match url_of(file) {
+            Some(url) => load_url(url, refresh, &options)?.article,
+            None => ingest::load(&source(file), &options)?,
+        };
         let annotations = detect_article(&article);
         write_document_json(&article, &annotations, &mut out)?;
         writeln!(out)?;
@@ -312,34 +348,40 @@ fn read(cli: Cli) -> anyhow::Result<()> {
     // config's color_depth).
     theme = theme.at_depth(config.color_depth.resolve(ColorDepth::from_env));
     let src = source(cli.file.as_deref());
-    if !io::stdout().is_terminal() {
-        // The file's own problems first: they are what the user most needs to hear.
-        ingest::load(
-            &src,
-            &LoadOptions {
-                date: cli.date,
-                ..LoadOptions::default()
-            },
-        )?;
-        anyhow::bail!("standard output is not a terminal: use 'gloss annotate' for JSON output");
-    }
+    let url = url_of(cli.file.as_deref());
     let options = LoadOptions {
         date: cli.date,
         ..LoadOptions::default()
     };
+    if !io::stdout().is_terminal() {
+        // The file's own problems first: they are what the user most needs to hear.
+        match url {
+            Some(url) => drop(load_url(url, cli.refresh, &options)?),
+            None => drop(ingest::load(&src, &options)?),
+        }
+        anyhow::bail!("standard output is not a terminal: use 'gloss annotate' for JSON output");
+    }
     // A big file shows its head first while a thread loads the whole of it.
-    let (article, whole) = match &src {
-        Source::Path(path) => match ingest::load_head(path, &options)? {
+    let (article, whole) = match (&src, url) {
+        // A page's notice (its kept copy is shown) goes first in the status bar.
+        (_, Some(url)) => {
+            let opened = web::open(url, cli.refresh, &options)?;
+            let mut article = opened.article;
+            article.warnings.splice(0..0, opened.notice);
+            (article, None)
+        }
+        (Source::Path(path), None) => match ingest::load_head(path, &options)? {
             Some(head) => (head, Some(tui::WholeArticle::new(path.clone(), options))),
             None => (ingest::load(&src, &options)?, None),
         },
         _ => (ingest::load(&src, &options)?, None),
     };
-    let file_label = match &src {
-        Source::Sample => "sample article".to_string(),
-        Source::Stdin => "standard input".to_string(),
+    let file_label = match (&src, url) {
+        (_, Some(url)) => url.to_string(),
+        (Source::Sample, None) => "sample article".to_string(),
+        (Source::Stdin, _) => "standard input".to_string(),
         // The name is what tells files apart in a status bar; the directories rarely do.
-        Source::Path(p) => p.file_name().map_or_else(
+        (Source::Path(p), _) => p.file_name().map_or_else(
             || p.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         ),
@@ -350,11 +392,14 @@ fn read(cli: Cli) -> anyhow::Result<()> {
     };
     let keymap = Keymap::with_overrides(&config.keys);
     let article_path = match &src {
-        Source::Path(p) => Some(std::path::absolute(p).unwrap_or_else(|_| p.clone())),
+        Source::Path(p) if url.is_none() => {
+            Some(std::path::absolute(p).unwrap_or_else(|_| p.clone()))
+        }
         _ => None,
     };
     let notes = match (&src, cli.notes.notes_beside) {
-        (Source::Path(_), _) | (_, false) => notes_location(&cli.notes, &config),
+        (Source::Path(_), _) if url.is_none() => notes_location(&cli.notes, &config),
+        (_, false) => notes_location(&cli.notes, &config),
         _ => Err("notes beside the article need an article file".to_owned()),
     };
     let ending = tui::run(Launch {

@@ -92,8 +92,15 @@ pub(crate) fn sniff(bytes: &[u8]) -> bool {
 }
 
 /// Reads a page's bytes (see the module doc).
+#[cfg(test)]
 pub(crate) fn read(bytes: &[u8]) -> Page {
-    let decoded = encoding::decode(bytes);
+    read_with(bytes, None)
+}
+
+/// Reads a page's bytes; `transport` is the encoding the HTTP header named for a fetched
+/// page, used where the page itself declares none.
+pub(crate) fn read_with(bytes: &[u8], transport: Option<&'static encoding_rs::Encoding>) -> Page {
+    let decoded = encoding::decode_with(bytes, transport);
     let dom = Dom::parse(&decoded.text);
     drop(decoded.text);
     let mut meta = metadata::read(&dom);

@@ -208,7 +208,7 @@ pub fn io_reason(e: &std::io::Error) -> String {
 }
 
 /// `limit` in the largest whole binary unit: "1 MiB", "256 MiB", "900 bytes".
-fn human_size(limit: u64) -> String {
+pub fn human_size(limit: u64) -> String {
     const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
     UNITS
         .iter()

@@ -4,6 +4,7 @@
 
 mod big;
 mod detection;
+mod fetch;
 mod harness;
 mod injection;
 mod inputs;

@@ -1,6 +1,7 @@
 //! The page's bytes to text: a byte-order mark wins, then the charset a `<meta>` in the
 //! first 1,024 bytes declares (the HTML standard's prescan, simplified: `charset=` inside a
-//! `<meta` tag), then UTF-8 when the bytes are valid UTF-8, then Windows-1252 (what
+//! `<meta` tag), then the charset the HTTP `Content-Type` header gave (for a fetched page),
+//! then UTF-8 when the bytes are valid UTF-8, then Windows-1252 (what
 //! browsers assume for an undeclared legacy page). Decoding is `encoding_rs`'s, the
 //! WHATWG Encoding Standard browsers follow: a declared `iso-8859-1` is read as
 //! Windows-1252, as browsers do, so curly quotes and dashes survive.
@@ -17,10 +18,18 @@ pub(crate) struct Decoded {
 }
 
 /// Decodes a page's bytes (see the module doc for the order of evidence).
+#[cfg(test)]
 pub(crate) fn decode(bytes: &[u8]) -> Decoded {
+    decode_with(bytes, None)
+}
+
+/// Decodes a page's bytes, `transport` being the encoding its HTTP header named, used when
+/// the page has no byte-order mark and declares none itself.
+pub(crate) fn decode_with(bytes: &[u8], transport: Option<&'static Encoding>) -> Decoded {
     let encoding = Encoding::for_bom(bytes)
         .map(|(e, _)| e)
         .or_else(|| declared(&bytes[..bytes.len().min(PRESCAN)]))
+        .or(transport)
         .unwrap_or_else(|| {
             if std::str::from_utf8(bytes).is_ok() {
                 UTF_8
@@ -120,6 +129,23 @@ mod tests {
         let plain = decode(body);
         assert!(plain.text.contains("Café"));
         assert!(plain.warning.is_none());
+    }
+
+    #[test]
+    fn the_http_charset_decodes_an_undeclared_page_but_not_a_declared_one() {
+        let body = b"<p>caf\xe9 \xe0 \xc0</p>";
+        let latin2 = Encoding::for_label(b"iso-8859-2");
+        // Undeclared: the header's ISO-8859-2 reads 0xE9 0xE0 0xC0 as é ŕ Ŕ, not é à À.
+        assert_eq!(decode_with(body, latin2).text, "<p>café ŕ Ŕ</p>");
+        // The page's own <meta> wins over the header.
+        let declared = [b"<meta charset=windows-1252>".as_slice(), body].concat();
+        assert!(
+            decode_with(&declared, latin2)
+                .text
+                .ends_with("<p>café à À</p>")
+        );
+        // Valid UTF-8 under a wrong header: the header still decides, as browsers do.
+        assert_eq!(decode_with("é".as_bytes(), None).text, "é");
     }
 
     #[test]

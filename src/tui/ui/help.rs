@@ -105,27 +105,38 @@ pub fn draw(frame: &mut Frame, screen: Rect, m: &Model, scroll: usize, theme: &T
     } else {
         String::new()
     };
-    let close = m
-        .keymap
-        .keys_for(Action::Help)
-        .first()
-        .map_or(String::new(), |k| format!(" {k} or Esc closes "));
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .padding(Padding::horizontal(1))
-        .title(Line::styled(
-            " Keys ",
-            stack(theme, &[Role::Help, Role::HelpHeading]),
-        ))
-        .title_bottom(Line::styled(close, role(theme, Role::Help)).right_aligned())
-        .title_bottom(Line::styled(more, role(theme, Role::Help)).left_aligned())
-        .border_style(stack(theme, &[Role::Help, Role::PaneBorderFocused]))
-        .style(role(theme, Role::Help));
+    let block = overlay_block(" Keys ", Action::Help, m, theme)
+        .title_bottom(Line::styled(more, role(theme, Role::Help)).left_aligned());
     frame.render_widget(Clear, area);
     let p = Paragraph::new(body)
         .block(block)
         .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0));
     frame.render_widget(p, area);
+}
+
+/// The frame of an overlay: bordered and padded, `title` on top, and at the bottom right
+/// the key that closes it (the first key of `closer`, or Esc), styled as the help.
+pub(super) fn overlay_block<'a>(
+    title: &'a str,
+    closer: Action,
+    m: &Model,
+    theme: &Theme,
+) -> Block<'a> {
+    let close = m
+        .keymap
+        .keys_for(closer)
+        .first()
+        .map_or(String::new(), |k| format!(" {k} or Esc closes "));
+    Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+        .title(Line::styled(
+            title,
+            stack(theme, &[Role::Help, Role::HelpHeading]),
+        ))
+        .title_bottom(Line::styled(close, role(theme, Role::Help)).right_aligned())
+        .border_style(stack(theme, &[Role::Help, Role::PaneBorderFocused]))
+        .style(role(theme, Role::Help))
 }
 
 #[cfg(test)]

@@ -4,13 +4,14 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::theme::{Role, Theme};
 
 use super::super::action::Action;
 use super::super::model::Model;
-use super::style::{role, stack};
+use super::help::overlay_block;
+use super::style::role;
 use super::width;
 
 /// Draws the overlay over `screen`, scrolled `scroll` lines down.
@@ -46,21 +47,7 @@ pub fn draw(frame: &mut Frame, screen: Rect, m: &Model, scroll: usize, theme: &T
     let inner_h = usize::from(h.saturating_sub(2));
     let max_scroll = lines.saturating_sub(inner_h);
     let top = scroll.min(max_scroll);
-    let close = m
-        .keymap
-        .keys_for(Action::Messages)
-        .first()
-        .map_or(String::new(), |k| format!(" {k} or Esc closes "));
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .padding(Padding::horizontal(1))
-        .title(Line::styled(
-            " Messages ",
-            stack(theme, &[Role::Help, Role::HelpHeading]),
-        ))
-        .title_bottom(Line::styled(close, role(theme, Role::Help)).right_aligned())
-        .border_style(stack(theme, &[Role::Help, Role::PaneBorderFocused]))
-        .style(role(theme, Role::Help));
+    let block = overlay_block(" Messages ", Action::Messages, m, theme);
     frame.render_widget(Clear, area);
     let p = paragraph
         .block(block)

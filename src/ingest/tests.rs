@@ -32,6 +32,14 @@ fn kinds(a: &Article) -> Vec<(BlockKind, &str)> {
         .collect()
 }
 
+/// Each inline span's style and its text.
+fn styled(a: &Article) -> Vec<(InlineStyle, &str)> {
+    a.inline
+        .iter()
+        .map(|s| (s.style, &a.text[s.span.clone()]))
+        .collect()
+}
+
 fn error(bytes: &[u8], format: Format) -> String {
     match from_bytes(bytes, format, "notes/a.txt", &LoadOptions::default()) {
         Err(e) => e.to_string(),
@@ -320,13 +328,8 @@ fn markdown_structures() {
             (BlockKind::Preformatted, "fn main() {\n    x\n}"),
         ]
     );
-    let styled: Vec<(InlineStyle, &str)> = a
-        .inline
-        .iter()
-        .map(|s| (s.style, &a.text[s.span.clone()]))
-        .collect();
     assert_eq!(
-        styled,
+        styled(&a),
         vec![
             (InlineStyle::Emphasis, "em"),
             (InlineStyle::Strong, "strong"),
@@ -366,13 +369,8 @@ fn markdown_tables_are_aligned_rows() {
     );
     assert_eq!(kinds(&a)[1].0, BlockKind::Paragraph);
     assert_eq!(a.block_text(2), "After.");
-    let styled: Vec<(InlineStyle, &str)> = a
-        .inline
-        .iter()
-        .map(|s| (s.style, &a.text[s.span.clone()]))
-        .collect();
     assert_eq!(
-        styled,
+        styled(&a),
         vec![
             (InlineStyle::Strong, "City"),
             (InlineStyle::Strong, "Population"),

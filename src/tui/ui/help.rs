@@ -85,20 +85,11 @@ pub fn draw(frame: &mut Frame, screen: Rect, m: &Model, scroll: usize, theme: &T
     let w = screen.width.min(84);
     let text_w = usize::from(w.saturating_sub(6));
     let body = lines(&m.keymap, theme, text_w);
-    let h = u16::try_from(body.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(screen.height);
-    let area = Rect::new(
-        screen.x + (screen.width - w) / 2,
-        screen.y + (screen.height - h) / 2,
-        w,
-        h,
-    );
+    let (area, max_scroll) = overlay_area(screen, w, body.len());
     if area.is_empty() {
         return;
     }
-    let inner_h = usize::from(h.saturating_sub(2));
-    let max_scroll = body.len().saturating_sub(inner_h);
+    let inner_h = usize::from(area.height.saturating_sub(2));
     let scroll = scroll.min(max_scroll);
     let more = if max_scroll > 0 {
         format!(" {}/{} ", scroll + inner_h, body.len())
@@ -112,6 +103,21 @@ pub fn draw(frame: &mut Frame, screen: Rect, m: &Model, scroll: usize, theme: &T
         .block(block)
         .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0));
     frame.render_widget(p, area);
+}
+
+/// Where an overlay `w` columns wide holding `lines` lines sits on `screen` (centred, as
+/// tall as its lines and borders, at most the screen), and how far its lines can scroll.
+pub(super) fn overlay_area(screen: Rect, w: u16, lines: usize) -> (Rect, usize) {
+    let h = u16::try_from(lines + 2)
+        .unwrap_or(u16::MAX)
+        .min(screen.height);
+    let area = Rect::new(
+        screen.x + (screen.width - w) / 2,
+        screen.y + (screen.height - h) / 2,
+        w,
+        h,
+    );
+    (area, lines.saturating_sub(usize::from(h.saturating_sub(2))))
 }
 
 /// The frame of an overlay: bordered and padded, `title` on top, and at the bottom right

@@ -10,7 +10,7 @@ use crate::theme::{Role, Theme};
 
 use super::super::action::Action;
 use super::super::model::Model;
-use super::help::overlay_block;
+use super::help::{overlay_area, overlay_block};
 use super::style::role;
 use super::width;
 
@@ -32,20 +32,10 @@ pub fn draw(frame: &mut Frame, screen: Rect, m: &Model, scroll: usize, theme: &T
     };
     let lines = body.len();
     let paragraph = Paragraph::new(body);
-    let h = u16::try_from(lines + 2)
-        .unwrap_or(u16::MAX)
-        .min(screen.height);
-    let area = Rect::new(
-        screen.x + (screen.width - w) / 2,
-        screen.y + (screen.height - h) / 2,
-        w,
-        h,
-    );
+    let (area, max_scroll) = overlay_area(screen, w, lines);
     if area.is_empty() {
         return;
     }
-    let inner_h = usize::from(h.saturating_sub(2));
-    let max_scroll = lines.saturating_sub(inner_h);
     let top = scroll.min(max_scroll);
     let block = overlay_block(" Messages ", Action::Messages, m, theme);
     frame.render_widget(Clear, area);

@@ -6,6 +6,8 @@
 
 pub mod code_points;
 mod jsonl;
+pub mod ordered;
+pub mod window;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -13,7 +15,8 @@ use serde_json::Value;
 use crate::annotation::{Annotation, AnnotationKind, AnnotationSet, EntityGroup, Kind};
 use crate::article::Article;
 pub use code_points::CodePoints;
-pub use jsonl::{JsonlError, annotate_jsonl};
+pub use jsonl::{JsonlError, JsonlOptions, annotate_jsonl, annotate_jsonl_with};
+pub use window::Limits;
 
 /// The whole document: metadata, the text, every annotation and the entity groups.
 ///
@@ -45,6 +48,26 @@ pub fn write_document_json(
 ) -> serde_json::Result<()> {
     let cp = CodePoints::new(&article.text);
     serde_json::to_writer_pretty(out, &DocumentOut::new(article, annotations, &cp))
+}
+
+/// [`document_json`] on one line, after a first field `"file": file` (`gloss annotate` over
+/// several files or a directory), and a newline.
+pub fn document_line(
+    file: &str,
+    article: &Article,
+    annotations: &AnnotationSet,
+) -> serde_json::Result<Vec<u8>> {
+    #[derive(Serialize)]
+    struct Line<'a> {
+        file: &'a str,
+        #[serde(flatten)]
+        document: DocumentOut<'a>,
+    }
+    let cp = CodePoints::new(&article.text);
+    let document = DocumentOut::new(article, annotations, &cp);
+    let mut bytes = serde_json::to_vec(&Line { file, document })?;
+    bytes.push(b'\n');
+    Ok(bytes)
 }
 
 /// The document as serde sees it: borrowed, serialised field by field in this order.

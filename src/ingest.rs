@@ -90,7 +90,7 @@ impl Format {
 
     /// The format for `bytes` whose name implied `self`: plain text that opens like an HTML
     /// page is one.
-    fn sniffed(self, bytes: &[u8]) -> Format {
+    pub fn sniffed(self, bytes: &[u8]) -> Format {
         match self {
             Format::Plain if html::sniff(bytes) => Format::Html,
             other => other,

@@ -2,17 +2,30 @@
 //! out, as `shared/eval/FORMAT.md` describes. The text is used verbatim, so offsets index
 //! the text exactly as given.
 //!
-//! No partial garbage: the whole input is read and validated first; a malformed line (bad
-//! JSON, missing or mistyped `id`/`text`, a bad `date`, invalid UTF-8) is reported by line
-//! number before anything is written. Only then is each document annotated and its output
-//! line written whole. Blank lines are skipped.
+//! A line may instead carry a page, `{"id","html","url"?,"date"?}` (or a `text` that opens
+//! like one, or any `text` under `--input-format html`): it is read in reader mode, and its
+//! output line also gives what the offsets index and what the page said of itself,
+//! `{"id","title","date","byline","site","url","text","annotations"}`; so does a `text`
+//! read as Markdown. A line's `date` overrides the page's own.
+//!
+//! Documents are annotated on `jobs` threads ([`super::ordered`]), a bounded window of
+//! them in flight, and written in input order. No partial garbage: a malformed line (bad
+//! JSON, missing or mistyped fields, a bad `date`, invalid UTF-8) stops the run with its
+//! line number after every line before it is written, each whole, and nothing after it,
+//! whatever the number of jobs. Blank lines are skipped.
+
+mod line;
 
 use std::io::{BufRead, Write};
 
-use jiff::civil::Date;
+use serde::Serialize;
 use serde_json::Value;
 
-use super::{AnnotationsOut, CodePoints, Detail};
+use super::window::Limits;
+use super::{AnnotationsOut, CodePoints, Detail, ordered};
+use crate::annotation::AnnotationSet;
+use crate::ingest::{self, Format, IngestError, LoadOptions};
+use line::{Body, Document};
 
 /// Why `annotate --jsonl` stopped.
 #[derive(Debug, thiserror::Error)]
@@ -25,118 +38,180 @@ pub enum JsonlError {
     Write(#[source] std::io::Error),
 }
 
-struct Document {
-    id: Value,
-    text: String,
-    date: Option<Date>,
+/// How to run `annotate --jsonl`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JsonlOptions {
+    /// Threads annotating at once.
+    pub jobs: usize,
+    /// How much may be in flight.
+    pub limits: Limits,
+    /// `--input-format`: how every `text` is read (else verbatim, or as a page when it
+    /// opens like one).
+    pub format: Option<Format>,
 }
 
-/// Annotates every document of `input`, writing one output line each; returns how many.
-pub fn annotate_jsonl(
-    mut input: impl BufRead,
-    mut output: impl Write,
-) -> Result<usize, JsonlError> {
-    let mut documents = Vec::new();
-    let mut buf = Vec::new();
-    let mut line = 0;
-    loop {
-        buf.clear();
-        line += 1;
-        match input.read_until(b'\n', &mut buf) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(source) => return Err(JsonlError::Read { line, source }),
-        }
-        if let Some(doc) =
-            parse_line(&buf).map_err(|message| JsonlError::Malformed { line, message })?
-        {
-            documents.push(doc);
+impl JsonlOptions {
+    /// `jobs` threads, the window [`Limits::for_jobs`] gives them.
+    pub fn with_jobs(jobs: usize) -> JsonlOptions {
+        JsonlOptions {
+            jobs,
+            limits: Limits::for_jobs(jobs),
+            format: None,
         }
     }
-    for doc in &documents {
-        let set = crate::detect::detect(&doc.text, doc.date);
-        let cp = CodePoints::new(&doc.text);
-        let annotations = AnnotationsOut {
-            set: &set,
+}
+
+/// Annotates every document of `input` on one thread, writing one output line each;
+/// returns how many.
+pub fn annotate_jsonl(input: impl BufRead, output: impl Write) -> Result<usize, JsonlError> {
+    annotate_jsonl_with(input, output, JsonlOptions::with_jobs(1), |_| {})
+}
+
+/// Annotates every document of `input` as `options` say, writing one output line each in
+/// input order and calling `progress` with each written document's input size; returns
+/// how many. On an error, the lines written are flushed before it is returned.
+pub fn annotate_jsonl_with(
+    input: impl BufRead,
+    mut output: impl Write,
+    options: JsonlOptions,
+    mut progress: impl FnMut(usize),
+) -> Result<usize, JsonlError> {
+    let mut count = 0;
+    let result = ordered::ordered_map(
+        documents(input, options.format),
+        options.jobs,
+        options.limits,
+        annotate,
+        |bytes: Vec<u8>, size| {
+            output.write_all(&bytes).map_err(JsonlError::Write)?;
+            count += 1;
+            progress(size);
+            Ok(())
+        },
+    );
+    let flushed = output.flush().map_err(JsonlError::Write);
+    result.and(flushed).map(|()| count)
+}
+
+/// The documents of `input` with their sizes in bytes, blank lines skipped; a line that
+/// cannot be read or parsed ends them with its error.
+fn documents(
+    mut input: impl BufRead,
+    format: Option<Format>,
+) -> impl Iterator<Item = Result<(Document, usize), JsonlError>> {
+    let mut line = 0;
+    let mut ended = false;
+    std::iter::from_fn(move || {
+        while !ended {
+            let mut buf = Vec::new();
+            line += 1;
+            let parsed = match input.read_until(b'\n', &mut buf) {
+                Ok(0) => None,
+                Ok(_) => match line::parse(&buf, line, format) {
+                    Ok(None) => continue,
+                    Ok(Some(doc)) => Some(Ok((doc, buf.len()))),
+                    Err(message) => Some(Err(JsonlError::Malformed { line, message })),
+                },
+                Err(source) => Some(Err(JsonlError::Read { line, source })),
+            };
+            ended = !matches!(parsed, Some(Ok(_)));
+            return parsed;
+        }
+        None
+    })
+}
+
+/// One output line (with its newline) for `doc`.
+fn annotate(doc: Document) -> Result<Vec<u8>, JsonlError> {
+    let malformed = |message: String| JsonlError::Malformed {
+        line: doc.line,
+        message,
+    };
+    let options = LoadOptions {
+        date: doc.date,
+        format: None,
+    };
+    let article = match doc.body {
+        Body::Verbatim(text) => {
+            let set = crate::detect::detect(&text, doc.date);
+            return line_bytes(&doc.id, None, &text, &set).map_err(malformed);
+        }
+        Body::Page { html, url } => {
+            // Marked UTF-8 by a byte-order mark: the JSON string is already decoded, and a
+            // `<meta charset>` in it must not decode it a second time.
+            let bytes = [&b"\xEF\xBB\xBF"[..], html.as_bytes()].concat();
+            let mut article = ingest::from_bytes(&bytes, Format::Html, "html", &options)
+                .map_err(|e| malformed(ingest_message(e)))?;
+            article.meta.url = article.meta.url.or(url);
+            article
+        }
+        Body::Markdown(text) => {
+            ingest::from_bytes(text.as_bytes(), Format::Markdown, "text", &options)
+                .map_err(|e| malformed(ingest_message(e)))?
+        }
+    };
+    let set = crate::detect::detect_article(&article);
+    let meta = &article.meta;
+    let about = About {
+        title: meta.title.as_deref(),
+        date: meta.date.map(|d| d.to_string()),
+        byline: meta.author.as_deref(),
+        site: meta.source.as_deref(),
+        url: meta.url.as_deref(),
+        text: &article.text,
+    };
+    line_bytes(&doc.id, Some(about), &article.text, &set).map_err(malformed)
+}
+
+/// What a line that was not annotated verbatim says of its document.
+#[derive(Serialize)]
+struct About<'a> {
+    title: Option<&'a str>,
+    date: Option<String>,
+    byline: Option<&'a str>,
+    site: Option<&'a str>,
+    url: Option<&'a str>,
+    text: &'a str,
+}
+
+/// An output line, its fields in this order (`id` first, as in the format's examples).
+#[derive(Serialize)]
+struct LineOut<'a> {
+    id: &'a Value,
+    #[serde(flatten)]
+    about: Option<About<'a>>,
+    annotations: AnnotationsOut<'a>,
+}
+
+fn line_bytes(
+    id: &Value,
+    about: Option<About<'_>>,
+    text: &str,
+    set: &AnnotationSet,
+) -> Result<Vec<u8>, String> {
+    let cp = CodePoints::new(text);
+    let out = LineOut {
+        id,
+        about,
+        annotations: AnnotationsOut {
+            set,
             cp: &cp,
             detail: Detail::Eval,
-        };
-        // Written by hand so `id` comes first, as in the format's examples (a JSON object
-        // built with serde_json sorts its keys).
-        let mut bytes = Vec::with_capacity(64 + 64 * set.len());
-        bytes.extend_from_slice(b"{\"id\":");
-        serde_json::to_writer(&mut bytes, &doc.id).map_err(|e| JsonlError::Write(e.into()))?;
-        bytes.extend_from_slice(b",\"annotations\":");
-        serde_json::to_writer(&mut bytes, &annotations).map_err(|e| JsonlError::Write(e.into()))?;
-        bytes.extend_from_slice(b"}\n");
-        output.write_all(&bytes).map_err(JsonlError::Write)?;
-    }
-    output.flush().map_err(JsonlError::Write)?;
-    Ok(documents.len())
+        },
+    };
+    let mut bytes = Vec::with_capacity(64 + 64 * set.len());
+    serde_json::to_writer(&mut bytes, &out).map_err(|e| e.to_string())?;
+    bytes.push(b'\n');
+    Ok(bytes)
 }
 
-/// Parses one line; `Ok(None)` for a blank line.
-fn parse_line(bytes: &[u8]) -> Result<Option<Document>, String> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| format!("not valid UTF-8 (at byte {})", e.valid_up_to() + 1))?;
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
+/// An ingest error about a line's `html` or `text`, without the file-name framing.
+fn ingest_message(e: IngestError) -> String {
+    match e {
+        IngestError::Binary { path } => format!("\"{path}\" looks like binary data, not a page"),
+        other => other.to_string(),
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        // serde_json ends with "at line 1 column N": the line is ours, the column useful.
-        format!("invalid JSON: {e}").replace(" at line 1 column ", " at column ")
-    })?;
-    let Value::Object(mut object) = value else {
-        return Err(format!(
-            "expected a JSON object, found {}",
-            type_name(&value)
-        ));
-    };
-    let id = match object.remove("id") {
-        Some(id @ (Value::String(_) | Value::Number(_))) => id,
-        Some(other) => {
-            return Err(format!(
-                "expected \"id\" to be a string or a number, found {}",
-                type_name(&other)
-            ));
-        }
-        None => return Err("missing \"id\"".to_string()),
-    };
-    let text = match object.remove("text") {
-        Some(Value::String(text)) => text,
-        Some(other) => {
-            return Err(format!(
-                "expected \"text\" to be a string, found {}",
-                type_name(&other)
-            ));
-        }
-        None => return Err("missing \"text\"".to_string()),
-    };
-    let date = match object.remove("date") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) if s.is_empty() => None,
-        Some(Value::String(s)) => Some(
-            s.parse::<Date>()
-                .map_err(|_| format!("invalid \"date\": expected YYYY-MM-DD, found '{s}'"))?,
-        ),
-        Some(other) => {
-            return Err(format!(
-                "expected \"date\" to be a string, found {}",
-                type_name(&other)
-            ));
-        }
-    };
-    Ok(Some(Document { id, text, date }))
 }
 
-fn type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
+#[cfg(test)]
+mod tests;

@@ -1,4 +1,5 @@
-//! Export tests: the document JSON on a tiny article, the JSONL driver and its errors.
+//! Export tests: the document JSON on a tiny article (the JSONL driver's are in
+//! `jsonl/tests.rs`).
 
 use super::*;
 use crate::annotation::{DateInfo, EntityGroup, EntityLabel, QuoteInfo};
@@ -88,62 +89,20 @@ fn document_offsets_are_code_points() {
     }
 }
 
-fn run(input: &str) -> (Result<usize, String>, String) {
-    let mut out = Vec::new();
-    let result = annotate_jsonl(input.as_bytes(), &mut out).map_err(|e| e.to_string());
-    (result, String::from_utf8(out).unwrap_or_default())
-}
-
 #[test]
-fn jsonl_writes_one_line_per_document() {
-    let input = "{\"id\": \"a\", \"text\": \"it was quiet.\", \"date\": \"2020-01-06\"}\n\n{\"id\": 7, \"text\": \"中\", \"annotations\": []}\n";
-    let (result, out) = run(input);
-    assert_eq!(result, Ok(2));
-    let lines: Vec<Value> = out
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or(Value::Null))
-        .collect();
-    assert_eq!(lines.len(), 2);
-    assert_eq!(
-        out.lines().next(),
-        Some("{\"id\":\"a\",\"annotations\":[]}")
+fn a_document_line_is_the_document_on_one_line_after_its_file() {
+    let (article, set) = tiny();
+    let bytes = document_line("dir/a.txt", &article, &set).unwrap_or_default();
+    let text = String::from_utf8(bytes).unwrap_or_default();
+    assert!(
+        text.ends_with("}\n") && text.matches('\n').count() == 1,
+        "{text}"
     );
-    assert_eq!(lines[0]["id"], "a");
-    assert_eq!(lines[1]["id"], 7);
-    assert!(lines.iter().all(|l| l["annotations"].is_array()));
-}
-
-#[test]
-fn jsonl_accepts_a_last_line_without_newline_and_null_date() {
-    assert_eq!(
-        run("{\"id\": \"a\", \"text\": \"x\", \"date\": null}").0,
-        Ok(1)
+    assert!(
+        text.starts_with("{\"file\":\"dir/a.txt\",\"title\":\"Tiny\""),
+        "{text}"
     );
-    assert_eq!(run("").0, Ok(0));
-}
-
-#[test]
-fn jsonl_errors_name_the_line_and_write_nothing() {
-    let good = "{\"id\": \"a\", \"text\": \"x\"}\n";
-    let cases = [
-        format!("{good}{{\"id\": \"b\", \"text\": \"x\"\n"),
-        format!("{good}{good}{{\"id\": \"b\"}}\n"),
-        format!("{{\"text\": \"x\"}}\n{good}"),
-        format!("{good}{{\"id\": \"b\", \"text\": 3}}\n"),
-        format!("{good}{{\"id\": \"b\", \"text\": \"x\", \"date\": \"2020-02-30\"}}\n"),
-        format!("{good}{{\"id\": null, \"text\": \"x\"}}\n"),
-        format!("{good}[1, 2]\n"),
-    ];
-    let mut report = String::new();
-    for input in &cases {
-        let (result, out) = run(input);
-        assert_eq!(out, "", "nothing written for {input:?}");
-        report.push_str(&result.err().unwrap_or_default());
-        report.push('\n');
-    }
-    let mut out = Vec::new();
-    let bad_utf8 = annotate_jsonl(&b"{\"id\": \"a\", \"text\": \"\xFF\"}\n"[..], &mut out)
-        .map_err(|e| e.to_string());
-    report.push_str(&bad_utf8.err().unwrap_or_default());
-    insta::assert_snapshot!(report);
+    let mut value: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+    value.as_object_mut().map(|o| o.remove("file"));
+    assert_eq!(value, document_json(&article, &set));
 }

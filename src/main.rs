@@ -1,12 +1,12 @@
-//! The `gloss` binary: command-line parsing and dispatch to the reader, `annotate` or
-//! `notes` (in `main/notes_cmd.rs`).
+//! The `gloss` binary: command-line parsing and dispatch to the reader, `annotate` (in
+//! `main/annotate.rs`) or `notes` (in `main/notes_cmd.rs`).
 //!
 //! Everything that can fail for a reason the user can fix — the article, the config, the
 //! theme, a terminal that is not one — is checked here, before the reader takes over the
 //! terminal, so an error is one line `gloss: <message>` on stderr with exit status 2 and
 //! a terminal left exactly as it was.
 
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -14,19 +14,23 @@ use clap::{Parser, Subcommand};
 use jiff::civil::Date;
 
 use gloss::config::Config;
-use gloss::detect::detect_article;
-use gloss::export::{annotate_jsonl, write_document_json};
 use gloss::ingest::{self, LoadOptions, Source};
 use gloss::theme::{ColorDepth, Theme};
 use gloss::tui::action::Action;
 use gloss::tui::{self, Keymap, Launch, Settings};
 
+#[path = "main/annotate.rs"]
+mod annotate;
+#[path = "main/corpus.rs"]
+mod corpus;
 #[path = "main/failure.rs"]
 mod failure;
 #[path = "main/notes_cmd.rs"]
 mod notes_cmd;
 #[path = "main/output.rs"]
 mod output;
+#[path = "main/progress.rs"]
+mod progress;
 #[path = "main/web.rs"]
 mod web;
 
@@ -102,13 +106,18 @@ enum Command {
     /// Print the article's annotations as JSON (no terminal interface).
     Annotate {
         /// The article: a file, an http(s) URL, or '-' for standard input; without one,
-        /// the sample.
-        file: Option<PathBuf>,
+        /// the sample. Several files or a directory: one JSON line per file, in the order
+        /// given, a directory's articles sorted by path.
+        files: Vec<PathBuf>,
 
-        /// Read {"id","text","date"} lines (from FILE or standard input) and write one
-        /// {"id","annotations"} line for each, as the evaluation format says.
+        /// Read {"id","text","date"} lines (or {"id","html","url"} pages) from FILE or
+        /// standard input and write one {"id","annotations"} line for each, in order.
         #[arg(long)]
         jsonl: bool,
+
+        /// Documents annotated at once with --jsonl or several files (default: every core).
+        #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
 
         /// The publication date relative dates are resolved against.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
@@ -224,20 +233,22 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
     }
     match cli.command {
         Some(Command::Annotate {
-            file,
+            files,
             jsonl,
+            jobs,
             date,
             input_format,
             refresh,
-        }) => annotate(
-            file.as_deref(),
+        }) => annotate::run(annotate::Request {
+            files,
             jsonl,
             refresh,
-            LoadOptions {
+            jobs: jobs.map(usize::from),
+            options: LoadOptions {
                 date,
                 format: input_format.map(InputFormat::format),
             },
-        ),
+        }),
         Some(Command::Notes {
             file,
             export,
@@ -296,41 +307,6 @@ fn source(file: Option<&Path>) -> Source {
         Some(p) if p == Path::new("-") => Source::Stdin,
         Some(p) => Source::Path(p.to_path_buf()),
     }
-}
-
-/// `gloss annotate`: JSON of one article, or the JSONL evaluation protocol.
-fn annotate(
-    file: Option<&Path>,
-    jsonl: bool,
-    refresh: bool,
-    options: LoadOptions,
-) -> anyhow::Result<()> {
-    let mut out = BufWriter::new(output::stdout());
-    if jsonl {
-        // Lines are written only after the whole input is read and annotated, so a
-        // malformed line leaves no partial output behind.
-        let mut buffer = Vec::new();
-        match source(file) {
-            Source::Path(path) => {
-                let (f, _) = ingest::read::open_regular(&path)?;
-                annotate_jsonl(io::BufReader::new(f), &mut buffer)?;
-            }
-            _ => {
-                annotate_jsonl(io::stdin().lock(), &mut buffer)?;
-            }
-        }
-        out.write_all(&buffer)?;
-    } else {
-        let article = match url_of(file) {
-            Some(url) => load_url(url, refresh, &options)?.article,
-            None => ingest::load(&source(file), &options)?,
-        };
-        let annotations = detect_article(&article);
-        write_document_json(&article, &annotations, &mut out)?;
-        writeln!(out)?;
-    }
-    out.flush()?;
-    Ok(())
 }
 
 /// `gloss [FILE]`: loads and checks everything, then hands the terminal to the reader.

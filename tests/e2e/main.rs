@@ -2,6 +2,7 @@
 //! sample, keyboard navigation, resize, quitting, errors and panics. Each test leaves the
 //! terminal as it found it or fails.
 
+mod annotate;
 mod big;
 mod detection;
 mod fetch;

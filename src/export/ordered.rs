@@ -44,48 +44,54 @@ where
     };
     let cancelled = AtomicBool::new(false);
     let (tx, rx) = mpsc::channel::<Done<T, E>>();
-    let result = pool.in_place_scope(|scope| {
+    pool.in_place_scope(|scope| {
         let mut window = Window::new(limits);
-        let mut ended = None;
-        for input in inputs {
-            let (input, size) = match input {
-                Ok(input) => input,
-                Err(e) => {
-                    ended = Some(e);
-                    break;
+        let mut run = || {
+            let mut ended = None;
+            for input in inputs {
+                let (input, size) = match input {
+                    Ok(input) => input,
+                    Err(e) => {
+                        ended = Some(e);
+                        break;
+                    }
+                };
+                while !window.admits(size) {
+                    receive(&rx, &mut window);
+                    emit_ready(&mut window, &mut emit)?;
                 }
-            };
-            while !window.admits(size) {
+                let index = window.start(size);
+                let (tx, work, cancelled) = (tx.clone(), &work, &cancelled);
+                scope.spawn(move |_| {
+                    if cancelled.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    let result = catch_unwind(AssertUnwindSafe(|| work(input)));
+                    // The receiver is gone only when the run already failed.
+                    let _ = tx.send((index, result));
+                });
+            }
+            while window.in_flight() > 0 {
                 receive(&rx, &mut window);
                 emit_ready(&mut window, &mut emit)?;
             }
-            let index = window.start(size);
-            let (tx, work, cancelled) = (tx.clone(), &work, &cancelled);
-            scope.spawn(move |_| {
-                if cancelled.load(Ordering::Relaxed) {
-                    return;
-                }
-                let result = catch_unwind(AssertUnwindSafe(|| work(input)));
-                // The receiver is gone only when the run already failed.
-                let _ = tx.send((index, result));
-            });
+            ended.map_or(Ok(()), Err)
+        };
+        let result = run();
+        // A failed run (a document's work, or the writing) skips the documents still
+        // queued; the scope waits only for the ones already running.
+        if result.is_err() {
+            cancelled.store(true, Ordering::Relaxed);
         }
-        while window.in_flight() > 0 {
-            receive(&rx, &mut window);
-            emit_ready(&mut window, &mut emit)?;
-        }
-        ended.map_or(Ok(()), Err)
-    });
-    // On failure, the documents still queued are skipped; the scope has waited for the
-    // ones running.
-    cancelled.store(true, Ordering::Relaxed);
-    result
+        result
+    })
 }
 
 /// Waits for one document to finish and records it; a panic in the work is raised here.
 fn receive<T, E>(rx: &mpsc::Receiver<Done<T, E>>, window: &mut Window<Result<T, E>>) {
     // A worker always sends (its panic too) unless the run was cancelled, which happens
-    // only after this loop: the channel cannot run dry while documents are in flight.
+    // only once nothing is received any more: the channel cannot run dry while documents
+    // are in flight.
     if let Ok((index, result)) = rx.recv() {
         match result {
             Ok(value) => window.finish(index, value),
@@ -188,6 +194,38 @@ mod tests {
             assert_eq!(result, Err("work 12".to_owned()));
             assert_eq!(out.len(), 12, "jobs {jobs}");
         }
+    }
+
+    #[test]
+    fn a_failed_run_skips_the_documents_still_queued() {
+        let started = std::sync::atomic::AtomicUsize::new(0);
+        let result = ordered_map(
+            (0..8).map(|i| Ok::<_, String>((i, 1))),
+            1,
+            Limits::for_jobs(2),
+            |i: usize| {
+                started.fetch_add(1, Ordering::SeqCst);
+                // The first fails once all eight are queued; each other takes long enough
+                // for the failure to be seen before the one after it starts.
+                std::thread::sleep(std::time::Duration::from_millis(if i == 0 {
+                    20
+                } else {
+                    150
+                }));
+                if i == 0 {
+                    Err("first".to_owned())
+                } else {
+                    Ok(i)
+                }
+            },
+            |_, _| Ok(()),
+        );
+        assert_eq!(result, Err("first".to_owned()));
+        let started = started.load(Ordering::SeqCst);
+        assert!(
+            started <= 2,
+            "{started} of 8 documents were annotated after the failure"
+        );
     }
 
     proptest! {

@@ -46,7 +46,7 @@ where
     let (tx, rx) = mpsc::channel::<Done<T, E>>();
     pool.in_place_scope(|scope| {
         let mut window = Window::new(limits);
-        let mut run = || {
+        let run = || {
             let mut ended = None;
             for input in inputs {
                 let (input, size) = match input {

@@ -57,7 +57,7 @@ where
                     }
                 };
                 while !window.admits(size) {
-                    receive(&rx, &mut window);
+                    receive(&rx, &mut window, &cancelled);
                     emit_ready(&mut window, &mut emit)?;
                 }
                 let index = window.start(size);
@@ -72,7 +72,7 @@ where
                 });
             }
             while window.in_flight() > 0 {
-                receive(&rx, &mut window);
+                receive(&rx, &mut window, &cancelled);
                 emit_ready(&mut window, &mut emit)?;
             }
             ended.map_or(Ok(()), Err)
@@ -87,15 +87,23 @@ where
     })
 }
 
-/// Waits for one document to finish and records it; a panic in the work is raised here.
-fn receive<T, E>(rx: &mpsc::Receiver<Done<T, E>>, window: &mut Window<Result<T, E>>) {
+/// Waits for one document to finish and records it; a panic in the work is raised here,
+/// the documents still queued cancelled first.
+fn receive<T, E>(
+    rx: &mpsc::Receiver<Done<T, E>>,
+    window: &mut Window<Result<T, E>>,
+    cancelled: &AtomicBool,
+) {
     // A worker always sends (its panic too) unless the run was cancelled, which happens
     // only once nothing is received any more: the channel cannot run dry while documents
     // are in flight.
     if let Ok((index, result)) = rx.recv() {
         match result {
             Ok(value) => window.finish(index, value),
-            Err(panic) => resume_unwind(panic),
+            Err(panic) => {
+                cancelled.store(true, Ordering::Relaxed);
+                resume_unwind(panic)
+            }
         }
     }
 }
@@ -226,6 +234,23 @@ mod tests {
             started <= 2,
             "{started} of 8 documents were annotated after the failure"
         );
+    }
+
+    #[test]
+    fn a_panic_in_the_work_is_raised_on_the_calling_thread_not_a_hang() {
+        let caught = std::panic::catch_unwind(|| {
+            ordered_map(
+                (0..20).map(|i| Ok::<_, String>((i, 1))),
+                2,
+                Limits::for_jobs(2),
+                |i: usize| {
+                    assert_ne!(i, 3, "a detector bug");
+                    Ok(i)
+                },
+                |_, _| Ok(()),
+            )
+        });
+        assert!(caught.is_err());
     }
 
     proptest! {

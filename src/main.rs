@@ -426,6 +426,8 @@ fn read(cli: Cli) -> anyhow::Result<()> {
         article_path,
         origin,
         opening,
+        opener: config.opener.clone(),
+        hyperlinks: config.hyperlinks.resolve(|name| std::env::var(name).ok()),
     })?;
     // Ended by a signal: the terminal is restored and the notes saved; exit as a program
     // killed by that signal is reported (128 + its number).

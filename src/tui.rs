@@ -57,6 +57,10 @@ pub struct Launch {
     pub origin: session::Origin,
     /// How articles opened from its links are loaded.
     pub opening: session::Opening,
+    /// The command that opens a link outside gloss (`opener`).
+    pub opener: Vec<String>,
+    /// Whether links are OSC 8 hyperlinks (`hyperlinks`, resolved for this terminal).
+    pub hyperlinks: bool,
 }
 
 /// The whole of a big article, loaded on a worker thread while the reader shows its head.
@@ -130,10 +134,13 @@ pub fn run(launch: Launch) -> anyhow::Result<Ending> {
         article_path,
         origin,
         opening,
+        opener,
+        hyperlinks,
     } = launch;
     // Laid out at the terminal's size at once, so the first frame does not lay out twice.
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let mut model = Model::new(article, file_label, settings, keymap, size);
+    model.opener = opener;
     // A book's notebook is opened after the first frame (hashing the text to find its
     // notes costs 15 ms on War and Peace); an article's at once.
     let later = match whole.is_some() || model.article.text.len() > jobs::SMALL_TEXT_BYTES {
@@ -148,6 +155,7 @@ pub fn run(launch: Launch) -> anyhow::Result<Ending> {
         origin,
         notes: later,
         whole,
+        hyperlinks,
     };
     app::run(model, &theme, first, opening)
 }

@@ -55,6 +55,8 @@ pub enum Overlay {
     Keys,
     /// The last status messages, in full.
     Messages,
+    /// The article's links; the overlay's `scroll` is the selected link.
+    Links,
 }
 
 /// Which pane has the keyboard.
@@ -120,6 +122,8 @@ pub struct Model {
     /// The document this one was opened from (its label), which Ctrl-o goes back to once
     /// this one's jump list is spent (`tui::session`).
     pub previous: Option<String>,
+    /// The command that opens a link outside gloss, the link appended (`opener`).
+    pub opener: Vec<String>,
 }
 
 impl Model {
@@ -149,6 +153,7 @@ impl Model {
             status: StatusLine::default(),
             notes: Notes::default(),
             previous: None,
+            opener: crate::config::links::default_opener(),
         };
         model.relayout();
         model

@@ -7,6 +7,7 @@
 
 mod editor;
 mod jump;
+pub(super) mod links;
 mod mouse;
 mod msg;
 mod notes;
@@ -121,6 +122,7 @@ fn no_effect(m: &mut Model, msg: Msg) {
             }
         }
         Msg::Returned(notice) => m.status.message = notice,
+        Msg::OpenedOutside(Ok(said) | Err(said)) => m.status.message = Some(said),
         // Taken in by `take`.
         Msg::Key(_) | Msg::Wheel { .. } | Msg::Terminating(_) | Msg::Suspend => {}
     }
@@ -256,6 +258,8 @@ fn command(m: &mut Model, action: Action) -> Effect {
         Action::NextMatch => jump::next_match(m, true),
         Action::PrevMatch => jump::next_match(m, false),
         Action::ToggleSidePane => toggle_side(m),
+        Action::Links => links::open_list(m),
+        Action::OpenExternal | Action::ShowLink => links::outside_the_list(m, action),
         Action::Help => overlay::open(m, Overlay::Keys),
         Action::Messages => overlay::open(m, Overlay::Messages),
         Action::AddNote

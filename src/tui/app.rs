@@ -85,12 +85,17 @@ pub fn run(model: Model, theme: &Theme, first: First, opening: Opening) -> anyho
             {
                 redraw = redraw.and(update(model, ready).redraw);
             }
-            let changed;
-            (changed, next) = effects::dispatch(model, msg, &mut guard)?;
+            let (changed, asked) = effects::dispatch(model, msg, &mut guard)?;
             redraw = redraw.and(changed);
-            if next != Next::Stay {
+            match asked {
+                Next::Stay => {}
+                // Loading takes a while: the keys after Enter still go to this document.
+                Next::Open(_) => next = asked,
                 // What follows was meant for this document: the next one starts afresh.
-                break;
+                Next::Back | Next::End(_) => {
+                    next = asked;
+                    break;
+                }
             }
         }
         match next {

@@ -1,4 +1,5 @@
-//! The user's configuration file: theme, pane widths and key bindings.
+//! The user's configuration file: theme, pane widths, key bindings, and how links open
+//! (`links.rs`).
 //!
 //! `config.toml` is read from `--config PATH`, else `$XDG_CONFIG_HOME/gloss/config.toml`,
 //! else `~/.config/gloss/config.toml`. The raw file is parsed with serde
@@ -16,6 +17,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 use toml::Spanned;
+
+pub mod links;
 
 use crate::keys::{ALWAYS_QUITS, KeyChord};
 use crate::theme::{self, DepthSetting, Located, TomlRead, read_toml};
@@ -54,6 +57,10 @@ pub struct Config {
     /// The terminal's colour depth (`color_depth`): detected from `COLORTERM` and `TERM`,
     /// or set.
     pub color_depth: DepthSetting,
+    /// The command that opens a link outside gloss (`opener`), the link appended.
+    pub opener: Vec<String>,
+    /// Whether links are OSC 8 hyperlinks (`hyperlinks`).
+    pub hyperlinks: links::Hyperlinks,
     /// The file read, if any.
     pub path: Option<PathBuf>,
 }
@@ -67,6 +74,8 @@ impl Default for Config {
             keys: Vec::new(),
             notes_dir: None,
             color_depth: DepthSetting::Auto,
+            opener: links::default_opener(),
+            hyperlinks: links::Hyperlinks::Auto,
             path: None,
         }
     }
@@ -108,6 +117,8 @@ struct RawConfig {
     max_text_width: Option<Spanned<Columns>>,
     notes_dir: Option<Spanned<String>>,
     color_depth: Option<Spanned<String>>,
+    opener: Option<Spanned<Vec<String>>>,
+    hyperlinks: Option<Spanned<String>>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<KeySpec>>,
 }
@@ -241,6 +252,17 @@ impl Config {
                 .get_ref()
                 .parse()
                 .map_err(|e: theme::UnknownDepth| at(depth.span(), e.to_string()))?;
+        }
+
+        if let Some(opener) = raw.opener {
+            let span = opener.span();
+            config.opener = links::check_opener(opener.into_inner()).map_err(|m| at(span, m))?;
+        }
+        if let Some(setting) = raw.hyperlinks {
+            config.hyperlinks = setting
+                .get_ref()
+                .parse()
+                .map_err(|e: links::UnknownHyperlinks| at(setting.span(), e.to_string()))?;
         }
 
         config.keys = resolve_keys(raw.keys, known_actions).map_err(|(span, m)| at(span, m))?;

@@ -17,6 +17,7 @@ use gloss::config::Config;
 use gloss::ingest::{self, LoadOptions, Source};
 use gloss::theme::{ColorDepth, Theme};
 use gloss::tui::action::Action;
+use gloss::tui::session::{Opening, Origin};
 use gloss::tui::{self, Keymap, Launch, Settings};
 
 #[path = "main/annotate.rs"]
@@ -378,6 +379,18 @@ fn read(cli: Cli) -> anyhow::Result<()> {
         (_, false) => notes_location(&cli.notes, &config),
         _ => Err("notes beside the article need an article file".to_owned()),
     };
+    let origin = match (&src, url, &article_path) {
+        (_, Some(url), _) => Origin::Url(url.to_string()),
+        (_, None, Some(path)) => Origin::Path(path.clone()),
+        _ => Origin::Other,
+    };
+    // Articles opened from links keep their notes where notes go by default (`--notes
+    // FILE` names this article's file only).
+    let opening = Opening {
+        options,
+        notes: notes_cmd::location(None, cli.notes.notes_beside, config.notes_dir.as_deref()),
+        timeout: web::timeout()?,
+    };
     let ending = tui::run(Launch {
         article,
         whole,
@@ -387,6 +400,10 @@ fn read(cli: Cli) -> anyhow::Result<()> {
         keymap,
         notes,
         article_path,
+        origin,
+        opening,
+        opener: config.opener.clone(),
+        hyperlinks: config.hyperlinks.resolve(|name| std::env::var(name).ok()),
     })?;
     // Ended by a signal: the terminal is restored and the notes saved; exit as a program
     // killed by that signal is reported (128 + its number).

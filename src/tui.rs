@@ -15,6 +15,7 @@ pub mod model;
 pub mod notes;
 pub mod present;
 pub mod rows;
+pub mod session;
 pub mod signals;
 pub mod terminal;
 pub mod ui;
@@ -52,6 +53,14 @@ pub struct Launch {
     /// The article's file, which (with its text) identifies its notes; `None` for standard
     /// input and the sample.
     pub article_path: Option<PathBuf>,
+    /// Where the article came from (what its relative links resolve against).
+    pub origin: session::Origin,
+    /// How articles opened from its links are loaded.
+    pub opening: session::Opening,
+    /// The command that opens a link outside gloss (`opener`).
+    pub opener: Vec<String>,
+    /// Whether links are OSC 8 hyperlinks (`hyperlinks`, resolved for this terminal).
+    pub hyperlinks: bool,
 }
 
 /// The whole of a big article, loaded on a worker thread while the reader shows its head.
@@ -123,10 +132,15 @@ pub fn run(launch: Launch) -> anyhow::Result<Ending> {
         keymap,
         notes,
         article_path,
+        origin,
+        opening,
+        opener,
+        hyperlinks,
     } = launch;
     // Laid out at the terminal's size at once, so the first frame does not lay out twice.
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let mut model = Model::new(article, file_label, settings, keymap, size);
+    model.opener = opener;
     // A book's notebook is opened after the first frame (hashing the text to find its
     // notes costs 15 ms on War and Peace); an article's at once.
     let later = match whole.is_some() || model.article.text.len() > jobs::SMALL_TEXT_BYTES {
@@ -137,7 +151,13 @@ pub fn run(launch: Launch) -> anyhow::Result<Ending> {
             None
         }
     };
-    app::run(model, &theme, later, whole)
+    let first = app::First {
+        origin,
+        notes: later,
+        whole,
+        hyperlinks,
+    };
+    app::run(model, &theme, first, opening)
 }
 
 /// Opens the article's notebook before the terminal is taken; a problem (a notes file that

@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 use std::path::PathBuf;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use jiff::Timestamp;
 
@@ -18,27 +18,40 @@ use super::signals::{self, Ending};
 use super::terminal::{TerminalGuard, resume, suspend};
 use super::update::{Effect, Msg, Redraw, update};
 
+/// What the loop does once an update's effects are run: go on with this document, end,
+/// or hand the session a document to open or one to close.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Next {
+    Stay,
+    End(Ending),
+    Open(String),
+    Back,
+}
+
 /// Takes `msg` in and runs the effects it leads to, taking in what they report. Says what
-/// changed on screen, and how the reader ends if it should.
+/// changed on screen, and what the loop does next.
 pub fn dispatch(
     model: &mut Model,
     msg: Msg,
     guard: &mut TerminalGuard,
-) -> io::Result<(Redraw, Option<Ending>)> {
+) -> io::Result<(Redraw, Next)> {
     let first = update(model, msg);
     let (mut effect, mut redraw) = (first.effect, first.redraw);
     loop {
         let next = match effect {
-            Effect::None => return Ok((redraw, None)),
-            Effect::Quit => return Ok((redraw, Some(Ending::Quit))),
+            Effect::None => return Ok((redraw, Next::Stay)),
+            Effect::Quit => return Ok((redraw, Next::End(Ending::Quit))),
+            Effect::Open(link) => return Ok((redraw, Next::Open(link))),
+            Effect::Back => return Ok((redraw, Next::Back)),
+            Effect::OpenOutside(url) => Msg::OpenedOutside(open_outside(&model.opener, &url)),
             Effect::Exit(number) => {
                 let notice = save_before_exit(model);
                 let status = 128 + number;
-                return Ok((redraw, Some(Ending::Signalled { status, notice })));
+                return Ok((redraw, Next::End(Ending::Signalled { status, notice })));
             }
             Effect::Save => Msg::Saved(save(model)),
             Effect::SaveThenQuit => match save(model) {
-                Ok(_) => return Ok((redraw, Some(Ending::Quit))),
+                Ok(_) => return Ok((redraw, Next::End(Ending::Quit))),
                 Err(_) => Msg::Unsaved(recovery(model)),
             },
             Effect::Suspend => {
@@ -47,7 +60,7 @@ pub fn dispatch(
                 // Continued (`fg`): the screen is painted whole, at its size now.
                 let size = resume(guard)?;
                 if size == model.view.size {
-                    return Ok((redraw, None));
+                    return Ok((redraw, Next::Stay));
                 }
                 Msg::Resize(size.0, size.1)
             }
@@ -168,6 +181,30 @@ fn external_editor(
     let result = signals::while_child_runs(run);
     let size = resume(guard)?;
     Ok((result, size))
+}
+
+/// Hands `url` to the system opener (`opener`, the URL appended), detached: in a process
+/// group of its own (the terminal's Ctrl-c is not its), its input and output away from the
+/// terminal gloss draws on, waited for by a thread so it leaves no zombie. What to say, or
+/// why it could not run.
+pub fn open_outside(opener: &[String], url: &str) -> Result<String, String> {
+    let Some((program, args)) = opener.split_first() else {
+        return Err("no opener is set (opener in the config)".to_owned());
+    };
+    let mut command = Command::new(program);
+    command
+        .args(args)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    let mut child = command
+        .spawn()
+        .map_err(|e| format!("cannot run the opener '{program}': {e}"))?;
+    std::thread::spawn(move || child.wait());
+    Ok(format!("opening {url} with {program}"))
 }
 
 /// A temporary file removed when dropped.

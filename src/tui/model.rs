@@ -55,6 +55,8 @@ pub enum Overlay {
     Keys,
     /// The last status messages, in full.
     Messages,
+    /// The article's links; the overlay's `scroll` is the selected link.
+    Links,
 }
 
 /// Which pane has the keyboard.
@@ -117,6 +119,11 @@ pub struct Model {
     pub status: StatusLine,
     /// The reader's notes and what is being done with them.
     pub notes: Notes,
+    /// The document this one was opened from (its label), which Ctrl-o goes back to once
+    /// this one's jump list is spent (`tui::session`).
+    pub previous: Option<String>,
+    /// The command that opens a link outside gloss, the link appended (`opener`).
+    pub opener: Vec<String>,
 }
 
 impl Model {
@@ -145,6 +152,8 @@ impl Model {
             overlay: Overlays::default(),
             status: StatusLine::default(),
             notes: Notes::default(),
+            previous: None,
+            opener: crate::config::links::default_opener(),
         };
         model.relayout();
         model

@@ -7,6 +7,7 @@
 
 mod editor;
 mod jump;
+pub(super) mod links;
 mod mouse;
 mod msg;
 mod notes;
@@ -114,6 +115,14 @@ fn no_effect(m: &mut Model, msg: Msg) {
                 ),
             });
         }
+        Msg::Opened(result) => {
+            m.status.fetching = None;
+            if let Err(e) = result {
+                m.status.message = Some(e);
+            }
+        }
+        Msg::Returned(notice) => m.status.message = notice,
+        Msg::OpenedOutside(Ok(said) | Err(said)) => m.status.message = Some(said),
         // Taken in by `take`.
         Msg::Key(_) | Msg::Wheel { .. } | Msg::Terminating(_) | Msg::Suspend => {}
     }
@@ -239,7 +248,7 @@ fn command(m: &mut Model, action: Action) -> Effect {
         Action::Enter => enter(m),
         Action::Back if m.notes.selection.is_some() => m.notes.selection = None,
         Action::Back => back(m),
-        Action::JumpBack => jump::jump_back(m),
+        Action::JumpBack => return jump::jump_back(m),
         Action::Search => {
             m.search.prompt = Some(Prompt {
                 input: String::new(),
@@ -249,6 +258,8 @@ fn command(m: &mut Model, action: Action) -> Effect {
         Action::NextMatch => jump::next_match(m, true),
         Action::PrevMatch => jump::next_match(m, false),
         Action::ToggleSidePane => toggle_side(m),
+        Action::Links => links::open_list(m),
+        Action::OpenExternal | Action::ShowLink => links::outside_the_list(m, action),
         Action::Help => overlay::open(m, Overlay::Keys),
         Action::Messages => overlay::open(m, Overlay::Messages),
         Action::AddNote

@@ -9,6 +9,7 @@ mod fetch;
 mod harness;
 mod injection;
 mod inputs;
+mod links;
 mod notes;
 mod scroll;
 #[cfg(target_os = "linux")]

@@ -52,6 +52,14 @@ pub enum Msg {
     Terminating(i32),
     /// A SIGTSTP from outside: suspend as the `suspend` action does.
     Suspend,
+    /// The document asked for with [`Effect::Open`] is shown over this one (`Ok`), or
+    /// could not be opened (the reason).
+    Opened(Result<(), String>),
+    /// This document is shown again after the one over it was closed, with what to say
+    /// (where that one's notes went when they could not be saved).
+    Returned(Option<String>),
+    /// How handing a link to the system opener went: what to say, or the error.
+    OpenedOutside(Result<String, String>),
 }
 
 impl Msg {
@@ -67,7 +75,7 @@ impl Msg {
 }
 
 /// What the loop must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
     Quit,
@@ -81,6 +89,14 @@ pub enum Effect {
     Suspend,
     /// Save the notes (or copy them to a recovery file) and end on this signal.
     Exit(i32),
+    /// Open this link (a URL or a path) as a document over this one (`tui::session`);
+    /// the answer comes back as [`Msg::Opened`].
+    Open(String),
+    /// Close this document and show the one it was opened from.
+    Back,
+    /// Hand this URL to the system opener (`opener` in the config), detached; the answer
+    /// comes back as [`Msg::OpenedOutside`].
+    OpenOutside(String),
 }
 
 /// What an update changed on screen.
@@ -104,7 +120,7 @@ impl Redraw {
 }
 
 /// What `update` gives back: the effect to run and what changed on screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
     pub effect: Effect,
     pub redraw: Redraw,

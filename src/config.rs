@@ -20,8 +20,8 @@ use toml::Spanned;
 use crate::keys::{ALWAYS_QUITS, KeyChord};
 
 mod library;
-pub use library::LibraryConfig;
 use crate::theme::{self, DepthSetting, Located, TomlRead, read_toml};
+pub use library::LibraryConfig;
 
 /// The side pane's width in columns when the config says nothing.
 pub const DEFAULT_SIDE_PANE_WIDTH: u16 = 40;

@@ -29,6 +29,7 @@ mod browse;
 mod context;
 mod error;
 pub mod fts_query;
+pub mod import;
 mod model;
 pub mod names;
 mod record;
@@ -49,8 +50,8 @@ use rusqlite::Connection;
 pub use error::LibraryError;
 pub use model::{
     ArticleEntity, ArticleId, ArticleSummary, Cursor, EntityArticle, EntityId, EntitySummary,
-    MentionContext, MonthCount, Page, Position, QuoteHit, RecordStatus, Recorded, SearchHit,
-    Sort, SourceRef, StoredArticle, label_from_str,
+    MentionContext, MonthCount, Page, Position, QuoteHit, RecordStatus, Recorded, SearchHit, Sort,
+    SourceRef, StoredArticle, label_from_str,
 };
 pub use session::{Pending, Session};
 

@@ -71,7 +71,9 @@ fn resolve_file(spec: &str, config_path: &Path) -> Result<PathBuf, String> {
     if let Some(rest) = spec.strip_prefix("~/") {
         let home = std::env::var_os("HOME")
             .filter(|h| !h.is_empty())
-            .ok_or_else(|| format!("library.path: '{spec}' starts with '~/' but HOME is not set"))?;
+            .ok_or_else(|| {
+                format!("library.path: '{spec}' starts with '~/' but HOME is not set")
+            })?;
         return Ok(PathBuf::from(home).join(rest));
     }
     Ok(config_path.parent().unwrap_or(Path::new(".")).join(spec))

@@ -311,8 +311,18 @@ fn the_library_table_sets_path_recording_and_positions() {
         }
     );
     assert_eq!(parse("").expect("empty").library, LibraryConfig::default());
-    let err = parse("[library]\nremember = true").expect_err("unknown").to_string();
-    assert!(err.starts_with("config.toml:2:1: unknown field `remember`"), "{err}");
-    let err = parse("[library]\npath = \"\"").expect_err("empty").to_string();
-    assert_eq!(err, "config.toml:2:8: library.path: expected a file, found an empty string");
+    let err = parse("[library]\nremember = true")
+        .expect_err("unknown")
+        .to_string();
+    assert!(
+        err.starts_with("config.toml:2:1: unknown field `remember`"),
+        "{err}"
+    );
+    let err = parse("[library]\npath = \"\"")
+        .expect_err("empty")
+        .to_string();
+    assert_eq!(
+        err,
+        "config.toml:2:8: library.path: expected a file, found an empty string"
+    );
 }

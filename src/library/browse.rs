@@ -27,7 +27,10 @@ impl Library {
         limit: usize,
     ) -> Result<Page<ArticleSummary>, LibraryError> {
         let (sql, first) = match sort {
-            Sort::LastRead => (sql::PAGE_BY_LAST_OPENED, (String::new(), i64::MAX, i64::MAX)),
+            Sort::LastRead => (
+                sql::PAGE_BY_LAST_OPENED,
+                (String::new(), i64::MAX, i64::MAX),
+            ),
             Sort::Date => (sql::PAGE_BY_DATE, ("\u{10FFFF}".into(), 0, i64::MAX)),
             Sort::Title => (sql::PAGE_BY_TITLE, (String::new(), 0, i64::MIN)),
         };
@@ -57,7 +60,10 @@ impl Library {
         limit: usize,
     ) -> Result<Vec<ArticleSummary>, LibraryError> {
         let (sql, last) = match sort {
-            Sort::LastRead => (sql::PAGE_BEFORE_LAST_OPENED, (String::new(), i64::MIN, i64::MIN)),
+            Sort::LastRead => (
+                sql::PAGE_BEFORE_LAST_OPENED,
+                (String::new(), i64::MIN, i64::MIN),
+            ),
             Sort::Date => (sql::PAGE_BEFORE_DATE, (String::new(), 0, i64::MIN)),
             Sort::Title => (sql::PAGE_BEFORE_TITLE, ("\u{10FFFF}".into(), 0, i64::MAX)),
         };
@@ -199,7 +205,9 @@ impl Library {
                 return Ok(None);
             };
             let mut stmt = self.conn.prepare_cached(sql::ENTITY_ALIASES)?;
-            let aliases = stmt.query_map([id.0], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            let aliases = stmt
+                .query_map([id.0], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
             Ok(Some((found, aliases)))
         };
         run()
@@ -224,21 +232,18 @@ impl Library {
         });
         let run = || -> rusqlite::Result<Vec<(EntityArticle, Vec<u8>)>> {
             let mut stmt = self.conn.prepare_cached(sql::ENTITY_ARTICLES)?;
-            let rows = stmt.query_map(
-                params![id.0, date, article, to_i64(limit)],
-                |r| {
-                    let found = EntityArticle {
-                        article: ArticleId(r.get(0)?),
-                        title: r.get(1)?,
-                        source: r.get(2)?,
-                        site: r.get(3)?,
-                        pub_date: r.get::<_, String>(4).map(non_empty)?,
-                        mention_count: to_usize(r.get(5)?),
-                        mentions: Vec::new(),
-                    };
-                    Ok((found, r.get(6)?))
-                },
-            )?;
+            let rows = stmt.query_map(params![id.0, date, article, to_i64(limit)], |r| {
+                let found = EntityArticle {
+                    article: ArticleId(r.get(0)?),
+                    title: r.get(1)?,
+                    source: r.get(2)?,
+                    site: r.get(3)?,
+                    pub_date: r.get::<_, String>(4).map(non_empty)?,
+                    mention_count: to_usize(r.get(5)?),
+                    mentions: Vec::new(),
+                };
+                Ok((found, r.get(6)?))
+            })?;
             rows.collect()
         };
         let rows = run().map_err(|e| self.fail(e))?;

@@ -20,7 +20,13 @@ pub fn mention_context(window: &[u8], window_start: usize, span: Range<usize>) -
     // not the end of a sentence, and the sentence is shown on one line.
     let text: String = text
         .chars()
-        .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     let text = text.as_str();
     let local = span.start.saturating_sub(text_start).min(text.len())

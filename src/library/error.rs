@@ -17,7 +17,11 @@ pub enum LibraryError {
          to {known}): update gloss to use it",
         path.display()
     )]
-    Newer { path: PathBuf, found: i64, known: i64 },
+    Newer {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
     /// Another program held a lock for longer than the busy timeout.
     #[error("{}: the library is locked by another program (waited {waited_ms} ms)", path.display())]
     Locked { path: PathBuf, waited_ms: u64 },

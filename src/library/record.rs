@@ -203,18 +203,19 @@ fn upsert(
         tx.execute(sql::FTS_DELETE, [id])?;
         let touched = remove_annotations(tx, id)?;
         sweep(tx, &touched)?;
-        tx.prepare_cached(sql::UPDATE_ARTICLE_TEXT)?.execute(params![
-            id,
-            hash,
-            meta.title,
-            title_key,
-            meta.author,
-            meta.source,
-            meta.url,
-            date,
-            article.text,
-            len
-        ])?;
+        tx.prepare_cached(sql::UPDATE_ARTICLE_TEXT)?
+            .execute(params![
+                id,
+                hash,
+                meta.title,
+                title_key,
+                meta.author,
+                meta.source,
+                meta.url,
+                date,
+                article.text,
+                len
+            ])?;
         tx.execute(sql::FTS_INSERT, [id])?;
         let position: i64 = tx.query_row(sql::GET_POSITION, [id], |r| r.get(0))?;
         return Ok((id, RecordStatus::Updated, position, false));
@@ -304,7 +305,9 @@ fn store_annotations(
         *per_entity.entry(entity).or_default() += count;
         let aliases = serde_json::to_string(&group.aliases).unwrap_or_else(|_| "[]".into());
         let kind = group.label.as_str();
-        insert.execute(params![id, entity, date, group.name, kind, aliases, count, spans])?;
+        insert.execute(params![
+            id, entity, date, group.name, kind, aliases, count, spans
+        ])?;
     }
     let mut counts = tx.prepare_cached(sql::ENTITY_COUNTS)?;
     for (entity, mentions) in per_entity {
@@ -375,9 +378,15 @@ fn entity_for(tx: &Transaction<'_>, group: &EntityGroup) -> rusqlite::Result<i64
     let mut lookup = tx.prepare_cached(sql::ENTITIES_BY_KEY)?;
     let mut first = |k: &str, exact_only: bool| -> rusqlite::Result<Option<i64>> {
         lookup
-            .query_row(params![k, kind, 1], |r| Ok((r.get(0)?, r.get::<_, bool>(5)?)))
+            .query_row(params![k, kind, 1], |r| {
+                Ok((r.get(0)?, r.get::<_, bool>(5)?))
+            })
             .optional()
-            .map(|found| found.filter(|(_, exact)| *exact || !exact_only).map(|(id, _)| id))
+            .map(|found| {
+                found
+                    .filter(|(_, exact)| *exact || !exact_only)
+                    .map(|(id, _)| id)
+            })
     };
     let mut entity = first(&key, false)?;
     if entity.is_none() {

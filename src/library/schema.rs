@@ -55,10 +55,12 @@ pub fn open_with_steps(
     // WAL makes NORMAL safe against corruption; a power cut may lose the last commit only.
     conn.pragma_update(None, "synchronous", "NORMAL")
         .map_err(fail)?;
-    migrate(&mut conn, path, steps).map_err(|e| match e {
-        Migration::Sql(e) => fail(e),
-        Migration::Newer(found) => newer(path, found, steps),
-    })?;
+    if found < steps.len() as i64 {
+        migrate(&mut conn, steps).map_err(|e| match e {
+            Migration::Sql(e) => fail(e),
+            Migration::Newer(found) => newer(path, found, steps),
+        })?;
+    }
     Ok(conn)
 }
 
@@ -77,8 +79,7 @@ impl From<rusqlite::Error> for Migration {
 
 /// Runs the steps from the file's version on, all in one transaction (taken for writing
 /// at once, so the version read inside it is the one the steps apply to).
-fn migrate(conn: &mut Connection, path: &Path, steps: &[&str]) -> Result<(), Migration> {
-    let _ = path;
+fn migrate(conn: &mut Connection, steps: &[&str]) -> Result<(), Migration> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let found: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let known = steps.len() as i64;

@@ -31,7 +31,13 @@ impl Library {
         let run = || -> rusqlite::Result<Vec<SearchHit>> {
             let mut stmt = self.conn.prepare_cached(sql::SEARCH)?;
             let rows = stmt.query_map(
-                params![fts, OPEN.to_string(), CLOSE.to_string(), to_i64(limit), to_i64(offset)],
+                params![
+                    fts,
+                    OPEN.to_string(),
+                    CLOSE.to_string(),
+                    to_i64(limit),
+                    to_i64(offset)
+                ],
                 |r| {
                     let snip: String = r.get(5)?;
                     let (snippet, highlights) = marked(&snip);

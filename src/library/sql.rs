@@ -127,8 +127,7 @@ pub const UPDATE_ARTICLE_TEXT: &str = "UPDATE article SET text_hash = ?2, title 
     text_len = ?10, position = min(position, ?10), annotated = 0 WHERE id = ?1";
 pub const TOUCH_ARTICLE: &str = "UPDATE article SET last_opened = ?2,
     first_opened = coalesce(first_opened, ?2) WHERE id = ?1";
-pub const FTS_INSERT: &str =
-    "INSERT INTO article_fts (rowid, title, text) SELECT id, title, text FROM article WHERE id = ?1";
+pub const FTS_INSERT: &str = "INSERT INTO article_fts (rowid, title, text) SELECT id, title, text FROM article WHERE id = ?1";
 pub const FTS_DELETE: &str = "INSERT INTO article_fts (article_fts, rowid, title, text)
     SELECT 'delete', id, title, text FROM article WHERE id = ?1";
 pub const DELETE_ARTICLE: &str = "DELETE FROM article WHERE id = ?1";

@@ -50,7 +50,10 @@ fn trump_and_donald_trump_meet_across_articles_in_either_order() {
         assert_eq!(ids, [b.id, a.id], "newest first");
         let with_first = if order[0] == FIRST { 1 } else { 0 };
         let mention = &page.items[with_first].mentions[0];
-        assert_eq!(&mention.sentence[mention.in_sentence.clone()], "Donald Trump");
+        assert_eq!(
+            &mention.sentence[mention.in_sentence.clone()],
+            "Donald Trump"
+        );
         assert!(mention.sentence.ends_with("Monday."), "{mention:?}");
     }
 }
@@ -58,8 +61,16 @@ fn trump_and_donald_trump_meet_across_articles_in_either_order() {
 #[test]
 fn search_ranks_snippets_and_takes_any_text() {
     let (_dir, mut library) = temp_library();
-    add(&mut library, "a.txt", &article("Washington", "2020-01-06", FIRST));
-    let b = add(&mut library, "b.txt", &article("Ottawa", "2020-01-07", SECOND));
+    add(
+        &mut library,
+        "a.txt",
+        &article("Washington", "2020-01-06", FIRST),
+    );
+    let b = add(
+        &mut library,
+        "b.txt",
+        &article("Ottawa", "2020-01-07", SECOND),
+    );
     let hits = library.search("reporters ottawa", 10, 0).unwrap();
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].id, b.id);
@@ -69,7 +80,16 @@ fn search_ranks_snippets_and_takes_any_text() {
         .map(|r| &hits[0].snippet[r.clone()])
         .collect();
     assert_eq!(words, ["reporters", "Ottawa"]);
-    for odd in ["\"", "AND OR NOT", "a*", "-x", "title:x", "NEAR(a b)", "'; DROP TABLE article; --", ""] {
+    for odd in [
+        "\"",
+        "AND OR NOT",
+        "a*",
+        "-x",
+        "title:x",
+        "NEAR(a b)",
+        "'; DROP TABLE article; --",
+        "",
+    ] {
         library.search(odd, 10, 0).unwrap();
     }
     assert_eq!(library.count().unwrap(), 2);
@@ -95,17 +115,31 @@ fn recording_again_finds_it_an_edit_updates_it_and_keeps_the_position() {
     assert_eq!(first.status, RecordStatus::Added);
     library.set_position(first.id, 40).unwrap();
     let again = add(&mut library, "a.txt", &a);
-    assert_eq!((again.status, again.id, again.position.byte), (RecordStatus::AlreadyThere, first.id, 40));
+    assert_eq!(
+        (again.status, again.id, again.position.byte),
+        (RecordStatus::AlreadyThere, first.id, 40)
+    );
     let edited = article("A", "2020-01-06", &format!("{FIRST} And one more line."));
     let updated = add(&mut library, "a.txt", &edited);
-    assert_eq!((updated.status, updated.id), (RecordStatus::Updated, first.id));
+    assert_eq!(
+        (updated.status, updated.id),
+        (RecordStatus::Updated, first.id)
+    );
     assert_eq!(library.position(first.id).unwrap().byte, 40);
     assert_eq!(library.search("line", 5, 0).unwrap().len(), 1);
-    assert_eq!(library.search("golf", 5, 0).unwrap().len(), 1, "the old words are gone only if edited away");
+    assert_eq!(
+        library.search("golf", 5, 0).unwrap().len(),
+        1,
+        "the old words are gone only if edited away"
+    );
     let trump = &library.find_entities("Donald Trump", None, 1).unwrap()[0];
     assert_eq!(trump.article_count, 1, "{trump:?}");
     library.set_position(first.id, 1_000_000).unwrap();
-    assert_eq!(library.position(first.id).unwrap().byte, edited.text.len(), "clamped");
+    assert_eq!(
+        library.position(first.id).unwrap().byte,
+        edited.text.len(),
+        "clamped"
+    );
 }
 
 #[test]
@@ -118,7 +152,12 @@ fn removal_takes_its_entities_counts_and_search_with_it() {
     assert!(library.search("florida", 5, 0).unwrap().is_empty());
     let trump = &library.find_entities("Trump", None, 1).unwrap()[0];
     assert_eq!(trump.article_count, 1);
-    assert!(library.find_entities("Florida", None, 1).unwrap().is_empty());
+    assert!(
+        library
+            .find_entities("Florida", None, 1)
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]
@@ -126,10 +165,19 @@ fn pages_in_each_order_cover_every_article_once() {
     let (_dir, mut library) = temp_library();
     for i in 0..23 {
         let text = format!("Article number {i} about Paris.");
-        let a = article(&format!("T{:02}", (i * 7) % 23), &format!("2020-01-{:02}", i % 28 + 1), &text);
+        let a = article(
+            &format!("T{:02}", (i * 7) % 23),
+            &format!("2020-01-{:02}", i % 28 + 1),
+            &text,
+        );
         let r = add(&mut library, &format!("{i}.txt"), &a);
         if i % 3 == 0 {
-            library.touch(r.id, jiff::Timestamp::from_second(1_600_000_000 + i).unwrap()).unwrap();
+            library
+                .touch(
+                    r.id,
+                    jiff::Timestamp::from_second(1_600_000_000 + i).unwrap(),
+                )
+                .unwrap();
         }
     }
     for sort in [Sort::LastRead, Sort::Date, Sort::Title] {
@@ -137,7 +185,11 @@ fn pages_in_each_order_cover_every_article_once() {
         let mut cursor = None;
         loop {
             let page = library.articles(sort, cursor.as_ref(), 5).unwrap();
-            seen.extend(page.items.iter().map(|a| (a.id, a.title.clone(), a.pub_date.clone(), a.last_opened)));
+            seen.extend(
+                page.items
+                    .iter()
+                    .map(|a| (a.id, a.title.clone(), a.pub_date.clone(), a.last_opened)),
+            );
             match page.next {
                 Some(next) => cursor = Some(next),
                 None => break,
@@ -146,7 +198,9 @@ fn pages_in_each_order_cover_every_article_once() {
         assert_eq!(seen.len(), 23, "{sort:?}");
         let mut keys: Vec<_> = seen.clone();
         match sort {
-            Sort::LastRead => keys.sort_by(|a, b| b.3.unwrap_or(0).cmp(&a.3.unwrap_or(0)).then(b.0.cmp(&a.0))),
+            Sort::LastRead => {
+                keys.sort_by(|a, b| b.3.unwrap_or(0).cmp(&a.3.unwrap_or(0)).then(b.0.cmp(&a.0)))
+            }
             Sort::Date => keys.sort_by(|a, b| b.2.cmp(&a.2).then(b.0.cmp(&a.0))),
             Sort::Title => keys.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0))),
         }
@@ -158,7 +212,10 @@ fn pages_in_each_order_cover_every_article_once() {
             let page = library.articles_before(sort, before.as_ref(), 5).unwrap();
             let Some(first) = page.first() else { break };
             before = Some(first.cursor(sort));
-            let ids: Vec<_> = page.iter().map(|a| (a.id, a.title.clone(), a.pub_date.clone(), a.last_opened)).collect();
+            let ids: Vec<_> = page
+                .iter()
+                .map(|a| (a.id, a.title.clone(), a.pub_date.clone(), a.last_opened))
+                .collect();
             back.splice(0..0, ids);
         }
         assert_eq!(back, seen, "{sort:?} backwards");
@@ -170,7 +227,9 @@ fn notes_count_and_tags_are_an_index_of_the_notes_file() {
     let (_dir, mut library) = temp_library();
     let a = add(&mut library, "a.txt", &article("A", "2020-01-06", FIRST));
     let file = PathBuf::from("/notes/a.toml");
-    library.set_notes(a.id, Some(&file), 3, &["iraq".into(), "army".into()]).unwrap();
+    library
+        .set_notes(a.id, Some(&file), 3, &["iraq".into(), "army".into()])
+        .unwrap();
     let summary = library.article(a.id).unwrap();
     assert_eq!((summary.notes_file, summary.notes_count), (Some(file), 3));
     assert_eq!(library.tags(a.id).unwrap(), ["army", "iraq"]);

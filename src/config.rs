@@ -21,7 +21,10 @@ use toml::Spanned;
 pub mod links;
 
 use crate::keys::{ALWAYS_QUITS, KeyChord};
+
+mod library;
 use crate::theme::{self, DepthSetting, Located, TomlRead, read_toml};
+pub use library::LibraryConfig;
 
 /// The side pane's width in columns when the config says nothing.
 pub const DEFAULT_SIDE_PANE_WIDTH: u16 = 40;
@@ -61,6 +64,8 @@ pub struct Config {
     pub opener: Vec<String>,
     /// Whether links are OSC 8 hyperlinks (`hyperlinks`).
     pub hyperlinks: links::Hyperlinks,
+    /// The `[library]` table: where the library is, whether to record, keep positions.
+    pub library: LibraryConfig,
     /// The file read, if any.
     pub path: Option<PathBuf>,
 }
@@ -76,6 +81,7 @@ impl Default for Config {
             color_depth: DepthSetting::Auto,
             opener: links::default_opener(),
             hyperlinks: links::Hyperlinks::Auto,
+            library: LibraryConfig::default(),
             path: None,
         }
     }
@@ -121,6 +127,7 @@ struct RawConfig {
     hyperlinks: Option<Spanned<String>>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<KeySpec>>,
+    library: Option<library::RawLibrary>,
 }
 
 /// A width as written: any integer, range-checked once its place is known.
@@ -265,6 +272,9 @@ impl Config {
                 .map_err(|e: links::UnknownHyperlinks| at(setting.span(), e.to_string()))?;
         }
 
+        if let Some(table) = raw.library {
+            config.library = table.resolve(path).map_err(|(span, m)| at(span, m))?;
+        }
         config.keys = resolve_keys(raw.keys, known_actions).map_err(|(span, m)| at(span, m))?;
         Ok(config)
     }

@@ -61,6 +61,10 @@ pub struct Launch {
     pub opener: Vec<String>,
     /// Whether links are OSC 8 hyperlinks (`hyperlinks`, resolved for this terminal).
     pub hyperlinks: bool,
+    /// The library session for this article: `None` when not recorded (`--no-library`,
+    /// `[library] enabled = false`, the sample); `Some(Err)` when the library could not
+    /// be opened (show the error's one line in the status bar; the article still opens).
+    pub library: Option<Result<crate::library::Session, crate::library::LibraryError>>,
 }
 
 /// The whole of a big article, loaded on a worker thread while the reader shows its head.
@@ -136,6 +140,9 @@ pub fn run(launch: Launch) -> anyhow::Result<Ending> {
         opening,
         opener,
         hyperlinks,
+        // Held while the reader runs (the recording thread reports to it); the library
+        // screens take it from here.
+        library: _library,
     } = launch;
     // Laid out at the terminal's size at once, so the first frame does not lay out twice.
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));

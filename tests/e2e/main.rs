@@ -10,6 +10,7 @@ mod harness;
 mod injection;
 mod inputs;
 mod links;
+mod library;
 mod notes;
 mod scroll;
 #[cfg(target_os = "linux")]

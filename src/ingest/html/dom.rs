@@ -162,6 +162,11 @@ impl Dom {
         out
     }
 
+    /// The ancestors of `i`, nearest first.
+    pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.nodes[i].parent, |&p| self.nodes[p].parent)
+    }
+
     /// Whether `i` has an ancestor called `tag`, looking at most `depth` levels up.
     pub fn has_ancestor(&self, i: usize, tag: &str, depth: usize) -> bool {
         let mut at = self.nodes[i].parent;

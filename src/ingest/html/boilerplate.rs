@@ -3,15 +3,17 @@
 //! article-extraction-benchmark's people-marked bodies leave it out):
 //!
 //! - teasers: a short block opening with a cue such as "Read more:", "Related:", "Don't
-//!   miss" or "Sign up", the way news sites put links to other stories between paragraphs;
-//! - lists of links to other stories (three or more items, nearly all link text), with the
-//!   short heading that introduces them ("More stories", "You may also like");
+//!   miss" or "Sign up", mostly links or the cue alone, the way news sites put links to
+//!   other stories between paragraphs;
+//! - lists of three or more items, largely links, introduced as other stories ("More
+//!   great stories", "You may also like"), with the line that introduces them;
 //! - boxes whose class or id names furniture no article is made of (newsletter sign-ups,
-//!   subscriptions, promotions, related stories, author bios), judged by the part of a
-//!   BEM-style name after its block name, so `article-body__newsletter` is a newsletter box;
-//! - datelines ("Published 10:48, Tue, Nov 19, 2019 | Updated ..."): the header shows the date;
-//! - "Advertisement" labels;
-//! - a block repeating an earlier block word for word (galleries repeat their captions).
+//!   subscriptions, promos, related stories, author bios, galleries of images), judged by
+//!   the part of a BEM-style name after its block name, so `article-body__newsletter` is a
+//!   newsletter box, and only when they hold under half of the article's text;
+//! - datelines and lines that are only a date (the header shows the date), short
+//!   copyright lines, "Advertisement" labels (`lines`);
+//! - a caption repeating an earlier caption word for word (galleries repeat them).
 //!
 //! Every rule is on the shape of the page, never on one site's markup.
 

@@ -66,7 +66,9 @@ pub(crate) fn remove(dom: &Dom, removed: &mut [bool], stats: &Stats, roots: &[us
     for &root in roots {
         let nodes: Vec<usize> = dom.descendants(root, |i| removed[i]).collect();
         for i in nodes {
-            if removed[i] || dom.ancestors(i).any(|a| removed[a]) {
+            // Parents come first: a removed parent has passed its state down already.
+            if removed[i] || dom.nodes[i].parent.is_some_and(|p| removed[p]) {
+                removed[i] = true;
                 continue;
             }
             if is_boilerplate(dom, removed, stats, i, total)
@@ -228,7 +230,7 @@ fn is_repeat(
     };
     let caption = e.tag == "figcaption"
         || class_and_id(e).contains("caption")
-        || dom.has_ancestor(i, "figure", usize::MAX);
+        || dom.has_ancestor(i, "figure");
     if !caption || stats.has_block[i] || stats.chars[i] < 40 || !is_block(&e.tag) || e.tag == "span"
     {
         return false;

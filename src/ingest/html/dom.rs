@@ -47,7 +47,14 @@ impl Element {
 #[derive(Debug)]
 pub(crate) struct Dom {
     pub nodes: Vec<Node>,
+    /// Per node, a bit for each of [`ENCLOSING`] that is among its ancestors: asked for
+    /// every node by later passes, so computed once (a walk up per node would cost the
+    /// depth each time, quadratic on a deeply nested page).
+    inside: Vec<u8>,
 }
+
+/// The ancestors `Dom::has_ancestor` answers for from its table.
+const ENCLOSING: [&str; 3] = ["figure", "code", "pre"];
 
 impl Dom {
     /// Parses `html` as a whole document, as a browser would (html5ever never fails: any
@@ -106,7 +113,8 @@ impl Dom {
                 data: Data::Document,
             });
         }
-        Dom { nodes }
+        let inside = enclosing(&nodes);
+        Dom { nodes, inside }
     }
 
     pub fn element(&self, i: usize) -> Option<&Element> {
@@ -167,18 +175,31 @@ impl Dom {
         std::iter::successors(self.nodes[i].parent, |&p| self.nodes[p].parent)
     }
 
-    /// Whether `i` has an ancestor called `tag`, looking at most `depth` levels up.
-    pub fn has_ancestor(&self, i: usize, tag: &str, depth: usize) -> bool {
-        let mut at = self.nodes[i].parent;
-        for _ in 0..depth {
-            let Some(p) = at else { return false };
-            if self.tag(p) == tag {
-                return true;
-            }
-            at = self.nodes[p].parent;
+    /// Whether `i` has an ancestor called `tag` (from the table for [`ENCLOSING`] tags,
+    /// else by walking up).
+    pub fn has_ancestor(&self, i: usize, tag: &str) -> bool {
+        match ENCLOSING.iter().position(|t| *t == tag) {
+            Some(bit) => self.inside[i] & (1 << bit) != 0,
+            None => self.ancestors(i).any(|p| self.tag(p) == tag),
         }
-        false
     }
+}
+
+/// The [`ENCLOSING`] bits of every node, top-down (parents come first).
+fn enclosing(nodes: &[Node]) -> Vec<u8> {
+    let mut inside = vec![0u8; nodes.len()];
+    for i in 0..nodes.len() {
+        let Some(p) = nodes[i].parent else { continue };
+        let own = match &nodes[p].data {
+            Data::Element(e) => ENCLOSING
+                .iter()
+                .position(|t| *t == e.tag)
+                .map_or(0, |bit| 1 << bit),
+            _ => 0,
+        };
+        inside[i] = inside[p] | own;
+    }
+    inside
 }
 
 /// Appends `text` to `out` with whitespace runs collapsed to one space, no leading space.
@@ -208,6 +229,21 @@ mod tests {
             assert!(n.parent.is_none_or(|p| p < i));
         }
         assert!(dom.find("html").is_some() && dom.find("body").is_some());
+    }
+
+    #[test]
+    fn enclosing_tags_are_known_below_them_only() {
+        let dom = Dom::parse("<figure><p>a<code>b</code></p></figure><pre>c</pre><p>d</p>");
+        let text = |t: &str| {
+            (0..dom.nodes.len())
+                .find(|&i| matches!(&dom.nodes[i].data, Data::Text(x) if x == t))
+                .unwrap_or(ROOT)
+        };
+        assert!(dom.has_ancestor(text("a"), "figure") && !dom.has_ancestor(text("a"), "code"));
+        assert!(dom.has_ancestor(text("b"), "code") && dom.has_ancestor(text("b"), "p"));
+        assert!(dom.has_ancestor(text("c"), "pre") && !dom.has_ancestor(text("c"), "figure"));
+        let figure = dom.find("figure").unwrap_or(ROOT);
+        assert!(!dom.has_ancestor(figure, "figure") && !dom.has_ancestor(text("d"), "pre"));
     }
 
     #[test]

@@ -22,9 +22,8 @@ use std::collections::HashSet;
 use super::clean::class_and_id;
 use super::dom::Dom;
 use super::stats::Stats;
-use lines::{
-    cue, introduces_stories, is_copyright, is_date_only, is_dateline, is_label, is_teaser,
-};
+pub(in crate::ingest::html) use lines::is_date_only;
+use lines::{cue, introduces_stories, is_copyright, is_dateline, is_label, is_teaser};
 
 mod lines;
 

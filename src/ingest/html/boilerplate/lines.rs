@@ -76,7 +76,7 @@ pub(super) fn is_dateline(text: &str) -> bool {
 
 /// A line that is only a date and time ("Nov. 20, 2019, 9:28 AM UTC"): the header shows
 /// the date.
-pub(super) fn is_date_only(text: &str) -> bool {
+pub(in crate::ingest::html) fn is_date_only(text: &str) -> bool {
     const MONTHS: &[&str] = &[
         "jan",
         "feb",
@@ -155,6 +155,7 @@ pub(super) fn is_date_only(text: &str) -> bool {
             .iter()
             .any(|w| w.len() == 4 && (w.starts_with("20") || w.starts_with("19")));
     text.chars().count() <= 60
+        && text.chars().any(|c| c.is_ascii_digit())
         && dated
         && words.iter().all(|w| {
             MONTHS.contains(w) || OTHERS.contains(w) || w.chars().all(|c| c.is_ascii_digit())
@@ -203,6 +204,7 @@ mod tests {
         assert!(is_date_only("wednesday 20 november 2019"));
         assert!(!is_date_only("may 2019 was wet"));
         assert!(!is_date_only("20 people"));
+        assert!(!is_date_only("may"));
         assert!(is_dateline(
             "published: 10:48, tue, nov 19, 2019 | updated: 11:05"
         ));

@@ -27,7 +27,12 @@ pub(crate) fn take_byline_and_title(
         }
         let Some(e) = dom.element(i) else { continue };
         if byline.is_none() && is_byline(e) {
-            let text = without_date(&dom.text(i, |n| removed[n]));
+            let text = dom.text(i, |n| removed[n]);
+            let text = if text.len() < 400 {
+                without_date(&text)
+            } else {
+                text
+            };
             let len = text.chars().count();
             if len > 0 && len < 100 {
                 byline = Some(text);

@@ -146,6 +146,9 @@ pub(in crate::ingest::html) fn is_date_only(text: &str) -> bool {
         "rd",
         "th",
     ];
+    if text.chars().count() > 60 {
+        return false;
+    }
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -154,8 +157,7 @@ pub(in crate::ingest::html) fn is_date_only(text: &str) -> bool {
         || words
             .iter()
             .any(|w| w.len() == 4 && (w.starts_with("20") || w.starts_with("19")));
-    text.chars().count() <= 60
-        && text.chars().any(|c| c.is_ascii_digit())
+    text.chars().any(|c| c.is_ascii_digit())
         && dated
         && words.iter().all(|w| {
             MONTHS.contains(w) || OTHERS.contains(w) || w.chars().all(|c| c.is_ascii_digit())

@@ -82,7 +82,7 @@ for page in "$dir"/*.html; do
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$dir/time.txt" 2>/dev/null || true)
   rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$dir/time.txt" 2>/dev/null || true)
   text=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["text"].encode()) // 1000)' "$dir/out.json" 2>/dev/null || echo "-")
-  err="$(grep -v '^\s*$' "$dir/err.txt" | head -2 | tr '\n' ' ' | cut -c1-90)"
+  err="$( (grep -v '^\s*$' "$dir/err.txt" || true) | head -2 | tr '\n' ' ' | cut -c1-90)"
   printf '| %s | %.1f | %s | %s | %s | %s | %s |\n' "$name" "$(stat -c %s "$page" | awk '{ print $1 / 1e6 }')" \
     "$status" "${secs:--}" "${rss:--}" "$text" "$err"
 done

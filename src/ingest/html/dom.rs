@@ -53,6 +53,44 @@ pub(crate) struct Dom {
     inside: Vec<u8>,
 }
 
+/// The attributes any pass reads; the others (`data-*`, event handlers, `srcset`...) are
+/// left in html5ever's tree, so a large page is not held twice over in full.
+const KEPT_ATTRIBUTES: &[&str] = &[
+    "class",
+    "id",
+    "role",
+    "style",
+    "hidden",
+    "aria-hidden",
+    "aria-modal",
+    "href",
+    "rel",
+    "itemprop",
+    "start",
+    "lang",
+    "content",
+    "name",
+    "property",
+    "http-equiv",
+    "datetime",
+    "type",
+    "charset",
+    "src",
+    "alt",
+    "title",
+    "dir",
+];
+
+/// Whether the open element is a script (other than JSON-LD, which the metadata reads)
+/// or a style: their text is code, never read, and on some pages most of the bytes.
+fn in_code_to_run(nodes: &[Node], open: &[usize]) -> bool {
+    let Some(Data::Element(e)) = open.last().map(|&p| &nodes[p].data) else {
+        return false;
+    };
+    e.tag == "style"
+        || (e.tag == "script" && !e.attr("type").is_some_and(|t| t.contains("ld+json")))
+}
+
 /// The ancestors `Dom::has_ancestor` answers for from its table.
 const ENCLOSING: [&str; 3] = ["figure", "code", "pre"];
 
@@ -72,9 +110,11 @@ impl Dom {
                             tag: e.name().to_string(),
                             attrs: e
                                 .attrs()
+                                .filter(|(n, _)| KEPT_ATTRIBUTES.contains(n))
                                 .map(|(n, v)| (n.to_string(), v.to_string()))
                                 .collect(),
                         }),
+                        scraper::Node::Text(_) if in_code_to_run(&nodes, &open) => continue,
                         scraper::Node::Text(t) => Data::Text(t.to_string()),
                         _ => continue,
                     };
@@ -229,6 +269,26 @@ mod tests {
             assert!(n.parent.is_none_or(|p| p < i));
         }
         assert!(dom.find("html").is_some() && dom.find("body").is_some());
+    }
+
+    #[test]
+    fn code_to_run_and_unread_attributes_are_not_copied() {
+        let dom = Dom::parse(
+            "<script>var big = 1;</script><style>p { }</style>\
+             <script type=application/ld+json>{\"a\": 1}</script>\
+             <p class=c data-track=x onclick=f()>Text</p>",
+        );
+        let texts: Vec<&str> = dom
+            .nodes
+            .iter()
+            .filter_map(|n| match &n.data {
+                Data::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, ["{\"a\": 1}", "Text"]);
+        let p = dom.find("p").and_then(|p| dom.element(p));
+        assert_eq!(p.map(|e| e.attrs.len()), Some(1));
     }
 
     #[test]

@@ -14,6 +14,7 @@
 //! The measurements that chose this design are in docs/quality.md ("HTML reader mode").
 
 mod blocks;
+mod boilerplate;
 mod clean;
 mod dom;
 mod encoding;
@@ -164,6 +165,7 @@ fn attempt(
     let roots = score::choose(dom, &removed, &stats, rules.weigh_classes)?;
     if rules.prune {
         prune::prune(dom, &mut removed, &stats, &roots);
+        boilerplate::remove(dom, &mut removed, &stats, &roots);
     }
     Some((blocks::build(dom, &removed, &roots, capacity), byline))
 }

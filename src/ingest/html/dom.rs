@@ -47,7 +47,52 @@ impl Element {
 #[derive(Debug)]
 pub(crate) struct Dom {
     pub nodes: Vec<Node>,
+    /// Per node, a bit for each of [`ENCLOSING`] that is among its ancestors: asked for
+    /// every node by later passes, so computed once (a walk up per node would cost the
+    /// depth each time, quadratic on a deeply nested page).
+    inside: Vec<u8>,
 }
+
+/// The attributes any pass reads; the others (`data-*`, event handlers, `srcset`...) are
+/// left in html5ever's tree, so a large page is not held twice over in full.
+const KEPT_ATTRIBUTES: &[&str] = &[
+    "class",
+    "id",
+    "role",
+    "style",
+    "hidden",
+    "aria-hidden",
+    "aria-modal",
+    "href",
+    "rel",
+    "itemprop",
+    "start",
+    "lang",
+    "content",
+    "name",
+    "property",
+    "http-equiv",
+    "datetime",
+    "type",
+    "charset",
+    "src",
+    "alt",
+    "title",
+    "dir",
+];
+
+/// Whether the open element is a script (other than JSON-LD, which the metadata reads)
+/// or a style: their text is code, never read, and on some pages most of the bytes.
+fn in_code_to_run(nodes: &[Node], open: &[usize]) -> bool {
+    let Some(Data::Element(e)) = open.last().map(|&p| &nodes[p].data) else {
+        return false;
+    };
+    e.tag == "style"
+        || (e.tag == "script" && !e.attr("type").is_some_and(|t| t.contains("ld+json")))
+}
+
+/// The ancestors `Dom::has_ancestor` answers for from its table.
+const ENCLOSING: [&str; 3] = ["figure", "code", "pre"];
 
 impl Dom {
     /// Parses `html` as a whole document, as a browser would (html5ever never fails: any
@@ -65,9 +110,11 @@ impl Dom {
                             tag: e.name().to_string(),
                             attrs: e
                                 .attrs()
+                                .filter(|(n, _)| KEPT_ATTRIBUTES.contains(n))
                                 .map(|(n, v)| (n.to_string(), v.to_string()))
                                 .collect(),
                         }),
+                        scraper::Node::Text(_) if in_code_to_run(&nodes, &open) => continue,
                         scraper::Node::Text(t) => Data::Text(t.to_string()),
                         _ => continue,
                     };
@@ -106,7 +153,8 @@ impl Dom {
                 data: Data::Document,
             });
         }
-        Dom { nodes }
+        let inside = enclosing(&nodes);
+        Dom { nodes, inside }
     }
 
     pub fn element(&self, i: usize) -> Option<&Element> {
@@ -162,18 +210,36 @@ impl Dom {
         out
     }
 
-    /// Whether `i` has an ancestor called `tag`, looking at most `depth` levels up.
-    pub fn has_ancestor(&self, i: usize, tag: &str, depth: usize) -> bool {
-        let mut at = self.nodes[i].parent;
-        for _ in 0..depth {
-            let Some(p) = at else { return false };
-            if self.tag(p) == tag {
-                return true;
-            }
-            at = self.nodes[p].parent;
-        }
-        false
+    /// The ancestors of `i`, nearest first.
+    pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.nodes[i].parent, |&p| self.nodes[p].parent)
     }
+
+    /// Whether `i` has an ancestor called `tag` (from the table for [`ENCLOSING`] tags,
+    /// else by walking up).
+    pub fn has_ancestor(&self, i: usize, tag: &str) -> bool {
+        match ENCLOSING.iter().position(|t| *t == tag) {
+            Some(bit) => self.inside[i] & (1 << bit) != 0,
+            None => self.ancestors(i).any(|p| self.tag(p) == tag),
+        }
+    }
+}
+
+/// The [`ENCLOSING`] bits of every node, top-down (parents come first).
+fn enclosing(nodes: &[Node]) -> Vec<u8> {
+    let mut inside = vec![0u8; nodes.len()];
+    for i in 0..nodes.len() {
+        let Some(p) = nodes[i].parent else { continue };
+        let own = match &nodes[p].data {
+            Data::Element(e) => ENCLOSING
+                .iter()
+                .position(|t| *t == e.tag)
+                .map_or(0, |bit| 1 << bit),
+            _ => 0,
+        };
+        inside[i] = inside[p] | own;
+    }
+    inside
 }
 
 /// Appends `text` to `out` with whitespace runs collapsed to one space, no leading space.
@@ -203,6 +269,41 @@ mod tests {
             assert!(n.parent.is_none_or(|p| p < i));
         }
         assert!(dom.find("html").is_some() && dom.find("body").is_some());
+    }
+
+    #[test]
+    fn code_to_run_and_unread_attributes_are_not_copied() {
+        let dom = Dom::parse(
+            "<script>var big = 1;</script><style>p { }</style>\
+             <script type=application/ld+json>{\"a\": 1}</script>\
+             <p class=c data-track=x onclick=f()>Text</p>",
+        );
+        let texts: Vec<&str> = dom
+            .nodes
+            .iter()
+            .filter_map(|n| match &n.data {
+                Data::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, ["{\"a\": 1}", "Text"]);
+        let p = dom.find("p").and_then(|p| dom.element(p));
+        assert_eq!(p.map(|e| e.attrs.len()), Some(1));
+    }
+
+    #[test]
+    fn enclosing_tags_are_known_below_them_only() {
+        let dom = Dom::parse("<figure><p>a<code>b</code></p></figure><pre>c</pre><p>d</p>");
+        let text = |t: &str| {
+            (0..dom.nodes.len())
+                .find(|&i| matches!(&dom.nodes[i].data, Data::Text(x) if x == t))
+                .unwrap_or(ROOT)
+        };
+        assert!(dom.has_ancestor(text("a"), "figure") && !dom.has_ancestor(text("a"), "code"));
+        assert!(dom.has_ancestor(text("b"), "code") && dom.has_ancestor(text("b"), "p"));
+        assert!(dom.has_ancestor(text("c"), "pre") && !dom.has_ancestor(text("c"), "figure"));
+        let figure = dom.find("figure").unwrap_or(ROOT);
+        assert!(!dom.has_ancestor(figure, "figure") && !dom.has_ancestor(text("d"), "pre"));
     }
 
     #[test]

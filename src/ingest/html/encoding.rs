@@ -2,7 +2,10 @@
 //! first 1,024 bytes declares (the HTML standard's prescan, simplified: `charset=` inside a
 //! `<meta` tag), then the charset the HTTP `Content-Type` header gave (for a fetched page),
 //! then UTF-8 when the bytes are valid UTF-8, then Windows-1252 (what
-//! browsers assume for an undeclared legacy page). Decoding is `encoding_rs`'s, the
+//! browsers assume for an undeclared legacy page). Bytes that are valid UTF-8 with
+//! non-ASCII text in them are UTF-8 whatever the page declares: a page saved again as
+//! UTF-8 often keeps its old `<meta charset=gb2312>`, and text in a legacy encoding is
+//! almost never valid UTF-8 by chance. Decoding is `encoding_rs`'s, the
 //! WHATWG Encoding Standard browsers follow: a declared `iso-8859-1` is read as
 //! Windows-1252, as browsers do, so curly quotes and dashes survive.
 
@@ -26,17 +29,16 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
 /// Decodes a page's bytes, `transport` being the encoding its HTTP header named, used when
 /// the page has no byte-order mark and declares none itself.
 pub(crate) fn decode_with(bytes: &[u8], transport: Option<&'static Encoding>) -> Decoded {
-    let encoding = Encoding::for_bom(bytes)
-        .map(|(e, _)| e)
-        .or_else(|| declared(&bytes[..bytes.len().min(PRESCAN)]))
-        .or(transport)
-        .unwrap_or_else(|| {
-            if std::str::from_utf8(bytes).is_ok() {
-                UTF_8
-            } else {
-                WINDOWS_1252
-            }
-        });
+    let utf8 = || std::str::from_utf8(bytes).is_ok();
+    let encoding = match Encoding::for_bom(bytes) {
+        Some((bom, _)) => bom,
+        None => match declared(&bytes[..bytes.len().min(PRESCAN)]).or(transport) {
+            Some(said) if said != UTF_8 && !bytes.is_ascii() && utf8() => UTF_8,
+            Some(said) => said,
+            None if utf8() => UTF_8,
+            None => WINDOWS_1252,
+        },
+    };
     // A page that declares UTF-16 in a meta but has no BOM is ASCII-compatible bytes in
     // practice: the standard reads it as UTF-8.
     let encoding = if encoding.is_ascii_compatible()
@@ -105,6 +107,19 @@ fn trim_start(bytes: &[u8]) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_saved_again_as_utf8_is_utf8_whatever_its_meta_says() {
+        let page =
+            "<meta http-equiv=Content-Type content='text/html; charset=gb2312'><p>中文报道</p>";
+        assert!(decode(page.as_bytes()).text.contains("中文报道"));
+        // The same words in GBK stay GBK.
+        let mut gbk = b"<meta charset=gb2312><p>".to_vec();
+        gbk.extend(b"\xd6\xd0\xce\xc4</p>");
+        assert!(decode(&gbk).text.contains("中文"));
+        let latin = b"<meta charset=iso-8859-1><p>caf\xe9</p>";
+        assert!(decode(latin).text.contains("café"));
+    }
 
     #[test]
     fn windows_1252_declared_or_not_is_not_mojibake() {

@@ -3,6 +3,7 @@
 //! naming a byline, of under 100 characters) and headings that repeat the title (the
 //! reader's header shows both).
 
+use super::boilerplate::is_date_only;
 use super::clean::class_and_id;
 use super::dom::Dom;
 use super::title::similarity;
@@ -27,6 +28,11 @@ pub(crate) fn take_byline_and_title(
         let Some(e) = dom.element(i) else { continue };
         if byline.is_none() && is_byline(e) {
             let text = dom.text(i, |n| removed[n]);
+            let text = if text.len() < 400 {
+                without_date(&text)
+            } else {
+                text
+            };
             let len = text.chars().count();
             if len > 0 && len < 100 {
                 byline = Some(text);
@@ -42,6 +48,28 @@ pub(crate) fn take_byline_and_title(
         }
     }
     byline
+}
+
+/// The byline without the date and time that often follow the name ("Ann Lee - Apr 16,
+/// 2015 8:02 pm UTC"): the header shows the date. A byline that is only a date is empty.
+fn without_date(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let cut = lower
+        .char_indices()
+        .filter(|&(k, c)| k == 0 || (c.is_whitespace() && k + 1 < lower.len()))
+        .map(|(k, _)| k)
+        .find(|&k| is_date_only(&lower[k..]))
+        .unwrap_or(text.len());
+    // Lowercasing keeps these byte offsets for the scripts bylines are written in; where
+    // it would not, the byline stays whole.
+    match text.get(..cut) {
+        Some(name) if lower.len() == text.len() => name
+            .trim_end_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '-' | '|' | '·' | ',' | '–' | '—')
+            })
+            .to_string(),
+        _ => text.to_string(),
+    }
 }
 
 fn is_byline(e: &super::dom::Element) -> bool {
@@ -65,5 +93,22 @@ mod tests {
         assert_eq!(byline.as_deref(), Some("By Ann Lee"));
         let body = dom.find("body").unwrap_or(0);
         assert_eq!(dom.text(body, |i| removed[i]), "Body.");
+    }
+
+    #[test]
+    fn a_date_after_the_name_leaves_the_byline_and_a_date_alone_is_no_byline() {
+        assert_eq!(
+            without_date("Dan Lee - Apr 16, 2015 8:02 pm UTC"),
+            "Dan Lee"
+        );
+        assert_eq!(without_date("By Ann Lee, May 3 2020"), "By Ann Lee");
+        assert_eq!(without_date("Ann May"), "Ann May");
+        assert_eq!(without_date("Sunday, Feb 1, 2015 11:57 AM UTC"), "");
+        let dom = Dom::parse(
+            "<p class=byline>Sunday, Feb 1, 2015</p><p class=author>Joan Ray</p><p>Body.</p>",
+        );
+        let mut removed = vec![false; dom.nodes.len()];
+        let byline = take_byline_and_title(&dom, &mut removed, None);
+        assert_eq!(byline.as_deref(), Some("Joan Ray"));
     }
 }

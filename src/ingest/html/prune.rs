@@ -31,7 +31,9 @@ pub(crate) fn prune(dom: &Dom, removed: &mut [bool], stats: &Stats, roots: &[usi
             .chain(dom.descendants(root, |i| removed[i]))
             .collect();
         for i in nodes {
-            if removed[i] || ancestor_removed(dom, removed, i, root) {
+            // Parents come first: a removed parent has passed its state down already.
+            if removed[i] || (i != root && dom.nodes[i].parent.is_some_and(|p| removed[p])) {
+                removed[i] = true;
                 continue;
             }
             if i != root && should_drop(dom, stats, &counts, i) {
@@ -39,20 +41,6 @@ pub(crate) fn prune(dom: &Dom, removed: &mut [bool], stats: &Stats, roots: &[usi
             }
         }
     }
-}
-
-fn ancestor_removed(dom: &Dom, removed: &[bool], i: usize, root: usize) -> bool {
-    let mut at = dom.nodes[i].parent;
-    while let Some(p) = at {
-        if removed[p] {
-            return true;
-        }
-        if p == root {
-            return false;
-        }
-        at = dom.nodes[p].parent;
-    }
-    false
 }
 
 fn should_drop(dom: &Dom, stats: &Stats, counts: &[Counts], i: usize) -> bool {
@@ -80,8 +68,8 @@ fn should_drop(dom: &Dom, stats: &Stats, counts: &[Counts], i: usize) -> bool {
 
 fn is_protected(dom: &Dom, tag: &str, c: &Counts, i: usize) -> bool {
     (tag == "table" && (c.data_table_hint || c.cells > 10))
-        || dom.has_ancestor(i, "code", usize::MAX)
-        || dom.has_ancestor(i, "pre", usize::MAX)
+        || dom.has_ancestor(i, "code")
+        || dom.has_ancestor(i, "pre")
 }
 
 /// Readability's `_cleanConditionally` tests.
@@ -99,7 +87,7 @@ fn looks_like_furniture(dom: &Dom, stats: &Stats, c: &Counts, i: usize) -> bool 
     if stats.commas[i] >= 10 {
         return false;
     }
-    let in_figure = dom.has_ancestor(i, "figure", usize::MAX);
+    let in_figure = dom.has_ancestor(i, "figure");
     let density = stats.link_density(i);
     let heading_density = if chars == 0 {
         0.0

@@ -225,3 +225,108 @@ fn an_article_of_short_paragraphs_is_still_an_article() {
     assert!(page.warnings.is_empty(), "{:?}", page.warnings);
     assert!(!page.builder.finish().0.contains("Home"));
 }
+
+/// Malformed markup reads as a browser would read it: never a panic, the text kept.
+#[test]
+fn malformed_pages_keep_their_text() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "<p>One <b>two <i>three</b> four</i> five",
+            "One two three four five",
+        ),
+        (
+            "</div></p></span><p>Stray end tags</p></td></html>",
+            "Stray end tags",
+        ),
+        ("<div class='a id=b><p>Broken quote</p></div>", ""),
+        ("<p>Before<!-- a comment never closed <p>after", "Before"),
+        (
+            "<table><p>Loose in a table</p><td>cell</table>",
+            "Loose in a table",
+        ),
+        (
+            "<p>Unclosed <p>paragraphs <li>items <dd>terms",
+            "paragraphs",
+        ),
+        ("<p>Text</p><script>never closed <p>swallowed", "Text"),
+        (
+            "<html><html><body><body><p>Twice opened</p>",
+            "Twice opened",
+        ),
+        (
+            "<p>Amp &amp; &notanentity; &#xFFFFFF; &#0; &lt;tag&gt;</p>",
+            "Amp &",
+        ),
+        (
+            "<svg><p>Breaks out of foreign content</p></svg>",
+            "foreign content",
+        ),
+        ("<title>Only a title", ""),
+    ];
+    for (html, kept) in cases {
+        let page = read(html.as_bytes());
+        let (text, blocks, _) = page.builder.finish();
+        assert_contract(&text, &blocks);
+        assert!(text.contains(kept), "{html:?} gave {text:?}");
+    }
+}
+
+/// Deep nesting of each kind the tree builder treats apart (lists, tables, quotes,
+/// inline formatting, foreign content): read in bounded time, the text kept. 10,000
+/// levels here (the unoptimised test build tokenises slowly); the 100,000-level pages are
+/// in `scripts/html_robustness.sh`, and 100,000 `<div>`s in the test above.
+#[test]
+fn deep_nesting_of_every_kind_keeps_its_text() {
+    let kinds = [
+        ("<ul><li>", "</li></ul>"),
+        ("<table><tr><td>", "</td></tr></table>"),
+        ("<blockquote>", "</blockquote>"),
+        ("<b><i>", "</b></i>"),
+        ("<a href=x>", "</a>"),
+        ("<svg><g>", "</g></svg>"),
+        ("<p><span>", ""),
+    ];
+    for (open, close) in kinds {
+        let html = open.repeat(10_000) + "deep text" + &close.repeat(10_000);
+        let (text, blocks, _) = read(html.as_bytes()).builder.finish();
+        assert_contract(&text, &blocks);
+        assert!(
+            text.contains("deep text") || open.starts_with("<svg"),
+            "{open}: {text:?}"
+        );
+    }
+}
+
+/// A binary body named or served as a page is refused in one line naming it.
+#[test]
+fn a_binary_body_as_a_page_is_one_line_naming_it() {
+    let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00";
+    let options = crate::ingest::LoadOptions::default();
+    let saved = crate::ingest::from_bytes(png, crate::ingest::Format::Html, "photo.html", &options);
+    let saved = saved.expect_err("a binary file is not a page").to_string();
+    assert_eq!(saved, "'photo.html' looks like a binary file, not text");
+    let served = crate::ingest::Served {
+        url: "http://example.test/photo".into(),
+        mime: Some("text/html".into()),
+        charset: None,
+    };
+    let err = crate::ingest::from_served(png.to_vec(), &served, &options)
+        .expect_err("a binary body is not a page")
+        .to_string();
+    assert!(
+        !err.contains('\n') && err.contains("http://example.test/photo"),
+        "{err}"
+    );
+}
+
+/// A page of scripts alone has no text to show: the article is empty and says why.
+#[test]
+fn a_page_of_scripts_alone_is_empty_and_says_so() {
+    let html = "<html><head><title>App</title></head><body>".to_string()
+        + &"<script>render({\"a\": [1, 2, 3]});</script>".repeat(2_000)
+        + "</body></html>";
+    let page = read(html.as_bytes());
+    assert!(page.whole_page);
+    assert!(page.warnings.iter().any(|w| w.contains("no article")));
+    assert_eq!(page.builder.finish().0, "");
+}

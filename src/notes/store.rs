@@ -264,3 +264,7 @@ fn find_in_dir(dir: &Path, identity: &ArticleIdentity) -> PathBuf {
 #[cfg(test)]
 #[path = "store/tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "store/fault_tests.rs"]
+mod fault_tests;

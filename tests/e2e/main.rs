@@ -9,6 +9,7 @@ mod harness;
 mod injection;
 mod inputs;
 mod notes;
+mod resizes;
 mod scroll;
 #[cfg(target_os = "linux")]
 mod signals;

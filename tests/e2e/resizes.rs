@@ -33,7 +33,9 @@ fn round(seed: &mut u64, resizes: usize) {
         std::thread::sleep(Duration::from_millis(next(30)));
     }
     s.resize(100, 30);
-    // q quits wherever the keys left the reader (help, a tab, the side pane).
+    // q quits, or first closes the help overlay `?` may have left open (as in less).
+    s.send("q");
+    std::thread::sleep(Duration::from_millis(300));
     s.send("q");
     s.wait_for_output("end-of-stty");
     let out = String::from_utf8_lossy(&s.raw_output()).into_owned();

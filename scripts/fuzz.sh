@@ -45,19 +45,23 @@ for target in "${targets[@]}"; do
 done
 
 python3 - "$work/results.tsv" "$seconds" "$(git rev-parse --short HEAD)" \
-  "$(nproc)" "$(uptime | sed 's/.*load average: //')" > docs/fuzz-figures.md <<'PY'
+  "$(nproc)" "$(uptime | sed 's/.*load average: //')" "$(date -u +%Y-%m-%d)" \
+  docs/fuzz-figures.md > "$work/fuzz-figures.md" <<'PY'
 import os, re, sys
-results, seconds, commit, cores, load = sys.argv[1:6]
-rows = []
+results, seconds, commit, cores, load, day, previous = sys.argv[1:8]
+# Rows of targets not run this time are kept from the file as it was.
+rows = {}
+if os.path.exists(previous):
+    for line in open(previous):
+        m = re.match(r"\| `([a-z_0-9]+)` \|", line)
+        if m:
+            rows[m.group(1)] = line.rstrip("\n")
 for line in open(results):
     target, crashed, log, corpus = line.rstrip("\n").split("\t")
     text = open(log, errors="replace").read()
-    def stat(name):
-        m = re.findall(r"stat::%s:\s*(\d+)" % name, text)
-        return int(m[-1]) if m else None
+    runs = re.findall(r"stat::number_of_executed_units:\s*(\d+)", text)
     status = re.findall(r"^#\d+\s+\w+\s+cov: (\d+) ft: (\d+)", text, re.M)
     cov, ft = status[-1] if status else ("?", "?")
-    runs = stat("number_of_executed_units")
     took = re.findall(r"Done (\d+) runs in (\d+) second", text)
     secs = took[-1][1] if took else "?"
     files = os.listdir(corpus)
@@ -68,22 +72,24 @@ for line in open(results):
         art = re.findall(r"Test unit written to (\S+)", text)
         finding = "CRASH: %s%s" % (kind[0][:120] if kind else "see the log",
                                    " (%s)" % art[-1] if art else "")
-    rows.append((target, secs, runs, cov, ft, len(files), size, finding))
+    runs = "{:,}".format(int(runs[-1])) if runs else "?"
+    rows[target] = "| `%s` | %s, %s | %s | %s | %s | %s | %d, %s | %s |" % (
+        target, day, commit, secs, runs, cov, ft, len(files), "{:,}".format(size), finding)
 
 print("# Fuzzing figures\n")
-print("Written by `scripts/fuzz.sh %s` (do not edit by hand): every target in `fuzz/` run" % (round(int(seconds) / 60, 2)))
-print("alone for %s s, one libFuzzer process under `nice -n 19`, from the committed seeds" % seconds)
-print("(`fuzz/seeds/TARGET/`) into a scratch corpus (`target/fuzz/corpus/TARGET/`).")
-print("Commit %s; %s cores, load average %s when it ended (the machine is shared, so" % (commit, cores, load))
-print("executions per second vary from run to run). What each target checks:")
-print("[docs/fuzzing.md](fuzzing.md).\n")
-print("| target | seconds | executions | coverage (edges) | features | corpus (files, bytes) | finding |")
-print("|---|---|---|---|---|---|---|")
-for t, secs, runs, cov, ft, n, size, finding in rows:
-    runs = "{:,}".format(runs) if runs is not None else "?"
-    print("| `%s` | %s | %s | %s | %s | %d, %s | %s |" % (t, secs, runs, cov, ft, n, "{:,}".format(size), finding))
-crashes = sum(1 for r in rows if r[7] != "none")
-print("\nTargets: %d; crashes: %d." % (len(rows), crashes))
+print("Written by `scripts/fuzz.sh` (do not edit by hand); each row is the latest run of its")
+print("target: alone, one libFuzzer process under `nice -n 19`, from the committed seeds")
+print("(`fuzz/seeds/TARGET/`) into a scratch corpus (`target/fuzz/corpus/TARGET/`). The last")
+print("run: %s s a target on %s cores, load average %s when it ended (the machine is" % (seconds, cores, load))
+print("shared, so executions per second vary from run to run). What each target checks:")
+print("[fuzzing.md](fuzzing.md).\n")
+print("| target | run (date, commit) | seconds | executions | coverage (edges) | features | corpus (files, bytes) | finding |")
+print("|---|---|---|---|---|---|---|---|")
+for target in sorted(rows):
+    print(rows[target])
+crashes = sum(1 for r in rows.values() if "CRASH" in r)
+print("\nTargets: %d; with a crash in their latest run: %d." % (len(rows), crashes))
 PY
+mv "$work/fuzz-figures.md" docs/fuzz-figures.md
 echo "fuzz.sh: figures in docs/fuzz-figures.md" >&2
 exit "$status"

@@ -38,7 +38,7 @@ use jiff::civil::Date;
 
 use crate::article::{Article, BlockKind, Meta};
 
-pub use head::{HEAD_BYTES, HEAD_FROM};
+pub use head::{HEAD_BYTES, HEAD_FROM, cut as cut_head};
 pub use read::{ARTICLE_LIMIT, CONFIG_LIMIT, Problem, ReadError, read_file};
 pub use served::{Served, from_served};
 

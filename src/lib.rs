@@ -6,6 +6,7 @@
 //! and knows nothing of the terminal.
 
 pub mod annotation;
+pub mod args;
 pub mod article;
 pub mod config;
 pub mod detect;

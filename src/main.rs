@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand};
 use jiff::civil::Date;
 
+use gloss::args::parse_date;
 use gloss::config::Config;
 use gloss::ingest::{self, LoadOptions, Source};
 use gloss::theme::{ColorDepth, Theme};
@@ -182,41 +183,6 @@ enum Command {
     },
     /// Print the man page (roff): `gloss man > ~/.local/share/man/man1/gloss.1`.
     Man,
-}
-
-fn parse_date(s: &str) -> Result<Date, String> {
-    s.parse::<Date>().map_err(|_| match date_fields(s) {
-        Some(fields) => not_a_day(fields),
-        None => format!("expected a date as YYYY-MM-DD, found '{s}'"),
-    })
-}
-
-/// Year and month of text shaped `YYYY-MM-DD`, whether or not that day exists.
-fn date_fields(s: &str) -> Option<(i16, i8)> {
-    let mut parts = s.split('-');
-    let mut field = |len: usize| {
-        parts
-            .next()
-            .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|p| p.parse::<i16>().ok())
-    };
-    let (year, month, _day) = (field(4)?, field(2)?, field(2)?);
-    if parts.next().is_some() {
-        return None;
-    }
-    Some((year, i8::try_from(month).ok()?))
-}
-
-/// Why `s`, shaped like a date, names no day: jiff refused it, this says which part.
-fn not_a_day((year, month): (i16, i8)) -> String {
-    match Date::new(year, month, 1) {
-        Err(_) => format!("the date does not exist: there is no month {month}"),
-        Ok(first) => format!(
-            "the date does not exist: {} {year} has days 1 to {}",
-            first.strftime("%B"),
-            first.days_in_month()
-        ),
-    }
 }
 
 fn main() -> ExitCode {

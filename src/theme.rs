@@ -57,7 +57,8 @@ pub struct Theme {
 #[derive(Debug, thiserror::Error)]
 pub enum ThemeError {
     #[error(
-        "unknown theme '{spec}'{}: not a built-in theme ({}) nor an existing file",
+        "unknown theme '{}'{}: not a built-in theme ({}) nor an existing file",
+        crate::args::one_line(spec),
         suggest::hint(spec, names()),
         built_in_names()
     )]

@@ -203,3 +203,94 @@ fn urls_are_told_from_files() {
     assert!(!is_url("http.txt"));
     assert!(!is_url("./https://x"));
 }
+
+/// Serves one request with `head` then `body_byte` repeated, in `chunk`-sized writes every
+/// `pause`, until `total` bytes are sent or the client goes away; gives the base URL and a
+/// channel of the body bytes sent. Nothing is allocated beyond one chunk: the test never
+/// holds the body it serves.
+fn stream(
+    head: &'static str,
+    total: u64,
+    chunk: usize,
+    pause: Duration,
+) -> (String, mpsc::Receiver<u64>) {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let (sent_tx, sent) = mpsc::channel();
+    std::thread::spawn(move || {
+        let Ok((mut stream, _)) = listener.accept() else {
+            return;
+        };
+        let mut head_in = Vec::new();
+        let mut byte = [0u8; 1];
+        while !head_in.ends_with(b"\r\n\r\n") && stream.read(&mut byte).unwrap_or(0) == 1 {
+            head_in.push(byte[0]);
+        }
+        let block = vec![b'a'; chunk];
+        let mut done = 0u64;
+        if stream.write_all(head.as_bytes()).is_ok() {
+            while done < total && stream.write_all(&block).is_ok() {
+                done += chunk as u64;
+                std::thread::sleep(pause);
+            }
+        }
+        let _ = sent_tx.send(done);
+    });
+    (base, sent)
+}
+
+const GIB: u64 = 1 << 30;
+
+/// A declared 1 GiB body: refused at the cap, having read little more than the cap (the
+/// rest is what the sockets' buffers held when gloss hung up).
+#[test]
+fn a_gigabyte_body_stops_at_the_cap() {
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1073741824\r\n\r\n";
+    let (base, sent) = stream(head, GIB, 64 * 1024, Duration::ZERO);
+    let err = fetch(&format!("{base}/huge"), &options()).unwrap_err();
+    assert!(
+        err.cause.starts_with("the page is larger than 1 MiB"),
+        "{err}"
+    );
+    let sent = sent
+        .recv_timeout(Duration::from_secs(60))
+        .expect("the server stopped");
+    assert!(
+        sent < 32 * 1024 * 1024,
+        "{sent} bytes were sent for a 1 MiB cap"
+    );
+}
+
+/// The same with no length said: a body that would go on for a gigabyte, until the
+/// connection closes.
+#[test]
+fn an_endless_body_without_a_length_stops_at_the_cap() {
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n";
+    let (base, sent) = stream(head, GIB, 64 * 1024, Duration::ZERO);
+    let err = fetch(&format!("{base}/endless"), &options()).unwrap_err();
+    assert!(
+        err.cause.starts_with("the page is larger than 1 MiB"),
+        "{err}"
+    );
+    let sent = sent
+        .recv_timeout(Duration::from_secs(60))
+        .expect("the server stopped");
+    assert!(
+        sent < 32 * 1024 * 1024,
+        "{sent} bytes were sent for a 1 MiB cap"
+    );
+}
+
+/// A server that answers at once but sends its body a byte at a time, never finishing:
+/// the body's time is bounded too, not only the wait for the answer.
+#[test]
+fn a_body_that_trickles_forever_times_out() {
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n";
+    let (base, _) = stream(head, 100_000, 1, Duration::from_millis(20));
+    let options = FetchOptions {
+        timeout: Duration::from_millis(500),
+        ..options()
+    };
+    let err = fetch(&format!("{base}/drip"), &options).unwrap_err();
+    assert_eq!(err.cause, "no answer within 0.5 s (timed out)");
+}

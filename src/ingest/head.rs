@@ -22,7 +22,9 @@ pub const HEAD_BYTES: usize = 64 * 1024;
 /// break (the last paragraph may then be shown cut short until the whole text is in);
 /// failing that (one huge line), before an incomplete UTF-8 sequence at the end, so
 /// decoding does not report a replacement the file does not have.
-pub(crate) fn cut(head: &[u8]) -> usize {
+/// Public (as `ingest::cut_head`) for the `head_loader` fuzz target, which checks that
+/// what comes before the cut loads as a prefix of the whole.
+pub fn cut(head: &[u8]) -> usize {
     let mut breaks = memchr::memrchr_iter(b'\n', head);
     let Some(last) = breaks.next() else {
         return complete_utf8_len(head);

@@ -108,6 +108,9 @@ impl Store {
             title,
             read_only: None,
         };
+        // What a killed save left behind goes now, not only at the next save.
+        atomic::remove_stale_temps(&store.file);
+        atomic::remove_stale_temps(&store.backup_file());
         let (notes, problem) = match store.read() {
             Ok(found) => (found.map(NotesFile::into_set).unwrap_or_default(), None),
             // Unreadable for now (permissions, I/O): reported, but saving stays allowed,
@@ -206,7 +209,6 @@ impl Store {
     }
 
     fn write(&self, previous: Option<&str>, toml: &str) -> Result<(), StoreError> {
-        atomic::remove_stale_temps(&self.file);
         if let Some(previous) = previous {
             let backup = self.backup_file();
             atomic::write_atomic(&backup, previous.as_bytes())
@@ -262,3 +264,7 @@ fn find_in_dir(dir: &Path, identity: &ArticleIdentity) -> PathBuf {
 #[cfg(test)]
 #[path = "store/tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "store/fault_tests.rs"]
+mod fault_tests;

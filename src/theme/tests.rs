@@ -277,6 +277,15 @@ fn missing_and_unknown_themes_are_named() {
     insta::assert_snapshot!(errors.join("\n"));
 }
 
+/// A `--theme` value with a line break: the error stays one line (found by reasoning from
+/// the `cli_values` fuzz target's finding on `--date`, which it also checks).
+#[test]
+fn an_unknown_theme_is_one_line_whatever_its_name_holds() {
+    let error = Theme::load("d\nark\r").expect_err("fails").to_string();
+    assert!(!error.contains(['\n', '\r']), "{error}");
+    assert!(error.starts_with("unknown theme 'd\\nark\\r'"), "{error}");
+}
+
 #[test]
 fn error_messages_say_file_line_and_column() {
     let cases = [

@@ -72,6 +72,9 @@ fn no_effect(m: &mut Model, msg: Msg) {
         Msg::Resize(w, h) => {
             m.view.size = (w, h);
             m.relayout();
+            // A taller pane at the same width is not laid out again: the top line still
+            // has to let the text's last line rest at the bottom.
+            m.clamp_top();
             jump::keep_selection_visible(m);
         }
         Msg::Click { column, row } => mouse::click(m, column, row),

@@ -191,3 +191,110 @@ fn a_markdown_export_to_a_pipe_keeps_the_text() {
     let md = String::from_utf8(md.stdout).expect("UTF-8");
     assert!(md.contains(&format!("note {TITLE}")), "{md:?}");
 }
+
+/// A web page whose title, byline and text hold escape sequences, written as character
+/// references (`&#27;`) and as raw bytes (ESC, BEL and the C1 CSI in UTF-8).
+fn evil_page() -> String {
+    format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\">\
+         <title>Evil &#27;]0;pwned&#7; page {TITLE}</title>\
+         <meta name=\"author\" content=\"A. &#27;]52;c;cHduZWQ=&#7;Writer\"></head><body><article>\
+         <h1>Harbour news &#x1b;[2J</h1>\
+         <p>First paragraph {CLEARS} about Canada and Iraq, long enough to be the article.</p>\
+         <p>Second paragraph {CLIPBOARD} with more words so that reader mode keeps it.</p>\
+         </article></body></html>"
+    )
+}
+
+#[test]
+fn pages_urls_notes_and_messages_in_the_reader_send_no_controls() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("page.html");
+    std::fs::write(&page, evil_page()).expect("write the page");
+    let page = utf8(&page);
+
+    // The page's title and text through every command that prints them.
+    let json = printed(&["annotate", page]);
+    // JSON escapes C0 controls itself; the C1 CSI, valid in a JSON string, is shown.
+    assert!(json.contains("Evil \\u001b]0;pwned\\u0007 page"), "{json}");
+    assert!(json.contains("M-^[2J"), "{json}");
+    let md = printed(&["notes", page, "--export", "md"]);
+    assert!(md.contains("^[]0;pwned^G"), "{md}");
+    let mut reader = Session::gloss(&[page], 100, 30);
+    reader.wait_for_text("Canada and Iraq");
+    reader.send("q");
+    reader.wait_exit();
+    assert_nothing_obeyed("the reader on a page", &reader.raw_output());
+
+    // A URL holding controls, in the error line of a fetch that fails (nothing listens on
+    // the port of a listener just closed).
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let url = format!("http://127.0.0.1:{port}/a{TITLE}{CLIPBOARD}{CLEARS}");
+    for args in [vec![url.as_str()], vec!["annotate", url.as_str()]] {
+        let error = printed(&args);
+        assert!(
+            error.contains("cannot fetch") && error.contains("^[]0;pwned^G"),
+            "{error}"
+        );
+    }
+
+    // A key name in the config, quoted in its error line.
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[keys]\nquit = [\"\\u001b]0;pwned\\u0007\"]\n").expect("write");
+    let error = printed(&["--config", utf8(&config), page]);
+    assert!(error.contains("config.toml:2:"), "{error}");
+}
+
+#[test]
+fn notes_and_status_messages_in_the_reader_send_no_controls() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        format!("Evil\n\nHello {TITLE} world, Canada and Iraq.\n"),
+    )
+    .expect("write the article");
+    let note = serde_json::json!({
+        "type": "Annotation",
+        "body": {"type": "TextualBody", "value": format!("note {TITLE}{CLIPBOARD}{CLEARS} #tag{TITLE}")},
+        "target": {"selector": [{"type": "TextQuoteSelector", "exact": format!("Hello {TITLE} world")}]},
+    });
+    let json = dir.path().join("n.json");
+    std::fs::write(&json, note.to_string()).expect("write the note");
+    let notes = dir.path().join("notes.toml");
+    let (art, notes) = (utf8(&article), utf8(&notes));
+    printed(&[
+        "notes",
+        art,
+        "--notes",
+        notes,
+        "--import",
+        "w3c",
+        utf8(&json),
+    ]);
+
+    // The note in the article, the Notes tab and its detail; a search with no match, its
+    // query pasted with escape sequences in it, in the status bar.
+    let mut reader = Session::gloss(&[art, "--notes", notes], 100, 30);
+    reader.wait_for_text("Canada and Iraq");
+    reader.send("4");
+    reader.wait_for_text("note ");
+    reader.send("\r");
+    reader.send(&format!("/\u{1b}[200~zz{TITLE}\u{1b}[201~\r"));
+    reader.wait_for_text("zz");
+    reader.send("q");
+    reader.wait_exit();
+    assert_nothing_obeyed("the reader's notes and status bar", &reader.raw_output());
+
+    // A notes file that does not parse, named with an escape sequence, in the status bar.
+    let broken = dir.path().join(format!("broken{TITLE}.toml"));
+    std::fs::write(&broken, format!("version = 1\n[[note]\n{TITLE}\n")).expect("write");
+    let mut reader = Session::gloss(&[art, "--notes", utf8(&broken)], 200, 30);
+    reader.wait_for_text("does not parse");
+    reader.send("q");
+    reader.wait_exit();
+    assert_nothing_obeyed("the reader's error message", &reader.raw_output());
+}

@@ -12,6 +12,7 @@ mod inputs;
 mod links;
 mod library;
 mod notes;
+mod resizes;
 mod scroll;
 #[cfg(target_os = "linux")]
 mod signals;

@@ -326,3 +326,15 @@ fn provisional_annotations_give_way_to_the_final_ones_keeping_the_current_one() 
         "the final annotations are walked from where the reader was"
     );
 }
+
+/// Found by the `tui_keys` fuzz target: at the end of the article, a terminal made taller
+/// at the same width kept its top line, leaving rows empty below the text's end (and the
+/// next scroll jumped to make up for it).
+#[test]
+fn a_taller_terminal_at_the_end_of_the_article_fills_the_pane() {
+    let mut m = model(40, 8);
+    keys(&mut m, "G");
+    assert!(m.view.top > 0, "the article is longer than a page");
+    update(&mut m, Msg::Resize(40, 30));
+    assert_eq!(m.view.top, m.max_top(), "the last line rests at the bottom");
+}

@@ -33,6 +33,7 @@ const WHEEL_LINES: usize = 3;
 pub fn update(m: &mut Model, msg: Msg) -> Outcome {
     let outcome = take(m, msg);
     log_message(m);
+    m.refresh_marks();
     outcome
 }
 

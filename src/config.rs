@@ -267,8 +267,8 @@ fn resolve_keys(
     // Which action each chord went to, to refuse one chord bound to two actions. The
     // selection actions (`select_word_forward`...) have a table of their own: their keys
     // only mean them while a selection is being made, so `j` can be both `line_down` and
-    // `select_line_down`.
-    let mut bound: BTreeMap<(bool, KeyChord), String> = BTreeMap::new();
+    // `select_line_down`. So do the library screens' own actions (`library_sort`...).
+    let mut bound: BTreeMap<(u8, KeyChord), String> = BTreeMap::new();
     let mut keys = Vec::with_capacity(entries.len());
     for (action, list) in entries {
         let span = action.span();
@@ -294,8 +294,12 @@ fn resolve_keys(
                     format!("key '{chord}' always quits gloss: it cannot be bound to '{name}'");
                 return Err((span, message));
             }
-            let select_table = name.starts_with("select_");
-            match bound.insert((select_table, chord), name.clone()) {
+            let table = match name {
+                _ if name.starts_with("select_") => 1,
+                _ if name.starts_with("library_") => 2,
+                _ => 0,
+            };
+            match bound.insert((table, chord), name.clone()) {
                 Some(other) if other != name => {
                     let message = format!("key '{chord}' is bound to both '{other}' and '{name}'");
                     return Err((span, message));

@@ -10,6 +10,7 @@ pub mod app;
 pub mod effects;
 pub mod jobs;
 pub mod keymap;
+pub mod library;
 pub mod messages;
 pub mod model;
 pub mod notes;

@@ -31,6 +31,13 @@ pub fn dispatch(
         let next = match effect {
             Effect::None => return Ok((redraw, None)),
             Effect::Quit => return Ok((redraw, Some(Ending::Quit))),
+            Effect::Elsewhere(group) => match model.annotations.group(group) {
+                Some(g) => {
+                    let (name, label) = (g.name.clone(), g.label);
+                    return Ok((redraw, Some(Ending::Elsewhere { name, label })));
+                }
+                None => return Ok((redraw, None)),
+            },
             Effect::Exit(number) => {
                 let notice = save_before_exit(model);
                 let status = 128 + number;

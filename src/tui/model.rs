@@ -65,6 +65,8 @@ pub enum Focus {
     #[default]
     Article,
     Side,
+    /// The library screens (their status bar's hint).
+    Library,
 }
 
 /// A place in the reading, for the jump list: anchored to a byte so it survives a resize.

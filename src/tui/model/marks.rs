@@ -41,13 +41,7 @@ impl MentionMarks {
 
     /// Brings the marks up to date with `group`'s mentions laid out by `layout` on a
     /// scrollbar `height` rows tall; does nothing when nothing they depend on changed.
-    fn refresh(
-        &mut self,
-        group: Option<usize>,
-        set: &AnnotationSet,
-        layout: &Layout,
-        height: u16,
-    ) {
+    fn refresh(&mut self, group: Option<usize>, set: &AnnotationSet, layout: &Layout, height: u16) {
         let Some(group) = group else {
             self.clear();
             return;

@@ -326,3 +326,24 @@ fn provisional_annotations_give_way_to_the_final_ones_keeping_the_current_one() 
         "the final annotations are walked from where the reader was"
     );
 }
+
+#[test]
+fn elsewhere_names_the_current_or_selected_entity_for_the_library() {
+    use crate::keys::KeyChord;
+    let mut m = model(100, 30);
+    let l: KeyChord = "L".parse().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(update(&mut m, Msg::Key(l)).effect, Effect::None);
+    assert!(
+        m.status
+            .message
+            .as_deref()
+            .is_some_and(|s| s.contains("choose one"))
+    );
+    keys(&mut m, "Tab Tab Tab");
+    // Ana Ruiz is group 1 of the test article.
+    assert_eq!(update(&mut m, Msg::Key(l)).effect, Effect::Elsewhere(1));
+    // In the side pane, the selected row counts: the next entity down is Tom Okafor.
+    keys(&mut m, "Enter j");
+    assert_eq!(m.side.focus, Focus::Side);
+    assert_eq!(update(&mut m, Msg::Key(l)).effect, Effect::Elsewhere(4));
+}

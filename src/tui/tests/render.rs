@@ -155,7 +155,9 @@ fn mention_marks_beside_the_scrollbar() {
     let mut m = model(100, 12);
     keys(&mut m, "Tab Tab Tab");
     let theme = Theme::default();
-    let column = m.scrollbar_column().unwrap_or_else(|| panic!("no scrollbar"));
+    let column = m
+        .scrollbar_column()
+        .unwrap_or_else(|| panic!("no scrollbar"));
     let buf = buffer(&m, &theme);
     let ticked: Vec<u16> = (column.y..column.bottom())
         .filter(|&y| matches!(buf[(column.x, y)].symbol(), "┤" | "┫"))
@@ -165,7 +167,10 @@ fn mention_marks_beside_the_scrollbar() {
     assert!(ticked.len() >= 2, "{ticked:?}");
     let mark = style::role(&theme, Role::ScrollbarMention).fg;
     for &row in &ticked {
-        assert_eq!(buf[(column.x, column.y + row)].fg, mark.unwrap_or(Color::Reset));
+        assert_eq!(
+            buf[(column.x, column.y + row)].fg,
+            mark.unwrap_or(Color::Reset)
+        );
     }
     insta::assert_snapshot!(screen(&m, &theme));
 }

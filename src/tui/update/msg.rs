@@ -81,6 +81,9 @@ pub enum Effect {
     Suspend,
     /// Save the notes (or copy them to a recovery file) and end on this signal.
     Exit(i32),
+    /// Show this entity group of the article across the library ("elsewhere in your
+    /// library").
+    Elsewhere(usize),
 }
 
 /// What an update changed on screen.

@@ -18,7 +18,10 @@ use serde::de::{self, Deserializer, Visitor};
 use toml::Spanned;
 
 use crate::keys::{ALWAYS_QUITS, KeyChord};
+
+mod library;
 use crate::theme::{self, DepthSetting, Located, TomlRead, read_toml};
+pub use library::LibraryConfig;
 
 /// The side pane's width in columns when the config says nothing.
 pub const DEFAULT_SIDE_PANE_WIDTH: u16 = 40;
@@ -54,6 +57,8 @@ pub struct Config {
     /// The terminal's colour depth (`color_depth`): detected from `COLORTERM` and `TERM`,
     /// or set.
     pub color_depth: DepthSetting,
+    /// The `[library]` table: where the library is, whether to record, keep positions.
+    pub library: LibraryConfig,
     /// The file read, if any.
     pub path: Option<PathBuf>,
 }
@@ -67,6 +72,7 @@ impl Default for Config {
             keys: Vec::new(),
             notes_dir: None,
             color_depth: DepthSetting::Auto,
+            library: LibraryConfig::default(),
             path: None,
         }
     }
@@ -110,6 +116,7 @@ struct RawConfig {
     color_depth: Option<Spanned<String>>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<KeySpec>>,
+    library: Option<library::RawLibrary>,
 }
 
 /// A width as written: any integer, range-checked once its place is known.
@@ -243,6 +250,9 @@ impl Config {
                 .map_err(|e: theme::UnknownDepth| at(depth.span(), e.to_string()))?;
         }
 
+        if let Some(table) = raw.library {
+            config.library = table.resolve(path).map_err(|(span, m)| at(span, m))?;
+        }
         config.keys = resolve_keys(raw.keys, known_actions).map_err(|(span, m)| at(span, m))?;
         Ok(config)
     }

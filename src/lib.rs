@@ -14,6 +14,7 @@ pub mod fetch;
 pub mod ingest;
 pub mod keys;
 pub mod layout;
+pub mod library;
 pub mod nav;
 pub mod notes;
 pub mod theme;

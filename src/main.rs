@@ -10,7 +10,7 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use jiff::civil::Date;
 
 use gloss::config::Config;
@@ -21,12 +21,18 @@ use gloss::theme::{ColorDepth, Theme};
 use gloss::tui::action::Action;
 use gloss::tui::{self, Keymap, Launch, Settings};
 
+#[path = "main/cli_docs.rs"]
+mod cli_docs;
 #[path = "main/failure.rs"]
 mod failure;
+#[path = "main/library_cmd.rs"]
+mod library_cmd;
 #[path = "main/notes_cmd.rs"]
 mod notes_cmd;
 #[path = "main/output.rs"]
 mod output;
+#[path = "main/record.rs"]
+mod record;
 #[path = "main/web.rs"]
 mod web;
 
@@ -65,6 +71,19 @@ struct Cli {
 
     #[command(flatten)]
     notes: NotesArgs,
+
+    /// Open the bundled sample article.
+    #[arg(long, conflicts_with = "file")]
+    sample: bool,
+
+    /// The library database instead of $XDG_DATA_HOME/gloss/library.db.
+    #[arg(long, value_name = "PATH")]
+    library: Option<PathBuf>,
+
+    /// Do not record this article in the library (the config's `[library] enabled =
+    /// false` never records).
+    #[arg(long, conflicts_with = "library")]
+    no_library: bool,
 }
 
 /// Where notes are kept (both the reader and `gloss notes` take these).
@@ -144,6 +163,15 @@ enum Command {
         #[command(flatten)]
         notes: NotesArgs,
     },
+    /// The library of articles read: add, list, search, entities, quotes, remove, export.
+    Library(library_cmd::LibraryArgs),
+    /// Print a shell completion script: `gloss completions bash > ~/.local/share/bash-completion/completions/gloss`.
+    Completions {
+        #[arg(value_enum)]
+        shell: cli_docs::Shell,
+    },
+    /// Print the man page (roff): `gloss man > ~/.local/share/man/man1/gloss.1`.
+    Man,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -260,6 +288,9 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             let location = notes_location(&notes, &config);
             notes_cmd::run(&file, location, task)
         }
+        Some(Command::Library(args)) => library_cmd::run(args),
+        Some(Command::Completions { shell }) => cli_docs::completions(shell, Cli::command()),
+        Some(Command::Man) => cli_docs::man(Cli::command()),
         None => read(cli),
     }
 }
@@ -402,6 +433,15 @@ fn read(cli: Cli) -> anyhow::Result<()> {
         (_, false) => notes_location(&cli.notes, &config),
         _ => Err("notes beside the article need an article file".to_owned()),
     };
+    let (library, recorder) = record::for_reader(record::Reader {
+        flag: cli.library.as_deref(),
+        off: cli.no_library,
+        config: &config.library,
+        source: &src,
+        url,
+        article: &article,
+        head_of: whole.is_some().then_some(options),
+    });
     let ending = tui::run(Launch {
         article,
         whole,
@@ -409,9 +449,13 @@ fn read(cli: Cli) -> anyhow::Result<()> {
         theme,
         settings,
         keymap,
-        notes,
-        article_path,
+        notes: notes.clone(),
+        article_path: article_path.clone(),
+        library,
     })?;
+    if let Some(recorder) = recorder {
+        recorder.after_reading(notes.ok().as_ref(), article_path.as_deref());
+    }
     // Ended by a signal: the terminal is restored and the notes saved; exit as a program
     // killed by that signal is reported (128 + its number).
     if let tui::Ending::Signalled { status, notice } = ending {

@@ -53,6 +53,10 @@ pub struct Launch {
     /// The article's file, which (with its text) identifies its notes; `None` for standard
     /// input and the sample.
     pub article_path: Option<PathBuf>,
+    /// The library session for this article: `None` when not recorded (`--no-library`,
+    /// `[library] enabled = false`, the sample); `Some(Err)` when the library could not
+    /// be opened (show the error's one line in the status bar; the article still opens).
+    pub library: Option<Result<crate::library::Session, crate::library::LibraryError>>,
 }
 
 /// The whole of a big article, loaded on a worker thread while the reader shows its head.
@@ -124,6 +128,9 @@ pub fn run(launch: Launch) -> anyhow::Result<Ending> {
         keymap,
         notes,
         article_path,
+        // Held while the reader runs (the recording thread reports to it); the library
+        // screens take it from here.
+        library: _library,
     } = launch;
     // Laid out at the terminal's size at once, so the first frame does not lay out twice.
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));

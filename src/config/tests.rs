@@ -293,3 +293,36 @@ fn invalid_utf8_is_placed_at_its_line_and_column() {
     std::fs::write(&path, b"side_pane_width = 40\n# caf\xE9\n").expect("write");
     insta::assert_snapshot!(load_error(&path, dir.path()), @"DIR/config.toml:2:6: invalid UTF-8 (byte 0xE9): the file must be UTF-8 text");
 }
+
+#[test]
+fn the_library_table_sets_path_recording_and_positions() {
+    let config = Config::parse(
+        "[library]\npath = \"lib.db\"\nenabled = false\nremember_position = false",
+        Path::new("/etc/gloss/config.toml"),
+        ACTIONS,
+    )
+    .expect("library");
+    assert_eq!(
+        config.library,
+        LibraryConfig {
+            path: Some(PathBuf::from("/etc/gloss/lib.db")),
+            enabled: false,
+            remember_position: false,
+        }
+    );
+    assert_eq!(parse("").expect("empty").library, LibraryConfig::default());
+    let err = parse("[library]\nremember = true")
+        .expect_err("unknown")
+        .to_string();
+    assert!(
+        err.starts_with("config.toml:2:1: unknown field `remember`"),
+        "{err}"
+    );
+    let err = parse("[library]\npath = \"\"")
+        .expect_err("empty")
+        .to_string();
+    assert_eq!(
+        err,
+        "config.toml:2:8: library.path: expected a file, found an empty string"
+    );
+}

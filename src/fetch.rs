@@ -1,7 +1,7 @@
 //! Fetching a URL: the only module that touches the network. A URL goes in; the body's
 //! bytes, the final URL (after redirects) and what the `Content-Type` said come out, for
 //! `ingest::from_served` to read. `kept` keeps each fetched page under the data directory
-//! so it reopens offline.
+//! so it reopens offline; `page` opens a URL as an article through both.
 //!
 //! The client is `ureq` (blocking, rustls with the `ring` provider, which builds from
 //! crates.io with a C compiler alone): connect and read timeouts, at most
@@ -10,6 +10,7 @@
 //! the URL and a lowercase, one-line cause.
 
 pub mod kept;
+pub mod page;
 
 use std::time::Duration;
 

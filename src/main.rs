@@ -19,6 +19,7 @@ use gloss::export::{annotate_jsonl, write_document_json};
 use gloss::ingest::{self, LoadOptions, Source};
 use gloss::theme::{ColorDepth, Theme};
 use gloss::tui::action::Action;
+use gloss::tui::session::{Opening, Origin};
 use gloss::tui::{self, Keymap, Launch, Settings};
 
 #[path = "main/cli_docs.rs"]
@@ -442,6 +443,18 @@ fn read(cli: Cli) -> anyhow::Result<()> {
         article: &article,
         head_of: whole.is_some().then_some(options),
     });
+    let origin = match (&src, url, &article_path) {
+        (_, Some(url), _) => Origin::Url(url.to_string()),
+        (_, None, Some(path)) => Origin::Path(path.clone()),
+        _ => Origin::Other,
+    };
+    // Articles opened from links keep their notes where notes go by default (`--notes
+    // FILE` names this article's file only).
+    let opening = Opening {
+        options,
+        notes: notes_cmd::location(None, cli.notes.notes_beside, config.notes_dir.as_deref()),
+        timeout: web::timeout()?,
+    };
     let ending = tui::run(Launch {
         article,
         whole,
@@ -452,6 +465,8 @@ fn read(cli: Cli) -> anyhow::Result<()> {
         notes: notes.clone(),
         article_path: article_path.clone(),
         library,
+        origin,
+        opening,
     })?;
     if let Some(recorder) = recorder {
         recorder.after_reading(notes.ok().as_ref(), article_path.as_deref());

@@ -16,6 +16,7 @@ pub mod model;
 pub mod notes;
 pub mod present;
 pub mod rows;
+pub mod session;
 pub mod signals;
 pub mod terminal;
 pub mod ui;
@@ -57,6 +58,10 @@ pub struct Launch {
     /// `[library] enabled = false`, the sample); `Some(Err)` when the library could not
     /// be opened (show the error's one line in the status bar; the article still opens).
     pub library: Option<Result<crate::library::Session, crate::library::LibraryError>>,
+    /// Where the article came from (what its relative links resolve against).
+    pub origin: session::Origin,
+    /// How articles opened from its links are loaded.
+    pub opening: session::Opening,
 }
 
 /// The whole of a big article, loaded on a worker thread while the reader shows its head.
@@ -131,6 +136,8 @@ pub fn run(launch: Launch) -> anyhow::Result<Ending> {
         // Held while the reader runs (the recording thread reports to it); the library
         // screens take it from here.
         library: _library,
+        origin,
+        opening,
     } = launch;
     // Laid out at the terminal's size at once, so the first frame does not lay out twice.
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
@@ -145,7 +152,12 @@ pub fn run(launch: Launch) -> anyhow::Result<Ending> {
             None
         }
     };
-    app::run(model, &theme, later, whole)
+    let first = app::First {
+        origin,
+        notes: later,
+        whole,
+    };
+    app::run(model, &theme, first, opening)
 }
 
 /// Opens the article's notebook before the terminal is taken; a problem (a notes file that

@@ -12,10 +12,11 @@ use crate::keys::{Key, KeyChord};
 use crate::theme::Theme;
 
 use super::WholeArticle;
-use super::effects;
+use super::effects::{self, Next};
 use super::jobs::Jobs;
 pub use super::jobs::NotesToOpen;
 use super::model::Model;
+use super::session::{Doc, Opening, Origin, Session};
 use super::signals::{Ending, Signal, SignalWatch};
 use super::terminal::TerminalGuard;
 use super::update::{Msg, Redraw, update};
@@ -32,52 +33,96 @@ const TEST_PANIC_VAR: &str = "GLOSS_TEST_PANIC";
 /// the complete layout, the whole article, detection and a book's notebook are made by
 /// [`Jobs`] on worker threads. A message that waits ([`Msg::waits`]: a key, the mouse)
 /// is taken in once the work it relies on is in the model, which on a 3 MB book is a few
-/// tens of milliseconds at most and usually nothing: people read first.
-pub fn run(
-    mut model: Model,
-    theme: &Theme,
-    notes: Option<NotesToOpen>,
-    whole: Option<WholeArticle>,
-) -> anyhow::Result<Ending> {
+/// tens of milliseconds at most and usually nothing: people read first. Articles opened
+/// from links stack up in a [`Session`] under the same terminal guard.
+pub fn run(model: Model, theme: &Theme, first: First, opening: Opening) -> anyhow::Result<Ending> {
     // From here on a signal ends gloss through the loop, which restores the terminal.
     let signals = SignalWatch::start()?;
-    let mut jobs = Jobs::new(&model, notes, whole);
+    let jobs = Jobs::new(&model, first.notes, first.whole);
+    let mut session = Session::new(
+        Doc {
+            model,
+            jobs,
+            origin: first.origin,
+        },
+        opening,
+    );
     let test_panic = std::env::var(TEST_PANIC_VAR).is_ok_and(|v| v == "1");
     let mut guard = TerminalGuard::enter()?;
     // What changed since the last frame: only the article's position lets the presenter
     // have the terminal scroll.
     let mut redraw = Redraw::Full;
     loop {
-        jobs.lay_out(&model);
+        if session.poll() {
+            redraw = Redraw::Full;
+        }
+        let loading = session.is_loading();
+        let Doc { model, jobs, .. } = session.top();
+        jobs.lay_out(model);
         let scrolled = redraw == Redraw::Scrolled;
         guard
             .presenter
-            .present(&mut guard.terminal, &model, theme, scrolled)?;
+            .present(&mut guard.terminal, model, theme, scrolled)?;
         redraw = Redraw::Scrolled;
         if test_panic {
             panic!("{TEST_PANIC_VAR}=1: deliberate panic after the first frame (test hook)");
         }
-        jobs.start(&model);
+        jobs.start(model);
         let mut msgs = jobs.ready()?;
-        let wait = match msgs.is_empty() {
-            true => jobs.timeout(&model),
-            false => Duration::ZERO,
+        let wait = match (msgs.is_empty(), loading) {
+            (true, false) => jobs.timeout(model),
+            (true, true) => jobs.timeout(model).min(LOADING_POLL),
+            (false, _) => Duration::ZERO,
         };
         msgs.extend(events(wait)?);
         msgs.extend(std::iter::from_fn(|| signals.next()).map(signal_message));
+        let mut next = Next::Stay;
         for msg in msgs {
             while msg.waits()
-                && let Some(ready) = jobs.settle(&model)?
+                && let Some(ready) = jobs.settle(model)?
             {
-                redraw = redraw.and(update(&mut model, ready).redraw);
+                redraw = redraw.and(update(model, ready).redraw);
             }
-            let (changed, ending) = effects::dispatch(&mut model, msg, &mut guard)?;
-            if let Some(ending) = ending {
+            let changed;
+            (changed, next) = effects::dispatch(model, msg, &mut guard)?;
+            redraw = redraw.and(changed);
+            if next != Next::Stay {
+                // What follows was meant for this document: the next one starts afresh.
+                break;
+            }
+        }
+        match next {
+            Next::Stay => {}
+            Next::End(Ending::Signalled { status, notice }) => {
+                // Gloss exits at once: every document's unsaved notes are said.
+                let rest = session.save_rest();
+                let notice = notice.into_iter().chain(rest).collect::<Vec<_>>();
+                let notice = (!notice.is_empty()).then(|| notice.join("; "));
+                return Ok(Ending::Signalled { status, notice });
+            }
+            Next::End(ending) => {
+                // Said in the status bar when they were left, if their save failed.
+                session.save_rest();
                 return Ok(ending);
             }
-            redraw = redraw.and(changed);
+            Next::Open(link) => session.open(&link),
+            Next::Back => {
+                session.back();
+                redraw = Redraw::Full;
+            }
         }
     }
+}
+
+/// How often the loop looks for a document being loaded when nothing else happens.
+const LOADING_POLL: Duration = Duration::from_millis(20);
+
+/// What the first document brings besides its model: where it came from, and the work
+/// left for after its first frame (a book's notebook, the whole of a big file).
+pub struct First {
+    pub origin: Origin,
+    pub notes: Option<NotesToOpen>,
+    pub whole: Option<WholeArticle>,
 }
 
 /// The message a signal means.

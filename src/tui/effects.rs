@@ -18,34 +18,46 @@ use super::signals::{self, Ending};
 use super::terminal::{TerminalGuard, resume, suspend};
 use super::update::{Effect, Msg, Redraw, update};
 
+/// What the loop does once an update's effects are run: go on with this document, end,
+/// or hand the session a document to open or one to close.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Next {
+    Stay,
+    End(Ending),
+    Open(String),
+    Back,
+}
+
 /// Takes `msg` in and runs the effects it leads to, taking in what they report. Says what
-/// changed on screen, and how the reader ends if it should.
+/// changed on screen, and what the loop does next.
 pub fn dispatch(
     model: &mut Model,
     msg: Msg,
     guard: &mut TerminalGuard,
-) -> io::Result<(Redraw, Option<Ending>)> {
+) -> io::Result<(Redraw, Next)> {
     let first = update(model, msg);
     let (mut effect, mut redraw) = (first.effect, first.redraw);
     loop {
         let next = match effect {
-            Effect::None => return Ok((redraw, None)),
-            Effect::Quit => return Ok((redraw, Some(Ending::Quit))),
+            Effect::None => return Ok((redraw, Next::Stay)),
+            Effect::Quit => return Ok((redraw, Next::End(Ending::Quit))),
+            Effect::Open(link) => return Ok((redraw, Next::Open(link))),
+            Effect::Back => return Ok((redraw, Next::Back)),
             Effect::Elsewhere(group) => match model.annotations.group(group) {
                 Some(g) => {
                     let (name, label) = (g.name.clone(), g.label);
-                    return Ok((redraw, Some(Ending::Elsewhere { name, label })));
+                    return Ok((redraw, Next::End(Ending::Elsewhere { name, label })));
                 }
-                None => return Ok((redraw, None)),
+                None => return Ok((redraw, Next::Stay)),
             },
             Effect::Exit(number) => {
                 let notice = save_before_exit(model);
                 let status = 128 + number;
-                return Ok((redraw, Some(Ending::Signalled { status, notice })));
+                return Ok((redraw, Next::End(Ending::Signalled { status, notice })));
             }
             Effect::Save => Msg::Saved(save(model)),
             Effect::SaveThenQuit => match save(model) {
-                Ok(_) => return Ok((redraw, Some(Ending::Quit))),
+                Ok(_) => return Ok((redraw, Next::End(Ending::Quit))),
                 Err(_) => Msg::Unsaved(recovery(model)),
             },
             Effect::Suspend => {
@@ -54,7 +66,7 @@ pub fn dispatch(
                 // Continued (`fg`): the screen is painted whole, at its size now.
                 let size = resume(guard)?;
                 if size == model.view.size {
-                    return Ok((redraw, None));
+                    return Ok((redraw, Next::Stay));
                 }
                 Msg::Resize(size.0, size.1)
             }

@@ -123,6 +123,9 @@ pub struct Model {
     pub status: StatusLine,
     /// The reader's notes and what is being done with them.
     pub notes: Notes,
+    /// The document this one was opened from (its label), which Ctrl-o goes back to once
+    /// this one's jump list is spent (`tui::session`).
+    pub previous: Option<String>,
 }
 
 impl Model {
@@ -152,6 +155,7 @@ impl Model {
             overlay: Overlays::default(),
             status: StatusLine::default(),
             notes: Notes::default(),
+            previous: None,
         };
         model.relayout();
         model

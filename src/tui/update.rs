@@ -115,6 +115,13 @@ fn no_effect(m: &mut Model, msg: Msg) {
                 ),
             });
         }
+        Msg::Opened(result) => {
+            m.status.fetching = None;
+            if let Err(e) = result {
+                m.status.message = Some(e);
+            }
+        }
+        Msg::Returned(notice) => m.status.message = notice,
         // Taken in by `take`.
         Msg::Key(_) | Msg::Wheel { .. } | Msg::Terminating(_) | Msg::Suspend => {}
     }
@@ -240,7 +247,7 @@ fn command(m: &mut Model, action: Action) -> Effect {
         Action::Enter => enter(m),
         Action::Back if m.notes.selection.is_some() => m.notes.selection = None,
         Action::Back => back(m),
-        Action::JumpBack => jump::jump_back(m),
+        Action::JumpBack => return jump::jump_back(m),
         Action::Search => {
             m.search.prompt = Some(Prompt {
                 input: String::new(),

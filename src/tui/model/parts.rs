@@ -70,4 +70,6 @@ pub struct StatusLine {
     pub message: Option<String>,
     /// The last messages, for the messages overlay.
     pub log: MessageLog,
+    /// The link being fetched to open over this document, while it is.
+    pub fetching: Option<String>,
 }

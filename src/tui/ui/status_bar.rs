@@ -72,6 +72,8 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
     ];
     let (middle, middle_role) = if let Some(msg) = &m.status.message {
         (Some(msg.clone()), Role::StatusMessage)
+    } else if let Some(link) = &m.status.fetching {
+        (Some(format!("fetching {link}…")), Role::StatusMessage)
     } else if let Some(sel) = &m.notes.selection {
         let words = m.article.text.get(sel.range.clone()).unwrap_or("");
         let words = words.split_whitespace().collect::<Vec<_>>().join(" ");

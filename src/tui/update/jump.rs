@@ -9,6 +9,7 @@ use crate::nav::{self, Direction};
 
 use super::super::model::{Model, Position};
 use super::super::rows::Tab;
+use super::Effect;
 
 /// The side pane tab listing annotations of `kind`.
 pub fn tab_of(kind: Kind) -> Tab {
@@ -41,11 +42,15 @@ pub fn restore(m: &mut Model, pos: &Position) {
     sync_selection(m);
 }
 
-pub fn jump_back(m: &mut Model) {
+/// Goes back along the jump list; once it is spent, back to the document this one was
+/// opened from (as vim's Ctrl-o goes back to the previous file).
+pub fn jump_back(m: &mut Model) -> Effect {
     match m.jumps.back(m.position()) {
         Some(pos) => restore(m, &pos),
+        None if m.previous.is_some() => return Effect::Back,
         None => m.status.message = Some("no earlier jump to go back to".to_string()),
     }
+    Effect::None
 }
 
 /// Brings `range` into view. A step (Tab, a click) moves as little as possible, keeping

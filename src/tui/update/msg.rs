@@ -52,6 +52,12 @@ pub enum Msg {
     Terminating(i32),
     /// A SIGTSTP from outside: suspend as the `suspend` action does.
     Suspend,
+    /// The document asked for with [`Effect::Open`] is shown over this one (`Ok`), or
+    /// could not be opened (the reason).
+    Opened(Result<(), String>),
+    /// This document is shown again after the one over it was closed, with what to say
+    /// (where that one's notes went when they could not be saved).
+    Returned(Option<String>),
 }
 
 impl Msg {
@@ -67,7 +73,7 @@ impl Msg {
 }
 
 /// What the loop must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
     Quit,
@@ -84,6 +90,11 @@ pub enum Effect {
     /// Show this entity group of the article across the library ("elsewhere in your
     /// library").
     Elsewhere(usize),
+    /// Open this link (a URL or a path) as a document over this one (`tui::session`);
+    /// the answer comes back as [`Msg::Opened`].
+    Open(String),
+    /// Close this document and show the one it was opened from.
+    Back,
 }
 
 /// What an update changed on screen.
@@ -107,7 +118,7 @@ impl Redraw {
 }
 
 /// What `update` gives back: the effect to run and what changed on screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
     pub effect: Effect,
     pub redraw: Redraw,

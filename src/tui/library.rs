@@ -11,12 +11,15 @@
 pub mod chart;
 pub mod model;
 pub mod shelf;
+pub mod sqlite;
 pub mod ui;
 pub mod update;
 pub mod window;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_wired;
 
 pub use model::{LibraryView, Screen};
 pub use shelf::{

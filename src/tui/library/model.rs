@@ -21,12 +21,22 @@ pub enum Screen {
 }
 
 /// The search: the query being typed or searched for, and its hits.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchState {
     pub query: String,
     /// Whether the prompt is open (keys are text).
     pub typing: bool,
     pub hits: Window<SearchHit>,
+}
+
+impl Default for SearchState {
+    fn default() -> SearchState {
+        SearchState {
+            query: String::new(),
+            typing: false,
+            hits: Window::growing(),
+        }
+    }
 }
 
 /// The entity shown on the entity page, what the library said of it, and the selected
@@ -93,7 +103,7 @@ impl LibraryView {
             total: None,
             articles: Window::default(),
             search: SearchState::default(),
-            entities: Window::default(),
+            entities: Window::growing(),
             entity: None,
             help: None,
             message: None,

@@ -63,13 +63,9 @@ pub struct ArticleRow {
     pub key: RowKey,
 }
 
-/// The values an article is ordered by, opaque to the screens.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct RowKey {
-    pub last_opened: i64,
-    pub date: String,
-    pub title_key: String,
-}
+/// Where a row stands in the list's order (the library's keyset cursor), opaque to the
+/// screens: handed back to ask for the rows around it.
+pub type RowKey = crate::library::Cursor;
 
 /// A full-text search hit: the article and the passage that matched, the matched words
 /// marked as byte ranges of `snippet`.
@@ -91,6 +87,8 @@ pub struct EntityRow {
     pub label: EntityLabel,
     pub articles: usize,
     pub mentions: usize,
+    /// Where the row stands in the index, for the rows after it (`None` when not asked).
+    pub key: Option<RowKey>,
 }
 
 /// A passage of an article: the sentence around a mention or a quote, and the byte the
@@ -125,19 +123,21 @@ pub type ShelfResult<T> = Result<T, String>;
 pub trait Shelf {
     /// How many articles there are.
     fn count(&self) -> ShelfResult<usize>;
-    /// Up to `limit` articles in `sort` order: from the start when `from` is `None`, else
-    /// the rows `toward` the row keyed `from` (exclusive), in list order.
+    /// Up to `limit` articles in `sort` order, in list order: the rows `toward` the row
+    /// keyed `from` (exclusive), or without `from` the first (`After`) or last (`Before`)
+    /// rows of the list.
     fn articles(
         &self,
         sort: Sort,
-        from: Option<(&RowKey, i64)>,
+        from: Option<&RowKey>,
         toward: Toward,
         limit: usize,
     ) -> ShelfResult<Vec<ArticleRow>>;
     /// The best `limit` hits for `query` after the first `offset`, best first.
     fn search(&self, query: &str, offset: usize, limit: usize) -> ShelfResult<Vec<SearchHit>>;
-    /// Up to `limit` entities in the index after the first `offset`, most articles first.
-    fn entities(&self, offset: usize, limit: usize) -> ShelfResult<Vec<EntityRow>>;
+    /// Up to `limit` entities of the index, most articles first, after the row keyed
+    /// `after` (from the start without it); each row carries its key.
+    fn entities(&self, after: Option<&RowKey>, limit: usize) -> ShelfResult<Vec<EntityRow>>;
     /// The entities a name (or alias) of `label` means, best match first.
     fn entities_named(&self, name: &str, label: EntityLabel) -> ShelfResult<Vec<EntityRow>>;
     /// The entity's page, with at most `limit` mentions and `limit` quotes.

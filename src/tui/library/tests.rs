@@ -46,7 +46,11 @@ fn row(
         date: date.into(),
         progress,
         notes,
-        key: RowKey::default(),
+        key: RowKey {
+            text: String::new(),
+            number: 0,
+            id,
+        },
     }
 }
 
@@ -125,6 +129,7 @@ fn the_entity_page_charts_its_months_and_lists_its_passages() {
         label: EntityLabel::Person,
         articles: 2,
         mentions: 4,
+        key: None,
     };
     v.entity = Some(EntityState {
         entity,

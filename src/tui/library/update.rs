@@ -296,7 +296,7 @@ fn try_fill(v: &mut LibraryView, shelf: &dyn Shelf) -> ShelfResult<()> {
                     break;
                 };
                 let from = want.from.and_then(|i| v.articles.rows().get(i));
-                let from = from.map(|r| (&r.key, r.id));
+                let from = from.map(|r| &r.key);
                 let page = shelf.articles(v.sort, from, want.toward, PAGE)?;
                 v.articles.take(want, page, PAGE, v.total);
             }
@@ -314,14 +314,18 @@ fn try_fill(v: &mut LibraryView, shelf: &dyn Shelf) -> ShelfResult<()> {
                 v.search.hits.take(want, page, limit, None);
             }
             Screen::Entities => {
+                // The index is only walked down: its window keeps every row passed.
                 let Some(want) = v.entities.wanted() else {
                     break;
                 };
-                let Some((offset, limit)) = offset_of(&v.entities, want, usize::MAX) else {
+                let after = want
+                    .from
+                    .and_then(|i| v.entities.rows().get(i)?.key.as_ref());
+                if want.toward == Toward::Before || (want.from.is_some() && after.is_none()) {
                     break;
-                };
-                let page = shelf.entities(offset, limit)?;
-                v.entities.take(want, page, limit, None);
+                }
+                let page = shelf.entities(after, PAGE)?;
+                v.entities.take(want, page, PAGE, None);
             }
             Screen::Entity => break,
         }

@@ -34,6 +34,8 @@ pub struct Window<T> {
     at_end: bool,
     /// Whether anything was ever taken in.
     loaded: bool,
+    /// Rows kept at most (a list walked only down keeps all it passed).
+    keep: usize,
 }
 
 impl<T> Default for Window<T> {
@@ -46,11 +48,21 @@ impl<T> Default for Window<T> {
             at_start: false,
             at_end: false,
             loaded: false,
+            keep: KEEP,
         }
     }
 }
 
 impl<T> Window<T> {
+    /// A window that never drops rows: for lists paged only downwards (search hits, the
+    /// entity index), whose rows above cannot be asked for again.
+    pub fn growing() -> Window<T> {
+        Window {
+            keep: usize::MAX,
+            ..Window::default()
+        }
+    }
+
     pub fn rows(&self) -> &[T] {
         &self.rows
     }
@@ -80,7 +92,10 @@ impl<T> Window<T> {
 
     /// Forgets every row: the next [`Window::wanted`] asks for the list's start.
     pub fn reset(&mut self) {
-        *self = Window::default();
+        *self = Window {
+            keep: self.keep,
+            ..Window::default()
+        };
     }
 
     /// Moves the cursor by `delta` rows, within the rows held.
@@ -159,7 +174,7 @@ impl<T> Window<T> {
             (Toward::After, Some(_)) => {
                 self.rows.extend(page);
                 self.at_end = short;
-                let drop = self.rows.len().saturating_sub(KEEP).min(self.cursor);
+                let drop = self.rows.len().saturating_sub(self.keep).min(self.cursor);
                 self.rows.drain(..drop);
                 self.cursor -= drop;
                 self.top = self.top.saturating_sub(drop);
@@ -174,7 +189,7 @@ impl<T> Window<T> {
                 self.top += got;
                 self.first = self.first.and_then(|f| f.checked_sub(got));
                 self.at_start = short;
-                let keep = KEEP.max(self.cursor + 1);
+                let keep = self.keep.max(self.cursor + 1);
                 if self.rows.len() > keep {
                     self.rows.truncate(keep);
                     self.at_end = false;

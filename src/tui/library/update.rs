@@ -85,8 +85,10 @@ pub fn open_named(
         .into_iter()
         .next()
         .ok_or_else(|| format!("{name} is in no other article of your library"))?;
+    show_entity(v, shelf, entity)?;
+    // Back from it is back to the reader.
     v.back.clear();
-    show_entity(v, shelf, entity)
+    Ok(())
 }
 
 fn press(v: &mut LibraryView, shelf: &dyn Shelf, chord: KeyChord) -> Effect {

@@ -10,6 +10,7 @@
 
 pub mod chart;
 pub mod model;
+pub mod run;
 pub mod shelf;
 pub mod sqlite;
 pub mod ui;

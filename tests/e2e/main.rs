@@ -8,6 +8,7 @@ mod fetch;
 mod harness;
 mod injection;
 mod inputs;
+mod library;
 mod notes;
 mod scroll;
 #[cfg(target_os = "linux")]

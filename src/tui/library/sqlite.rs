@@ -101,7 +101,8 @@ impl Shelf for Library {
                 title: h.title.or(h.source).unwrap_or_default(),
                 site: h.site,
                 date: h.pub_date.unwrap_or_default(),
-                snippet: h.snippet,
+                // Paragraph breaks as spaces (one byte for one: the marks stay put).
+                snippet: h.snippet.replace(['\n', '\r', '\t'], " "),
                 marks: h.highlights,
             })
             .collect())

@@ -88,6 +88,25 @@ impl Model {
         self.anchor(top_byte);
     }
 
+    /// Opens the view at byte `byte` of the text: its line at the top (a reading position
+    /// kept by the library, so reopening shows exactly the same lines), or with `lead` a
+    /// quarter down the page so what comes before shows too (a passage chosen in the
+    /// library). A byte past the text (the head of a big file) starts at the top.
+    pub fn start_at(&mut self, byte: usize, lead: bool) {
+        if byte == 0 || byte >= self.article.text.len() {
+            return;
+        }
+        let width = self.view.width.max(1);
+        if !self.view.layout.is_complete() {
+            self.view.layout = Layout::partial(&self.article, width, byte, self.page_height());
+        }
+        self.anchor(byte);
+        if lead {
+            self.view.top = self.view.top.saturating_sub(self.page_height() / 4);
+        }
+        self.clamp_top();
+    }
+
     /// Puts the line showing `top_byte` at the top of the view.
     fn anchor(&mut self, top_byte: usize) {
         self.view.top = if top_byte == 0 {

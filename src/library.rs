@@ -25,8 +25,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod annotations;
 mod browse;
 mod context;
+mod entities;
 mod error;
 pub mod fts_query;
 pub mod import;

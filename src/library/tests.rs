@@ -254,3 +254,59 @@ proptest::proptest! {
             .map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
     }
 }
+
+#[test]
+fn a_session_saves_the_position_once_the_recording_is_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.db");
+    let mut writer = Library::open(&path).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let restore = Some(Position {
+        byte: 12,
+        text_len: 100,
+    });
+    let mut session = Session::new(
+        Library::open(&path).unwrap(),
+        Pending::Recording(rx),
+        restore,
+        true,
+    );
+    assert_eq!(session.restore(), restore);
+    assert_eq!(session.article(), None, "still recording");
+    let recorder = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let r = add(&mut writer, "a.txt", &article("A", "2020-01-06", FIRST));
+        tx.send(Ok(r.id)).unwrap();
+        r.id
+    });
+    session.save_position(33).unwrap();
+    let id = recorder.join().unwrap();
+    assert_eq!(session.article(), Some(id));
+    assert_eq!(session.library().position(id).unwrap().byte, 33);
+    // With positions off, nothing is restored and nothing saved.
+    let (tx, rx) = std::sync::mpsc::channel();
+    tx.send(Ok(id)).unwrap();
+    let mut off = Session::new(
+        Library::open(&path).unwrap(),
+        Pending::Recording(rx),
+        restore,
+        false,
+    );
+    assert_eq!(off.restore(), None);
+    off.save_position(90).unwrap();
+    assert_eq!(off.library().position(id).unwrap().byte, 33);
+    // A recording that failed is a problem for the status bar.
+    let (tx, rx) = std::sync::mpsc::channel();
+    tx.send(Err(LibraryError::NoDataDir)).unwrap();
+    let mut failed = Session::new(
+        Library::open(&path).unwrap(),
+        Pending::Recording(rx),
+        None,
+        true,
+    );
+    assert!(
+        failed
+            .problem()
+            .is_some_and(|p| p.contains("XDG_DATA_HOME"))
+    );
+}

@@ -36,6 +36,8 @@ pub struct Reader<'a> {
 
 /// What is needed after the reader quits to index the article's notes.
 pub struct Recorder {
+    /// The thread still recording (annotating a new article, loading a big one).
+    thread: Option<std::thread::JoinHandle<()>>,
     path: PathBuf,
     source: SourceRef,
     /// The text's hash, for an article known only by its text (standard input).
@@ -65,7 +67,8 @@ pub fn for_reader(r: Reader<'_>) -> (Option<Result<Session, LibraryError>>, Opti
         (SourceRef::Path(file), Some(options)) => Some((file.clone(), options)),
         _ => None,
     };
-    let recorder = Recorder {
+    let mut recorder = Recorder {
+        thread: None,
         path: path.clone(),
         hash: matches!(source, SourceRef::Stdin)
             .then(|| gloss::notes::identity::text_hash(&r.article.text)),
@@ -76,16 +79,22 @@ pub fn for_reader(r: Reader<'_>) -> (Option<Result<Session, LibraryError>>, Opti
         article: r.article,
         whole,
     };
-    (
-        Some(record_opening(&path, r.config, opening)),
-        Some(recorder),
-    )
+    let session = record_opening(&path, r.config, opening).map(|(session, thread)| {
+        recorder.thread = thread;
+        session
+    });
+    (Some(session), Some(recorder))
 }
 
 impl Recorder {
-    /// Indexes the article's notes (the reader may have added some). Quietly does
-    /// nothing when the library cannot be opened: the reader said so already.
+    /// Waits for the recording to finish (a reader quitting at once must not leave the
+    /// article without its entities), then indexes the article's notes (the reader may
+    /// have added some). Quietly does nothing when the library cannot be opened: the
+    /// reader said so already.
     pub fn after_reading(self, notes: Option<&NotesLocation>, article_path: Option<&Path>) {
+        if let Some(thread) = self.thread {
+            let _ = thread.join();
+        }
         let Some(location) = notes else { return };
         let Ok(mut lib) = Library::open(&self.path) else {
             return;
@@ -122,51 +131,49 @@ pub struct Opening<'a> {
     pub whole: Option<(PathBuf, LoadOptions)>,
 }
 
-/// Records the article the reader opens and returns the reader's session; an error when
-/// the library cannot be opened or written (the reader says so and goes on).
+/// Records the article the reader opens and returns the reader's session (and the thread
+/// finishing the recording, if one runs); an error when the library cannot be opened or
+/// written (the reader says so and goes on).
 pub fn record_opening(
     path: &Path,
     config: &LibraryConfig,
     opening: Opening<'_>,
-) -> Result<Session, LibraryError> {
+) -> Result<(Session, Option<std::thread::JoinHandle<()>>), LibraryError> {
     let mut lib = Library::open(path)?;
     let now = Timestamp::now();
     let (tx, rx) = mpsc::channel();
-    let restore = match opening.whole {
+    let (restore, thread) = match opening.whole {
         None => {
             let recorded = lib.record(&opening.source, opening.article, None, Some(now))?;
             let id = recorded.id;
-            match recorded.annotated {
-                true => drop(tx.send(Ok(id))),
+            let thread = match recorded.annotated {
+                true => {
+                    let _ = tx.send(Ok(id));
+                    None
+                }
                 false => {
                     let article = opening.article.clone();
                     let path = path.to_path_buf();
-                    std::thread::spawn(move || {
+                    Some(std::thread::spawn(move || {
                         let _ = tx.send(annotate(&path, id, &article));
-                    });
+                    }))
                 }
-            }
-            recorded.position
+            };
+            (recorded.position, thread)
         }
         Some((file, options)) => {
             let known = lib.find_by_source(&opening.source)?;
             let (path, source) = (path.to_path_buf(), opening.source.clone());
-            std::thread::spawn(move || {
+            let thread = std::thread::spawn(move || {
                 let _ = tx.send(record_whole(&path, &source, &file, &options, now));
             });
-            Position {
-                byte: known.map_or(0, |(_, byte)| byte),
-                text_len: 0,
-            }
+            let byte = known.map_or(0, |(_, byte)| byte);
+            (Position { byte, text_len: 0 }, Some(thread))
         }
     };
-    let restore = Some(restore);
-    Ok(Session::new(
-        lib,
-        Pending::Recording(rx),
-        restore,
-        config.remember_position,
-    ))
+    let remember = config.remember_position;
+    let session = Session::new(lib, Pending::Recording(rx), Some(restore), remember);
+    Ok((session, thread))
 }
 
 /// Detects and stores the annotations of a newly recorded article.

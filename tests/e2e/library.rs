@@ -1,149 +1,83 @@
-//! The library tour in a real terminal: three articles added with `gloss library add`,
-//! the library view on `gloss` alone, a full-text search, reading to the middle and
-//! coming back to the same place, and a person followed to the two articles naming them.
+//! Recording on open (issue 13): the reader records the article it opens in the library
+//! under `XDG_DATA_HOME` (with its entities, even when quit at once), `--no-library`
+//! leaves the library alone, and a library that cannot be opened does not stop the
+//! reader.
 
 use std::path::Path;
 use std::process::Command;
 
-use super::harness::{Session, gloss_bin};
+use serde_json::Value;
 
-/// A long article: `n` paragraphs of filler, each numbered, with `extra` as paragraph `at`.
-fn long_text(title: &str, n: usize, at: usize, extra: &str) -> String {
-    let mut text = format!("# {title}\n\n");
-    for i in 0..n {
-        if i == at {
-            text.push_str(extra);
-        } else {
-            text.push_str(&format!(
-                "Paragraph {i} of this report describes the weather over the farms, \
-                 the roads that were closed and the markets that stayed open all week."
-            ));
-        }
-        text.push_str("\n\n");
-    }
-    text
+use super::harness::{Session, gloss_bin, sample_path};
+
+fn library_json(data: &Path, args: &[&str]) -> Value {
+    let out = Command::new(gloss_bin())
+        .args(["library"])
+        .args(args)
+        .arg("--json")
+        .env("XDG_DATA_HOME", data)
+        .env("HOME", data)
+        .env("XDG_CONFIG_HOME", data.join("config"))
+        .output()
+        .expect("run gloss library");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
 }
 
-fn write_articles(dir: &Path) -> [String; 3] {
-    let first = long_text(
-        "Harbour bridge reopens",
-        60,
-        55,
-        "At the reopening, Mayor Ana Ruiz thanked the engineers who worked through the winter.",
-    );
-    let second = long_text(
-        "Airship museum opens",
-        80,
-        5,
-        "The zeppelin hangar was restored by volunteers from the town.",
-    );
-    let third = "# Council passes the budget\n\nThe council passed the budget after a long \
-                 night. Mayor Ana Ruiz said the vote was fair to every district.\n";
-    let names = ["bridge.md", "airship.md", "budget.md"];
-    for (name, text) in names.iter().zip([first, second, third.to_string()]) {
-        std::fs::write(dir.join(name), text).expect("write an article");
-    }
-    names.map(|n| dir.join(n).display().to_string())
-}
-
-/// The first `n` lines of the article pane (the text column, without the status bar).
-fn top_lines(s: &Session, n: usize) -> Vec<String> {
-    s.text()
-        .lines()
-        .take(n)
-        .map(|l| l.trim_end().to_string())
-        .collect()
+fn read_and_quit(args: &[&str], data: &Path) {
+    let data = data.to_str().expect("utf-8 temp path");
+    let mut s = Session::spawn(gloss_bin(), args, &[("XDG_DATA_HOME", data)], 120, 35);
+    s.wait_for_text("Donald Trump");
+    s.send("q");
+    assert!(s.wait_exit().success(), "gloss failed:\n{}", s.text());
 }
 
 #[test]
-fn the_library_tour() {
-    let dir = tempfile::tempdir().expect("temporary directory");
+fn opening_an_article_records_it_with_its_entities() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("article.txt");
+    std::fs::copy(sample_path(), &article).expect("copy the sample");
     let data = dir.path().join("data");
-    let files = write_articles(dir.path());
-    let added = Command::new(gloss_bin())
-        .args(["library", "add"])
-        .args(&files)
-        .env("XDG_DATA_HOME", &data)
-        .env("XDG_CONFIG_HOME", dir.path().join("config"))
-        .output()
-        .expect("run gloss library add");
-    assert!(
-        added.status.success(),
-        "{}",
-        String::from_utf8_lossy(&added.stderr)
+    read_and_quit(&[article.to_str().expect("utf-8")], &data);
+    let list = library_json(&data, &["list"]);
+    assert_eq!(list.as_array().map(Vec::len), Some(1), "{list}");
+    assert!(list[0]["first_opened"].is_i64(), "{list}");
+    assert_eq!(
+        list[0]["source"]["at"],
+        article
+            .canonicalize()
+            .expect("exists")
+            .to_str()
+            .expect("utf-8")
     );
-    let data_dir = data.display().to_string();
-    let env = [("XDG_DATA_HOME", data_dir.as_str())];
-    let mut s = Session::spawn(gloss_bin(), &[], &env, 110, 30);
-    s.wait_for_text("Library · 3 articles");
-
-    // Search a word of the second article and open it.
-    s.send("/zeppelin\r");
-    s.wait_for_text("Search “zeppelin”");
-    s.wait_for_text("Airship museum opens");
-    s.send("\r");
-    // The reader: its side pane's tab bar (the hit's snippet showed the words already).
-    s.wait_for_text("Not 0");
-    s.wait_for_text("The zeppelin hangar");
-    // Read to the middle, then quit back to the library.
-    for _ in 0..5 {
-        s.send(" ");
-    }
-    s.wait_for_text("Paragraph 3");
-    s.wait_for("the hangar scrolled away", |screen| {
-        !screen.contents().contains("zeppelin hangar")
-    });
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    let middle = top_lines(&s, 6);
-    // Back where the article was opened from: the hits; Esc goes back to the list.
-    s.send("q");
-    s.wait_for_text("Search “zeppelin”");
-    s.send("\x1b");
-    s.wait_for_text("Library · 3 articles");
-    // Read last, it is listed first: Enter reopens it where it was left.
-    s.send("g\r");
-    s.wait_for_text(&middle[2]);
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    assert_eq!(top_lines(&s, 6), middle, "reopened elsewhere");
-    s.send("q");
-    s.wait_for_text("Library · 3 articles");
-
-    // A person across articles: the index, their page, the second article at the mention.
-    s.send("e");
-    s.wait_for_text("People, organisations and places");
-    for _ in 0..30 {
-        if s.text()
-            .lines()
-            .any(|l| l.starts_with('▸') && l.contains("Ana Ruiz"))
-        {
-            break;
-        }
-        s.send("j");
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    s.send("\r");
-    s.wait_for_text("Ana Ruiz · PERSON · 2 articles");
-    let page = s.text();
-    assert!(page.contains("Harbour bridge reopens"), "{page}");
-    assert!(page.contains("Council passes the budget"), "{page}");
-    // Listed newest first (undated alike: by id, which `library add` gives in the order
-    // it finishes): the bridge, the long one with the mention near its end, by its row.
-    let row = page
-        .lines()
-        .filter(|l| l.contains("mentioned"))
-        .position(|l| l.contains("Harbour bridge reopens"))
-        .expect("the bridge's passage");
-    s.send(&"j".repeat(row));
-    s.send("\r");
-    s.wait_for_text("Not 0");
-    s.wait_for_text("thanked the engineers");
-    let shown = s.text();
-    assert!(
-        !shown.contains("Paragraph 10 "),
-        "not opened at the mention:\n{shown}"
+    let trump = library_json(&data, &["entities", "Trump"]);
+    assert_eq!(trump["entity"]["name"], "Donald Trump", "{trump}");
+    // The bundled sample is not recorded.
+    read_and_quit(&[], &data);
+    assert_eq!(
+        library_json(&data, &["list"]).as_array().map(Vec::len),
+        Some(1)
     );
-    s.send("q");
-    s.wait_for_text("Ana Ruiz · PERSON");
-    s.send("q");
-    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn no_library_leaves_it_alone_and_a_broken_one_does_not_stop_the_reader() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("article.txt");
+    std::fs::copy(sample_path(), &article).expect("copy the sample");
+    let data = dir.path().join("data");
+    let path = article.to_str().expect("utf-8");
+    read_and_quit(&[path, "--no-library"], &data);
+    assert!(!data.join("gloss/library.db").exists());
+    let broken = dir.path().join("broken.db");
+    std::fs::write(&broken, "not a database\n".repeat(100)).expect("write");
+    read_and_quit(&[path, "--library", broken.to_str().expect("utf-8")], &data);
+    assert_eq!(
+        std::fs::read_to_string(&broken).expect("still there"),
+        "not a database\n".repeat(100)
+    );
 }

@@ -9,6 +9,7 @@ mod harness;
 mod injection;
 mod inputs;
 mod library;
+mod library_tour;
 mod notes;
 mod scroll;
 #[cfg(target_os = "linux")]

@@ -72,6 +72,15 @@ pub struct InlineSpan {
     pub span: Range<usize>,
 }
 
+/// A link: the byte range of its text in [`Article::text`] and where it leads, as the
+/// source gave it (a web page's links resolved against its address; a Markdown file's
+/// relative links kept relative, for the reader to resolve against the file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub span: Range<usize>,
+    pub url: String,
+}
+
 /// A loaded article, ready for detection and layout.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Article {
@@ -81,6 +90,8 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Emphasis, links and code from Markdown, sorted by start.
     pub inline: Vec<InlineSpan>,
+    /// The links, sorted by start; they do not overlap.
+    pub links: Vec<Link>,
     /// Problems that did not stop loading (e.g. invalid UTF-8 replaced), for the status bar.
     pub warnings: Vec<String>,
 }
@@ -101,8 +112,15 @@ impl Article {
             text,
             blocks,
             inline: Vec::new(),
+            links: Vec::new(),
             warnings: Vec::new(),
         }
+    }
+
+    /// The link whose text holds byte `at`, if any.
+    pub fn link_at(&self, at: usize) -> Option<&Link> {
+        let i = self.links.partition_point(|l| l.span.end <= at);
+        self.links.get(i).filter(|l| l.span.start <= at)
     }
 
     /// The text of one block.

@@ -24,6 +24,7 @@ mod date_header;
 mod front_matter;
 mod head;
 mod html;
+mod links;
 mod markdown;
 mod plain;
 pub mod read;
@@ -266,7 +267,7 @@ fn from_vec(
     options: &LoadOptions,
 ) -> Result<Article, IngestError> {
     if format == Format::Html {
-        return from_html(&bytes, None, name, options);
+        return from_html(&bytes, None, None, name, options);
     }
     let decoded =
         bytes::decode_vec(bytes).map_err(|bytes::NotText::Binary| IngestError::Binary {
@@ -325,29 +326,32 @@ fn from_text(
         }
         Format::Markdown => (markdown::parse(body), false),
     };
-    let (mut text, mut blocks, mut inline) = builder.finish();
+    let mut built = builder.finish_all();
     let first_is_title = match format {
         Format::Plain | Format::Html => title_candidate,
-        Format::Markdown => blocks.len() > 1 && blocks[0].kind == BlockKind::Heading(1),
+        Format::Markdown => built.blocks.len() > 1 && built.blocks[0].kind == BlockKind::Heading(1),
     };
     if meta.title.is_none() && first_is_title {
-        meta.title = builder::take_first_block(&mut text, &mut blocks, &mut inline);
+        meta.title = builder::take_first_block(&mut built);
     }
     meta.date = options.date.or(meta.date);
     Ok(Article {
         meta,
-        text,
-        blocks,
-        inline,
+        text: built.text,
+        blocks: built.blocks,
+        inline: built.inline,
+        links: built.links,
         warnings,
     })
 }
 
 /// Builds an article from a web page's bytes in reader mode (`html`).
-/// `transport` is the encoding a fetched page's HTTP header named.
+/// `transport` is the encoding a fetched page's HTTP header named; `address` the URL it
+/// was fetched from, which its relative links resolve against (else its canonical URL).
 fn from_html(
     bytes: &[u8],
     transport: Option<&'static encoding_rs::Encoding>,
+    address: Option<&str>,
     name: &str,
     options: &LoadOptions,
 ) -> Result<Article, IngestError> {
@@ -358,7 +362,10 @@ fn from_html(
         });
     }
     let page = html::read_with(bytes, transport);
-    let (text, blocks, inline) = page.builder.finish();
+    let mut built = page.builder.finish_all();
+    let address = address.or(page.meta.url.as_deref());
+    let base = links::base(address, page.base_href.as_deref());
+    links::resolve(&mut built.links, base.as_ref());
     let meta = Meta {
         title: page.meta.title,
         date: options.date.or(page.meta.date),
@@ -370,9 +377,10 @@ fn from_html(
     };
     Ok(Article {
         meta,
-        text,
-        blocks,
-        inline,
+        text: built.text,
+        blocks: built.blocks,
+        inline: built.inline,
+        links: built.links,
         warnings: page.warnings,
     })
 }

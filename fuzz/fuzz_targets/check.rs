@@ -19,6 +19,17 @@ pub fn article_contract(article: &Article) {
         assert!(s.span.start < s.span.end && s.span.end <= text.len(), "inline out of bounds");
         assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
     }
+    // Links: in bounds, sorted and apart, and their URLs free of control characters (the
+    // reader writes them to the terminal in OSC 8 sequences).
+    for l in &article.links {
+        assert!(l.span.start < l.span.end && l.span.end <= text.len(), "link out of bounds");
+        assert!(text.is_char_boundary(l.span.start) && text.is_char_boundary(l.span.end));
+        assert!(!l.url.chars().any(char::is_control), "control character in a link");
+    }
+    assert!(
+        article.links.windows(2).all(|w| w[0].span.end <= w[1].span.start),
+        "links overlap"
+    );
 }
 
 /// Panics when the detectors' output on `article` breaks what the reader relies on: every

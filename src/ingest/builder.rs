@@ -4,13 +4,14 @@
 
 use std::ops::Range;
 
-use crate::article::{Block, BlockKind, InlineSpan, InlineStyle};
+use crate::article::{Block, BlockKind, InlineSpan, InlineStyle, Link};
 
 #[derive(Debug, Default)]
 pub(crate) struct TextBuilder {
     text: String,
     blocks: Vec<Block>,
     inline: Vec<InlineSpan>,
+    links: Vec<Link>,
     /// The open block: its kind, where its separator starts and where its text starts.
     open: Option<(BlockKind, usize, usize)>,
 }
@@ -95,12 +96,35 @@ impl TextBuilder {
     /// are the last recorded, so the scan stops at the first that does not.
     fn truncate(&mut self, len: usize) {
         self.text.truncate(len);
-        for span in self.inline.iter_mut().rev() {
-            if span.span.end <= len {
-                break;
-            }
-            span.span.end = len;
-            span.span.start = span.span.start.min(len);
+        self.clamp_recent(len, 0..len);
+    }
+
+    /// Clamps the spans recorded last (inline styles and links) that end after `after`
+    /// to `within`. Spans are recorded as their elements close, so those reaching past a
+    /// point are the last of each list: each scan stops at the first that does not.
+    fn clamp_recent(&mut self, after: usize, within: Range<usize>) {
+        let inline = self.inline.iter_mut().rev().map(|s| &mut s.span);
+        clamp_spans(inline, after, &within);
+        clamp_spans(
+            self.links.iter_mut().rev().map(|l| &mut l.span),
+            after,
+            &within,
+        );
+    }
+
+    /// Records a link over `range` to `url` (clamped as inline spans are), without the
+    /// white space at its ends (`<a> the report </a>` links "the report").
+    pub fn link(&mut self, range: Range<usize>, url: String) {
+        let Some(words) = self.text.get(range.clone()) else {
+            return;
+        };
+        let start = range.start + (words.len() - words.trim_start().len());
+        let end = range.start + words.trim_end().len();
+        if start < end {
+            self.links.push(Link {
+                span: start..end,
+                url,
+            });
         }
     }
 
@@ -142,22 +166,39 @@ impl TextBuilder {
         let end = self.text.len();
         // Spans of earlier blocks end before this block's separator; spans recorded for
         // this one are clamped to its text (they may have started before it opened).
-        for span in self.inline.iter_mut().rev() {
-            if span.span.end <= sep {
-                break;
-            }
-            span.span.start = span.span.start.max(start);
-            span.span.end = span.span.end.min(end);
-        }
+        self.clamp_recent(sep, start..end);
         self.blocks.push(Block {
             kind,
             span: start..end,
         });
     }
 
-    /// Finishes: closes the open block; inline spans sorted by start, longest first.
-    pub fn finish(mut self) -> (String, Vec<Block>, Vec<InlineSpan>) {
+    /// Finishes: closes the open block; inline spans sorted by start, longest first (the
+    /// loaders' tests read these three alone).
+    #[cfg(test)]
+    pub fn finish(self) -> (String, Vec<Block>, Vec<InlineSpan>) {
+        let built = self.finish_all();
+        (built.text, built.blocks, built.inline)
+    }
+
+    /// [`finish`](Self::finish), with the links too (sorted by start, empty ones dropped).
+    pub fn finish_all(mut self) -> Built {
         self.end();
+        let len = self.text.len();
+        self.links
+            .retain(|l| l.span.start < l.span.end && l.span.end <= len);
+        self.links.sort_by_key(|l| l.span.start);
+        let links = std::mem::take(&mut self.links);
+        let (text, blocks, inline) = self.finish_inline();
+        Built {
+            text,
+            blocks,
+            inline,
+            links,
+        }
+    }
+
+    fn finish_inline(mut self) -> (String, Vec<Block>, Vec<InlineSpan>) {
         // Empty spans (clamped away, or inside a dropped block) go in one pass here, not
         // per block, which would be quadratic in a long Markdown document.
         let len = self.text.len();
@@ -173,13 +214,40 @@ impl TextBuilder {
     }
 }
 
-/// Removes the first block from `text`/`blocks`/`inline`, shifting the rest, and returns its
-/// text (used when the first block becomes the title).
-pub(crate) fn take_first_block(
-    text: &mut String,
-    blocks: &mut Vec<Block>,
-    inline: &mut Vec<InlineSpan>,
-) -> Option<String> {
+/// An article's text and structure, as the builder made them.
+#[derive(Debug, Default)]
+pub(crate) struct Built {
+    pub text: String,
+    pub blocks: Vec<Block>,
+    pub inline: Vec<InlineSpan>,
+    pub links: Vec<Link>,
+}
+
+/// Clamps spans (latest first) that end after `after` to `within`, stopping at the first
+/// that does not (see `TextBuilder::clamp_recent`). A span clamped away becomes empty.
+fn clamp_spans<'a>(
+    spans: impl Iterator<Item = &'a mut Range<usize>>,
+    after: usize,
+    within: &Range<usize>,
+) {
+    for span in spans {
+        if span.end <= after {
+            break;
+        }
+        span.start = span.start.clamp(within.start, within.end);
+        span.end = span.end.min(within.end);
+    }
+}
+
+/// Removes the first block from `built`, shifting the rest, and returns its text (used
+/// when the first block becomes the title).
+pub(crate) fn take_first_block(built: &mut Built) -> Option<String> {
+    let Built {
+        text,
+        blocks,
+        inline,
+        links,
+    } = built;
     let first = blocks.first()?.span.clone();
     let cut = blocks.get(1).map_or(text.len(), |b| b.span.start);
     let taken = text[first].to_string();
@@ -191,6 +259,10 @@ pub(crate) fn take_first_block(
     inline.retain(|s| s.span.start >= cut);
     for s in inline.iter_mut() {
         s.span = s.span.start - cut..s.span.end - cut;
+    }
+    links.retain(|l| l.span.start >= cut);
+    for l in links.iter_mut() {
+        l.span = l.span.start - cut..l.span.end - cut;
     }
     Some(taken)
 }
@@ -261,13 +333,38 @@ mod tests {
         let at = b.offset();
         b.push("body");
         b.inline(InlineStyle::Link, at..at + 4);
-        let (mut text, mut blocks, mut inline) = b.finish();
+        b.link(at..at + 4, "https://example.org/".into());
+        let mut built = b.finish_all();
+        assert_eq!(take_first_block(&mut built).as_deref(), Some("Head"));
+        assert_eq!(built.text, "body");
+        assert_eq!(built.blocks[0].span, 0..4);
+        assert_eq!(built.inline[0].span, 0..4);
+        assert_eq!(built.links[0].span, 0..4);
+    }
+
+    #[test]
+    fn links_are_clamped_to_their_block_and_sorted() {
+        let mut b = TextBuilder::default();
+        b.push("See ");
+        let at = b.offset();
+        b.push("the report ");
+        // Recorded as it closes: after the trailing space, which the block's end trims.
+        b.link(at..b.offset(), "https://example.org/r".into());
+        b.begin(BlockKind::Paragraph);
+        let second = b.offset();
+        b.push("Two");
+        b.link(second..b.offset(), "b.md".into());
+        b.link(0..0, "empty".into());
+        let built = b.finish_all();
+        assert_eq!(built.text, "See the report\n\nTwo");
+        let got: Vec<_> = built
+            .links
+            .iter()
+            .map(|l| (&built.text[l.span.clone()], l.url.as_str()))
+            .collect();
         assert_eq!(
-            take_first_block(&mut text, &mut blocks, &mut inline).as_deref(),
-            Some("Head")
+            got,
+            vec![("the report", "https://example.org/r"), ("Two", "b.md")]
         );
-        assert_eq!(text, "body");
-        assert_eq!(blocks[0].span, 0..4);
-        assert_eq!(inline[0].span, 0..4);
     }
 }

@@ -76,6 +76,8 @@ pub(crate) struct Page {
     pub meta: PageMeta,
     pub whole_page: bool,
     pub warnings: Vec<String>,
+    /// The page's `<base href>`, which its relative links resolve against.
+    pub base_href: Option<String>,
 }
 
 /// Whether bytes given without a file name (standard input) are an HTML page: after a
@@ -136,11 +138,17 @@ pub(crate) fn read_with(bytes: &[u8], transport: Option<&'static encoding_rs::En
             whole_page(&dom, capacity)
         }
     };
+    let base_href = dom
+        .find("base")
+        .and_then(|i| dom.element(i))
+        .and_then(|e| e.attr("href"))
+        .map(str::to_string);
     Page {
         builder,
         meta,
         whole_page: !readerable,
         warnings,
+        base_href,
     }
 }
 

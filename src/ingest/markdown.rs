@@ -1,6 +1,7 @@
 //! The Markdown loader (CommonMark via pulldown-cmark): headings, paragraphs, block quotes,
 //! lists with their nesting depth, code blocks; emphasis, strong, code and links recorded as
-//! inline spans (a link shows its text; the URL is dropped).
+//! inline spans (a link shows its text), and each link's destination kept as a
+//! [`crate::article::Link`] (inside a table a link keeps only its style).
 //!
 //! Choices, so the text reads well in a terminal:
 //! - soft line breaks become one space, hard breaks a newline;
@@ -33,7 +34,8 @@ pub(crate) fn parse(body: &str) -> TextBuilder {
     let mut lists: Vec<List> = Vec::new();
     // Open containers, innermost last: `Some(kind)` a list item, `None` a block quote.
     let mut containers: Vec<Option<BlockKind>> = Vec::new();
-    let mut inline_starts: Vec<(InlineStyle, usize)> = Vec::new();
+    // Open inline styles: the style, where it starts, and a link's destination.
+    let mut inline_starts: Vec<(InlineStyle, usize, Option<String>)> = Vec::new();
 
     // The kind a paragraph or loose text takes in the innermost container.
     let container_kind = |containers: &[Option<BlockKind>]| match containers.last() {
@@ -60,11 +62,11 @@ pub(crate) fn parse(body: &str) -> TextBuilder {
                 Event::Start(Tag::TableCell) => t.start_cell(),
                 Event::Start(tag) => {
                     if let Some(style) = inline_style(&tag) {
-                        inline_starts.push((style, t.offset()));
+                        inline_starts.push((style, t.offset(), None));
                     }
                 }
                 Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => {
-                    if let Some((style, start)) = inline_starts.pop() {
+                    if let Some((style, start, _)) = inline_starts.pop() {
                         let end = t.offset();
                         t.inline(style, start..end);
                     }
@@ -126,7 +128,7 @@ pub(crate) fn parse(body: &str) -> TextBuilder {
                 }
                 tag => {
                     if let Some(style) = inline_style(&tag) {
-                        inline_starts.push((style, b.offset()));
+                        inline_starts.push((style, b.offset(), destination(&tag)));
                     }
                 }
             },
@@ -150,8 +152,11 @@ pub(crate) fn parse(body: &str) -> TextBuilder {
                     lists.pop();
                 }
                 TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => {
-                    if let Some((style, start)) = inline_starts.pop() {
+                    if let Some((style, start, url)) = inline_starts.pop() {
                         b.inline(style, start..b.offset());
+                        if let Some(url) = url {
+                            b.link(start..b.offset(), url);
+                        }
                     }
                 }
                 _ => {}
@@ -187,6 +192,14 @@ fn inline_style(tag: &Tag) -> Option<InlineStyle> {
         Tag::Emphasis => Some(InlineStyle::Emphasis),
         Tag::Strong => Some(InlineStyle::Strong),
         Tag::Link { .. } => Some(InlineStyle::Link),
+        _ => None,
+    }
+}
+
+/// Where a link tag leads, if it is a link worth keeping (`crate::ingest::links::keep`).
+fn destination(tag: &Tag) -> Option<String> {
+    match tag {
+        Tag::Link { dest_url, .. } => crate::ingest::links::keep(dest_url),
         _ => None,
     }
 }

@@ -42,12 +42,15 @@ pub fn from_served(
         .as_deref()
         .and_then(|c| Encoding::for_label(c.trim().as_bytes()));
     let mut article = match format {
-        Format::Html => from_html(&bytes, transport, name, options)?,
+        Format::Html => from_html(&bytes, transport, Some(name), name, options)?,
         _ => from_vec(transcode(bytes, transport), format, name, options)?,
     };
     if article.meta.url.is_none() {
         article.meta.url = Some(served.url.clone());
     }
+    // A served Markdown or text page's relative links lead to the server's pages.
+    let base = super::links::base(Some(&served.url), None);
+    super::links::resolve(&mut article.links, base.as_ref());
     if article.meta.title.is_none() {
         article.meta.title = Some(title_of_url(&served.url));
     }

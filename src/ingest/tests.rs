@@ -322,6 +322,18 @@ fn assert_invariants(a: &Article) {
             .windows(2)
             .all(|w| w[0].span.start <= w[1].span.start)
     );
+    // Links: sorted, apart, each inside one block, never leading to a script.
+    assert!(a.links.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+    for l in &a.links {
+        assert!(
+            a.blocks
+                .iter()
+                .any(|b| b.span.start <= l.span.start && l.span.end <= b.span.end),
+            "{l:?} outside every block"
+        );
+        assert!(a.text.is_char_boundary(l.span.start) && a.text.is_char_boundary(l.span.end));
+        assert!(links::keep(&l.url).is_some(), "{l:?}");
+    }
 }
 
 /// Inputs the fuzz targets broke, kept: each loads and keeps the contract, every inline

@@ -243,6 +243,12 @@ impl Walker<'_> {
         self.b.begin(kind);
     }
 
+    /// Where link `i` leads, if anywhere worth keeping (resolved later, with the page).
+    fn href(&self, i: usize) -> Option<String> {
+        let href = self.dom.element(i).and_then(|e| e.attr("href"))?;
+        crate::ingest::links::keep(href)
+    }
+
     fn close(&mut self, i: usize) {
         let tag = self.dom.tag(i);
         if let Some(&(open, style, start)) = self.inline.last()
@@ -250,6 +256,11 @@ impl Walker<'_> {
         {
             self.inline.pop();
             self.b.inline(style, start..self.b.offset());
+            if style == InlineStyle::Link
+                && let Some(url) = self.href(i)
+            {
+                self.b.link(start..self.b.offset(), url);
+            }
             return;
         }
         match tag {
@@ -330,5 +341,22 @@ mod tests {
         assert_eq!(text, "See the report now");
         assert_eq!(inline[0].style, InlineStyle::Link);
         assert_eq!(&text[inline[0].span.clone()], "the report");
+    }
+
+    #[test]
+    fn links_keep_where_they_lead() {
+        let dom = Dom::parse(
+            "<p>See <a href=' /x '>the <em>report</em> </a>, <a href='#n'>a note</a>, \
+             <a href='javascript:void(0)'>menu</a> and <a>no href</a>.</p><p><a href=y>Y</a></p>",
+        );
+        let removed = vec![false; dom.nodes.len()];
+        let body = dom.find("body").unwrap_or(0);
+        let built = build(&dom, &removed, &[body], 0).finish_all();
+        let got: Vec<_> = built
+            .links
+            .iter()
+            .map(|l| (&built.text[l.span.clone()], l.url.as_str()))
+            .collect();
+        assert_eq!(got, vec![("the report", "/x"), ("Y", "y")]);
     }
 }

@@ -182,3 +182,29 @@ fn markdown_hard_break_and_front_matter() {
     assert_eq!(a.meta.title.as_deref(), Some("T"));
     assert_eq!(kinds(&a)[1], (BlockKind::Paragraph, "line one\nline two"));
 }
+
+/// A Markdown link keeps where it leads, relative or not; empty, fragment-only and script
+/// links keep only their text; the title taken from the first heading shifts the links.
+#[test]
+fn markdown_links_keep_their_destinations() {
+    let a = md(concat!(
+        "# Title\n\n",
+        "See [the *report*](https://example.org/r \"t\"), [next](b.md#x), ",
+        "[here](#top), [bad](javascript:alert(1)) and <https://auto.example/>.\n",
+    ));
+    assert_eq!(a.meta.title.as_deref(), Some("Title"));
+    let got: Vec<_> = a
+        .links
+        .iter()
+        .map(|l| (&a.text[l.span.clone()], l.url.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("the report", "https://example.org/r"),
+            ("next", "b.md#x"),
+            ("https://auto.example/", "https://auto.example/"),
+        ]
+    );
+    assert_invariants(&a);
+}

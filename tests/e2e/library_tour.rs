@@ -147,3 +147,23 @@ fn the_library_tour() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn a_library_that_does_not_open_is_said_in_the_status_bar_and_the_article_still_opens() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let broken = dir.path().join("broken.db");
+    std::fs::write(&broken, "not a database\n".repeat(100)).expect("write");
+    let files = write_articles(dir.path());
+    let args = [
+        files[2].as_str(),
+        "--library",
+        broken.to_str().expect("utf-8"),
+    ];
+    let mut s = Session::gloss(&args, 110, 30);
+    s.wait_for_text("Council passes the budget");
+    s.wait_for_text("not in your library");
+    let status = s.text().lines().last().unwrap_or_default().to_string();
+    assert!(status.contains("⚠"), "{status}");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

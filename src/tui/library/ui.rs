@@ -7,19 +7,19 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::Span;
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Paragraph};
 
 use crate::theme::{Role, Theme};
-use crate::tui::model::Focus;
 use crate::tui::ui::style::{role, stack};
 use crate::tui::ui::text::{set_line, set_style};
-use crate::tui::ui::{fit, help, width};
+use crate::tui::ui::{fit, width};
 
-use super::model::{EntityState, LibraryView, Screen};
-use super::shelf::{ArticleRow, EntityRow, Passage, SearchHit};
+use super::model::{LibraryView, Screen};
+use super::shelf::{ArticleRow, EntityRow, SearchHit};
 
-/// Rows of an entity page's chart: the bars and the line of months under them.
-pub const CHART_ROWS: u16 = 5;
+mod entity;
+mod status;
+
+pub use entity::CHART_ROWS;
 
 /// Paints the library screen `v` shows.
 pub fn draw(frame: &mut Frame, v: &LibraryView, theme: &Theme) {
@@ -43,14 +43,14 @@ pub fn draw(frame: &mut Frame, v: &LibraryView, theme: &Theme) {
         Screen::Entities => draw_entities(frame, body, v, theme),
         Screen::Entity => {
             if let Some(e) = &v.entity {
-                draw_entity(frame, body, e, theme);
+                entity::draw(frame, body, e, theme);
             }
         }
     }
     let status = Rect::new(area.x, area.bottom() - 1, area.width, 1);
-    draw_status(frame, status, v, theme);
+    status::draw(frame, status, v, theme);
     if let Some(scroll) = v.help {
-        draw_help(frame, area, v, scroll, theme);
+        status::draw_help(frame, area, v, scroll, theme);
     }
 }
 
@@ -108,7 +108,7 @@ fn header_spans<'a>(v: &'a LibraryView, theme: &Theme) -> Vec<Span<'a>> {
     ]
 }
 
-fn plural(n: usize, word: &str) -> String {
+pub(super) fn plural(n: usize, word: &str) -> String {
     match n {
         1 => format!("1 {word}"),
         _ => format!("{n} {word}s"),
@@ -124,7 +124,7 @@ fn row_style(theme: &Theme, selected: bool) -> Style {
 }
 
 /// Paints one list row: `left` from the left, `right` flush right, the selection marked.
-fn put_row(
+pub(super) fn put_row(
     frame: &mut Frame,
     area: Rect,
     y: u16,
@@ -248,7 +248,7 @@ fn site_of(hit: &SearchHit) -> &str {
 }
 
 /// `text` as spans, the byte ranges `marks` in `mark` and the rest in `plain`.
-fn marked<'a>(
+pub(super) fn marked<'a>(
     text: &'a str,
     marks: &[std::ops::Range<usize>],
     plain: Style,
@@ -304,126 +304,7 @@ fn entity_spans<'a>(row: &'a EntityRow, theme: &Theme) -> (Vec<Span<'a>>, Vec<Sp
     (left, right)
 }
 
-fn draw_entity(frame: &mut Frame, body: Rect, e: &EntityState, theme: &Theme) {
-    let chart = Rect::new(body.x, body.y, body.width, CHART_ROWS.min(body.height));
-    draw_chart(frame, chart, e, theme);
-    let list_y = chart.bottom() + 1;
-    let list = Rect::new(
-        body.x,
-        list_y,
-        body.width,
-        body.bottom().saturating_sub(list_y),
-    );
-    let shown = usize::from(list.height / 2);
-    let passages = e.page.mentions.iter().chain(&e.page.quotes).enumerate();
-    for (i, p) in passages.skip(e.top).take(shown) {
-        let y = list.y + 2 * u16::try_from(i - e.top).unwrap_or(0);
-        let quote = i >= e.page.mentions.len();
-        draw_passage(frame, list, y, (i == e.cursor, quote), p, e, theme);
-    }
-    if e.is_empty() {
-        empty(frame, list, " No passage to show.", theme);
-    }
-}
-
-fn draw_passage(
-    frame: &mut Frame,
-    list: Rect,
-    y: u16,
-    (selected, quote): (bool, bool),
-    p: &Passage,
-    e: &EntityState,
-    theme: &Theme,
-) {
-    let dim = stack(theme, &[Role::List, Role::ListDim]);
-    let what = if quote { "said" } else { "mentioned" };
-    let right = vec![Span::styled(format!("{what}  {} ", p.date), dim)];
-    put_row(
-        frame,
-        list,
-        y,
-        selected,
-        theme,
-        vec![Span::raw(p.title.as_str())],
-        right,
-    );
-    let (plain, mark) = match quote {
-        true => (
-            stack(theme, &[Role::List, Role::Quote]),
-            stack(theme, &[Role::List, Role::QuoteSpeaker]),
-        ),
-        false => (
-            dim,
-            stack(theme, &[Role::List, Role::for_entity(e.entity.label)]),
-        ),
-    };
-    let marks: Vec<_> = p.mark.iter().cloned().collect();
-    let mut spans = vec![Span::raw("   ")];
-    spans.extend(marked(&p.text, &marks, plain, mark));
-    set_line(frame.buffer_mut(), list.x, y + 1, &spans, list.width);
-}
-
-/// The entity's articles per month, oldest on the left, as a sparkline over the months
-/// from its first to its last (months without an article are gaps), with the first and
-/// last month and the busiest month's count under it.
-fn draw_chart(frame: &mut Frame, area: Rect, e: &EntityState, theme: &Theme) {
-    if area.height < 2 {
-        return;
-    }
-    let months = super::chart::months(&e.page.months, usize::from(area.width.saturating_sub(2)));
-    let dim = stack(theme, &[Role::List, Role::ListDim]);
-    let Some((first, last)) = months.first().zip(months.last()) else {
-        set_line(
-            frame.buffer_mut(),
-            area.x,
-            area.y,
-            &[Span::styled(" No dated article.", dim)],
-            area.width,
-        );
-        return;
-    };
-    let data: Vec<u64> = months.iter().map(|(_, n)| *n).collect();
-    let bars = Rect::new(
-        area.x + 1,
-        area.y,
-        area.width.saturating_sub(2),
-        area.height - 1,
-    );
-    // Bars as wide as the months leave room for, at most 4 columns, one column apart.
-    let n = u16::try_from(data.len()).unwrap_or(u16::MAX).max(1);
-    let bar_width = (bars.width / n).saturating_sub(1).clamp(1, 4);
-    let gap = u16::from(bars.width >= n * 2);
-    let style = stack(theme, &[Role::List, Role::for_entity(e.entity.label)]);
-    let group: Vec<Bar> = data
-        .iter()
-        .map(|&v| {
-            Bar::default()
-                .value(v)
-                .text_value(String::new())
-                .style(style)
-        })
-        .collect();
-    let chart = BarChart::default()
-        .data(BarGroup::default().bars(&group))
-        .bar_width(bar_width)
-        .bar_gap(gap)
-        .bar_style(style);
-    frame.render_widget(chart, bars);
-    let top = data.iter().max().copied().unwrap_or(0);
-    let label = format!(
-        " {} … {}  ·  articles by month, at most {top} a month",
-        first.0, last.0
-    );
-    set_line(
-        frame.buffer_mut(),
-        area.x,
-        area.bottom() - 1,
-        &[Span::styled(label, dim)],
-        area.width,
-    );
-}
-
-fn empty(frame: &mut Frame, body: Rect, text: &str, theme: &Theme) {
+pub(super) fn empty(frame: &mut Frame, body: Rect, text: &str, theme: &Theme) {
     let dim = stack(theme, &[Role::List, Role::ListDim]);
     set_line(
         frame.buffer_mut(),
@@ -432,87 +313,4 @@ fn empty(frame: &mut Frame, body: Rect, text: &str, theme: &Theme) {
         &[Span::styled(text, dim)],
         body.width,
     );
-}
-
-fn draw_status(frame: &mut Frame, area: Rect, v: &LibraryView, theme: &Theme) {
-    let bar = role(theme, Role::StatusBar);
-    let buf = frame.buffer_mut();
-    set_style(buf, area, bar);
-    if v.search.typing {
-        let prompt = stack(theme, &[Role::StatusBar, Role::Prompt]);
-        set_style(buf, area, prompt);
-        let text = format!(" /{}", v.search.query);
-        set_line(
-            buf,
-            area.x,
-            area.y,
-            &[Span::styled(text, prompt)],
-            area.width,
-        );
-        return;
-    }
-    let total = usize::from(area.width);
-    let place = match v.screen {
-        Screen::Articles => v
-            .articles
-            .place()
-            .zip(v.total)
-            .map(|(p, t)| format!(" {p}/{t} ")),
-        Screen::Search => v.search.hits.place().map(|p| format!(" hit {p} ")),
-        Screen::Entities => v.entities.place().map(|p| format!(" {p} ")),
-        Screen::Entity => v
-            .entity
-            .as_ref()
-            .map(|e| format!(" {}/{} ", e.cursor + 1, e.len())),
-    };
-    let mut left = vec![Span::styled(
-        place.unwrap_or_else(|| " ".into()),
-        stack(theme, &[Role::StatusBar, Role::PaneTitleFocused]),
-    )];
-    let mut hints: Vec<(String, &str)> = v.keymap.hint(Focus::Library);
-    let hint_w = |h: &[(String, &str)]| {
-        h.iter()
-            .map(|(k, w)| width(k) + width(w) + 3)
-            .sum::<usize>()
-    };
-    let said = v.message.as_deref().unwrap_or("");
-    while !hints.is_empty() && width(said) + hint_w(&hints) + 12 > total {
-        hints.pop();
-    }
-    let room = total.saturating_sub(hint_w(&hints) + 8);
-    left.push(Span::styled(
-        fit(said, room),
-        stack(theme, &[Role::StatusBar, Role::StatusMessage]),
-    ));
-    set_line(buf, area.x, area.y, &left, area.width);
-    let mut spans = Vec::new();
-    for (key, word) in &hints {
-        spans.push(Span::styled(
-            key.clone(),
-            stack(theme, &[Role::StatusBar, Role::StatusKey]),
-        ));
-        spans.push(Span::styled(format!(" {word}  "), bar));
-    }
-    let w = hint_w(&hints);
-    let x = area.x + u16::try_from(total.saturating_sub(w)).unwrap_or(0);
-    set_line(buf, x, area.y, &spans, u16::try_from(w).unwrap_or(0));
-}
-
-fn draw_help(frame: &mut Frame, screen: Rect, v: &LibraryView, scroll: usize, theme: &Theme) {
-    let w = screen.width.min(84);
-    let body = help::lines(&v.keymap, theme, usize::from(w.saturating_sub(6)));
-    let (area, max_scroll) = help::overlay_area(screen, w, body.len());
-    if area.is_empty() {
-        return;
-    }
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(" Keys ")
-        .style(role(theme, Role::Help))
-        .border_style(stack(theme, &[Role::Help, Role::PaneBorderFocused]));
-    frame.render_widget(Clear, area);
-    let p = Paragraph::new(body)
-        .block(block)
-        .scroll((u16::try_from(scroll.min(max_scroll)).unwrap_or(u16::MAX), 0));
-    frame.render_widget(p, area);
 }

@@ -36,6 +36,8 @@ pub struct Window<T> {
     loaded: bool,
     /// Rows kept at most (a list walked only down keeps all it passed).
     keep: usize,
+    /// Whether the next load (nothing loaded) is the list's end rather than its start.
+    from_end: bool,
 }
 
 impl<T> Default for Window<T> {
@@ -49,6 +51,7 @@ impl<T> Default for Window<T> {
             at_end: false,
             loaded: false,
             keep: KEEP,
+            from_end: false,
         }
     }
 }
@@ -116,15 +119,13 @@ impl<T> Window<T> {
             return;
         }
         self.reset();
-        self.at_start = !top;
-        // Marks which end is asked for: `wanted` reads an empty window with `at_start`
-        // set as "the end".
+        self.from_end = !top;
     }
 
     /// The page to ask for next, if the cursor is near an edge that is not the list's end.
     pub fn wanted(&self) -> Option<Want> {
         if !self.loaded {
-            let toward = if self.at_start {
+            let toward = if self.from_end {
                 Toward::Before
             } else {
                 Toward::After
@@ -197,6 +198,7 @@ impl<T> Window<T> {
             }
         }
         self.loaded = true;
+        self.from_end = false;
         self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
     }
 

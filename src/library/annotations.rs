@@ -131,28 +131,34 @@ fn entity_for(tx: &Transaction<'_>, group: &EntityGroup) -> rusqlite::Result<i64
         .filter(|k| !k.is_empty() && *k != key)
         .collect();
     let mut lookup = tx.prepare_cached(sql::ENTITIES_BY_KEY)?;
-    let mut first = |k: &str, exact_only: bool| -> rusqlite::Result<Option<i64>> {
+    // The best entity under key `k`: (id, named exactly so, its name).
+    let mut first = |k: &str| -> rusqlite::Result<Option<(i64, bool, String)>> {
         lookup
             .query_row(params![k, kind, 1], |r| {
-                Ok((r.get(0)?, r.get::<_, bool>(5)?))
+                Ok((r.get(0)?, r.get(5)?, r.get(1)?))
             })
             .optional()
-            .map(|found| {
-                found
-                    .filter(|(_, exact)| *exact || !exact_only)
-                    .map(|(id, _)| id)
-            })
     };
-    let mut entity = first(&key, false)?;
-    if entity.is_none() {
+    let mut rename = None;
+    let mut entity = None;
+    if let Some((id, exact, name)) = first(&key)? {
+        // A dateline's "LONDON" gives way to "London" when an article writes it so.
+        if exact && is_shouting(&name) && !is_shouting(&group.name) {
+            rename = Some(id);
+        }
+        entity = Some(id);
+    } else {
         for alias in &alias_keys {
-            if let Some(found) = first(alias, true)? {
-                tx.prepare_cached(sql::RENAME_ENTITY)?
-                    .execute(params![found, group.name, key])?;
-                entity = Some(found);
+            if let Some((id, true, _)) = first(alias)? {
+                rename = Some(id);
+                entity = Some(id);
                 break;
             }
         }
+    }
+    if let Some(id) = rename {
+        tx.prepare_cached(sql::RENAME_ENTITY)?
+            .execute(params![id, group.name, key])?;
     }
     let entity = match entity {
         Some(id) => id,
@@ -167,4 +173,9 @@ fn entity_for(tx: &Transaction<'_>, group: &EntityGroup) -> rusqlite::Result<i64
         alias.execute(params![k, entity])?;
     }
     Ok(entity)
+}
+
+/// A name written in capitals only ("UNITED STATES", a dateline's "LONDON").
+fn is_shouting(name: &str) -> bool {
+    name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase)
 }

@@ -310,3 +310,28 @@ fn a_session_saves_the_position_once_the_recording_is_done() {
             .is_some_and(|p| p.contains("XDG_DATA_HOME"))
     );
 }
+
+#[test]
+fn a_name_in_capitals_gives_way_to_the_same_name_written_normally() {
+    let (_dir, mut library) = temp_library();
+    add(
+        &mut library,
+        "a.txt",
+        &article(
+            "A",
+            "2020-01-06",
+            "LONDON 1996-08-30\n\nShares fell in London on Friday.",
+        ),
+    );
+    add(
+        &mut library,
+        "b.txt",
+        &article(
+            "B",
+            "2020-01-07",
+            "Prices rose in London, traders said on Monday.",
+        ),
+    );
+    let found = library.find_entities("london", None, 5).unwrap();
+    assert_eq!(found[0].name, "London", "{found:?}");
+}

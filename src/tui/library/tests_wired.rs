@@ -112,6 +112,11 @@ fn the_list_opens_by_last_read_and_sorts_by_date_and_title() {
     );
     assert_eq!(press(&mut v, &lib, "G"), Effect::None);
     assert_eq!(v.articles.selected().map(|r| r.id), Some(ids[2]));
+    // The help overlay takes q to close itself; then q quits.
+    assert_eq!(press(&mut v, &lib, "? j"), Effect::None);
+    assert_eq!(v.help, Some(1));
+    assert_eq!(press(&mut v, &lib, "q"), Effect::None);
+    assert_eq!(v.help, None);
     assert_eq!(press(&mut v, &lib, "q"), Effect::Quit);
 }
 

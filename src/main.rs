@@ -48,7 +48,8 @@ struct Cli {
     command: Option<Command>,
 
     /// The article to read: a text, Markdown or HTML file, an http(s) URL, or '-' for
-    /// standard input; without one, the bundled sample article opens.
+    /// standard input; without one, the library view opens (once the library has an
+    /// article), else the bundled sample article.
     file: Option<PathBuf>,
 
     /// Any further files: refused with a message saying one file is read at a time (clap

@@ -1,4 +1,5 @@
-//! The user's configuration file: theme, pane widths and key bindings.
+//! The user's configuration file: theme, pane widths, key bindings, and how links open
+//! (`links.rs`).
 //!
 //! `config.toml` is read from `--config PATH`, else `$XDG_CONFIG_HOME/gloss/config.toml`,
 //! else `~/.config/gloss/config.toml`. The raw file is parsed with serde
@@ -16,6 +17,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 use toml::Spanned;
+
+pub mod links;
 
 use crate::keys::{ALWAYS_QUITS, KeyChord};
 
@@ -59,6 +62,10 @@ pub struct Config {
     pub color_depth: DepthSetting,
     /// The `[library]` table: where the library is, whether to record, keep positions.
     pub library: LibraryConfig,
+    /// The command that opens a link outside gloss (`opener`), the link appended.
+    pub opener: Vec<String>,
+    /// Whether links are OSC 8 hyperlinks (`hyperlinks`).
+    pub hyperlinks: links::Hyperlinks,
     /// The file read, if any.
     pub path: Option<PathBuf>,
 }
@@ -73,6 +80,8 @@ impl Default for Config {
             notes_dir: None,
             color_depth: DepthSetting::Auto,
             library: LibraryConfig::default(),
+            opener: links::default_opener(),
+            hyperlinks: links::Hyperlinks::Auto,
             path: None,
         }
     }
@@ -114,6 +123,8 @@ struct RawConfig {
     max_text_width: Option<Spanned<Columns>>,
     notes_dir: Option<Spanned<String>>,
     color_depth: Option<Spanned<String>>,
+    opener: Option<Spanned<Vec<String>>>,
+    hyperlinks: Option<Spanned<String>>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<KeySpec>>,
     library: Option<library::RawLibrary>,
@@ -253,6 +264,17 @@ impl Config {
         if let Some(table) = raw.library {
             config.library = table.resolve(path).map_err(|(span, m)| at(span, m))?;
         }
+        if let Some(opener) = raw.opener {
+            let span = opener.span();
+            config.opener = links::check_opener(opener.into_inner()).map_err(|m| at(span, m))?;
+        }
+        if let Some(setting) = raw.hyperlinks {
+            config.hyperlinks = setting
+                .get_ref()
+                .parse()
+                .map_err(|e: links::UnknownHyperlinks| at(setting.span(), e.to_string()))?;
+        }
+
         config.keys = resolve_keys(raw.keys, known_actions).map_err(|(span, m)| at(span, m))?;
         Ok(config)
     }

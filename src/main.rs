@@ -536,6 +536,8 @@ pub(crate) fn open_article(shown: &browse::Shown<'_>, input: Input) -> anyhow::R
         origin,
         opening,
         start_at,
+        opener: config.opener.clone(),
+        hyperlinks: config.hyperlinks.resolve(|name| std::env::var(name).ok()),
     })?;
     if let Some(recorder) = recorder {
         recorder.after_reading(notes.ok().as_ref(), article_path.as_deref());

@@ -65,6 +65,10 @@ pub struct Launch {
     /// Where to open the article (a byte of its text: a passage chosen in the library);
     /// `None` opens it where the library says it was left, else at the top.
     pub start_at: Option<usize>,
+    /// The command that opens a link outside gloss (`opener`).
+    pub opener: Vec<String>,
+    /// Whether links are OSC 8 hyperlinks (`hyperlinks`, resolved for this terminal).
+    pub hyperlinks: bool,
 }
 
 /// The whole of a big article, loaded on a worker thread while the reader shows its head.
@@ -142,6 +146,8 @@ pub fn run(launch: Launch) -> anyhow::Result<Ending> {
         origin,
         opening,
         start_at,
+        opener,
+        hyperlinks,
     } = launch;
     let mut article = article;
     if let Some(Err(e)) = &library {
@@ -160,6 +166,7 @@ pub fn run(launch: Launch) -> anyhow::Result<Ending> {
     if let Some((byte, lead)) = start {
         model.start_at(byte, lead);
     }
+    model.opener = opener;
     // A book's notebook is opened after the first frame (hashing the text to find its
     // notes costs 15 ms on War and Peace); an article's at once.
     let later = match whole.is_some() || model.article.text.len() > jobs::SMALL_TEXT_BYTES {
@@ -174,6 +181,7 @@ pub fn run(launch: Launch) -> anyhow::Result<Ending> {
         origin,
         notes: later,
         whole,
+        hyperlinks,
     };
     let ended = app::run(model, &theme, first, opening)?;
     if let Some(Ok(session)) = &mut library

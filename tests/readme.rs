@@ -1,8 +1,9 @@
 //! The README tells the truth: its set-up commands name files that exist, and its key table
 //! is the one generated from the live keymap (run with `GLOSS_UPDATE_DOCS=1` to rewrite it
 //! after changing a key or an action's doc), and its screen capture is what the real binary
-//! draws in a pseudo-terminal at the size and after the keys its `<!-- screen: … -->` marker
-//! names (`GLOSS_UPDATE_README=1` rewrites it; each key must change the screen).
+//! draws in a pseudo-terminal at the size, on the file and after the keys each
+//! `<!-- screen: … -->` marker names (`GLOSS_UPDATE_README=1` rewrites them; each key must
+//! change the screen).
 
 use gloss::tui::Keymap;
 use gloss::tui::ui::help::markdown_table;
@@ -82,9 +83,12 @@ mod harness;
 
 const SCREEN: &str = "<!-- screen: ";
 
-/// The README's screen capture: where its marker says to make it, and the text block
-/// after the marker.
+/// A README screen capture: the file it shows, where its marker says to make it, and the
+/// text block after the marker.
 struct Capture {
+    /// The article, relative to the crate: the sample unless the marker names one
+    /// (`file: PATH, `).
+    file: String,
     cols: u16,
     rows: u16,
     keys: Vec<String>,
@@ -92,18 +96,26 @@ struct Capture {
     block: std::ops::Range<usize>,
 }
 
-/// Finds `<!-- screen: COLSxROWS, keys: K K … -->` and the ```text block after it.
-fn capture(readme: &str) -> Capture {
-    capture_after(readme, SCREEN, 0).expect("README has a `<!-- screen: ` marker")
+/// Finds every `<!-- screen: COLSxROWS, [file: PATH, ]keys: K K … -->` and the ```text
+/// block after each, in README order.
+fn captures(readme: &str) -> Vec<Capture> {
+    let found: Vec<Capture> = readme
+        .match_indices(SCREEN)
+        .map(|(marker, _)| capture_at(readme, marker))
+        .collect();
+    assert!(!found.is_empty(), "README has a `<!-- screen: ` marker");
+    found
 }
 
-/// The first capture marked by `kind` (`<!-- screen: ` or `<!-- library screen: `) at
-/// or after byte `from`, and the ```text block after it.
-fn capture_after(readme: &str, kind: &str, from: usize) -> Option<Capture> {
-    let marker = from + readme[from..].find(kind)?;
+fn capture_at(readme: &str, marker: usize) -> Capture {
     let line_end = marker + readme[marker..].find('\n').expect("the marker line ends");
-    let spec = &readme[marker + kind.len()..line_end];
-    let (size, rest) = spec.split_once(", keys: ").expect("`COLSxROWS, keys: …`");
+    let spec = &readme[marker + SCREEN.len()..line_end];
+    let (size, rest) = spec.split_once(", ").expect("`COLSxROWS, …`");
+    let (file, rest) = match rest.strip_prefix("file: ") {
+        Some(rest) => rest.split_once(", ").expect("`file: PATH, keys: …`"),
+        None => ("sample-data/canada-iraq-mission-2020-01-06.txt", rest),
+    };
+    let rest = rest.strip_prefix("keys: ").expect("`keys: …`");
     let (cols, rows) = size.split_once('x').expect("a COLSxROWS size");
     let keys = rest.split(" (").next().unwrap_or(rest);
     let fence = "```text\n";
@@ -113,12 +125,13 @@ fn capture_after(readme: &str, kind: &str, from: usize) -> Option<Capture> {
     );
     let start = line_end + 1 + fence.len();
     let end = start + readme[start..].find("```").expect("the block is closed");
-    Some(Capture {
+    Capture {
+        file: file.to_string(),
         cols: cols.parse().expect("columns"),
         rows: rows.parse().expect("rows"),
         keys: keys.split_whitespace().map(str::to_owned).collect(),
         block: start..end,
-    })
+    }
 }
 
 /// What a key name in the marker types.
@@ -153,13 +166,16 @@ fn settled(session: &harness::Session) -> String {
     last
 }
 
-/// The sample's screen as gloss draws it at the capture's size after its keys, each row
+/// The capture's file as gloss draws it at the capture's size after its keys, each row
 /// without trailing blanks.
 fn draw(capture: &Capture) -> String {
-    let sample = "sample-data/canada-iraq-mission-2020-01-06.txt";
-    let mut session = harness::Session::gloss(&[sample], capture.cols, capture.rows);
+    let mut session = harness::Session::gloss(&[&capture.file], capture.cols, capture.rows);
     // Detection runs beside the first frame: the keys must find the annotations there.
-    session.wait_for_annotations();
+    session.wait_for("the article annotated", |s| {
+        let text = s.contents();
+        // The side pane's tab bar is drawn, and detection no longer says it runs.
+        (text.contains(" Not ") || text.contains(" Notes ")) && !text.contains("etecting…")
+    });
     for key in &capture.keys {
         let before = settled(&session);
         session.send(&key_bytes(key));
@@ -176,36 +192,38 @@ fn draw(capture: &Capture) -> String {
 }
 
 #[test]
-fn the_screen_capture_is_what_gloss_draws() {
+fn the_screen_captures_are_what_gloss_draws() {
     let readme = std::fs::read_to_string(readme_path()).expect("README.md is readable");
-    let capture = capture(&readme);
-    let drawn = draw(&capture);
-    let written = &readme[capture.block.clone()];
-    if written == drawn {
-        return;
-    }
-    if ["GLOSS_UPDATE_README", "GLOSS_UPDATE_DOCS"]
+    let update = ["GLOSS_UPDATE_README", "GLOSS_UPDATE_DOCS"]
         .iter()
-        .any(|v| std::env::var_os(v).is_some())
-    {
-        let updated = format!(
-            "{}{drawn}{}",
-            &readme[..capture.block.start],
-            &readme[capture.block.end..]
+        .any(|v| std::env::var_os(v).is_some());
+    let mut updated = readme.clone();
+    // Last first, so the earlier blocks' places hold while later ones change.
+    for capture in captures(&readme).iter().rev() {
+        let drawn = draw(capture);
+        let written = &readme[capture.block.clone()];
+        if written == drawn {
+            continue;
+        }
+        if update {
+            updated.replace_range(capture.block.clone(), &drawn);
+            continue;
+        }
+        let diff = similar::TextDiff::from_lines(written, drawn.as_str());
+        panic!(
+            "the README's screen capture of {} is not what gloss draws at {}x{} after {:?} \
+             (- README, + gloss); run `GLOSS_UPDATE_README=1 cargo test --test readme` to \
+             regenerate it:\n{}",
+            capture.file,
+            capture.cols,
+            capture.rows,
+            capture.keys,
+            diff.unified_diff().context_radius(2)
         );
-        std::fs::write(readme_path(), updated).expect("README.md is writable");
-        return;
     }
-    let diff = similar::TextDiff::from_lines(written, drawn.as_str());
-    panic!(
-        "the README's screen capture is not what gloss draws at {}x{} after {:?} \
-         (- README, + gloss); run `GLOSS_UPDATE_README=1 cargo test --test readme` to \
-         regenerate it:\n{}",
-        capture.cols,
-        capture.rows,
-        capture.keys,
-        diff.unified_diff().context_radius(2)
-    );
+    if updated != readme {
+        std::fs::write(readme_path(), updated).expect("README.md is writable");
+    }
 }
 
 const LIBRARY_SCREEN: &str = "<!-- library screen: ";
@@ -213,13 +231,12 @@ const LIBRARY_SCREEN: &str = "<!-- library screen: ";
 /// Every `<!-- library screen: COLSxROWS, keys: K K … -->` capture of the README, each
 /// with the ```text block after it.
 fn library_captures(readme: &str) -> Vec<Capture> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(capture) = capture_after(readme, LIBRARY_SCREEN, from) {
-        from = capture.block.end;
-        out.push(capture);
-    }
-    out
+    // Read as a reader capture's marker: the spec starts where `<!-- screen: ` would end.
+    let shift = LIBRARY_SCREEN.len() - SCREEN.len();
+    readme
+        .match_indices(LIBRARY_SCREEN)
+        .map(|(at, _)| capture_at(readme, at + shift))
+        .collect()
 }
 
 /// Articles invented for the library captures: the mayor named in all of them, dated a

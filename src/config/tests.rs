@@ -141,6 +141,28 @@ fn color_depth_is_auto_or_a_depth() {
 }
 
 #[test]
+fn opener_and_hyperlinks_are_read_and_checked_with_their_place() {
+    use super::links::Hyperlinks;
+    let c =
+        parse("opener = [\"firefox\", \"--new-tab\"]\nhyperlinks = \"never\"\n").expect("valid");
+    assert_eq!(c.opener, vec!["firefox", "--new-tab"]);
+    assert_eq!(c.hyperlinks, Hyperlinks::Never);
+    assert_eq!(parse("").expect("empty").hyperlinks, Hyperlinks::Auto);
+    let e = parse("hyperlinks = \"on\"\n").expect_err("unknown setting");
+    assert_eq!(
+        e.to_string(),
+        "config.toml:1:14: unknown hyperlinks setting 'on': expected \"auto\", \"always\" \
+         or \"never\""
+    );
+    let e = parse("\nopener = []\n").expect_err("no program");
+    assert!(
+        e.to_string()
+            .starts_with("config.toml:2:10: opener: expected a program"),
+        "{e}"
+    );
+}
+
+#[test]
 fn a_config_cannot_take_away_every_way_to_quit() {
     let shown = |source: &str| match parse(source) {
         Ok(_) => panic!("should fail:\n{source}"),

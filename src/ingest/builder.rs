@@ -188,7 +188,7 @@ impl TextBuilder {
         self.links
             .retain(|l| l.span.start < l.span.end && l.span.end <= len);
         self.links.sort_by_key(|l| l.span.start);
-        let links = std::mem::take(&mut self.links);
+        let links = whole_graphemes(&self.text, std::mem::take(&mut self.links));
         let (text, blocks, inline) = self.finish_inline();
         Built {
             text,
@@ -221,6 +221,23 @@ pub(crate) struct Built {
     pub blocks: Vec<Block>,
     pub inline: Vec<InlineSpan>,
     pub links: Vec<Link>,
+}
+
+/// Links widened to whole grapheme clusters (`article::grapheme_span`, the rule every
+/// drawn span follows), so a link's text never loses an accent that follows it; a link
+/// the widening would run into the one before it is dropped (links stay apart).
+fn whole_graphemes(text: &str, links: Vec<Link>) -> Vec<Link> {
+    let mut out: Vec<Link> = Vec::with_capacity(links.len());
+    for mut link in links {
+        link.span = crate::article::grapheme_span(text, link.span);
+        if out
+            .last()
+            .is_none_or(|prev| prev.span.end <= link.span.start)
+        {
+            out.push(link);
+        }
+    }
+    out
 }
 
 /// Clamps spans (latest first) that end after `after` to `within`, stopping at the first
@@ -340,6 +357,30 @@ mod tests {
         assert_eq!(built.blocks[0].span, 0..4);
         assert_eq!(built.inline[0].span, 0..4);
         assert_eq!(built.links[0].span, 0..4);
+    }
+
+    #[test]
+    fn links_cover_whole_graphemes_and_stay_apart() {
+        let mut b = TextBuilder::default();
+        b.push("Zoe\u{308} and x\u{301}y");
+        // "Zoe" without its diaeresis; then two links sharing the cluster "x\u{301}".
+        b.link(0..3, "https://a.example/".into());
+        let x = "Zoe\u{308} and ".len();
+        b.link(x..x + 1, "https://b.example/".into());
+        b.link(x + 1..x + 4, "https://c.example/".into());
+        let built = b.finish_all();
+        let got: Vec<_> = built
+            .links
+            .iter()
+            .map(|l| (&built.text[l.span.clone()], l.url.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Zoe\u{308}", "https://a.example/"),
+                ("x\u{301}", "https://b.example/")
+            ]
+        );
     }
 
     #[test]

@@ -54,7 +54,7 @@ roles! {
     Blockquote = "blockquote" -> Text;
     /// List bullets and numbers.
     Bullet = "bullet" -> Text;
-    /// Link text (links are shown as text).
+    /// Link text (an OSC 8 hyperlink too, where the terminal understands them).
     Link = "link" -> Text;
     /// Emphasised text.
     Emphasis = "emphasis" -> Text;

@@ -137,8 +137,16 @@ actions! {
         NextMention = "next_mention", [Char('*')];
         /// Previous mention of the current entity
         PrevMention = "prev_mention", [Char('#')];
-        /// Back to where the last jump started
+        /// Back where the last jump started, then to the previous article
         JumpBack = "jump_back", [Ctrl('o')];
+    }
+    Links "Links" {
+        /// List the article's links (Enter opens one in gloss)
+        Links = "links", [Char('l')];
+        /// Links list: open the link with the system opener
+        OpenExternal = "open_external", [Char('o')];
+        /// Links list: close it and show the link's passage
+        ShowLink = "show_link", [Char('p')];
     }
     SidePane "Side pane" {
         /// Side pane: entities

@@ -30,7 +30,19 @@ use ratatui::style::{Color, Modifier};
 /// `CrosstermBackend::draw(cells)` followed by nothing else, ending with colours and
 /// attributes reset.
 pub fn write_cells<'a>(out: &mut Vec<u8>, cells: impl IntoIterator<Item = (u16, u16, &'a Cell)>) {
+    write_linked(out, cells, |_, _| None);
+}
+
+/// [`write_cells`], each cell inside the OSC 8 hyperlink `link` gives for its place (a
+/// sanitised target, `tui::present::hyperlinks`): a link is opened where the targets
+/// change between two cells written, and closed before the end.
+pub fn write_linked<'a, 'u>(
+    out: &mut Vec<u8>,
+    cells: impl IntoIterator<Item = (u16, u16, &'a Cell)>,
+    link: impl Fn(u16, u16) -> Option<&'u str>,
+) {
     let cells = cells.into_iter();
+    let mut open: Option<&str> = None;
     // At least a byte a cell; escape sequences grow it further as they come.
     out.reserve(cells.size_hint().0);
     let mut pen = Pen::reset();
@@ -42,12 +54,20 @@ pub fn write_cells<'a>(out: &mut Vec<u8>, cells: impl IntoIterator<Item = (u16, 
             command(out, MoveTo(x, y));
         }
         cursor = Some((x.wrapping_add(1), y));
+        let target = link(x, y);
+        if target != open {
+            super::present::hyperlinks::osc8(out, target.unwrap_or(""));
+            open = target;
+        }
         pen.update(out, cell);
         // Most cells hold one byte: a push, where a copy of a slice calls memcpy.
         match cell.symbol().as_bytes() {
             [byte] => out.push(*byte),
             bytes => out.extend_from_slice(bytes),
         }
+    }
+    if open.is_some() {
+        super::present::hyperlinks::osc8(out, "");
     }
     command(out, SetForegroundColor(CrosstermColor::Reset));
     command(out, SetBackgroundColor(CrosstermColor::Reset));

@@ -39,16 +39,18 @@ pub fn run(model: Model, theme: &Theme, first: First, opening: Opening) -> anyho
     // From here on a signal ends gloss through the loop, which restores the terminal.
     let signals = SignalWatch::start()?;
     let jobs = Jobs::new(&model, first.notes, first.whole);
+    let origin = first.origin;
     let mut session = Session::new(
         Doc {
             model,
             jobs,
-            origin: first.origin,
+            origin,
         },
         opening,
     );
     let test_panic = std::env::var(TEST_PANIC_VAR).is_ok_and(|v| v == "1");
     let mut guard = TerminalGuard::enter()?;
+    guard.presenter.hyperlinks = first.hyperlinks;
     // What changed since the last frame: only the article's position lets the presenter
     // have the terminal scroll.
     let mut redraw = Redraw::Full;
@@ -83,12 +85,17 @@ pub fn run(model: Model, theme: &Theme, first: First, opening: Opening) -> anyho
             {
                 redraw = redraw.and(update(model, ready).redraw);
             }
-            let changed;
-            (changed, next) = effects::dispatch(model, msg, &mut guard)?;
+            let (changed, asked) = effects::dispatch(model, msg, &mut guard)?;
             redraw = redraw.and(changed);
-            if next != Next::Stay {
+            match asked {
+                Next::Stay => {}
+                // Loading takes a while: the keys after Enter still go to this document.
+                Next::Open(_) => next = asked,
                 // What follows was meant for this document: the next one starts afresh.
-                break;
+                Next::Back | Next::End(_) => {
+                    next = asked;
+                    break;
+                }
             }
         }
         match next {
@@ -134,6 +141,8 @@ pub struct First {
     pub origin: Origin,
     pub notes: Option<NotesToOpen>,
     pub whole: Option<WholeArticle>,
+    /// Whether links are written as OSC 8 hyperlinks.
+    pub hyperlinks: bool,
 }
 
 /// The message a signal means.

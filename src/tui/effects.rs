@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 use std::path::PathBuf;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use jiff::Timestamp;
 
@@ -47,6 +47,7 @@ pub fn dispatch(
                 Ok(next) => return Ok((redraw, next)),
                 Err(e) => Msg::Saved(Err(e)),
             },
+            Effect::OpenOutside(url) => Msg::OpenedOutside(open_outside(&model.opener, &url)),
             Effect::Exit(number) => {
                 let notice = save_before_exit(model);
                 let status = 128 + number;
@@ -199,6 +200,30 @@ fn external_editor(
     let result = signals::while_child_runs(run);
     let size = resume(guard)?;
     Ok((result, size))
+}
+
+/// Hands `url` to the system opener (`opener`, the URL appended), detached: in a process
+/// group of its own (the terminal's Ctrl-c is not its), its input and output away from the
+/// terminal gloss draws on, waited for by a thread so it leaves no zombie. What to say, or
+/// why it could not run.
+pub fn open_outside(opener: &[String], url: &str) -> Result<String, String> {
+    let Some((program, args)) = opener.split_first() else {
+        return Err("no opener is set (opener in the config)".to_owned());
+    };
+    let mut command = Command::new(program);
+    command
+        .args(args)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    let mut child = command
+        .spawn()
+        .map_err(|e| format!("cannot run the opener '{program}': {e}"))?;
+    std::thread::spawn(move || child.wait());
+    Ok(format!("opening {url} with {program}"))
 }
 
 /// A temporary file removed when dropped.

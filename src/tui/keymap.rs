@@ -137,6 +137,10 @@ impl Keymap {
                     | Action::PageUp
                     | Action::Top
                     | Action::Bottom
+                    | Action::Links
+                    | Action::Enter
+                    | Action::OpenExternal
+                    | Action::ShowLink
             )
             .then_some(action),
             Mode::Select => matches!(

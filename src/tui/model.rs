@@ -57,6 +57,8 @@ pub enum Overlay {
     Keys,
     /// The last status messages, in full.
     Messages,
+    /// The article's links; the overlay's `scroll` is the selected link.
+    Links,
 }
 
 /// Which pane has the keyboard.
@@ -126,6 +128,8 @@ pub struct Model {
     /// The document this one was opened from (its label), which Ctrl-o goes back to once
     /// this one's jump list is spent (`tui::session`).
     pub previous: Option<String>,
+    /// The command that opens a link outside gloss, the link appended (`opener`).
+    pub opener: Vec<String>,
 }
 
 impl Model {
@@ -156,6 +160,7 @@ impl Model {
             status: StatusLine::default(),
             notes: Notes::default(),
             previous: None,
+            opener: crate::config::links::default_opener(),
         };
         model.relayout();
         model

@@ -9,6 +9,7 @@
 //! update's to say (`update::Redraw`); the presenter checks that nothing else in the
 //! geometry moved, and paints the whole frame otherwise.
 
+pub mod hyperlinks;
 mod scroll;
 #[cfg(test)]
 mod tests;
@@ -24,9 +25,10 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::theme::Theme;
 
-use super::ansi::write_cells;
+use super::ansi::write_linked;
 use super::model::Model;
 use super::ui;
+use hyperlinks::Hyperlinks;
 
 /// What the terminal shows, and how to bring it to the next frame.
 #[derive(Default)]
@@ -44,6 +46,10 @@ pub struct Presenter {
     cursor: Option<Position>,
     /// The bytes of the frame being written.
     out: Vec<u8>,
+    /// Whether links are written as OSC 8 hyperlinks (`hyperlinks` in the config).
+    pub hyperlinks: bool,
+    /// The hyperlinks the terminal shows.
+    links: Hyperlinks,
 }
 
 /// A frame's geometry and the article's first line in it. A frame may scroll the previous
@@ -123,6 +129,18 @@ impl Presenter {
             _ => None,
         };
         self.out.clear();
+        let links = match self.hyperlinks {
+            true => Hyperlinks::of(m),
+            false => Hyperlinks::default(),
+        };
+        // A cell whose link changed is written even where its text did not.
+        for (x, y) in self.links.changed(&links).collect::<Vec<_>>() {
+            if self.screen.area.contains(Position { x, y }) {
+                let i = self.screen.index_of(x, y);
+                self.screen.content[i] = unknown_cell();
+            }
+        }
+        self.links = links;
         match scroll {
             Some(scroll) => scroll::present(self, terminal, m, theme, &scroll)?,
             None => self.paint_all(terminal, m, theme),
@@ -151,6 +169,7 @@ impl Presenter {
         self.beside = None;
         self.shown = None;
         self.cursor = None;
+        self.links = Hyperlinks::default();
     }
 
     /// An ordinary frame: painted whole into ratatui's buffer, written where it differs.
@@ -166,7 +185,8 @@ impl Presenter {
             }
         }
         let next = terminal.current_buffer_mut();
-        write_cells(&mut self.out, self.screen.diff(next));
+        let links = &self.links;
+        write_linked(&mut self.out, self.screen.diff(next), |x, y| links.at(x, y));
         mem::swap(&mut self.screen.content, &mut next.content);
         next.reset();
     }

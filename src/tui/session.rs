@@ -223,6 +223,7 @@ impl Session {
         let previous = left.file_label.clone();
         let mut model = Model::new(loaded.article, loaded.label, settings, keymap, size);
         model.previous = Some(previous);
+        model.opener = left.opener.clone();
         update(&mut model, Msg::NotesOpened(Box::new(loaded.notes)));
         if let Some(notice) = notice {
             update(&mut model, Msg::Returned(Some(notice)));

@@ -4,6 +4,7 @@
 
 mod item_jumps;
 mod keys;
+pub(super) mod links;
 mod messages;
 mod notes;
 mod notes_cursor;

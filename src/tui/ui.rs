@@ -4,6 +4,7 @@
 pub mod article;
 pub mod editor;
 pub mod help;
+pub mod links;
 pub mod messages;
 pub mod search_prompt;
 pub mod side_pane;
@@ -45,6 +46,7 @@ pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
         match m.overlay.which {
             Overlay::Keys => help::draw(frame, screen, m, scroll, theme),
             Overlay::Messages => messages::draw(frame, screen, m, scroll, theme),
+            Overlay::Links => links::draw(frame, screen, m, scroll, theme),
         }
     }
     if let Some(ed) = &m.notes.editor {

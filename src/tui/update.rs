@@ -7,6 +7,7 @@
 
 mod editor;
 mod jump;
+pub(super) mod links;
 mod mouse;
 mod msg;
 mod notes;
@@ -122,6 +123,7 @@ fn no_effect(m: &mut Model, msg: Msg) {
             }
         }
         Msg::Returned(notice) => m.status.message = notice,
+        Msg::OpenedOutside(Ok(said) | Err(said)) => m.status.message = Some(said),
         // Taken in by `take`.
         Msg::Key(_) | Msg::Wheel { .. } | Msg::Terminating(_) | Msg::Suspend => {}
     }
@@ -260,6 +262,8 @@ fn command(m: &mut Model, action: Action) -> Effect {
         Action::Elsewhere => return elsewhere(m),
         // The library screens' own actions: their keys mean other things here.
         Action::LibrarySort | Action::LibraryEntities => {}
+        Action::Links => links::open_list(m),
+        Action::OpenExternal | Action::ShowLink => links::outside_the_list(m, action),
         Action::Help => overlay::open(m, Overlay::Keys),
         Action::Messages => overlay::open(m, Overlay::Messages),
         Action::AddNote

@@ -18,7 +18,7 @@ use crate::harness::{Session, gloss_bin};
 type Pages = Arc<Mutex<HashMap<String, (String, Vec<u8>)>>>;
 
 /// A small HTTP/1.1 server on 127.0.0.1 answering from `pages` (404 for other paths).
-struct Server {
+pub(crate) struct Server {
     base: String,
     pages: Pages,
     stop: Arc<AtomicBool>,
@@ -26,7 +26,7 @@ struct Server {
 }
 
 impl Server {
-    fn start() -> Server {
+    pub(crate) fn start() -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
         let pages: Pages = Arc::default();
@@ -52,12 +52,12 @@ impl Server {
         }
     }
 
-    fn page(&self, path: &str, mime: &str, body: &[u8]) {
+    pub(crate) fn page(&self, path: &str, mime: &str, body: &[u8]) {
         let mut pages = self.pages.lock().expect("pages");
         pages.insert(path.to_string(), (mime.to_string(), body.to_vec()));
     }
 
-    fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
 

@@ -10,6 +10,7 @@ mod injection;
 mod inputs;
 mod library;
 mod library_tour;
+mod links;
 mod notes;
 mod scroll;
 #[cfg(target_os = "linux")]

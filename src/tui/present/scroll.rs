@@ -22,7 +22,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::theme::Theme;
 
-use super::super::ansi::write_cells;
+use super::super::ansi::{write_cells, write_linked};
 use super::super::model::Model;
 use super::super::ui;
 use super::Presenter;
@@ -237,7 +237,10 @@ where
         }
     }
     let next = terminal.current_buffer_mut();
-    write_cells(&mut p.out, changes(&p.screen, next, s, &fresh));
+    let links = &p.links;
+    write_linked(&mut p.out, changes(&p.screen, next, s, &fresh), |x, y| {
+        links.at(x, y)
+    });
     p.stale = Some(s.article());
     // The screen takes the painted cells beside the article; `next` gets blank cells
     // back wherever it was painted, ready for the next frame (resetting all of it would

@@ -58,6 +58,8 @@ pub enum Msg {
     /// This document is shown again after the one over it was closed, with what to say
     /// (where that one's notes went when they could not be saved).
     Returned(Option<String>),
+    /// How handing a link to the system opener went: what to say, or the error.
+    OpenedOutside(Result<String, String>),
 }
 
 impl Msg {
@@ -95,6 +97,9 @@ pub enum Effect {
     Open(String),
     /// Close this document and show the one it was opened from.
     Back,
+    /// Hand this URL to the system opener (`opener` in the config), detached; the answer
+    /// comes back as [`Msg::OpenedOutside`].
+    OpenOutside(String),
 }
 
 /// What an update changed on screen.

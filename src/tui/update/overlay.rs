@@ -13,8 +13,12 @@ pub fn open(m: &mut Model, overlay: Overlay) {
     m.overlay.which = overlay;
 }
 
-/// An action while an overlay is open: scrolling it, or closing it.
+/// An action while an overlay is open: scrolling it, or closing it (the links list has
+/// its own keys).
 pub fn act(m: &mut Model, scroll: usize, action: Action) -> Effect {
+    if m.overlay.which == Overlay::Links {
+        return super::links::act(m, scroll, action);
+    }
     let step = nav::half_page_lines(m.page_height());
     m.overlay.scroll = match action {
         Action::Quit | Action::Back | Action::Help | Action::Messages => None,

@@ -208,6 +208,8 @@ impl Library {
         self.quotes_of(&[id.0], &names::key(&entity.name), after, limit)
     }
 
+    /// The newest `limit` quotes of `entities` or of speakers keyed `key`, below the
+    /// cursor: the newest ids of each (one index range apiece) merged, then those read.
     fn quotes_of(
         &self,
         entities: &[i64],
@@ -215,22 +217,25 @@ impl Library {
         after: Option<&Cursor>,
         limit: usize,
     ) -> Result<Page<QuoteHit>, LibraryError> {
-        let ids = serde_json::to_string(entities).unwrap_or_else(|_| "[]".into());
         let below = after.map_or(i64::MAX, |c| c.id);
         let run = || -> rusqlite::Result<Vec<(i64, QuoteHit)>> {
-            let mut stmt = self.conn.prepare_cached(sql::QUOTES_BY_SPEAKER)?;
-            let rows = stmt.query_map(params![ids, key, below, to_i64(limit)], |r| {
-                let hit = QuoteHit {
-                    article: ArticleId(r.get(1)?),
-                    title: r.get(2)?,
-                    pub_date: r.get::<_, String>(3).map(non_empty)?,
-                    speaker: r.get(4)?,
-                    span: to_usize(r.get(5)?)..to_usize(r.get(6)?),
-                    text: r.get(7)?,
-                };
-                Ok((r.get(0)?, hit))
-            })?;
-            rows.collect()
+            let mut ids: Vec<i64> = Vec::new();
+            let mut by_entity = self.conn.prepare_cached(sql::QUOTE_IDS_BY_ENTITY)?;
+            for entity in entities {
+                let rows =
+                    by_entity.query_map(params![entity, below, to_i64(limit)], |r| r.get(0))?;
+                ids.extend(rows.collect::<rusqlite::Result<Vec<i64>>>()?);
+            }
+            let mut by_speaker = self.conn.prepare_cached(sql::QUOTE_IDS_BY_SPEAKER)?;
+            let rows = by_speaker.query_map(params![key, below, to_i64(limit)], |r| r.get(0))?;
+            ids.extend(rows.collect::<rusqlite::Result<Vec<i64>>>()?);
+            ids.sort_unstable_by(|a, b| b.cmp(a));
+            ids.dedup();
+            ids.truncate(limit);
+            let mut one = self.conn.prepare_cached(sql::QUOTE_BY_ID)?;
+            ids.iter()
+                .map(|id| one.query_row([id], |r| Ok((r.get(0)?, quote_hit(r)?))))
+                .collect()
         };
         let rows = run().map_err(|e| self.fail(e))?;
         let next = (rows.len() == limit)
@@ -244,6 +249,17 @@ impl Library {
         let items = rows.into_iter().map(|(_, hit)| hit).collect();
         Ok(Page { items, next })
     }
+}
+
+fn quote_hit(r: &Row<'_>) -> rusqlite::Result<QuoteHit> {
+    Ok(QuoteHit {
+        article: ArticleId(r.get(1)?),
+        title: r.get(2)?,
+        pub_date: r.get::<_, String>(3).map(non_empty)?,
+        speaker: r.get(4)?,
+        span: to_usize(r.get(5)?)..to_usize(r.get(6)?),
+        text: r.get(7)?,
+    })
 }
 
 fn entity_row(r: &Row<'_>) -> rusqlite::Result<EntitySummary> {

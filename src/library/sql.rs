@@ -275,10 +275,13 @@ pub const TEXT_WINDOW: &str =
 
 // ---- Quotes ------------------------------------------------------------------------
 
-/// Quotes by any of the given entities (a JSON array of ids) or by a speaker key,
-/// newest recorded first.
-pub const QUOTES_BY_SPEAKER: &str = "SELECT q.id, q.article_id, a.title, a.pub_date, q.speaker,
+/// The newest quotes of one entity below an id (one index range, however many it has).
+pub const QUOTE_IDS_BY_ENTITY: &str =
+    "SELECT id FROM quote WHERE entity_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3";
+/// The newest quotes of a speaker so named below an id.
+pub const QUOTE_IDS_BY_SPEAKER: &str =
+    "SELECT id FROM quote WHERE speaker_key = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3";
+/// One quote with its article's title and date.
+pub const QUOTE_BY_ID: &str = "SELECT q.id, q.article_id, a.title, a.pub_date, q.speaker,
         q.start, q.end, q.text
-    FROM quote q JOIN article a ON a.id = q.article_id
-    WHERE q.id < ?3 AND (q.entity_id IN (SELECT value FROM json_each(?1)) OR q.speaker_key = ?2)
-    ORDER BY q.id DESC LIMIT ?4";
+    FROM quote q JOIN article a ON a.id = q.article_id WHERE q.id = ?1";

@@ -1,7 +1,7 @@
 //! The Markdown loader (CommonMark via pulldown-cmark): headings, paragraphs, block quotes,
 //! lists with their nesting depth, code blocks; emphasis, strong, code and links recorded as
 //! inline spans (a link shows its text), and each link's destination kept as a
-//! [`crate::article::Link`] (inside a table a link keeps only its style).
+//! [`crate::article::Link`] (in table cells too).
 //!
 //! Choices, so the text reads well in a terminal:
 //! - soft line breaks become one space, hard breaks a newline;
@@ -62,13 +62,16 @@ pub(crate) fn parse(body: &str) -> TextBuilder {
                 Event::Start(Tag::TableCell) => t.start_cell(),
                 Event::Start(tag) => {
                     if let Some(style) = inline_style(&tag) {
-                        inline_starts.push((style, t.offset(), None));
+                        inline_starts.push((style, t.offset(), destination(&tag)));
                     }
                 }
                 Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => {
-                    if let Some((style, start, _)) = inline_starts.pop() {
+                    if let Some((style, start, url)) = inline_starts.pop() {
                         let end = t.offset();
                         t.inline(style, start..end);
+                        if let Some(url) = url {
+                            t.link(start..end, url);
+                        }
                     }
                 }
                 Event::Text(text) => t.push(&text),

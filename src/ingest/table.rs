@@ -22,12 +22,20 @@ use crate::article::{BlockKind, InlineStyle};
 use crate::ingest::builder::TextBuilder;
 use crate::layout::str_width;
 
-/// One cell: its text and the inline spans in it (offsets into the cell's text).
+/// One cell: its text, the inline spans and the links in it (offsets into the cell's text).
 #[derive(Debug, Default)]
 struct Cell {
     text: String,
     inline: Vec<(InlineStyle, Range<usize>)>,
+    links: Vec<(Range<usize>, String)>,
 }
+
+/// A table's text, its inline spans and its links (offsets into that text).
+type Rendered = (
+    String,
+    Vec<(InlineStyle, Range<usize>)>,
+    Vec<(Range<usize>, String)>,
+);
 
 /// A table being read from pulldown-cmark's events.
 #[derive(Debug)]
@@ -93,9 +101,18 @@ impl Table {
         }
     }
 
-    /// Writes the table as one block of `kind` into `b`, its inline spans placed.
+    /// Records a link to `url` over `range` of the open cell.
+    pub fn link(&mut self, range: Range<usize>, url: String) {
+        if let Some(cell) = self.cell()
+            && range.start < range.end
+        {
+            cell.links.push((range, url));
+        }
+    }
+
+    /// Writes the table as one block of `kind` into `b`, its inline spans and links placed.
     pub fn emit(self, b: &mut TextBuilder, kind: BlockKind) {
-        let (text, inline) = self.render();
+        let (text, inline, links) = self.render();
         if text.is_empty() {
             return;
         }
@@ -105,11 +122,14 @@ impl Table {
         for (style, r) in inline {
             b.inline(style, start + r.start..start + r.end);
         }
+        for (r, url) in links {
+            b.link(start + r.start..start + r.end, url);
+        }
         b.end();
     }
 
-    /// The table's text and its inline spans (offsets into that text).
-    fn render(mut self) -> (String, Vec<(InlineStyle, Range<usize>)>) {
+    /// The table's text, its inline spans and links (offsets into that text).
+    fn render(mut self) -> Rendered {
         for row in &mut self.rows {
             for cell in row.iter_mut() {
                 trim_cell(cell);
@@ -117,7 +137,7 @@ impl Table {
         }
         let columns = self.rows.iter().map(Vec::len).max().unwrap_or(0);
         if columns == 0 {
-            return (String::new(), Vec::new());
+            return (String::new(), Vec::new(), Vec::new());
         }
         let mut widths = vec![0; columns];
         for row in &self.rows {
@@ -127,6 +147,7 @@ impl Table {
         }
         let mut out = String::new();
         let mut inline = Vec::new();
+        let mut links = Vec::new();
         for (i, row) in self.rows.iter().enumerate() {
             if i > 0 {
                 out.push('\n');
@@ -152,6 +173,9 @@ impl Table {
                 for (style, r) in cell.map_or(&[][..], |c| &c.inline[..]) {
                     inline.push((*style, at + r.start..at + r.end));
                 }
+                for (r, url) in cell.map_or(&[][..], |c| &c.links[..]) {
+                    links.push((at + r.start..at + r.end, url.clone()));
+                }
                 out.extend(std::iter::repeat_n(' ', pad - before + 1));
                 out.push('│');
             }
@@ -160,7 +184,7 @@ impl Table {
                 out.push_str(&rule(&widths));
             }
         }
-        (out, inline)
+        (out, inline, links)
     }
 }
 
@@ -182,9 +206,11 @@ fn trim_cell(cell: &mut Cell) {
     let lead = cell.text.len() - cell.text.trim_start().len();
     let kept = cell.text.trim().len();
     cell.text = cell.text[lead..lead + kept].to_string();
-    for (_, r) in &mut cell.inline {
+    let spans = cell.inline.iter_mut().map(|(_, r)| r);
+    for r in spans.chain(cell.links.iter_mut().map(|(r, _)| r)) {
         r.start = r.start.saturating_sub(lead).min(kept);
         r.end = r.end.saturating_sub(lead).min(kept);
     }
     cell.inline.retain(|(_, r)| r.start < r.end);
+    cell.links.retain(|(r, _)| r.start < r.end);
 }

@@ -190,7 +190,8 @@ fn markdown_links_keep_their_destinations() {
     let a = md(concat!(
         "# Title\n\n",
         "See [the *report*](https://example.org/r \"t\"), [next](b.md#x), ",
-        "[here](#top), [bad](javascript:alert(1)) and <https://auto.example/>.\n",
+        "[here](#top), [bad](javascript:alert(1)) and <https://auto.example/>.\n\n",
+        "| Source | Note |\n|---|---|\n|  [the data](data.csv) | x |\n",
     ));
     assert_eq!(a.meta.title.as_deref(), Some("Title"));
     let got: Vec<_> = a
@@ -204,6 +205,8 @@ fn markdown_links_keep_their_destinations() {
             ("the report", "https://example.org/r"),
             ("next", "b.md#x"),
             ("https://auto.example/", "https://auto.example/"),
+            // A link in a table cell, where the cell's text is placed in the aligned row.
+            ("the data", "data.csv"),
         ]
     );
     assert_invariants(&a);

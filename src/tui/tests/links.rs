@@ -139,3 +139,32 @@ fn links_list_snapshot() {
     press(&mut m, "l j");
     insta::assert_snapshot!(screen(&m, &Theme::default()));
 }
+
+#[test]
+fn the_status_bar_says_what_is_being_fetched_and_a_failure_replaces_it() {
+    use super::super::update::{Msg, update};
+    let mut m = linked(100, 12);
+    press(&mut m, "l enter");
+    let status = |m: &Model| {
+        screen(m, &Theme::default())
+            .lines()
+            .last()
+            .unwrap_or("")
+            .to_string()
+    };
+    assert!(
+        status(&m).contains("fetching https://bridge.example/reopening…"),
+        "{}",
+        status(&m)
+    );
+    // Keys while it loads do not hide it; the answer does.
+    press(&mut m, "j");
+    assert!(status(&m).contains("fetching"), "{}", status(&m));
+    update(&mut m, Msg::Opened(Err("cannot fetch it: 404".into())));
+    assert!(
+        status(&m).contains("cannot fetch it: 404"),
+        "{}",
+        status(&m)
+    );
+    assert!(!status(&m).contains("fetching"));
+}

@@ -60,12 +60,12 @@ pub struct Config {
     /// The terminal's colour depth (`color_depth`): detected from `COLORTERM` and `TERM`,
     /// or set.
     pub color_depth: DepthSetting,
+    /// The `[library]` table: where the library is, whether to record, keep positions.
+    pub library: LibraryConfig,
     /// The command that opens a link outside gloss (`opener`), the link appended.
     pub opener: Vec<String>,
     /// Whether links are OSC 8 hyperlinks (`hyperlinks`).
     pub hyperlinks: links::Hyperlinks,
-    /// The `[library]` table: where the library is, whether to record, keep positions.
-    pub library: LibraryConfig,
     /// The file read, if any.
     pub path: Option<PathBuf>,
 }
@@ -79,9 +79,9 @@ impl Default for Config {
             keys: Vec::new(),
             notes_dir: None,
             color_depth: DepthSetting::Auto,
+            library: LibraryConfig::default(),
             opener: links::default_opener(),
             hyperlinks: links::Hyperlinks::Auto,
-            library: LibraryConfig::default(),
             path: None,
         }
     }
@@ -261,6 +261,9 @@ impl Config {
                 .map_err(|e: theme::UnknownDepth| at(depth.span(), e.to_string()))?;
         }
 
+        if let Some(table) = raw.library {
+            config.library = table.resolve(path).map_err(|(span, m)| at(span, m))?;
+        }
         if let Some(opener) = raw.opener {
             let span = opener.span();
             config.opener = links::check_opener(opener.into_inner()).map_err(|m| at(span, m))?;
@@ -272,9 +275,6 @@ impl Config {
                 .map_err(|e: links::UnknownHyperlinks| at(setting.span(), e.to_string()))?;
         }
 
-        if let Some(table) = raw.library {
-            config.library = table.resolve(path).map_err(|(span, m)| at(span, m))?;
-        }
         config.keys = resolve_keys(raw.keys, known_actions).map_err(|(span, m)| at(span, m))?;
         Ok(config)
     }
@@ -299,8 +299,8 @@ fn resolve_keys(
     // Which action each chord went to, to refuse one chord bound to two actions. The
     // selection actions (`select_word_forward`...) have a table of their own: their keys
     // only mean them while a selection is being made, so `j` can be both `line_down` and
-    // `select_line_down`.
-    let mut bound: BTreeMap<(bool, KeyChord), String> = BTreeMap::new();
+    // `select_line_down`. So do the library screens' own actions (`library_sort`...).
+    let mut bound: BTreeMap<(u8, KeyChord), String> = BTreeMap::new();
     let mut keys = Vec::with_capacity(entries.len());
     for (action, list) in entries {
         let span = action.span();
@@ -326,8 +326,12 @@ fn resolve_keys(
                     format!("key '{chord}' always quits gloss: it cannot be bound to '{name}'");
                 return Err((span, message));
             }
-            let select_table = name.starts_with("select_");
-            match bound.insert((select_table, chord), name.clone()) {
+            let table = match name {
+                _ if name.starts_with("select_") => 1,
+                _ if name.starts_with("library_") => 2,
+                _ => 0,
+            };
+            match bound.insert((table, chord), name.clone()) {
                 Some(other) if other != name => {
                     let message = format!("key '{chord}' is bound to both '{other}' and '{name}'");
                     return Err((span, message));

@@ -23,10 +23,12 @@ use gloss::tui::{self, Keymap, Launch, Settings};
 
 #[path = "main/annotate.rs"]
 mod annotate;
-#[path = "main/corpus.rs"]
-mod corpus;
+#[path = "main/browse.rs"]
+mod browse;
 #[path = "main/cli_docs.rs"]
 mod cli_docs;
+#[path = "main/corpus.rs"]
+mod corpus;
 #[path = "main/failure.rs"]
 mod failure;
 #[path = "main/library_cmd.rs"]
@@ -51,7 +53,8 @@ struct Cli {
     command: Option<Command>,
 
     /// The article to read: a text, Markdown or HTML file, an http(s) URL, or '-' for
-    /// standard input; without one, the bundled sample article opens.
+    /// standard input; without one, the library view opens (once the library has an
+    /// article), else the bundled sample article.
     file: Option<PathBuf>,
 
     /// Any further files: refused with a message saying one file is read at a time (clap
@@ -226,6 +229,21 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             names.join(", ")
         );
     }
+    // `gloss library` on a terminal: the library screens (a pipe gets the list).
+    if let Some(Command::Library(args)) = &cli.command
+        && args.command.is_none()
+        && !args.json
+        && io::stdout().is_terminal()
+    {
+        let (library, config) = (args.library.clone(), args.config.clone());
+        let cli = Cli {
+            command: None,
+            library: library.or(cli.library),
+            config: config.or(cli.config),
+            ..cli
+        };
+        return read(cli, true);
+    }
     match cli.command {
         Some(Command::Annotate {
             files,
@@ -269,7 +287,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Library(args)) => library_cmd::run(args),
         Some(Command::Completions { shell }) => cli_docs::completions(shell, Cli::command()),
         Some(Command::Man) => cli_docs::man(Cli::command()),
-        None => read(cli),
+        None => read(cli, false),
     }
 }
 
@@ -307,8 +325,9 @@ fn source(file: Option<&Path>) -> Source {
     }
 }
 
-/// `gloss [FILE]`: loads and checks everything, then hands the terminal to the reader.
-fn read(cli: Cli) -> anyhow::Result<()> {
+/// `gloss [FILE]`: loads and checks everything, then hands the terminal to the reader;
+/// with `library`, to the library screens (`gloss library`).
+fn read(cli: Cli, library: bool) -> anyhow::Result<()> {
     let config = Config::load(cli.config.as_deref(), &Action::names())?;
     let mut theme = match cli.theme.as_deref().or(config.theme.as_deref()) {
         Some(spec) => Theme::load(spec)?,
@@ -321,8 +340,55 @@ fn read(cli: Cli) -> anyhow::Result<()> {
     // Colours the terminal cannot show are mapped to ones it can (COLORTERM, TERM, or the
     // config's color_depth).
     theme = theme.at_depth(config.color_depth.resolve(ColorDepth::from_env));
-    let src = source(cli.file.as_deref());
-    let url = url_of(cli.file.as_deref());
+    let shown = browse::Shown {
+        cli: &cli,
+        config: &config,
+        theme: &theme,
+    };
+    if library {
+        let path = record::library_path(cli.library.as_deref(), &config.library)?;
+        let library = gloss::library::Library::open(&path)?;
+        return browse::run(&shown, &library, browse::Start::List);
+    }
+    // `gloss` alone opens the library once it has articles (`--sample` the sample).
+    if cli.file.is_none()
+        && !cli.sample
+        && let Some(library) = browse::library_with_articles(&shown)
+    {
+        return browse::run(&shown, &library, browse::Start::List);
+    }
+    let input = Input {
+        src: source(cli.file.as_deref()),
+        url: url_of(cli.file.as_deref()).map(str::to_owned),
+        article: None,
+        start_at: None,
+    };
+    let ending = open_article(&shown, input)?;
+    browse::after_reading(&shown, ending)
+}
+
+/// An article to open: from a file, a URL or standard input, or already in hand (the
+/// library's kept copy of one whose file is gone), and where to open it.
+pub(crate) struct Input {
+    pub src: Source,
+    pub url: Option<String>,
+    pub article: Option<gloss::article::Article>,
+    pub start_at: Option<usize>,
+}
+
+/// Loads and checks `input`, then hands the terminal to the reader until it ends.
+pub(crate) fn open_article(shown: &browse::Shown<'_>, input: Input) -> anyhow::Result<tui::Ending> {
+    let browse::Shown { cli, config, theme } = *shown;
+    let theme = theme.clone();
+    let Input {
+        src,
+        url,
+        article: in_hand,
+        start_at,
+    } = input;
+    let url = url.as_deref();
+    // The library's copy of an article whose file is gone (or that came from a pipe).
+    let kept = in_hand.as_ref().and_then(|a| a.meta.title.clone());
     let options = LoadOptions {
         date: cli.date,
         ..LoadOptions::default()
@@ -337,6 +403,7 @@ fn read(cli: Cli) -> anyhow::Result<()> {
     }
     // A big file shows its head first while a thread loads the whole of it.
     let (article, whole) = match (&src, url) {
+        _ if in_hand.is_some() => (in_hand.unwrap_or_default(), None),
         // A page's notice (its kept copy is shown) goes first in the status bar.
         (_, Some(url)) => {
             let opened = web::open(url, cli.refresh, &options)?;
@@ -351,6 +418,7 @@ fn read(cli: Cli) -> anyhow::Result<()> {
         _ => (ingest::load(&src, &options)?, None),
     };
     let file_label = match (&src, url) {
+        _ if kept.is_some() => kept.unwrap_or_default(),
         (_, Some(url)) => url.to_string(),
         (Source::Sample, None) => "sample article".to_string(),
         (Source::Stdin, _) => "standard input".to_string(),
@@ -372,8 +440,8 @@ fn read(cli: Cli) -> anyhow::Result<()> {
         _ => None,
     };
     let notes = match (&src, cli.notes.notes_beside) {
-        (Source::Path(_), _) if url.is_none() => notes_location(&cli.notes, &config),
-        (_, false) => notes_location(&cli.notes, &config),
+        (Source::Path(_), _) if url.is_none() => notes_location(&cli.notes, config),
+        (_, false) => notes_location(&cli.notes, config),
         _ => Err("notes beside the article need an article file".to_owned()),
     };
     let (library, recorder) = record::for_reader(record::Reader {
@@ -406,22 +474,15 @@ fn read(cli: Cli) -> anyhow::Result<()> {
         keymap,
         notes: notes.clone(),
         article_path: article_path.clone(),
+        library,
         origin,
         opening,
+        start_at,
         opener: config.opener.clone(),
         hyperlinks: config.hyperlinks.resolve(|name| std::env::var(name).ok()),
-        library,
     })?;
     if let Some(recorder) = recorder {
         recorder.after_reading(notes.ok().as_ref(), article_path.as_deref());
     }
-    // Ended by a signal: the terminal is restored and the notes saved; exit as a program
-    // killed by that signal is reported (128 + its number).
-    if let tui::Ending::Signalled { status, notice } = ending {
-        if let Some(notice) = notice {
-            eprintln!("gloss: {notice}");
-        }
-        std::process::exit(status);
-    }
-    Ok(())
+    Ok(ending)
 }

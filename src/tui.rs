@@ -10,6 +10,7 @@ pub mod app;
 pub mod effects;
 pub mod jobs;
 pub mod keymap;
+pub mod library;
 pub mod messages;
 pub mod model;
 pub mod notes;
@@ -53,18 +54,21 @@ pub struct Launch {
     /// The article's file, which (with its text) identifies its notes; `None` for standard
     /// input and the sample.
     pub article_path: Option<PathBuf>,
-    /// Where the article came from (what its relative links resolve against).
-    pub origin: session::Origin,
-    /// How articles opened from its links are loaded.
-    pub opening: session::Opening,
-    /// The command that opens a link outside gloss (`opener`).
-    pub opener: Vec<String>,
-    /// Whether links are OSC 8 hyperlinks (`hyperlinks`, resolved for this terminal).
-    pub hyperlinks: bool,
     /// The library session for this article: `None` when not recorded (`--no-library`,
     /// `[library] enabled = false`, the sample); `Some(Err)` when the library could not
     /// be opened (show the error's one line in the status bar; the article still opens).
     pub library: Option<Result<crate::library::Session, crate::library::LibraryError>>,
+    /// Where the article came from (what its relative links resolve against).
+    pub origin: session::Origin,
+    /// How articles opened from its links are loaded.
+    pub opening: session::Opening,
+    /// Where to open the article (a byte of its text: a passage chosen in the library);
+    /// `None` opens it where the library says it was left, else at the top.
+    pub start_at: Option<usize>,
+    /// The command that opens a link outside gloss (`opener`).
+    pub opener: Vec<String>,
+    /// Whether links are OSC 8 hyperlinks (`hyperlinks`, resolved for this terminal).
+    pub hyperlinks: bool,
 }
 
 /// The whole of a big article, loaded on a worker thread while the reader shows its head.
@@ -136,17 +140,32 @@ pub fn run(launch: Launch) -> anyhow::Result<Ending> {
         keymap,
         notes,
         article_path,
+        // Held while the reader runs (the recording thread reports to it): where the
+        // article was left is restored from it and kept in it on the way out.
+        mut library,
         origin,
         opening,
+        start_at,
         opener,
         hyperlinks,
-        // Held while the reader runs (the recording thread reports to it); the library
-        // screens take it from here.
-        library: _library,
     } = launch;
+    let mut article = article;
+    if let Some(Err(e)) = &library {
+        // The article still opens; the status bar says the library did not.
+        article
+            .warnings
+            .insert(0, format!("not in your library: {e}"));
+    }
+    let restore = || library.as_ref()?.as_ref().ok()?.restore().map(|p| p.byte);
+    let start = start_at
+        .map(|b| (b, true))
+        .or_else(|| restore().map(|b| (b, false)));
     // Laid out at the terminal's size at once, so the first frame does not lay out twice.
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let mut model = Model::new(article, file_label, settings, keymap, size);
+    if let Some((byte, lead)) = start {
+        model.start_at(byte, lead);
+    }
     model.opener = opener;
     // A book's notebook is opened after the first frame (hashing the text to find its
     // notes costs 15 ms on War and Peace); an article's at once.
@@ -164,7 +183,14 @@ pub fn run(launch: Launch) -> anyhow::Result<Ending> {
         whole,
         hyperlinks,
     };
-    app::run(model, &theme, first, opening)
+    let ended = app::run(model, &theme, first, opening)?;
+    if let Some(Ok(session)) = &mut library
+        && let Err(e) = session.save_position(ended.top_byte)
+    {
+        // The terminal is the shell's again: one line says the position was not kept.
+        eprintln!("gloss: reading position not kept: {e}");
+    }
+    Ok(ended.ending)
 }
 
 /// Opens the article's notebook before the terminal is taken; a problem (a notes file that

@@ -225,3 +225,124 @@ fn the_screen_captures_are_what_gloss_draws() {
         std::fs::write(readme_path(), updated).expect("README.md is writable");
     }
 }
+
+const LIBRARY_SCREEN: &str = "<!-- library screen: ";
+
+/// Every `<!-- library screen: COLSxROWS, keys: K K … -->` capture of the README, each
+/// with the ```text block after it.
+fn library_captures(readme: &str) -> Vec<Capture> {
+    // Read as a reader capture's marker: the spec starts where `<!-- screen: ` would end.
+    let shift = LIBRARY_SCREEN.len() - SCREEN.len();
+    readme
+        .match_indices(LIBRARY_SCREEN)
+        .map(|(at, _)| capture_at(readme, at + shift))
+        .collect()
+}
+
+/// Articles invented for the library captures: the mayor named in all of them, dated a
+/// month or two apart.
+const LIBRARY_ARTICLES: [(&str, &str); 4] = [
+    (
+        "harbour.md",
+        "date 2021-01-04\n\n# Harbour bridge reopens\n\nThe Kelvin Harbour Bridge reopened on \
+         Tuesday after eight months of repairs. Mayor Ana Ruiz thanked the engineers.\n",
+    ),
+    (
+        "budget.md",
+        "date 2021-03-10\n\n# Council passes the budget\n\nThe council passed the budget after a \
+         long night. “The vote was fair to every district,” Mayor Ana Ruiz said.\n",
+    ),
+    (
+        "ferry.md",
+        "date 2021-03-22\n\n# Ferry fares frozen\n\nFares on the Norvale ferry will not rise \
+         this year. Ana Ruiz announced the freeze at the pier.\n",
+    ),
+    (
+        "library.md",
+        "date 2021-06-02\n\n# New library for the east side\n\nA library will open on Dock \
+         Street next spring. Mayor Ana Ruiz said it would stay open late.\n",
+    ),
+];
+
+/// The library view as gloss draws it after the capture's keys, over a library of
+/// [`LIBRARY_ARTICLES`] added with `gloss library add`.
+fn draw_library(capture: &Capture) -> String {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let data = dir.path().join("data");
+    let files: Vec<std::path::PathBuf> = LIBRARY_ARTICLES
+        .iter()
+        .map(|(name, text)| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).expect("write an article");
+            path
+        })
+        .collect();
+    let added = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(["library", "add"])
+        .args(&files)
+        .env("XDG_DATA_HOME", &data)
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .output()
+        .expect("run gloss library add");
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let data = data.display().to_string();
+    let env = [("XDG_DATA_HOME", data.as_str())];
+    let mut session = harness::Session::spawn(
+        env!("CARGO_BIN_EXE_gloss"),
+        &["library"],
+        &env,
+        capture.cols,
+        capture.rows,
+    );
+    session.wait_for_text("Library ·");
+    for key in &capture.keys {
+        let before = settled(&session);
+        session.send(&key_bytes(key));
+        session.wait_for(&format!("{key} to change the screen"), |s| {
+            s.contents() != before
+        });
+    }
+    let screen = settled(&session);
+    session.send("q");
+    session.wait_exit();
+    let mut rows: Vec<&str> = screen.lines().map(str::trim_end).collect();
+    rows.resize(usize::from(capture.rows), "");
+    rows.iter().map(|row| format!("{row}\n")).collect()
+}
+
+#[test]
+fn the_library_screen_captures_are_what_gloss_draws() {
+    let mut readme = std::fs::read_to_string(readme_path()).expect("README.md is readable");
+    let captures = library_captures(&readme);
+    assert!(
+        captures.len() >= 2,
+        "the README shows the library view and an entity's page"
+    );
+    let update = ["GLOSS_UPDATE_README", "GLOSS_UPDATE_DOCS"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some());
+    // From the last, so the earlier blocks' ranges stay right when one is rewritten.
+    for capture in captures.iter().rev() {
+        let drawn = draw_library(capture);
+        if readme[capture.block.clone()] == drawn {
+            continue;
+        }
+        assert!(
+            update,
+            "the README's library capture after {:?} is not what gloss draws; run \
+             `GLOSS_UPDATE_README=1 cargo test --test readme` to regenerate it:\n{}",
+            capture.keys,
+            similar::TextDiff::from_lines(&readme[capture.block.clone()], drawn.as_str())
+                .unified_diff()
+                .context_radius(2)
+        );
+        readme.replace_range(capture.block.clone(), &drawn);
+    }
+    if update {
+        std::fs::write(readme_path(), readme).expect("README.md is writable");
+    }
+}

@@ -128,6 +128,8 @@ roles! {
     TimelineValue = "timeline.value" -> List;
     /// The pane's scrollbar.
     Scrollbar = "scrollbar";
+    /// Ticks beside the article's scrollbar where the current entity is mentioned.
+    ScrollbarMention = "scrollbar.mention" -> Scrollbar;
 
     // Status bar and prompts.
     /// The status bar: file, position, current annotation.

@@ -158,15 +158,17 @@ actions! {
         /// Side pane: notes
         TabNotes = "tab_notes", [Char('4')];
         /// Article: go to the side pane · side pane: show the passage
-        Enter = "enter", [Enter], hint Article 4 "list", Side 2 "show";
+        Enter = "enter", [Enter], hint Article 4 "list", Side 2 "show", Library 5 "open";
         /// Back to the article
         Back = "back", [Esc], hint Side 3 "back";
         /// Show or hide the side pane
         ToggleSidePane = "toggle_side_pane", [Char('s')];
+        /// Side pane: the selected entity elsewhere in your library
+        Elsewhere = "elsewhere", [Char('L')];
     }
     Search "Search" {
-        /// Search the article
-        Search = "search", [Char('/')], hint Article 5 "search";
+        /// Search the article (library: search every article)
+        Search = "search", [Char('/')], hint Article 5 "search", Library 2 "search";
         /// Next search match
         NextMatch = "next_match", [Char('n')];
         /// Previous search match
@@ -204,9 +206,15 @@ actions! {
         /// Selection: shrink by a line
         SelectLineUp = "select_line_up", [Char('k'), Up];
     }
+    Library "Library" {
+        /// Library: sort the articles by last read, date or title (cycles)
+        LibrarySort = "library_sort", [Char('s')], hint Library 3 "sort";
+        /// Library: people, organisations and places across your articles
+        LibraryEntities = "library_entities", [Char('e')], hint Library 4 "people";
+    }
     General "General" {
         /// Show or hide this help
-        Help = "help", [Char('?')], hint Article 1 "help", Side 1 "help";
+        Help = "help", [Char('?')], hint Article 1 "help", Side 1 "help", Library 1 "help";
         /// Show or hide the last messages, in full
         Messages = "messages", [Char('m')];
         /// Suspend gloss to the shell (fg brings it back)
@@ -227,6 +235,12 @@ impl Action {
     /// own in the keymap.
     pub fn is_select(self) -> bool {
         self.section() == Section::Selection
+    }
+
+    /// Actions that only mean something in the library screens: their keys (`s`, `e`)
+    /// mean something else in the reader, so they too have a table of their own.
+    pub fn is_library(self) -> bool {
+        self.section() == Section::Library
     }
 
     /// The config words of every action, for `Config::load`'s check of unknown names.
@@ -253,7 +267,7 @@ mod tests {
 
     #[test]
     fn each_focus_ranks_its_hints_once() {
-        for focus in [Focus::Article, Focus::Side] {
+        for focus in [Focus::Article, Focus::Side, Focus::Library] {
             let mut ranks: Vec<u8> = ALL
                 .iter()
                 .filter_map(|a| a.hint(focus))

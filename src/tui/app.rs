@@ -35,7 +35,7 @@ const TEST_PANIC_VAR: &str = "GLOSS_TEST_PANIC";
 /// is taken in once the work it relies on is in the model, which on a 3 MB book is a few
 /// tens of milliseconds at most and usually nothing: people read first. Articles opened
 /// from links stack up in a [`Session`] under the same terminal guard.
-pub fn run(model: Model, theme: &Theme, first: First, opening: Opening) -> anyhow::Result<Ending> {
+pub fn run(model: Model, theme: &Theme, first: First, opening: Opening) -> anyhow::Result<Ended> {
     // From here on a signal ends gloss through the loop, which restores the terminal.
     let signals = SignalWatch::start()?;
     let jobs = Jobs::new(&model, first.notes, first.whole);
@@ -105,12 +105,15 @@ pub fn run(model: Model, theme: &Theme, first: First, opening: Opening) -> anyho
                 let rest = session.save_rest();
                 let notice = notice.into_iter().chain(rest).collect::<Vec<_>>();
                 let notice = (!notice.is_empty()).then(|| notice.join("; "));
-                return Ok(Ending::Signalled { status, notice });
+                let ending = Ending::Signalled { status, notice };
+                let top_byte = session.first_top_byte();
+                return Ok(Ended { ending, top_byte });
             }
             Next::End(ending) => {
                 // Said in the status bar when they were left, if their save failed.
                 session.save_rest();
-                return Ok(ending);
+                let top_byte = session.first_top_byte();
+                return Ok(Ended { ending, top_byte });
             }
             Next::Open(link) => session.open(&link),
             Next::Back => {
@@ -119,6 +122,14 @@ pub fn run(model: Model, theme: &Theme, first: First, opening: Opening) -> anyho
             }
         }
     }
+}
+
+/// How the reader ended, and where the first document was left (its first byte on
+/// screen), which the library keeps as the reading position.
+#[derive(Debug)]
+pub struct Ended {
+    pub ending: Ending,
+    pub top_byte: usize,
 }
 
 /// How often the loop looks for a document being loaded when nothing else happens.
@@ -156,7 +167,7 @@ fn events(wait: Duration) -> anyhow::Result<Vec<Msg>> {
 }
 
 /// The message a terminal event means, if any.
-fn message(event: Event) -> Option<Msg> {
+pub(crate) fn message(event: Event) -> Option<Msg> {
     match event {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
             let key = match k.code {

@@ -43,6 +43,10 @@ pub fn dispatch(
             Effect::Quit => return Ok((redraw, Next::End(Ending::Quit))),
             Effect::Open(link) => return Ok((redraw, Next::Open(link))),
             Effect::Back => return Ok((redraw, Next::Back)),
+            Effect::Elsewhere(group) => match leave_for_library(model, group) {
+                Ok(next) => return Ok((redraw, next)),
+                Err(e) => Msg::Saved(Err(e)),
+            },
             Effect::OpenOutside(url) => Msg::OpenedOutside(open_outside(&model.opener, &url)),
             Effect::Exit(number) => {
                 let notice = save_before_exit(model);
@@ -96,6 +100,21 @@ pub fn save(model: &mut Model) -> Result<String, String> {
         // The cause first: the status bar has one line, and a path before it cuts it off.
         Err(e) => Err(super::messages::cause_first(&e)),
     }
+}
+
+/// Leaving the reader for the library's page of entity group `group`: the notes are
+/// saved first; a save that fails keeps the reader open (the error, for the status bar).
+pub fn leave_for_library(model: &mut Model, group: usize) -> Result<Next, String> {
+    if model.notes.dirty() {
+        save(model)?;
+    }
+    Ok(match model.annotations.group(group) {
+        Some(g) => Next::End(Ending::Elsewhere {
+            name: g.name.clone(),
+            label: g.label,
+        }),
+        None => Next::Stay,
+    })
 }
 
 /// Before gloss exits on a signal: the notes saved as quitting saves them, else written to

@@ -23,6 +23,8 @@ pub enum Mode {
     Select,
     /// The note editor is open: keys are text for the editor (see `update::notes`).
     Editor,
+    /// The library screens: the library table first, then moving, opening and leaving.
+    Library,
 }
 
 /// The bindings in force: each chord means at most one action.
@@ -33,19 +35,40 @@ pub struct Keymap {
     /// The same for the selection actions ([`Action::is_select`]), which reuse keys that
     /// mean something else when no selection is being made.
     select: Vec<(KeyChord, Action)>,
+    /// The same for the library screens' own actions ([`Action::is_library`]).
+    library: Vec<(KeyChord, Action)>,
+}
+
+/// Which of the keymap's tables an action's keys are in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Table {
+    Main,
+    Select,
+    Library,
+}
+
+fn table_of(action: Action) -> Table {
+    if action.is_select() {
+        Table::Select
+    } else if action.is_library() {
+        Table::Library
+    } else {
+        Table::Main
+    }
 }
 
 impl Default for Keymap {
     fn default() -> Keymap {
-        let table = |select: bool| {
+        let table = |t: Table| {
             ALL.iter()
-                .filter(|a| a.is_select() == select)
+                .filter(|&&a| table_of(a) == t)
                 .flat_map(|&a| a.default_keys().into_iter().map(move |k| (k, a)))
                 .collect()
         };
         Keymap {
-            bindings: table(false),
-            select: table(true),
+            bindings: table(Table::Main),
+            select: table(Table::Select),
+            library: table(Table::Library),
         }
     }
 }
@@ -61,16 +84,17 @@ impl Keymap {
             let Some(action) = Action::from_name(name) else {
                 continue;
             };
-            let table = match action.is_select() {
-                true => &mut map.select,
-                false => &mut map.bindings,
+            let table = match table_of(action) {
+                Table::Select => &mut map.select,
+                Table::Library => &mut map.library,
+                Table::Main => &mut map.bindings,
             };
             table.retain(|(k, a)| *a != action && !chords.contains(k));
             table.extend(chords.iter().map(|&k| (k, action)));
         }
         // Ctrl-c quits whatever the overrides said (`Config::load` refuses to rebind it;
         // this holds for a keymap built from any list).
-        for table in [&mut map.bindings, &mut map.select] {
+        for table in [&mut map.bindings, &mut map.select, &mut map.library] {
             table.retain(|(k, a)| *k != ALWAYS_QUITS || *a == Action::Quit);
         }
         if !map.bindings.contains(&(ALWAYS_QUITS, Action::Quit)) {
@@ -83,6 +107,11 @@ impl Keymap {
     pub fn resolve(&self, mode: Mode, chord: &KeyChord) -> Option<Action> {
         if mode == Mode::Select
             && let Some(&(_, action)) = self.select.iter().find(|(k, _)| k == chord)
+        {
+            return Some(action);
+        }
+        if mode == Mode::Library
+            && let Some(&(_, action)) = self.library.iter().find(|(k, _)| k == chord)
         {
             return Some(action);
         }
@@ -129,6 +158,24 @@ impl Keymap {
                     | Action::HalfPageUp
             )
             .then_some(action),
+            Mode::Library => matches!(
+                action,
+                Action::Quit
+                    | Action::Suspend
+                    | Action::Back
+                    | Action::Help
+                    | Action::Enter
+                    | Action::Search
+                    | Action::LineDown
+                    | Action::LineUp
+                    | Action::HalfPageDown
+                    | Action::HalfPageUp
+                    | Action::PageDown
+                    | Action::PageUp
+                    | Action::Top
+                    | Action::Bottom
+            )
+            .then_some(action),
             Mode::Prompt | Mode::Editor => None,
         }
     }
@@ -138,6 +185,7 @@ impl Keymap {
         self.bindings
             .iter()
             .chain(&self.select)
+            .chain(&self.library)
             .filter(|(_, a)| *a == action)
             .map(|&(k, _)| k)
             .collect()
@@ -214,6 +262,49 @@ mod tests {
         chords.sort();
         chords.dedup();
         assert_eq!(chords.len(), map.bindings.len());
+    }
+
+    #[test]
+    fn the_library_has_its_own_table_over_the_moving_keys() {
+        let map = Keymap::default();
+        let cases = [
+            ("s", Action::LibrarySort),
+            ("e", Action::LibraryEntities),
+            ("j", Action::LineDown),
+            ("enter", Action::Enter),
+            ("/", Action::Search),
+            ("q", Action::Quit),
+            ("G", Action::Bottom),
+        ];
+        for (key, action) in cases {
+            assert_eq!(
+                map.resolve(Mode::Library, &chord(key)),
+                Some(action),
+                "{key}"
+            );
+        }
+        assert_eq!(map.resolve(Mode::Library, &chord("tab")), None);
+        assert_eq!(
+            map.resolve(Mode::Normal, &chord("s")),
+            Some(Action::ToggleSidePane)
+        );
+        assert_eq!(
+            map.resolve(Mode::Normal, &chord("e")),
+            Some(Action::EditNote)
+        );
+        assert_eq!(
+            map.resolve(Mode::Normal, &chord("L")),
+            Some(Action::Elsewhere)
+        );
+        let map = Keymap::with_overrides(&[("library_sort".to_string(), vec![chord("o")])]);
+        assert_eq!(
+            map.resolve(Mode::Library, &chord("o")),
+            Some(Action::LibrarySort)
+        );
+        assert_eq!(
+            map.resolve(Mode::Normal, &chord("s")),
+            Some(Action::ToggleSidePane)
+        );
     }
 
     #[test]

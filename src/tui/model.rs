@@ -19,10 +19,12 @@ use super::rows::{Item, Rows, Tab};
 mod annotations;
 mod geometry;
 mod layout;
+mod marks;
 mod parts;
 mod side;
 
 pub use geometry::{Panes, SideAreas};
+pub use marks::MentionMarks;
 pub use parts::{DetectionState, Overlays, StatusLine, Viewport};
 pub use side::{ListState, SidePane};
 
@@ -65,6 +67,8 @@ pub enum Focus {
     #[default]
     Article,
     Side,
+    /// The library screens (their status bar's hint).
+    Library,
 }
 
 /// A place in the reading, for the jump list: anchored to a byte so it survives a resize.
@@ -110,6 +114,8 @@ pub struct Model {
     pub detection: DetectionState,
     /// The current annotation (index into `annotations`).
     pub current: Option<usize>,
+    /// Where the current entity's mentions fall on the scrollbar (kept by `update`).
+    pub marks: MentionMarks,
     pub jumps: JumpList<Position>,
     /// The search prompt and the last search.
     pub search: Search,
@@ -147,6 +153,7 @@ impl Model {
             side: SidePane::default(),
             detection: DetectionState::default(),
             current: None,
+            marks: MentionMarks::default(),
             jumps: JumpList::new(),
             search: Search::default(),
             overlay: Overlays::default(),

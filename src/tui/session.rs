@@ -141,6 +141,12 @@ impl Session {
         &mut self.docs[last]
     }
 
+    /// The first byte on screen of the first document (the one gloss was started on),
+    /// for the library to keep its reading position.
+    pub fn first_top_byte(&self) -> usize {
+        self.docs.first().map_or(0, |d| d.model.reading_position())
+    }
+
     /// How many documents are open (the shown one and those Ctrl-o goes back to).
     pub fn depth(&self) -> usize {
         self.docs.len()

@@ -37,6 +37,12 @@ pub enum Ending {
     /// A signal ended it: the process exits with `status` (128 + the signal) after
     /// printing `notice` (where notes that could not be saved went), if any.
     Signalled { status: i32, notice: Option<String> },
+    /// The reader asked to see this entity across the library (its canonical name and
+    /// kind); its notes are saved.
+    Elsewhere {
+        name: String,
+        label: crate::annotation::EntityLabel,
+    },
 }
 
 /// Whether an external program (`$EDITOR`) runs in the foreground for gloss.

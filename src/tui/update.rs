@@ -34,6 +34,7 @@ const WHEEL_LINES: usize = 3;
 pub fn update(m: &mut Model, msg: Msg) -> Outcome {
     let outcome = take(m, msg);
     log_message(m);
+    m.refresh_marks();
     outcome
 }
 
@@ -261,6 +262,9 @@ fn command(m: &mut Model, action: Action) -> Effect {
         Action::NextMatch => jump::next_match(m, true),
         Action::PrevMatch => jump::next_match(m, false),
         Action::ToggleSidePane => toggle_side(m),
+        Action::Elsewhere => return elsewhere(m),
+        // The library screens' own actions: their keys mean other things here.
+        Action::LibrarySort | Action::LibraryEntities => {}
         Action::Links => links::open_list(m),
         Action::OpenExternal | Action::ShowLink => links::outside_the_list(m, action),
         Action::Help => overlay::open(m, Overlay::Keys),
@@ -281,6 +285,26 @@ fn command(m: &mut Model, action: Action) -> Effect {
         | Action::SelectLineUp => return notes::act(m, action),
     }
     Effect::None
+}
+
+/// The entity the side pane's selected Entities row names (the side pane focused), else
+/// the current annotation's: the library is to show it across articles.
+fn elsewhere(m: &mut Model) -> Effect {
+    let selected = (m.side.focus == Focus::Side && m.side_shown() && m.side.tab == Tab::Entities)
+        .then(|| m.side.current().selected)
+        .flatten()
+        .and_then(|i| m.rows.anchors(Tab::Entities, i).first());
+    let anno = selected.or(m.current);
+    match anno.and_then(|i| m.annotations.get(i)?.group()) {
+        Some(group) => Effect::Elsewhere(group),
+        None => {
+            let key = m.keymap.label(Action::Elsewhere);
+            m.status.message = Some(format!(
+                "{key} shows a person, organisation or place across your library: choose one first"
+            ));
+            Effect::None
+        }
+    }
 }
 
 /// Scrolls the article, or moves the side pane's selection when it has focus: which of

@@ -40,6 +40,7 @@ impl Model {
             position.current = position.current.and_then(same);
         }
         self.rows = Rows::new(&self.annotations);
+        self.marks.clear();
         self.side.reset_lists();
         self.refresh_notes();
     }

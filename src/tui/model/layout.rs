@@ -75,6 +75,11 @@ impl Model {
         self.view.layout_cache.clear();
         self.view.width = 0;
         self.relayout();
+        if let Some((byte, lead)) = self.view.pending_start.take()
+            && byte < self.article.text.len()
+        {
+            self.start_at(byte, lead);
+        }
     }
 
     /// Takes a complete layout made elsewhere, if it is for the current width, keeping
@@ -86,6 +91,38 @@ impl Model {
         let top_byte = self.top_byte();
         self.view.layout = layout;
         self.anchor(top_byte);
+    }
+
+    /// Opens the view at byte `byte` of the text: its line at the top (a reading position
+    /// kept by the library, so reopening shows exactly the same lines), or with `lead` a
+    /// quarter down the page so what comes before shows too (a passage chosen in the
+    /// library). A byte past the text (the head of a big file, the rest loading) is kept
+    /// for when the whole article is in ([`Model::replace_article`]).
+    pub fn start_at(&mut self, byte: usize, lead: bool) {
+        if byte >= self.article.text.len() {
+            self.view.pending_start = Some((byte, lead));
+            return;
+        }
+        if byte == 0 {
+            return;
+        }
+        let width = self.view.width.max(1);
+        if !self.view.layout.is_complete() {
+            self.view.layout = Layout::partial(&self.article, width, byte, self.page_height());
+        }
+        self.anchor(byte);
+        if lead {
+            self.view.top = self.view.top.saturating_sub(self.page_height() / 4);
+        }
+        self.clamp_top();
+    }
+
+    /// Where the reader is, for the library to keep: the first byte on screen, or the
+    /// place still waiting for the whole of a big file.
+    pub fn reading_position(&self) -> usize {
+        self.view
+            .pending_start
+            .map_or_else(|| self.top_byte(), |(byte, _)| byte)
     }
 
     /// Puts the line showing `top_byte` at the top of the view.

@@ -21,6 +21,9 @@ pub struct Viewport {
     pub width: u16,
     /// First visible layout line of the article pane.
     pub top: usize,
+    /// A place to open at past the head shown so far of a big file (the byte, and whether
+    /// to show what leads to it): taken once the whole article is in.
+    pub pending_start: Option<(usize, bool)>,
 }
 
 impl Viewport {
@@ -32,6 +35,7 @@ impl Viewport {
             layout_cache: Vec::new(),
             width: 0,
             top: 0,
+            pending_start: None,
         }
     }
 }

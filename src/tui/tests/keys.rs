@@ -338,3 +338,58 @@ fn a_taller_terminal_at_the_end_of_the_article_fills_the_pane() {
     update(&mut m, Msg::Resize(40, 30));
     assert_eq!(m.view.top, m.max_top(), "the last line rests at the bottom");
 }
+
+#[test]
+fn elsewhere_names_the_current_or_selected_entity_for_the_library() {
+    use crate::keys::KeyChord;
+    let mut m = model(100, 30);
+    let l: KeyChord = "L".parse().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(update(&mut m, Msg::Key(l)).effect, Effect::None);
+    assert!(
+        m.status
+            .message
+            .as_deref()
+            .is_some_and(|s| s.contains("choose one"))
+    );
+    keys(&mut m, "Tab Tab Tab");
+    // Ana Ruiz is group 1 of the test article.
+    assert_eq!(update(&mut m, Msg::Key(l)).effect, Effect::Elsewhere(1));
+    // In the side pane, the selected row counts: the next entity down is Tom Okafor.
+    keys(&mut m, "Enter j");
+    assert_eq!(m.side.focus, Focus::Side);
+    assert_eq!(update(&mut m, Msg::Key(l)).effect, Effect::Elsewhere(4));
+}
+
+#[test]
+fn a_place_past_the_head_of_a_big_file_is_opened_once_the_whole_article_is_in() {
+    use crate::article::{Article, Meta};
+    use crate::tui::keymap::Keymap;
+    use crate::tui::model::{Model, Settings};
+    let whole = super::article();
+    let head_len = super::TEXT.find("\n\n").unwrap_or(0);
+    let head = Article::from_verbatim(super::TEXT[..head_len].to_string(), Meta::default());
+    let mut m = Model::new(
+        head,
+        "big.txt".into(),
+        Settings::default(),
+        Keymap::default(),
+        (100, 6),
+    );
+    let place = super::span("Ruiz said the bridge", 0).start;
+    m.start_at(place, false);
+    assert_eq!(m.top_byte(), 0, "not in the head: waits");
+    assert_eq!(
+        m.reading_position(),
+        place,
+        "kept as the place to save meanwhile"
+    );
+    update(&mut m, Msg::ArticleLoaded(Box::new(whole)));
+    // On screen (the last lines rest at the bottom of the pane, so the top may be above).
+    assert!(m.top_byte() > head_len, "{}", m.top_byte());
+    assert!(
+        m.visible_bytes().contains(&place),
+        "{:?}",
+        m.visible_bytes()
+    );
+    assert_eq!(m.view.pending_start, None);
+}

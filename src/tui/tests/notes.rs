@@ -402,3 +402,33 @@ fn notes_tab_with_notes_and_a_detached_one_snapshot() {
     press(&mut m, "4 Enter");
     insta::assert_snapshot!(screen(&m, &Theme::default()));
 }
+
+#[test]
+fn leaving_for_the_library_saves_the_notes_or_stays() {
+    use super::super::effects::{Next, leave_for_library};
+    let dir = tempfile::tempdir().unwrap();
+    let mut m = with_notes(&dir, 100, 30);
+    add_on(&mut m, "Ana Ruiz", "the mayor");
+    assert!(m.notes.dirty());
+    let left = leave_for_library(&mut m, 1);
+    assert!(matches!(left, Ok(Next::End(_))), "{left:?}");
+    assert!(!m.notes.dirty(), "saved before leaving");
+    assert!(dir.path().join("notes.toml").is_file());
+    // A notes file that cannot be written (its directory became a file, which stops
+    // root too): the reader stays, the notes kept.
+    let gone = dir.path().join("gone");
+    std::fs::create_dir(&gone).unwrap();
+    let mut m = model(100, 30);
+    m.notes = open_notes(
+        &article(),
+        Ok(NotesLocation::File(gone.join("n.toml"))),
+        None,
+    );
+    m.refresh_notes();
+    add_on(&mut m, "Ana Ruiz", "kept");
+    std::fs::remove_dir_all(&gone).unwrap();
+    std::fs::write(&gone, "a file now").unwrap();
+    let stayed = leave_for_library(&mut m, 1);
+    assert!(stayed.is_err(), "{stayed:?}");
+    assert!(m.notes.dirty());
+}

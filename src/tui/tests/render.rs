@@ -148,3 +148,29 @@ fn resizing_redraws_at_once_at_every_size() {
     }
     assert!(screen(&m, &theme).contains("Ent 5"));
 }
+
+#[test]
+fn mention_marks_beside_the_scrollbar() {
+    // 12 rows: the article overflows, so the scrollbar shows, ticked where Ana Ruiz is named.
+    let mut m = model(100, 12);
+    keys(&mut m, "Tab Tab Tab");
+    let theme = Theme::default();
+    let column = m
+        .scrollbar_column()
+        .unwrap_or_else(|| panic!("no scrollbar"));
+    let buf = buffer(&m, &theme);
+    let ticked: Vec<u16> = (column.y..column.bottom())
+        .filter(|&y| matches!(buf[(column.x, y)].symbol(), "┤" | "┫"))
+        .map(|y| y - column.y)
+        .collect();
+    assert_eq!(ticked, m.marks.rows());
+    assert!(ticked.len() >= 2, "{ticked:?}");
+    let mark = style::role(&theme, Role::ScrollbarMention).fg;
+    for &row in &ticked {
+        assert_eq!(
+            buf[(column.x, column.y + row)].fg,
+            mark.unwrap_or(Color::Reset)
+        );
+    }
+    insta::assert_snapshot!(screen(&m, &theme));
+}

@@ -98,6 +98,24 @@ pub fn draw_scrollbar(frame: &mut Frame, m: &Model, theme: &Theme) {
         .track_style(role(theme, track))
         .thumb_style(stack(theme, &[track, Role::Scrollbar]));
     frame.render_stateful_widget(bar, column, &mut state);
+    draw_mention_marks(frame, column, m, theme, track);
+}
+
+/// Ticks on the scrollbar's left, towards the text, where the current entity's mentions
+/// fall along the article (rows computed once per entity and layout: `MentionMarks`).
+fn draw_mention_marks(frame: &mut Frame, column: Rect, m: &Model, theme: &Theme, track: Role) {
+    let style = stack(theme, &[track, Role::ScrollbarMention]);
+    let buf = frame.buffer_mut();
+    for &row in m.marks.rows() {
+        let Some(cell) = buf.cell_mut((column.x, column.y.saturating_add(row))) else {
+            continue;
+        };
+        if row >= column.height {
+            continue;
+        }
+        let tick = if cell.symbol() == "┃" { "┫" } else { "┤" };
+        cell.set_symbol(tick).set_style(style);
+    }
 }
 
 /// The role of a block's body text.

@@ -107,7 +107,7 @@ pub fn draw(frame: &mut Frame, screen: Rect, m: &Model, scroll: usize, theme: &T
 
 /// Where an overlay `w` columns wide holding `lines` lines sits on `screen` (centred, as
 /// tall as its lines and borders, at most the screen), and how far its lines can scroll.
-pub(super) fn overlay_area(screen: Rect, w: u16, lines: usize) -> (Rect, usize) {
+pub(crate) fn overlay_area(screen: Rect, w: u16, lines: usize) -> (Rect, usize) {
     let h = u16::try_from(lines + 2)
         .unwrap_or(u16::MAX)
         .min(screen.height);

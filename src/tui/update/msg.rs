@@ -89,6 +89,9 @@ pub enum Effect {
     Suspend,
     /// Save the notes (or copy them to a recovery file) and end on this signal.
     Exit(i32),
+    /// Show this entity group of the article across the library ("elsewhere in your
+    /// library").
+    Elsewhere(usize),
     /// Open this link (a URL or a path) as a document over this one (`tui::session`);
     /// the answer comes back as [`Msg::Opened`].
     Open(String),

@@ -7,13 +7,11 @@
 //! a terminal left exactly as it was.
 
 use std::io::{self, IsTerminal};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand};
-use jiff::civil::Date;
+use clap::{CommandFactory, Parser};
 
-use gloss::args::parse_date;
 use gloss::config::Config;
 use gloss::ingest::{self, LoadOptions, Source};
 use gloss::theme::{ColorDepth, Theme};
@@ -25,6 +23,8 @@ use gloss::tui::{self, Keymap, Launch, Settings};
 mod annotate;
 #[path = "main/browse.rs"]
 mod browse;
+#[path = "main/cli.rs"]
+mod cli;
 #[path = "main/cli_docs.rs"]
 mod cli_docs;
 #[path = "main/corpus.rs"]
@@ -44,149 +44,7 @@ mod record;
 #[path = "main/web.rs"]
 mod web;
 
-/// A terminal reader for annotated news articles: the article on the left, the people,
-/// organisations, places, dates and quotes detected in it on the right.
-#[derive(Debug, Parser)]
-#[command(name = "gloss", version, args_conflicts_with_subcommands = true)]
-struct Cli {
-    #[command(subcommand)]
-    command: Option<Command>,
-
-    /// The article to read: a text, Markdown or HTML file, an http(s) URL, or '-' for
-    /// standard input; without one, the library view opens (once the library has an
-    /// article), else the bundled sample article.
-    file: Option<PathBuf>,
-
-    /// Any further files: refused with a message saying one file is read at a time (clap
-    /// alone would take the second for a subcommand it does not know).
-    #[arg(hide = true)]
-    more_files: Vec<PathBuf>,
-
-    /// The publication date relative dates are resolved against (overrides the file's).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    date: Option<Date>,
-
-    /// A built-in theme (dark, light, high-contrast, no-color) or a theme file.
-    #[arg(long, value_name = "NAME|PATH")]
-    theme: Option<String>,
-
-    /// The config file to use instead of $XDG_CONFIG_HOME/gloss/config.toml.
-    #[arg(long, value_name = "PATH")]
-    config: Option<PathBuf>,
-
-    /// Fetch the URL again instead of opening the copy kept from the last fetch.
-    #[arg(long)]
-    refresh: bool,
-
-    #[command(flatten)]
-    notes: NotesArgs,
-
-    /// Open the bundled sample article.
-    #[arg(long, conflicts_with = "file")]
-    sample: bool,
-
-    /// The library database instead of $XDG_DATA_HOME/gloss/library.db.
-    #[arg(long, value_name = "PATH")]
-    library: Option<PathBuf>,
-
-    /// Do not record this article in the library (the config's `[library] enabled =
-    /// false` never records).
-    #[arg(long, conflicts_with = "library")]
-    no_library: bool,
-}
-
-/// Where notes are kept (both the reader and `gloss notes` take these).
-#[derive(Debug, clap::Args)]
-struct NotesArgs {
-    /// Keep this article's notes in this file (instead of $XDG_DATA_HOME/gloss/notes/).
-    #[arg(long, value_name = "PATH", conflicts_with = "notes_beside")]
-    notes: Option<PathBuf>,
-
-    /// Keep this article's notes next to it, as ARTICLE.notes.toml.
-    #[arg(long)]
-    notes_beside: bool,
-}
-
-/// `--input-format`: the article's format when its name and content cannot tell.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum InputFormat {
-    Html,
-    Markdown,
-    Text,
-}
-
-impl InputFormat {
-    fn format(self) -> ingest::Format {
-        match self {
-            InputFormat::Html => ingest::Format::Html,
-            InputFormat::Markdown => ingest::Format::Markdown,
-            InputFormat::Text => ingest::Format::Plain,
-        }
-    }
-}
-
-#[derive(Debug, Subcommand)]
-enum Command {
-    /// Print the article's annotations as JSON (no terminal interface).
-    Annotate {
-        /// The article: a file, an http(s) URL, or '-' for standard input; without one,
-        /// the sample. Several files or a directory: one JSON line per file, in the order
-        /// given, a directory's articles sorted by path.
-        files: Vec<PathBuf>,
-
-        /// Read {"id","text","date"} lines (or {"id","html","url"} pages) from FILE or
-        /// standard input and write one {"id","annotations"} line for each, in order.
-        #[arg(long)]
-        jsonl: bool,
-
-        /// Documents annotated at once with --jsonl or several files (default: every core).
-        #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-        jobs: Option<u16>,
-
-        /// The publication date relative dates are resolved against.
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-        date: Option<Date>,
-
-        /// How to read the article when its name and content cannot tell (an HTML page is
-        /// read in reader mode: the JSON's text is the extracted article).
-        #[arg(long, value_enum, value_name = "FORMAT")]
-        input_format: Option<InputFormat>,
-
-        /// Fetch the URL again instead of reading the copy kept from the last fetch.
-        #[arg(long)]
-        refresh: bool,
-    },
-    /// List an article's notes, export them (to standard output) or import some.
-    Notes {
-        /// The article file.
-        file: PathBuf,
-
-        /// Write the notes as Markdown, the stored JSON, or W3C Web Annotation JSON-LD.
-        #[arg(long, value_name = "FORMAT", conflicts_with = "import")]
-        export: Option<notes_cmd::Format>,
-
-        /// Import annotations: `--import w3c FILE.json` (a W3C collection, page or
-        /// annotation, or a Hypothesis export), placed on the article and saved.
-        #[arg(long, num_args = 2, value_names = ["FORMAT", "FILE"])]
-        import: Option<Vec<PathBuf>>,
-
-        /// The config file to use (for `notes_dir`).
-        #[arg(long, value_name = "PATH")]
-        config: Option<PathBuf>,
-
-        #[command(flatten)]
-        notes: NotesArgs,
-    },
-    /// The library of articles read: add, list, search, entities, quotes, remove, export.
-    Library(library_cmd::LibraryArgs),
-    /// Print a shell completion script: `gloss completions bash > ~/.local/share/bash-completion/completions/gloss`.
-    Completions {
-        #[arg(value_enum)]
-        shell: cli_docs::Shell,
-    },
-    /// Print the man page (roff): `gloss man > ~/.local/share/man/man1/gloss.1`.
-    Man,
-}
+use cli::{Cli, Command, InputFormat, NotesArgs};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {

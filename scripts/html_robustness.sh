@@ -9,7 +9,8 @@
 # page under 3x its size + 30 MB. Too slow for the test suite; the tests
 # (src/ingest/html/tests.rs) take the same shapes at 10,000 levels and 100,000 <div>s.
 #
-# Usage: scripts/html_robustness.sh   (GLOSS=path/to/gloss, default target/release/gloss)
+# Usage: scripts/html_robustness.sh   (GLOSS=path/to/gloss, default target/release/gloss;
+# the extraction-alone table needs cargo build --release --example html_extract_rss)
 # The pages are written to a temporary directory and removed afterwards.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -86,3 +87,20 @@ for page in "$dir"/*.html; do
   printf '| %s | %.1f | %s | %s | %s | %s | %s |\n' "$name" "$(stat -c %s "$page" | awk '{ print $1 / 1e6 }')" \
     "$status" "${secs:--}" "${rss:--}" "$text" "$err"
 done
+
+# The 50 MB pages again, extraction alone (no detection): what opening the page costs
+# before the detectors, which run on the extracted text as they do on any article.
+extract="${EXTRACT:-target/release/examples/html_extract_rss}"
+if [ -x "$extract" ]; then
+  echo
+  echo "| page, extraction alone | time (s) | peak RSS (MB) |"
+  echo "|---|---|---|"
+  for page in "$dir"/*50mb.html; do
+    timeout "$timeout_s" /usr/bin/time -v -o "$dir/time.txt" "$extract" "$page" >/dev/null 2>&1 || true
+    secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$dir/time.txt")
+    rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$dir/time.txt")
+    printf '| %s | %s | %s |\n' "$(basename "$page" .html)" "$secs" "$rss"
+  done
+else
+  echo "(extraction alone skipped: cargo build --release --example html_extract_rss)"
+fi

@@ -15,20 +15,24 @@ use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 const PRESCAN: usize = 1024;
 
 /// The decoded text and, when bytes could not be decoded, a warning for the status bar.
-pub(crate) struct Decoded {
-    pub text: String,
+pub(crate) struct Decoded<'a> {
+    /// Borrowed from the bytes when they are UTF-8 already (no copy of a big page).
+    pub text: std::borrow::Cow<'a, str>,
     pub warning: Option<String>,
 }
 
 /// Decodes a page's bytes (see the module doc for the order of evidence).
 #[cfg(test)]
-pub(crate) fn decode(bytes: &[u8]) -> Decoded {
+pub(crate) fn decode(bytes: &[u8]) -> Decoded<'_> {
     decode_with(bytes, None)
 }
 
 /// Decodes a page's bytes, `transport` being the encoding its HTTP header named, used when
 /// the page has no byte-order mark and declares none itself.
-pub(crate) fn decode_with(bytes: &[u8], transport: Option<&'static Encoding>) -> Decoded {
+pub(crate) fn decode_with<'a>(
+    bytes: &'a [u8],
+    transport: Option<&'static Encoding>,
+) -> Decoded<'a> {
     let utf8 = || std::str::from_utf8(bytes).is_ok();
     let encoding = match Encoding::for_bom(bytes) {
         Some((bom, _)) => bom,
@@ -51,7 +55,7 @@ pub(crate) fn decode_with(bytes: &[u8], transport: Option<&'static Encoding>) ->
     };
     let (text, used, had_errors) = encoding.decode(bytes);
     Decoded {
-        text: text.into_owned(),
+        text,
         warning: had_errors.then(|| {
             format!(
                 "the page is not valid {}: bad bytes were replaced",

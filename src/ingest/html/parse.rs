@@ -67,6 +67,26 @@ impl<S: TokenSink> TokenSink for DepthCap<S> {
     }
 }
 
+/// How much of the page the tokenizer is handed at once.
+const FEED_BYTES: usize = 64 * 1024;
+
+/// `text` cut into pieces of about `size` bytes, each ending on a character boundary.
+fn pieces(text: &str, size: usize) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut end = size.min(rest.len());
+        while !rest.is_char_boundary(end) {
+            end += 1;
+        }
+        let (piece, after) = rest.split_at(end);
+        rest = after;
+        Some(piece)
+    })
+}
+
 /// Parses a whole document as a browser would (never fails).
 pub(crate) fn document(html: &str) -> Html {
     let builder = TreeBuilder::new(
@@ -80,10 +100,13 @@ pub(crate) fn document(html: &str) -> Html {
     };
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
-    input.push_back(StrTendril::from(html));
-    // A script or a `<meta charset>` pauses the tokenizer; nothing runs scripts here and
-    // the text is decoded already (`encoding`), so carry on until the input is done.
-    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    // Fed a piece at a time, so the parser's copy of the page is one piece, not the page.
+    for piece in pieces(html, FEED_BYTES) {
+        input.push_back(StrTendril::from_slice(piece));
+        // A script or a `<meta charset>` pauses the tokenizer; nothing runs scripts here
+        // and the text is decoded already (`encoding`), so carry on until the piece is done.
+        while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    }
     tokenizer.end();
     let Tokenizer { sink, .. } = tokenizer;
     html5ever::tree_builder::TreeSink::finish(sink.inner.sink)
@@ -92,6 +115,37 @@ pub(crate) fn document(html: &str) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_cover_the_text_and_end_on_character_boundaries() {
+        let text = "aé€😀".repeat(50);
+        for size in [1, 2, 3, 5, 64] {
+            let cut: Vec<&str> = pieces(&text, size).collect();
+            assert_eq!(cut.concat(), text, "size {size}");
+            assert!(cut.iter().all(|p| !p.is_empty() && p.len() < size + 4));
+        }
+        assert_eq!(pieces("", 8).count(), 0);
+    }
+
+    #[test]
+    fn a_page_fed_in_pieces_parses_as_the_whole_page() {
+        // Tags, entities and a script cut across the 64 KiB pieces.
+        let page = format!(
+            "<html><body>{}<p>end &amp; done</p></body></html>",
+            "<div class=x><p>caf\u{e9} &eacute; <b>bold</b></p><script>var a = '</p>';</script></div>".repeat(3000)
+        );
+        assert!(page.len() > 3 * FEED_BYTES);
+        let html = document(&page);
+        assert_eq!(
+            html.root_element()
+                .select(&scraper::Selector::parse("p").unwrap_or_else(|e| panic!("{e}")))
+                .count(),
+            3001
+        );
+        let text: String = html.root_element().text().collect();
+        assert!(text.ends_with("end & done"), "{}", &text[text.len() - 40..]);
+        assert_eq!(text.matches("café é bold").count(), 3000);
+    }
 
     #[test]
     fn titles_and_scripts_parse_as_raw_text() {

@@ -169,13 +169,19 @@ fn settled(session: &harness::Session) -> String {
 /// The capture's file as gloss draws it at the capture's size after its keys, each row
 /// without trailing blanks.
 fn draw(capture: &Capture) -> String {
-    let mut session = harness::Session::gloss(&[&capture.file], capture.cols, capture.rows);
+    let session = harness::Session::gloss(&[&capture.file], capture.cols, capture.rows);
     // Detection runs beside the first frame: the keys must find the annotations there.
     session.wait_for("the article annotated", |s| {
         let text = s.contents();
         // The side pane's tab bar is drawn, and detection no longer says it runs.
         (text.contains(" Not ") || text.contains(" Notes ")) && !text.contains("etecting…")
     });
+    keys_then_screen(session, capture)
+}
+
+/// Presses the capture's keys, each waited for until the screen changes, and returns the
+/// settled screen, `capture.rows` lines without trailing blanks; then quits.
+fn keys_then_screen(mut session: harness::Session, capture: &Capture) -> String {
     for key in &capture.keys {
         let before = settled(&session);
         session.send(&key_bytes(key));
@@ -291,7 +297,7 @@ fn draw_library(capture: &Capture) -> String {
     );
     let data = data.display().to_string();
     let env = [("XDG_DATA_HOME", data.as_str())];
-    let mut session = harness::Session::spawn(
+    let session = harness::Session::spawn(
         env!("CARGO_BIN_EXE_gloss"),
         &["library"],
         &env,
@@ -299,19 +305,7 @@ fn draw_library(capture: &Capture) -> String {
         capture.rows,
     );
     session.wait_for_text("Library ·");
-    for key in &capture.keys {
-        let before = settled(&session);
-        session.send(&key_bytes(key));
-        session.wait_for(&format!("{key} to change the screen"), |s| {
-            s.contents() != before
-        });
-    }
-    let screen = settled(&session);
-    session.send("q");
-    session.wait_exit();
-    let mut rows: Vec<&str> = screen.lines().map(str::trim_end).collect();
-    rows.resize(usize::from(capture.rows), "");
-    rows.iter().map(|row| format!("{row}\n")).collect()
+    keys_then_screen(session, capture)
 }
 
 #[test]

@@ -15,6 +15,7 @@ use crate::tui::ui::{fit, width};
 
 use super::model::{LibraryView, Screen};
 use super::shelf::{ArticleRow, EntityRow, SearchHit};
+use super::window::Window;
 
 mod entity;
 mod status;
@@ -175,6 +176,17 @@ fn draw_articles(frame: &mut Frame, body: Rect, v: &LibraryView, theme: &Theme) 
         empty(frame, body, hint, theme);
         return;
     }
+    draw_rows(frame, body, w, theme, article_spans);
+}
+
+/// The window's rows that fit in `body`, one a line, the cursor's highlighted.
+fn draw_rows<'a, T>(
+    frame: &mut Frame,
+    body: Rect,
+    w: &'a Window<T>,
+    theme: &Theme,
+    spans: impl Fn(&'a T, &Theme) -> (Vec<Span<'a>>, Vec<Span<'a>>),
+) {
     for (i, row) in w
         .rows()
         .iter()
@@ -183,7 +195,7 @@ fn draw_articles(frame: &mut Frame, body: Rect, v: &LibraryView, theme: &Theme) 
         .take(usize::from(body.height))
     {
         let y = body.y + u16::try_from(i - w.top()).unwrap_or(0);
-        let (left, right) = article_spans(row, theme);
+        let (left, right) = spans(row, theme);
         put_row(frame, body, y, i == w.cursor(), theme, left, right);
     }
 }
@@ -279,17 +291,7 @@ fn draw_entities(frame: &mut Frame, body: Rect, v: &LibraryView, theme: &Theme) 
         );
         return;
     }
-    for (i, row) in w
-        .rows()
-        .iter()
-        .enumerate()
-        .skip(w.top())
-        .take(usize::from(body.height))
-    {
-        let y = body.y + u16::try_from(i - w.top()).unwrap_or(0);
-        let (left, right) = entity_spans(row, theme);
-        put_row(frame, body, y, i == w.cursor(), theme, left, right);
-    }
+    draw_rows(frame, body, w, theme, entity_spans);
 }
 
 fn entity_spans<'a>(row: &'a EntityRow, theme: &Theme) -> (Vec<Span<'a>>, Vec<Span<'a>>) {

@@ -241,13 +241,11 @@ fn stream(
 
 const GIB: u64 = 1 << 30;
 
-/// A declared 1 GiB body: refused at the cap, having read little more than the cap (the
-/// rest is what the sockets' buffers held when gloss hung up).
-#[test]
-fn a_gigabyte_body_stops_at_the_cap() {
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1073741824\r\n\r\n";
+/// A gigabyte served after `head`: refused at the cap, having read little more than the
+/// cap (the rest is what the sockets' buffers held when gloss hung up).
+fn a_gigabyte_stops_at_the_cap(head: &'static str, path: &str) {
     let (base, sent) = stream(head, GIB, 64 * 1024, Duration::ZERO);
-    let err = fetch(&format!("{base}/huge"), &options()).unwrap_err();
+    let err = fetch(&format!("{base}{path}"), &options()).unwrap_err();
     assert!(
         err.cause.starts_with("the page is larger than 1 MiB"),
         "{err}"
@@ -261,23 +259,22 @@ fn a_gigabyte_body_stops_at_the_cap() {
     );
 }
 
+/// A declared 1 GiB body.
+#[test]
+fn a_gigabyte_body_stops_at_the_cap() {
+    a_gigabyte_stops_at_the_cap(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1073741824\r\n\r\n",
+        "/huge",
+    );
+}
+
 /// The same with no length said: a body that would go on for a gigabyte, until the
 /// connection closes.
 #[test]
 fn an_endless_body_without_a_length_stops_at_the_cap() {
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n";
-    let (base, sent) = stream(head, GIB, 64 * 1024, Duration::ZERO);
-    let err = fetch(&format!("{base}/endless"), &options()).unwrap_err();
-    assert!(
-        err.cause.starts_with("the page is larger than 1 MiB"),
-        "{err}"
-    );
-    let sent = sent
-        .recv_timeout(Duration::from_secs(60))
-        .expect("the server stopped");
-    assert!(
-        sent < 32 * 1024 * 1024,
-        "{sent} bytes were sent for a 1 MiB cap"
+    a_gigabyte_stops_at_the_cap(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n",
+        "/endless",
     );
 }
 

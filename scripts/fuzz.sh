@@ -6,7 +6,8 @@
 #   MINUTES  how long each target runs (default 10; fractions such as 1.5 work)
 #   TARGET   only these targets (default: every target `cargo fuzz list` names)
 #
-# Each target runs alone, one libFuzzer process (no -jobs/-workers), under `nice -n 19`
+# Each target is one libFuzzer process (no -jobs/-workers), FUZZ_JOBS of them at once
+# (default 1: each target alone), under `nice -n 19`
 # (FUZZ_NICE changes that), starting from the committed seeds in fuzz/seeds/TARGET and
 # growing a scratch corpus in target/fuzz/corpus/TARGET, outside git; a crash's input is
 # written to target/fuzz/artifacts/TARGET/. The run stops a target at its first crash and
@@ -25,30 +26,39 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 
 work="target/fuzz"
-mkdir -p "$work/logs"
+mkdir -p "$work/logs" "$work/results"
 nice -n "$nice_level" cargo +nightly fuzz build
-status=0
-: > "$work/results.tsv"
-for target in "${targets[@]}"; do
-  corpus="$work/corpus/$target"
-  artifacts="$work/artifacts/$target"
-  seeds="fuzz/seeds/$target"
+# Build once above; each run below finds the target built.
+run_target() {
+  local target="$1" corpus="$work/corpus/$1" artifacts="$work/artifacts/$1" seeds="fuzz/seeds/$1"
+  local log="$work/logs/$1.log" crashed=0
   mkdir -p "$corpus" "$artifacts" "$seeds"
-  log="$work/logs/$target.log"
   echo "fuzz.sh: $target for $seconds s" >&2
-  crashed=0
   nice -n "$nice_level" cargo +nightly fuzz run "$target" "$corpus" "$seeds" -- \
     -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$artifacts/" \
     >"$log" 2>&1 || crashed=1
-  [ "$crashed" -eq 1 ] && status=1
-  printf '%s\t%s\t%s\t%s\n' "$target" "$crashed" "$log" "$corpus" >> "$work/results.tsv"
+  printf '%s\t%s\t%s\t%s\n' "$target" "$crashed" "$log" "$corpus" > "$work/results/$target.tsv"
+}
+# FUZZ_JOBS targets run at once (default 1); each is still one libFuzzer process.
+jobs_at_once="${FUZZ_JOBS:-1}"
+for target in "${targets[@]}"; do
+  rm -f "$work/results/$target.tsv"
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs_at_once" ]; do wait -n || true; done
+  run_target "$target" &
+done
+wait
+: > "$work/results.tsv"
+status=0
+for target in "${targets[@]}"; do
+  cat "$work/results/$target.tsv" >> "$work/results.tsv"
+  [ "$(cut -f2 "$work/results/$target.tsv")" = 1 ] && status=1
 done
 
 python3 - "$work/results.tsv" "$seconds" "$(git rev-parse --short HEAD)" \
   "$(nproc)" "$(uptime | sed 's/.*load average: //')" "$(date -u +%Y-%m-%d)" \
-  docs/fuzz-figures.md > "$work/fuzz-figures.md" <<'PY'
+  docs/fuzz-figures.md "$jobs_at_once" > "$work/fuzz-figures.md" <<'PY'
 import os, re, sys
-results, seconds, commit, cores, load, day, previous = sys.argv[1:8]
+results, seconds, commit, cores, load, day, previous, at_once = sys.argv[1:9]
 # Rows of targets not run this time are kept from the file as it was.
 rows = {}
 if os.path.exists(previous):
@@ -78,9 +88,9 @@ for line in open(results):
 
 print("# Fuzzing figures\n")
 print("Written by `scripts/fuzz.sh` (do not edit by hand); each row is the latest run of its")
-print("target: alone, one libFuzzer process under `nice -n 19`, from the committed seeds")
+print("target: one libFuzzer process under `nice -n 19`, from the committed seeds")
 print("(`fuzz/seeds/TARGET/`) into a scratch corpus (`target/fuzz/corpus/TARGET/`). The last")
-print("run: %s s a target on %s cores, load average %s when it ended (the machine is" % (seconds, cores, load))
+print("run: %s s a target, %s at once, on %s cores, load average %s when it ended (the machine is" % (seconds, at_once, cores, load))
 print("shared, so executions per second vary from run to run). What each target checks:")
 print("[fuzzing.md](fuzzing.md).\n")
 print("| target | run (date, commit) | seconds | executions | coverage (edges) | features | corpus (files, bytes) | finding |")

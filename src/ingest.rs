@@ -31,6 +31,7 @@ pub mod read;
 mod served;
 mod table;
 
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -255,6 +256,10 @@ pub fn from_bytes(
     name: &str,
     options: &LoadOptions,
 ) -> Result<Article, IngestError> {
+    if format == Format::Html {
+        // Read where they are: a page is parsed from its bytes, never changed.
+        return from_html(Cow::Borrowed(bytes), None, None, name, options);
+    }
     from_vec(bytes.to_vec(), format, name, options)
 }
 
@@ -267,7 +272,7 @@ fn from_vec(
     options: &LoadOptions,
 ) -> Result<Article, IngestError> {
     if format == Format::Html {
-        return from_html(&bytes, None, None, name, options);
+        return from_html(Cow::Owned(bytes), None, None, name, options);
     }
     let decoded =
         bytes::decode_vec(bytes).map_err(|bytes::NotText::Binary| IngestError::Binary {
@@ -348,8 +353,10 @@ fn from_text(
 /// Builds an article from a web page's bytes in reader mode (`html`).
 /// `transport` is the encoding a fetched page's HTTP header named; `address` the URL it
 /// was fetched from, which its relative links resolve against (else its canonical URL).
+/// Bytes given by value (a file's, a fetched page's) are freed as soon as the page is
+/// parsed, so a large page is not held beside its tree while the article is found.
 fn from_html(
-    bytes: &[u8],
+    bytes: Cow<'_, [u8]>,
     transport: Option<&'static encoding_rs::Encoding>,
     address: Option<&str>,
     name: &str,

@@ -2,7 +2,7 @@
 //! article's structure and the page's metadata.
 //!
 //! The flow: `encoding` (BOM, `<meta charset>`, UTF-8, else Windows-1252) -> `dom`
-//! (html5ever, copied into an index arena) -> `metadata` (JSON-LD, `<meta>`, `<title>`)
+//! (html5ever building an index arena, `sink`) -> `metadata` (JSON-LD, `<meta>`, `<title>`)
 //! -> per attempt: `clean` (scripts, hidden nodes, boilerplate by class and role) ->
 //! `grab` (the byline, headings repeating the title) -> `stats` -> `score` (Readability's
 //! scoring picks the article's nodes) -> `prune` (furniture inside them) -> `blocks`.
@@ -24,8 +24,11 @@ mod metadata;
 mod parse;
 mod prune;
 mod score;
+mod sink;
 mod stats;
 mod title;
+
+use std::borrow::Cow;
 
 use dom::Dom;
 pub(crate) use metadata::PageMeta;
@@ -97,18 +100,23 @@ pub(crate) fn sniff(bytes: &[u8]) -> bool {
 /// Reads a page's bytes (see the module doc).
 #[cfg(test)]
 pub(crate) fn read(bytes: &[u8]) -> Page {
-    read_with(bytes, None)
+    read_with(Cow::Borrowed(bytes), None)
 }
 
 /// Reads a page's bytes; `transport` is the encoding the HTTP header named for a fetched
-/// page, used where the page itself declares none.
-pub(crate) fn read_with(bytes: &[u8], transport: Option<&'static encoding_rs::Encoding>) -> Page {
-    let decoded = encoding::decode_with(bytes, transport);
-    let dom = Dom::parse(&decoded.text);
-    drop(decoded.text);
-    let mut meta = metadata::read(&dom);
-    let mut warnings: Vec<String> = decoded.warning.into_iter().collect();
+/// page, used where the page itself declares none. Bytes given by value are freed once
+/// the page is parsed, before the article is looked for.
+pub(crate) fn read_with(
+    bytes: Cow<'_, [u8]>,
+    transport: Option<&'static encoding_rs::Encoding>,
+) -> Page {
     let capacity = bytes.len() / 4;
+    let decoded = encoding::decode_with(&bytes, transport);
+    let dom = Dom::parse(&decoded.text);
+    let mut warnings: Vec<String> = decoded.warning.into_iter().collect();
+    drop(decoded.text);
+    drop(bytes);
+    let mut meta = metadata::read(&dom);
     let mut best: Option<(TextBuilder, Option<String>)> = None;
     for rules in ATTEMPTS {
         let Some((builder, byline)) = attempt(&dom, &meta, rules, capacity) else {

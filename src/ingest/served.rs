@@ -42,7 +42,13 @@ pub fn from_served(
         .as_deref()
         .and_then(|c| Encoding::for_label(c.trim().as_bytes()));
     let mut article = match format {
-        Format::Html => from_html(&bytes, transport, Some(name), name, options)?,
+        Format::Html => from_html(
+            std::borrow::Cow::Owned(bytes),
+            transport,
+            Some(name),
+            name,
+            options,
+        )?,
         _ => from_vec(transcode(bytes, transport), format, name, options)?,
     };
     if article.meta.url.is_none() {

@@ -1,33 +1,35 @@
-//! The parsed page as a flat arena: html5ever (`parse`) parses, and the tree is
-//! copied into a `Vec` in document order, so every later pass (cleaning, scoring, block
-//! building) addresses nodes by index, keeps its per-node figures in plain vectors, and
-//! walks the tree with loops instead of recursion: a page of 100,000 nested `<div>`s
+//! The parsed page as a flat arena: html5ever (`parse`) parses, its tree builder making
+//! these nodes itself (`sink` owns them until it renumbers them into a `Vec` in document
+//! order; no other tree of the page is made), so every later pass (cleaning, scoring,
+//! block building) addresses nodes by index, keeps its per-node figures in plain vectors,
+//! and walks the tree with loops instead of recursion: a page of 100,000 nested `<div>`s
 //! cannot overflow the stack.
 //!
-//! Comments, doctypes and processing instructions are left out; element and attribute
-//! names are lowercase (html5ever's own normalisation).
+//! Comments, doctypes and processing instructions are left out, and so are attributes no
+//! pass reads and the text of scripts and styles (`sink`); element and attribute names
+//! are lowercase (html5ever's own normalisation).
 
-use ego_tree::iter::Edge;
+use super::sink::ArenaSink;
 
 /// Index of the document node; every other node descends from it.
 pub(crate) const ROOT: usize = 0;
 
 /// One node: its parent, its children in order, and what it is.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub(crate) struct Node {
     pub parent: Option<usize>,
     pub children: Vec<usize>,
     pub data: Data,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub(crate) enum Data {
     Document,
     Element(Element),
     Text(String),
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub(crate) struct Element {
     pub tag: String,
     pub attrs: Vec<(String, String)>,
@@ -53,44 +55,6 @@ pub(crate) struct Dom {
     inside: Vec<u8>,
 }
 
-/// The attributes any pass reads; the others (`data-*`, event handlers, `srcset`...) are
-/// left in html5ever's tree, so a large page is not held twice over in full.
-const KEPT_ATTRIBUTES: &[&str] = &[
-    "class",
-    "id",
-    "role",
-    "style",
-    "hidden",
-    "aria-hidden",
-    "aria-modal",
-    "href",
-    "rel",
-    "itemprop",
-    "start",
-    "lang",
-    "content",
-    "name",
-    "property",
-    "http-equiv",
-    "datetime",
-    "type",
-    "charset",
-    "src",
-    "alt",
-    "title",
-    "dir",
-];
-
-/// Whether the open element is a script (other than JSON-LD, which the metadata reads)
-/// or a style: their text is code, never read, and on some pages most of the bytes.
-fn in_code_to_run(nodes: &[Node], open: &[usize]) -> bool {
-    let Some(Data::Element(e)) = open.last().map(|&p| &nodes[p].data) else {
-        return false;
-    };
-    e.tag == "style"
-        || (e.tag == "script" && !e.attr("type").is_some_and(|t| t.contains("ld+json")))
-}
-
 /// The ancestors `Dom::has_ancestor` answers for from its table.
 const ENCLOSING: [&str; 3] = ["figure", "code", "pre"];
 
@@ -98,61 +62,7 @@ impl Dom {
     /// Parses `html` as a whole document, as a browser would (html5ever never fails: any
     /// input gives a tree with `<html>`, `<head>` and `<body>`).
     pub fn parse(html: &str) -> Dom {
-        let parsed = super::parse::document(html);
-        let mut nodes = Vec::with_capacity(html.len() / 32);
-        let mut open: Vec<usize> = Vec::new();
-        for edge in parsed.tree.root().traverse() {
-            match edge {
-                Edge::Open(node) => {
-                    let data = match node.value() {
-                        scraper::Node::Document | scraper::Node::Fragment => Data::Document,
-                        scraper::Node::Element(e) => Data::Element(Element {
-                            tag: e.name().to_string(),
-                            attrs: e
-                                .attrs()
-                                .filter(|(n, _)| KEPT_ATTRIBUTES.contains(n))
-                                .map(|(n, v)| (n.to_string(), v.to_string()))
-                                .collect(),
-                        }),
-                        scraper::Node::Text(_) if in_code_to_run(&nodes, &open) => continue,
-                        scraper::Node::Text(t) => Data::Text(t.to_string()),
-                        _ => continue,
-                    };
-                    let is_parent = !matches!(data, Data::Text(_));
-                    let index = nodes.len();
-                    let parent = open.last().copied();
-                    if let Some(p) = parent {
-                        let parent_node: &mut Node = &mut nodes[p];
-                        parent_node.children.push(index);
-                    }
-                    nodes.push(Node {
-                        parent,
-                        children: Vec::new(),
-                        data,
-                    });
-                    if is_parent {
-                        open.push(index);
-                    }
-                }
-                Edge::Close(node) => {
-                    if matches!(
-                        node.value(),
-                        scraper::Node::Document
-                            | scraper::Node::Fragment
-                            | scraper::Node::Element(_)
-                    ) {
-                        open.pop();
-                    }
-                }
-            }
-        }
-        if nodes.is_empty() {
-            nodes.push(Node {
-                parent: None,
-                children: Vec::new(),
-                data: Data::Document,
-            });
-        }
+        let nodes = super::parse::document(html, ArenaSink::with_capacity(html.len() / 32));
         let inside = enclosing(&nodes);
         Dom { nodes, inside }
     }

@@ -1,8 +1,9 @@
-//! HTML text to a `scraper` document, through html5ever's tokenizer and tree builder with
-//! one guard between them: elements nested deeper than [`MAX_DEPTH`] are left out (their
-//! text is kept), as browsers cap their trees (Blink at 512). The tree builder looks
-//! through its stack of open elements for every start tag, so without the cap a page of
-//! 100,000 nested `<div>`s costs time quadratic in its depth.
+//! HTML text to a tree (the arena `sink` builds; in tests also scraper's, as an oracle),
+//! through html5ever's tokenizer and tree builder with one guard between them: elements
+//! nested deeper than [`MAX_DEPTH`] are left out (their text is kept), as browsers cap
+//! their trees (Blink at 512). The tree builder looks through its stack of open elements
+//! for every start tag, so without the cap a page of 100,000 nested `<div>`s costs time
+//! quadratic in its depth.
 
 use std::cell::Cell;
 
@@ -11,8 +12,7 @@ use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
-use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
-use scraper::{Html, HtmlTreeSink};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts, TreeSink};
 
 /// Deepest nesting kept; deeper elements are dropped, their text kept.
 pub(crate) const MAX_DEPTH: usize = 1000;
@@ -87,12 +87,9 @@ fn pieces(text: &str, size: usize) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Parses a whole document as a browser would (never fails).
-pub(crate) fn document(html: &str) -> Html {
-    let builder = TreeBuilder::new(
-        HtmlTreeSink::new(Html::new_document()),
-        TreeBuilderOpts::default(),
-    );
+/// Parses a whole document as a browser would (never fails) into `sink`'s tree.
+pub(crate) fn document<S: TreeSink>(html: &str, sink: S) -> S::Output {
+    let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
     let sink = DepthCap {
         inner: builder,
         depth: Cell::new(0),
@@ -109,12 +106,18 @@ pub(crate) fn document(html: &str) -> Html {
     }
     tokenizer.end();
     let Tokenizer { sink, .. } = tokenizer;
-    html5ever::tree_builder::TreeSink::finish(sink.inner.sink)
+    sink.inner.sink.finish()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use scraper::{Html, HtmlTreeSink};
+
+    /// The page through scraper's tree, which keeps everything the parser gives.
+    fn parsed(html: &str) -> Html {
+        document(html, HtmlTreeSink::new(Html::new_document()))
+    }
 
     #[test]
     fn pieces_cover_the_text_and_end_on_character_boundaries() {
@@ -135,7 +138,7 @@ mod tests {
             "<div class=x><p>caf\u{e9} &eacute; <b>bold</b></p><script>var a = '</p>';</script></div>".repeat(3000)
         );
         assert!(page.len() > 3 * FEED_BYTES);
-        let html = document(&page);
+        let html = parsed(&page);
         assert_eq!(
             html.root_element()
                 .select(&scraper::Selector::parse("p").unwrap_or_else(|e| panic!("{e}")))
@@ -149,7 +152,7 @@ mod tests {
 
     #[test]
     fn titles_and_scripts_parse_as_raw_text() {
-        let html = document(
+        let html = parsed(
             "<html><head><meta charset=utf-8><title>A &amp; B</title>\
              <script>if (a < b) {}</script></head><body><p>x</p></body></html>",
         );
@@ -163,7 +166,7 @@ mod tests {
             + "deep"
             + &"</div>".repeat(MAX_DEPTH + 10)
             + "<p>after</p>";
-        let html = document(&deep);
+        let html = parsed(&deep);
         let text: String = html.root_element().text().collect();
         assert_eq!(text, "deepafter");
     }

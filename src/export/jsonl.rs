@@ -48,6 +48,8 @@ pub struct JsonlOptions {
     /// `--input-format`: how every `text` is read (else verbatim, or as a page when it
     /// opens like one).
     pub format: Option<Format>,
+    /// `--date`: the publication date of every document whose line gives none.
+    pub date: Option<jiff::civil::Date>,
 }
 
 impl JsonlOptions {
@@ -57,6 +59,7 @@ impl JsonlOptions {
             jobs,
             limits: Limits::for_jobs(jobs),
             format: None,
+            date: None,
         }
     }
 }
@@ -78,7 +81,7 @@ pub fn annotate_jsonl_with(
 ) -> Result<usize, JsonlError> {
     let mut count = 0;
     let result = ordered::ordered_map(
-        documents(input, options.format),
+        documents(input, options.format, options.date),
         options.jobs,
         options.limits,
         annotate,
@@ -98,6 +101,7 @@ pub fn annotate_jsonl_with(
 fn documents(
     mut input: impl BufRead,
     format: Option<Format>,
+    date: Option<jiff::civil::Date>,
 ) -> impl Iterator<Item = Result<(Document, usize), JsonlError>> {
     let mut line = 0;
     let mut ended = false;
@@ -109,7 +113,10 @@ fn documents(
                 Ok(0) => None,
                 Ok(_) => match line::parse(&buf, line, format) {
                     Ok(None) => continue,
-                    Ok(Some(doc)) => Some(Ok((doc, buf.len()))),
+                    Ok(Some(mut doc)) => {
+                        doc.date = doc.date.or(date);
+                        Some(Ok((doc, buf.len())))
+                    }
                     Err(message) => Some(Err(JsonlError::Malformed { line, message })),
                 },
                 Err(source) => Some(Err(JsonlError::Read { line, source })),

@@ -63,6 +63,7 @@ fn one(file: Option<&Path>, request: &Request) -> anyhow::Result<()> {
 fn jsonl(request: &Request) -> anyhow::Result<()> {
     let options = JsonlOptions {
         format: request.options.format,
+        date: request.options.date,
         ..JsonlOptions::with_jobs(request.jobs())
     };
     let out = BufWriter::new(crate::output::stdout());

@@ -109,7 +109,8 @@ pub(crate) enum Command {
         #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
 
-        /// The publication date relative dates are resolved against.
+        /// The publication date relative dates are resolved against (with --jsonl, of the
+        /// lines that give none).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: Option<Date>,
 

@@ -232,3 +232,29 @@ fn markdown_text_gives_the_text_its_offsets_index() {
     assert_eq!(value["title"], "Vote");
     assert!(!value["text"].as_str().unwrap_or("*").contains('*'));
 }
+
+#[test]
+fn the_date_given_resolves_the_lines_that_give_none() {
+    let input = "{\"id\": \"a\", \"text\": \"The mayor spoke on Friday.\"}\n\
+                 {\"id\": \"b\", \"text\": \"The mayor spoke on Friday.\", \"date\": \"2021-06-07\"}\n";
+    let mut out = Vec::new();
+    let options = JsonlOptions {
+        date: Some(jiff::civil::date(2020, 1, 6)),
+        ..JsonlOptions::with_jobs(1)
+    };
+    assert_eq!(
+        annotate_jsonl_with(input.as_bytes(), &mut out, options, |_| {}).map_err(|e| e.to_string()),
+        Ok(2)
+    );
+    let lines = values(&String::from_utf8(out).unwrap_or_default());
+    let value = |line: &Value| line["annotations"][0]["value"].clone();
+    assert_eq!(
+        value(&lines[0]),
+        "2020-01-03",
+        "the day given, for the line without one"
+    );
+    assert_eq!(value(&lines[1]), "2021-06-04", "a line's own date wins");
+    // Without it, the line without a date has a date but no day to resolve it to.
+    let (_, out) = run("{\"id\": \"a\", \"text\": \"The mayor spoke on Friday.\"}\n");
+    assert_eq!(value(&values(&out)[0]), Value::Null);
+}

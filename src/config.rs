@@ -310,7 +310,8 @@ fn resolve_keys(
             known.sort_unstable();
             let hint = theme::suggest::hint(&name, known.iter().copied());
             let message = format!(
-                "unknown action '{name}' in [keys]{hint}: expected one of {}",
+                "unknown action '{}' in [keys]{hint}: expected one of {}",
+                crate::args::one_line(&name),
                 known.join(", ")
             );
             return Err((span, message));
@@ -380,7 +381,12 @@ fn resolve_dir(spec: &str, config_path: &Path) -> Result<PathBuf, String> {
     if let Some(rest) = spec.strip_prefix("~/") {
         let home = std::env::var_os("HOME")
             .filter(|h| !h.is_empty())
-            .ok_or_else(|| format!("notes_dir: '{spec}' starts with '~/' but HOME is not set"))?;
+            .ok_or_else(|| {
+                format!(
+                    "notes_dir: '{}' starts with '~/' but HOME is not set",
+                    crate::args::one_line(spec)
+                )
+            })?;
         return Ok(PathBuf::from(home).join(rest));
     }
     let dir = config_path.parent().unwrap_or(Path::new("."));
@@ -394,8 +400,9 @@ fn resolve_theme(spec: &str, config_path: &Path) -> Result<String, String> {
     if !theme::looks_like_path(spec) {
         let names = theme::names();
         return Err(format!(
-            "unknown theme '{spec}'{}: expected a built-in theme ({}) or a path to a theme \
+            "unknown theme '{}'{}: expected a built-in theme ({}) or a path to a theme \
              file (ending in .toml)",
+            crate::args::one_line(spec),
             theme::suggest::hint(spec, names.clone()),
             names.collect::<Vec<_>>().join(", ")
         ));

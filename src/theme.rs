@@ -315,7 +315,7 @@ fn parse(
                         format!(
                             "unknown theme '{}' in extends: expected a built-in theme ({}) or \
                              a path to a theme file",
-                            base.get_ref(),
+                            crate::args::one_line(base.get_ref()),
                             built_in_names()
                         ),
                     ),

@@ -348,3 +348,17 @@ fn the_library_table_sets_path_recording_and_positions() {
         "config.toml:2:8: library.path: expected a file, found an empty string"
     );
 }
+
+/// Found by the `config_toml` fuzz target (10-minute campaign): a theme name written as a
+/// multi-line string made the error several lines; so could an action name in `[keys]`.
+#[test]
+fn names_with_line_breaks_in_errors_stay_on_one_line() {
+    for source in [
+        "theme = \"\"\"ght\"?\nsihH = 90\"\"\"",
+        "[keys]\n\"line_\\ndown\" = \"j\"",
+    ] {
+        let shown = parse(source).map(|_| ()).unwrap_err().to_string();
+        assert!(!shown.contains('\n'), "{shown}");
+        assert!(shown.contains("\\n"), "the break is shown escaped: {shown}");
+    }
+}

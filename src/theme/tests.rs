@@ -385,3 +385,12 @@ fn invalid_utf8_in_a_theme_is_placed() {
         .replace(&dir.path().display().to_string(), "DIR");
     insta::assert_snapshot!(error, @"DIR/t.toml:2:17: invalid UTF-8 (byte 0xFF): the file must be UTF-8 text");
 }
+
+/// The `extends` of a theme file, as the `config_toml` finding showed for `theme`: a name
+/// with a line break is shown escaped, on one line.
+#[test]
+fn an_unknown_extends_is_one_line_whatever_it_holds() {
+    let error = parse_err("extends = \"\"\"no\nsuch\"\"\"\n");
+    assert!(!error.contains('\n'), "{error}");
+    assert!(error.contains("'no\\nsuch'"), "{error}");
+}

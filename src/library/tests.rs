@@ -240,7 +240,7 @@ proptest::proptest! {
     /// No text typed into the search is ever an SQL or FTS5 syntax error.
     #[test]
     fn any_search_text_is_a_valid_query(query in "\\PC{0,40}", ops in proptest::collection::vec(proptest::sample::select(vec![
-        "\"", "'", "*", "-", "+", ":", "(", ")", "^", "AND", "OR", "NOT", "NEAR", "NEAR(", "{", "}", ",", " ", ";", "--", "\\",
+        "\"", "'", "*", "-", "+", ":", "(", ")", "^", "AND", "OR", "NOT", "NEAR", "NEAR(", "{", "}", ",", " ", ";", "--", "\\", "\0", "\u{1}", "\u{7f}",
     ]), 0..8)) {
         thread_local! {
             static LIBRARY: (tempfile::TempDir, Library) = {

@@ -110,16 +110,21 @@ pub(crate) fn read_with(
     bytes: Cow<'_, [u8]>,
     transport: Option<&'static encoding_rs::Encoding>,
 ) -> Page {
-    let capacity = bytes.len() / 4;
-    let decoded = encoding::decode_with(&bytes, transport);
-    let dom = Dom::parse(&decoded.text);
-    let mut warnings: Vec<String> = decoded.warning.into_iter().collect();
-    drop(decoded.text);
-    drop(bytes);
+    let (dom, warning) = match bytes {
+        Cow::Borrowed(bytes) => {
+            let decoded = encoding::decode_with(bytes, transport);
+            (Dom::parse(&decoded.text), decoded.warning)
+        }
+        Cow::Owned(bytes) => {
+            let (text, warning) = encoding::decode_owned(bytes, transport);
+            (Dom::parse_owned(text), warning)
+        }
+    };
+    let mut warnings: Vec<String> = warning.into_iter().collect();
     let mut meta = metadata::read(&dom);
     let mut best: Option<(TextBuilder, Option<String>)> = None;
     for rules in ATTEMPTS {
-        let Some((builder, byline)) = attempt(&dom, &meta, rules, capacity) else {
+        let Some((builder, byline)) = attempt(&dom, &meta, rules) else {
             continue;
         };
         let enough = builder.offset() >= ENOUGH_TEXT;
@@ -144,7 +149,7 @@ pub(crate) fn read_with(
         }
         _ => {
             warnings.push("no article found in this page: showing all of its text".to_string());
-            whole_page(&dom, capacity)
+            whole_page(&dom)
         }
     };
     let base_href = dom
@@ -161,12 +166,7 @@ pub(crate) fn read_with(
     }
 }
 
-fn attempt(
-    dom: &Dom,
-    meta: &PageMeta,
-    rules: Rules,
-    capacity: usize,
-) -> Option<(TextBuilder, Option<String>)> {
+fn attempt(dom: &Dom, meta: &PageMeta, rules: Rules) -> Option<(TextBuilder, Option<String>)> {
     let mut removed = clean::removed(dom, rules.strip_unlikely);
     let byline = grab::take_byline_and_title(dom, &mut removed, meta.title.as_deref());
     let stats = stats::Stats::compute(dom, &removed);
@@ -175,14 +175,16 @@ fn attempt(
         prune::prune(dom, &mut removed, &stats, &roots);
         boilerplate::remove(dom, &mut removed, &stats, &roots);
     }
-    Some((blocks::build(dom, &removed, &roots, capacity), byline))
+    // The figures are not needed to lay the text out: freed before it is made.
+    drop(stats);
+    Some((blocks::build(dom, &removed, &roots), byline))
 }
 
 /// The page's whole readable text: everything but scripts, styles and hidden nodes.
-fn whole_page(dom: &Dom, capacity: usize) -> TextBuilder {
+fn whole_page(dom: &Dom) -> TextBuilder {
     let removed = clean::removed(dom, false);
     let body = dom.find("body").unwrap_or(dom::ROOT);
-    blocks::build(dom, &removed, &[body], capacity)
+    blocks::build(dom, &removed, &[body])
 }
 
 /// Readability's `isProbablyReaderable`: paragraphs of 140 characters or more, not named

@@ -74,11 +74,11 @@ struct Walker<'a> {
 }
 
 /// Builds the blocks of `roots` (in order), leaving out removed nodes.
-pub(crate) fn build(dom: &Dom, removed: &[bool], roots: &[usize], capacity: usize) -> TextBuilder {
+pub(crate) fn build(dom: &Dom, removed: &[bool], roots: &[usize]) -> TextBuilder {
     let mut w = Walker {
         dom,
         removed,
-        b: TextBuilder::with_capacity(capacity),
+        b: TextBuilder::with_capacity(text_bytes(dom, removed, roots)),
         containers: Vec::new(),
         lists: Vec::new(),
         inline: Vec::new(),
@@ -90,6 +90,24 @@ pub(crate) fn build(dom: &Dom, removed: &[bool], roots: &[usize], capacity: usiz
         w.walk(root);
     }
     w.b
+}
+
+/// About the size of the text `build` makes of `roots`: their kept text, and an eighth
+/// more for the breaks and markers between blocks. The builder is made with that room,
+/// so a large article's text is not grown by doubling (which can hold twice its size).
+fn text_bytes(dom: &Dom, removed: &[bool], roots: &[usize]) -> usize {
+    let mut bytes = 0;
+    let mut stack = roots.to_vec();
+    while let Some(i) = stack.pop() {
+        if removed[i] {
+            continue;
+        }
+        match &dom.nodes[i].data {
+            Data::Text(t) => bytes += t.len(),
+            _ => stack.extend_from_slice(&dom.nodes[i].children),
+        }
+    }
+    bytes + bytes / 8
 }
 
 impl Walker<'_> {
@@ -106,7 +124,7 @@ impl Walker<'_> {
             }
             match &self.dom.nodes[i].data {
                 Data::Text(t) => self.text(t),
-                Data::Element(e) if SILENT.contains(&e.tag.as_str()) => {}
+                Data::Element(e) if SILENT.contains(&e.tag()) => {}
                 Data::Element(_) => {
                     self.open(i);
                     stack.push((i, true));
@@ -299,7 +317,7 @@ mod tests {
         let dom = Dom::parse(html);
         let removed = vec![false; dom.nodes.len()];
         let body = dom.find("body").unwrap_or(0);
-        let (text, blocks, _) = build(&dom, &removed, &[body], 0).finish();
+        let (text, blocks, _) = build(&dom, &removed, &[body]).finish();
         blocks
             .into_iter()
             .map(|b| (b.kind, text[b.span].to_string()))
@@ -337,7 +355,7 @@ mod tests {
         let dom = Dom::parse("<p>See <a href='/x'>the report</a> now</p>");
         let removed = vec![false; dom.nodes.len()];
         let body = dom.find("body").unwrap_or(0);
-        let (text, _, inline) = build(&dom, &removed, &[body], 0).finish();
+        let (text, _, inline) = build(&dom, &removed, &[body]).finish();
         assert_eq!(text, "See the report now");
         assert_eq!(inline[0].style, InlineStyle::Link);
         assert_eq!(&text[inline[0].span.clone()], "the report");
@@ -351,7 +369,7 @@ mod tests {
         );
         let removed = vec![false; dom.nodes.len()];
         let body = dom.find("body").unwrap_or(0);
-        let built = build(&dom, &removed, &[body], 0).finish_all();
+        let built = build(&dom, &removed, &[body]).finish_all();
         let got: Vec<_> = built
             .links
             .iter()

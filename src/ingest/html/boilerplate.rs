@@ -86,7 +86,7 @@ fn is_boilerplate(dom: &Dom, removed: &[bool], stats: &Stats, i: usize, total: u
     let Some(e) = dom.element(i) else {
         return false;
     };
-    let tag = e.tag.as_str();
+    let tag = e.tag();
     if !is_block(tag) || stats.chars[i] == 0 {
         return false;
     }
@@ -227,10 +227,14 @@ fn is_repeat(
     let Some(e) = dom.element(i) else {
         return false;
     };
-    let caption = e.tag == "figcaption"
+    let caption = e.tag() == "figcaption"
         || class_and_id(e).contains("caption")
         || dom.has_ancestor(i, "figure");
-    if !caption || stats.has_block[i] || stats.chars[i] < 40 || !is_block(&e.tag) || e.tag == "span"
+    if !caption
+        || stats.has_block[i]
+        || stats.chars[i] < 40
+        || !is_block(e.tag())
+        || e.tag() == "span"
     {
         return false;
     }

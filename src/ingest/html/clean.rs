@@ -128,7 +128,7 @@ pub(crate) fn removed(dom: &Dom, strip_unlikely: bool) -> Vec<bool> {
             protected[i] = protected[p] || matches!(dom.tag(p), "table" | "code" | "pre");
         }
         let Some(e) = dom.element(i) else { continue };
-        removed[i] = NEVER.contains(&e.tag.as_str())
+        removed[i] = NEVER.contains(&e.tag())
             || is_hidden(e)
             || (strip_unlikely && !protected[i] && is_unlikely(e));
     }
@@ -159,7 +159,7 @@ fn is_hidden(e: &Element) -> bool {
 }
 
 pub(crate) fn is_unlikely(e: &Element) -> bool {
-    if matches!(e.tag.as_str(), "html" | "body" | "a" | "article" | "main") {
+    if matches!(e.tag(), "html" | "body" | "a" | "article" | "main") {
         return false;
     }
     if e.attr("role")

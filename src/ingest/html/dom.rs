@@ -9,6 +9,8 @@
 //! pass reads and the text of scripts and styles (`sink`); element and attribute names
 //! are lowercase (html5ever's own normalisation).
 
+use html5ever::LocalName;
+
 use super::sink::ArenaSink;
 
 /// Index of the document node; every other node descends from it.
@@ -29,17 +31,23 @@ pub(crate) enum Data {
     Text(String),
 }
 
+/// An element: its tag and kept attributes. Names are html5ever's interned atoms, so the
+/// tags and attribute names of a large page take no memory of their own.
 #[derive(Debug, PartialEq)]
 pub(crate) struct Element {
-    pub tag: String,
-    pub attrs: Vec<(String, String)>,
+    pub tag: LocalName,
+    pub attrs: Vec<(LocalName, String)>,
 }
 
 impl Element {
+    pub fn tag(&self) -> &str {
+        &self.tag
+    }
+
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|(n, _)| n == name)
+            .find(|(n, _)| &**n == name)
             .map(|(_, v)| v.as_str())
     }
 }
@@ -63,6 +71,19 @@ impl Dom {
     /// input gives a tree with `<html>`, `<head>` and `<body>`).
     pub fn parse(html: &str) -> Dom {
         let nodes = super::parse::document(html, ArenaSink::with_capacity(html.len() / 32));
+        Dom::of(nodes)
+    }
+
+    /// [`Dom::parse`] taking the page by value, freed piece by piece as it is parsed.
+    pub fn parse_owned(html: String) -> Dom {
+        let capacity = html.len() / 32;
+        Dom::of(super::parse::document_owned(
+            html,
+            ArenaSink::with_capacity(capacity),
+        ))
+    }
+
+    fn of(nodes: Vec<Node>) -> Dom {
         let inside = enclosing(&nodes);
         Dom { nodes, inside }
     }
@@ -76,7 +97,7 @@ impl Dom {
 
     /// The tag of node `i`, `""` for text and the document.
     pub fn tag(&self, i: usize) -> &str {
-        self.element(i).map_or("", |e| e.tag.as_str())
+        self.element(i).map_or("", |e| e.tag())
     }
 
     /// The first element called `tag`, in document order.
@@ -143,7 +164,7 @@ fn enclosing(nodes: &[Node]) -> Vec<u8> {
         let own = match &nodes[p].data {
             Data::Element(e) => ENCLOSING
                 .iter()
-                .position(|t| *t == e.tag)
+                .position(|t| *t == e.tag())
                 .map_or(0, |bit| 1 << bit),
             _ => 0,
         };

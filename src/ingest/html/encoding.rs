@@ -67,6 +67,38 @@ pub(crate) fn decode_with<'a>(
 
 /// The encoding a `<meta charset=...>` or `<meta http-equiv content="...; charset=...">`
 /// in `head` names, if any and if known.
+/// [`decode_with`] taking the bytes by value: a page that is UTF-8 already becomes the text
+/// without a copy (less a byte-order mark), and a transcoded page's bytes are freed as
+/// soon as its text is made, so a large page is not held twice.
+pub(crate) fn decode_owned(
+    bytes: Vec<u8>,
+    transport: Option<&'static Encoding>,
+) -> (String, Option<String>) {
+    let (text, warning) = {
+        let decoded = decode_with(&bytes, transport);
+        let text = match decoded.text {
+            std::borrow::Cow::Borrowed(text) => {
+                let start = text.as_ptr() as usize - bytes.as_ptr() as usize;
+                Err(start..start + text.len())
+            }
+            std::borrow::Cow::Owned(text) => Ok(text),
+        };
+        (text, decoded.warning)
+    };
+    let text = match text {
+        Ok(text) => text,
+        Err(within) => {
+            let mut bytes = bytes;
+            bytes.truncate(within.end);
+            bytes.drain(..within.start);
+            // Valid UTF-8 (the decoder borrowed it as such); the fallback never runs.
+            String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        }
+    };
+    (text, warning)
+}
+
 fn declared(head: &[u8]) -> Option<&'static Encoding> {
     let lower = head.to_ascii_lowercase();
     let mut from = 0;
@@ -123,6 +155,27 @@ mod tests {
         assert!(decode(&gbk).text.contains("中文"));
         let latin = b"<meta charset=iso-8859-1><p>caf\xe9</p>";
         assert!(decode(latin).text.contains("café"));
+    }
+
+    #[test]
+    fn bytes_by_value_decode_as_bytes_by_reference_do() {
+        let pages: [&[u8]; 4] = [
+            b"\xEF\xBB\xBF<p>caf\xC3\xA9 with a byte-order mark</p>",
+            b"<meta charset=utf-8><p>caf\xC3\xA9</p>",
+            b"<meta charset=windows-1252><p>\x93Caf\xe9\x94</p>",
+            b"<p>not UTF-8 \xff\xfe at all</p>",
+        ];
+        for page in pages {
+            let by_reference = decode(page);
+            let (text, warning) = decode_owned(page.to_vec(), None);
+            assert_eq!(text, by_reference.text, "{page:?}");
+            assert_eq!(warning, by_reference.warning, "{page:?}");
+        }
+        assert!(
+            !decode_owned(pages[0].to_vec(), None)
+                .0
+                .starts_with('\u{feff}')
+        );
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub(crate) fn take_byline_and_title(
             }
         }
         if let Some(title) = title
-            && matches!(e.tag.as_str(), "h1" | "h2")
+            && matches!(e.tag(), "h1" | "h2")
             && similarity(title, &dom.text(i, |n| removed[n])) > 0.75
         {
             removed[i] = true;

@@ -120,7 +120,7 @@ fn ld_title(ld: &LinkedData, document_title: &str) -> Option<String> {
 fn meta_tags(dom: &Dom) -> HashMap<String, String> {
     let mut map = HashMap::new();
     for i in 0..dom.nodes.len() {
-        let Some(e) = dom.element(i).filter(|e| e.tag == "meta") else {
+        let Some(e) = dom.element(i).filter(|e| e.tag() == "meta") else {
             continue;
         };
         let Some(content) = e.attr("content") else {
@@ -142,7 +142,7 @@ fn scripts(dom: &Dom) -> Vec<&str> {
     (0..dom.nodes.len())
         .filter(|&i| {
             dom.element(i).is_some_and(|e| {
-                e.tag == "script"
+                e.tag() == "script"
                     && e.attr("type")
                         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
             })
@@ -157,7 +157,7 @@ fn scripts(dom: &Dom) -> Vec<&str> {
 
 fn link_href(dom: &Dom, rel: &str) -> Option<String> {
     (0..dom.nodes.len()).find_map(|i| {
-        let e = dom.element(i).filter(|e| e.tag == "link")?;
+        let e = dom.element(i).filter(|e| e.tag() == "link")?;
         e.attr("rel")?
             .split_whitespace()
             .any(|r| r.eq_ignore_ascii_case(rel))
@@ -171,7 +171,7 @@ fn link_href(dom: &Dom, rel: &str) -> Option<String> {
 fn time_element(dom: &Dom) -> Option<Date> {
     (0..dom.nodes.len()).find_map(|i| {
         let e = dom.element(i)?;
-        let value = if e.tag == "time" {
+        let value = if e.tag() == "time" {
             e.attr("datetime")?
         } else if e
             .attr("itemprop")

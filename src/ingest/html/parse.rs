@@ -89,6 +89,22 @@ fn pieces(text: &str, size: usize) -> impl Iterator<Item = &str> {
 
 /// Parses a whole document as a browser would (never fails) into `sink`'s tree.
 pub(crate) fn document<S: TreeSink>(html: &str, sink: S) -> S::Output {
+    // Fed a piece at a time, so the parser's copy of the page is one piece, not the page.
+    document_in_pieces(pieces(html, FEED_BYTES).map(StrTendril::from_slice), sink)
+}
+
+/// [`document`] taking the page by value: it is cut into pieces from its end, the buffer
+/// shrinking as each is copied out, and each piece is freed once the tokenizer is past
+/// it. So the page's text and its tree are not both held whole while it is parsed: on a
+/// large page, the page's size off the peak.
+pub(crate) fn document_owned<S: TreeSink>(html: String, sink: S) -> S::Output {
+    document_in_pieces(owned_pieces(html, FEED_BYTES), sink)
+}
+
+fn document_in_pieces<S: TreeSink>(
+    pieces: impl IntoIterator<Item = StrTendril>,
+    sink: S,
+) -> S::Output {
     let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
     let sink = DepthCap {
         inner: builder,
@@ -97,9 +113,8 @@ pub(crate) fn document<S: TreeSink>(html: &str, sink: S) -> S::Output {
     };
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
-    // Fed a piece at a time, so the parser's copy of the page is one piece, not the page.
-    for piece in pieces(html, FEED_BYTES) {
-        input.push_back(StrTendril::from_slice(piece));
+    for piece in pieces {
+        input.push_back(piece);
         // A script or a `<meta charset>` pauses the tokenizer; nothing runs scripts here
         // and the text is decoded already (`encoding`), so carry on until the piece is done.
         while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
@@ -107,6 +122,23 @@ pub(crate) fn document<S: TreeSink>(html: &str, sink: S) -> S::Output {
     tokenizer.end();
     let Tokenizer { sink, .. } = tokenizer;
     sink.inner.sink.finish()
+}
+
+/// `text` cut into pieces of about `size` bytes on character boundaries, in order, each
+/// taken off the end of the text, whose buffer is shrunk after each (a large buffer is
+/// its own mapping, which shrinks in place): the text is never held twice.
+fn owned_pieces(mut text: String, size: usize) -> std::iter::Rev<std::vec::IntoIter<StrTendril>> {
+    let mut pieces = Vec::with_capacity(text.len() / size.max(1) + 1);
+    while !text.is_empty() {
+        let mut start = text.len().saturating_sub(size.max(1));
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        pieces.push(StrTendril::from_slice(&text[start..]));
+        text.truncate(start);
+        text.shrink_to_fit();
+    }
+    pieces.into_iter().rev()
 }
 
 #[cfg(test)]
@@ -128,6 +160,16 @@ mod tests {
             assert!(cut.iter().all(|p| !p.is_empty() && p.len() < size + 4));
         }
         assert_eq!(pieces("", 8).count(), 0);
+        for size in [1, 2, 3, 5, 64] {
+            let cut: Vec<StrTendril> = owned_pieces(text.clone(), size).collect();
+            assert_eq!(
+                cut.iter().map(|p| &**p).collect::<String>(),
+                text,
+                "size {size}"
+            );
+            assert!(cut.iter().all(|p| !p.is_empty() && p.len() < size + 4));
+        }
+        assert_eq!(owned_pieces(String::new(), 8).count(), 0);
     }
 
     #[test]

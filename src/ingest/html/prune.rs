@@ -47,7 +47,7 @@ fn should_drop(dom: &Dom, stats: &Stats, counts: &[Counts], i: usize) -> bool {
     let Some(e) = dom.element(i) else {
         return false;
     };
-    let tag = e.tag.as_str();
+    let tag = e.tag();
     let names = class_and_id(e);
     if names
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -82,8 +82,8 @@ fn looks_like_furniture(dom: &Dom, stats: &Stats, c: &Counts, i: usize) -> bool 
         return true;
     }
     let chars = stats.chars[i];
-    let is_list = matches!(e.tag.as_str(), "ul" | "ol")
-        || (chars > 0 && c.list_chars as f32 / chars as f32 > 0.9);
+    let is_list =
+        matches!(e.tag(), "ul" | "ol") || (chars > 0 && c.list_chars as f32 / chars as f32 > 0.9);
     if stats.commas[i] >= 10 {
         return false;
     }

@@ -62,7 +62,7 @@ fn score(dom: &Dom, removed: &[bool], stats: &Stats, weigh_classes: bool) -> Has
     let mut scores: HashMap<usize, f32> = HashMap::new();
     let initial = |i: usize| -> f32 {
         let Some(e) = dom.element(i) else { return 0.0 };
-        let base = match e.tag.as_str() {
+        let base = match e.tag() {
             "div" => 5,
             "pre" | "td" | "blockquote" => 3,
             "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3,

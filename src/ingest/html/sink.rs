@@ -245,12 +245,8 @@ impl Tree {
                     Data::Text(t)
                 }
                 Kind::Element(e) => Data::Element(Element {
-                    tag: e.name.local.to_string(),
-                    attrs: e
-                        .attrs
-                        .into_iter()
-                        .map(|(n, v)| (n.local.to_string(), v))
-                        .collect(),
+                    tag: e.name.local,
+                    attrs: e.attrs.into_iter().map(|(n, v)| (n.local, v)).collect(),
                 }),
             };
             let at = nodes.len();

@@ -65,7 +65,7 @@ impl Stats {
                     s.commas[i] = t.chars().filter(|c| is_comma(*c)).count() as u32;
                 }
                 Data::Element(e) => {
-                    if e.tag == "a" {
+                    if e.tag() == "a" {
                         let weight = if e.attr("href").is_some_and(|h| h.starts_with('#')) {
                             0.3
                         } else {

@@ -330,3 +330,16 @@ fn a_page_of_scripts_alone_is_empty_and_says_so() {
     assert!(page.warnings.iter().any(|w| w.contains("no article")));
     assert_eq!(page.builder.finish().0, "");
 }
+
+#[test]
+fn a_page_given_by_value_reads_as_a_page_given_by_reference() {
+    // By value, the page is decoded without a copy and parsed in pieces freed as they go.
+    let bom = [b"\xEF\xBB\xBF".as_slice(), NEWS.as_bytes()].concat();
+    for page in [NEWS.as_bytes(), &bom] {
+        let by_reference = read(page);
+        let by_value = read_with(Cow::Owned(page.to_vec()), None);
+        assert_eq!(by_value.whole_page, by_reference.whole_page);
+        assert_eq!(by_value.meta.title, by_reference.meta.title);
+        assert_eq!(blocks(by_value), blocks(by_reference));
+    }
+}

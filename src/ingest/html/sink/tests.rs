@@ -23,18 +23,18 @@ fn copied_from_scraper(html: &str) -> Vec<Node> {
                 let data = match node.value() {
                     scraper::Node::Document | scraper::Node::Fragment => Data::Document,
                     scraper::Node::Element(e) => Data::Element(Element {
-                        tag: e.name().to_string(),
+                        tag: e.name.local.clone(),
                         attrs: e
                             .attrs()
                             .filter(|(n, _)| KEPT_ATTRIBUTES.contains(n))
-                            .map(|(n, v)| (n.to_string(), v.to_string()))
+                            .map(|(n, v)| (n.into(), v.to_string()))
                             .collect(),
                     }),
                     scraper::Node::Text(_)
                         if open.last().is_some_and(|&p| match &nodes[p].data {
                             Data::Element(e) => {
-                                e.tag == "style"
-                                    || (e.tag == "script"
+                                e.tag() == "style"
+                                    || (e.tag() == "script"
                                         && !e.attr("type").is_some_and(|t| t.contains("ld+json")))
                             }
                             _ => false,
@@ -84,7 +84,7 @@ fn outline(nodes: &[Node]) -> String {
         }
         match &nodes[i].data {
             Data::Document => out.push('#'),
-            Data::Element(e) => out.push_str(&e.tag),
+            Data::Element(e) => out.push_str(e.tag()),
             Data::Text(t) => {
                 out.push_str(&format!("{t:?}"));
                 continue;
@@ -154,11 +154,11 @@ fn scripts_styles_and_unread_attributes_are_left_out() {
     assert_eq!(body(html), r#"body(script()style()script("{}")p("t"))"#);
     let attrs = |tag: &str| {
         nodes.iter().find_map(|n| match &n.data {
-            Data::Element(e) if e.tag == tag => Some(e.attrs.clone()),
+            Data::Element(e) if e.tag() == tag => Some(e.attrs.clone()),
             _ => None,
         })
     };
-    let pair = |n: &str, v: &str| (n.to_string(), v.to_string());
+    let pair = |n: &str, v: &str| (html5ever::LocalName::from(n), v.to_string());
     assert_eq!(
         attrs("body"),
         Some(vec![pair("class", "a"), pair("id", "b")])
@@ -180,7 +180,7 @@ fn nesting_past_the_depth_cap_is_flattened() {
     let nodes = check(&html);
     let divs = nodes
         .iter()
-        .filter(|n| matches!(&n.data, Data::Element(e) if e.tag == "div"))
+        .filter(|n| matches!(&n.data, Data::Element(e) if e.tag() == "div"))
         .count();
     assert_eq!(divs, MAX_DEPTH);
 }

@@ -186,6 +186,10 @@ fn source(file: Option<&Path>) -> Source {
 /// `gloss [FILE]`: loads and checks everything, then hands the terminal to the reader;
 /// with `library`, to the library screens (`gloss library`).
 fn read(cli: Cli, library: bool) -> anyhow::Result<()> {
+    if !library {
+        // While the article is read (a page parsed and extracted) and the terminal set up.
+        let _ = gloss::detect::warm_up();
+    }
     let config = Config::load(cli.config.as_deref(), &Action::names())?;
     let mut theme = match cli.theme.as_deref().or(config.theme.as_deref()) {
         Some(spec) => Theme::load(spec)?,

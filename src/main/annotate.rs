@@ -47,6 +47,8 @@ pub fn run(request: Request) -> anyhow::Result<()> {
 
 /// One article, pretty-printed.
 fn one(file: Option<&Path>, request: &Request) -> anyhow::Result<()> {
+    // The detectors' set-up overlaps reading the article (for a page, its extraction).
+    let _ = gloss::detect::warm_up();
     let article = match crate::url_of(file) {
         Some(url) => crate::load_url(url, request.refresh, &request.options)?.article,
         None => ingest::load(&crate::source(file), &request.options)?,

@@ -6,13 +6,14 @@
 //! quadratic in its depth.
 
 use std::cell::Cell;
+use std::sync::LazyLock;
 
-use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts, TreeSink};
+use html5ever::{LocalName, TokenizerResult};
 
 /// Deepest nesting kept; deeper elements are dropped, their text kept.
 pub(crate) const MAX_DEPTH: usize = 1000;
@@ -24,6 +25,14 @@ const UNCOUNTED: &[&str] = &[
     "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead",
     "tfoot", "caption", "colgroup", "rb", "rt", "rp", "html", "head", "body",
 ];
+
+/// Whether `name` is one of [`UNCOUNTED`]: asked for every tag of the page, so the names
+/// are compared as html5ever's interned atoms (one integer each), not as strings.
+fn uncounted(name: &LocalName) -> bool {
+    static ATOMS: LazyLock<Vec<LocalName>> =
+        LazyLock::new(|| UNCOUNTED.iter().map(|&n| LocalName::from(n)).collect());
+    ATOMS.contains(name)
+}
 
 /// Passes tokens to the tree builder, dropping start tags past [`MAX_DEPTH`] and as many
 /// end tags after them.
@@ -39,7 +48,7 @@ impl<S: TokenSink> TokenSink for DepthCap<S> {
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<S::Handle> {
         if let Token::TagToken(tag) = &token
             && !tag.self_closing
-            && !UNCOUNTED.contains(&&*tag.name)
+            && !uncounted(&tag.name)
         {
             match tag.kind {
                 TagKind::StartTag if self.depth.get() >= MAX_DEPTH => {

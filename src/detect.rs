@@ -2,11 +2,13 @@
 //! their findings into one [`AnnotationSet`].
 //!
 //! Each detector is pure (text in, byte-range annotations out) and knows nothing of any
-//! particular article. Quotes run after entities so speakers can be linked to entity groups.
+//! particular article. They read English: a text reliably in another language
+//! (`language`) gets no annotations rather than wrong ones. Quotes run after entities so speakers can be linked to entity groups.
 
 mod code;
 pub mod dates;
 pub mod entities;
+pub mod language;
 pub mod quotes;
 
 use std::ops::Range;
@@ -24,6 +26,9 @@ pub use code::without_code;
 /// second thread while entities run on this one; quotes then only link their speakers to
 /// the entity groups. Texts too short to gain from a thread run on one.
 pub fn detect(text: &str, date: Option<Date>) -> AnnotationSet {
+    if language::unsupported(text).is_some() {
+        return AnnotationSet::default();
+    }
     let ((mut items, groups), (found_dates, prepared)) = if text.len() < PARALLEL_FROM {
         (
             entities::detect(text),
@@ -101,6 +106,10 @@ fn detect_sequential_with(
     date: Option<Date>,
     percent: &mut dyn FnMut(u8),
 ) -> AnnotationSet {
+    if language::unsupported(text).is_some() {
+        percent(100);
+        return AnnotationSet::default();
+    }
     percent(0);
     let (mut items, groups) =
         entities::detect_with_progress(text, &mut |done| percent((done * 50.0) as u8));

@@ -22,7 +22,8 @@ pub use window::Limits;
 ///
 /// ```json
 /// {"title": "...", "date": "2020-01-06", "author": null, "source": null, "url": null,
-///  "byline": null, "site": null, "text": "...",
+///  "byline": null, "site": null,
+///  "language": {"code": "eng", "name": "English", "annotated": true}, "text": "...",
 ///  "annotations": [{"kind": "entity", "start": 0, "end": 12, "label": "PERSON", "group": 0},
 ///                  {"kind": "date", "start": 20, "end": 26, "value": "2020-01-06",
 ///                   "explanation": "..."},
@@ -32,6 +33,8 @@ pub use window::Limits;
 ///  "warnings": []}
 /// ```
 /// Absent values (`value`, `explanation`, `speaker`, `speaker_group`) are left out.
+/// `language` is null when the text is too short to tell; a text in a language the
+/// detectors do not read has `"annotated": false` and no annotations.
 /// `byline` and `site` are `author` and `source` under the names web pages give them (a
 /// page's byline and site name), so scripts that read pages find them under either.
 pub fn document_json(article: &Article, annotations: &AnnotationSet) -> Value {
@@ -80,6 +83,7 @@ struct DocumentOut<'a> {
     url: Option<&'a str>,
     byline: Option<&'a str>,
     site: Option<&'a str>,
+    language: Option<LanguageOut>,
     text: &'a str,
     annotations: AnnotationsOut<'a>,
     groups: &'a [EntityGroup],
@@ -97,6 +101,7 @@ impl<'a> DocumentOut<'a> {
             url: meta.url.as_deref(),
             byline: meta.author.as_deref(),
             site: meta.source.as_deref(),
+            language: LanguageOut::of(&article.text),
             text: &article.text,
             annotations: AnnotationsOut {
                 set,
@@ -106,6 +111,29 @@ impl<'a> DocumentOut<'a> {
             groups: set.groups(),
             warnings: &article.warnings,
         }
+    }
+}
+
+/// The language of the text, when it can be told (`detect::language`), and whether the
+/// detectors read it: `"annotated": false` says why a text has no annotations.
+#[derive(Serialize)]
+pub(crate) struct LanguageOut {
+    code: &'static str,
+    name: &'static str,
+    annotated: bool,
+}
+
+impl LanguageOut {
+    pub(crate) fn of(text: &str) -> Option<LanguageOut> {
+        use crate::detect::language::{identify, unsupported};
+        // As the detectors decide: a table of foreign names in an English story can be
+        // identified as another language and still be annotated.
+        let skipped = unsupported(text);
+        skipped.or_else(|| identify(text)).map(|l| LanguageOut {
+            code: l.code(),
+            name: l.name(),
+            annotated: skipped.is_none(),
+        })
     }
 }
 

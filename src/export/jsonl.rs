@@ -22,7 +22,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::window::Limits;
-use super::{AnnotationsOut, CodePoints, Detail, ordered};
+use super::{AnnotationsOut, CodePoints, Detail, LanguageOut, ordered};
 use crate::annotation::AnnotationSet;
 use crate::ingest::{self, Format, IngestError, LoadOptions};
 use line::{Body, Document};
@@ -187,6 +187,9 @@ struct LineOut<'a> {
     id: &'a Value,
     #[serde(flatten)]
     about: Option<About<'a>>,
+    /// Left out when the text is too short to tell, as evaluation lines often are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<LanguageOut>,
     annotations: AnnotationsOut<'a>,
 }
 
@@ -200,6 +203,7 @@ fn line_bytes(
     let out = LineOut {
         id,
         about,
+        language: LanguageOut::of(text),
         annotations: AnnotationsOut {
             set,
             cp: &cp,

@@ -142,7 +142,7 @@ impl Model {
         size: (u16, u16),
     ) -> Model {
         let mut model = Model {
-            article: Arc::new(article),
+            article: Arc::new(with_language_notice(article)),
             annotations: AnnotationSet::default(),
             rows: Rows::default(),
             file_label,
@@ -195,4 +195,13 @@ impl Model {
                 None => Some(self.side.list(t).selected.unwrap_or(0).min(refs.len() - 1)),
             };
     }
+}
+
+/// `article`, with a first warning for the status bar when its text is in a language the
+/// detectors do not read (they find nothing in it, and the reader says why).
+pub(crate) fn with_language_notice(mut article: Article) -> Article {
+    if let Some(language) = crate::detect::language::unsupported(&article.text) {
+        article.warnings.insert(0, language.notice());
+    }
+    article
 }

@@ -29,3 +29,35 @@ fn the_reader_draws_and_quits_with_q_while_detection_never_ends() {
     s.send("q");
     assert!(s.wait_exit().success(), "gloss failed:\n{}", s.text());
 }
+
+/// An article in French (a language the detectors do not read): the reader shows it and
+/// says why the side pane is empty; `gloss annotate` gives no annotations and names the
+/// language.
+#[test]
+fn an_article_in_another_language_is_shown_without_annotations_and_says_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("conseil.txt");
+    let french = "Le conseil municipal a voté mardi la construction d'un second pont sur la \
+        rivière, mettant fin à un débat qui durait depuis près de dix ans. « Ce pont réunit \
+        les deux moitiés de notre ville », a déclaré la maire, Léna Brandt, le 14 mai. Les \
+        ingénieurs étudieront les berges cet été, et les habitants choisiront entre deux \
+        projets, l'un en acier et l'autre en pierre.\n";
+    std::fs::write(&path, french).expect("write the file");
+    let file = path.to_str().expect("utf-8 temp path");
+    let mut s = Session::gloss(&[file], 160, 30);
+    s.wait_for_text("in French");
+    assert!(s.text().contains("Le conseil municipal"), "{}", s.text());
+    s.send("q");
+    assert!(s.wait_exit().success(), "gloss failed:\n{}", s.text());
+
+    let out = std::process::Command::new(super::harness::gloss_bin())
+        .args(["annotate", file])
+        .env("XDG_DATA_HOME", dir.path().join(".data"))
+        .output()
+        .expect("run gloss annotate");
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["annotations"], serde_json::json!([]));
+    assert_eq!(json["language"]["code"], "fra");
+    assert_eq!(json["language"]["annotated"], false);
+}

@@ -184,6 +184,7 @@ fn a_page_in_a_line_is_read_as_its_article() {
             "site",
             "url",
             "text",
+            "language",
             "annotations"
         ]
     );

@@ -70,7 +70,7 @@ impl Model {
     /// `ingest::load_head`), laid out again around the first visible byte: the head's text
     /// is a prefix of the whole text, so the byte means the same in both.
     pub fn replace_article(&mut self, article: crate::article::Article) {
-        self.article = std::sync::Arc::new(article);
+        self.article = std::sync::Arc::new(super::with_language_notice(article));
         // Forget the head's layouts and width, so `relayout` lays out the new text.
         self.view.layout_cache.clear();
         self.view.width = 0;

@@ -27,12 +27,14 @@
 //! ```
 
 pub mod apply;
+pub mod book;
 pub mod file;
 pub mod lexicon;
 pub mod model;
 mod work;
 
 pub use apply::{Placement, apply};
+pub use book::CorrectionBook;
 pub use file::{CorrectionStore, CorrectionsFile, OpenedCorrections};
 pub use lexicon::{Entry, Lexicon};
 pub use model::{Change, Correction, CorrectionSet};

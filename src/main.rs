@@ -29,6 +29,8 @@ mod cli;
 mod cli_docs;
 #[path = "main/corpus.rs"]
 mod corpus;
+#[path = "main/corrections_cmd.rs"]
+mod corrections_cmd;
 #[path = "main/failure.rs"]
 mod failure;
 #[path = "main/library_cmd.rs"]
@@ -110,7 +112,12 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             date,
             input_format,
             refresh,
+            raw,
+            config,
+            notes,
         }) => annotate::run(annotate::Request {
+            corrector: (!raw && !jsonl)
+                .then(|| corrections_cmd::Corrector::load(config.as_deref(), &notes)),
             files,
             jsonl,
             refresh,
@@ -141,6 +148,15 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             };
             let location = notes_location(&notes, &config);
             notes_cmd::run(&file, location, task)
+        }
+        Some(Command::Corrections {
+            file,
+            export,
+            config,
+            notes,
+        }) => {
+            let corrector = corrections_cmd::Corrector::load(config.as_deref(), &notes);
+            corrections_cmd::run(&file, export, &corrector)
         }
         Some(Command::Library(args)) => library_cmd::run(args),
         Some(Command::Completions { shell }) => cli_docs::completions(shell, Cli::command()),

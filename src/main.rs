@@ -354,6 +354,9 @@ pub(crate) fn open_article(shown: &browse::Shown<'_>, input: Input) -> anyhow::R
         start_at,
         opener: config.opener.clone(),
         hyperlinks: config.hyperlinks.resolve(|name| std::env::var(name).ok()),
+        lexicon: gloss::corrections::Lexicon::path_beside(
+            config.path.as_deref().or(cli.config.as_deref()),
+        ),
     })?;
     if let Some(recorder) = recorder {
         recorder.after_reading(notes.ok().as_ref(), article_path.as_deref());

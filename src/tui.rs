@@ -7,6 +7,7 @@
 pub mod action;
 pub mod ansi;
 pub mod app;
+pub mod corrections;
 pub mod effects;
 pub mod jobs;
 pub mod keymap;
@@ -69,6 +70,8 @@ pub struct Launch {
     pub opener: Vec<String>,
     /// Whether links are OSC 8 hyperlinks (`hyperlinks`, resolved for this terminal).
     pub hyperlinks: bool,
+    /// The lexicon file (`lexicon.toml` beside the config), if a config directory is known.
+    pub lexicon: Option<PathBuf>,
 }
 
 /// The whole of a big article, loaded on a worker thread while the reader shows its head.
@@ -148,6 +151,7 @@ pub fn run(launch: Launch) -> anyhow::Result<Ending> {
         start_at,
         opener,
         hyperlinks,
+        lexicon,
     } = launch;
     let mut article = article;
     if let Some(Err(e)) = &library {
@@ -167,6 +171,14 @@ pub fn run(launch: Launch) -> anyhow::Result<Ending> {
         model.start_at(byte, lead);
     }
     model.opener = opener;
+    if let Some(path) = lexicon {
+        match crate::corrections::Lexicon::load(&path) {
+            Ok(found) => model.corrections.lexicon = found,
+            // gloss runs without it; the status bar says where the file is broken.
+            Err(e) => model.status.message = Some(format!("lexicon not used: {e}")),
+        }
+        model.corrections.lexicon_path = Some(path);
+    }
     // A book's notebook is opened after the first frame (hashing the text to find its
     // notes costs 15 ms on War and Peace); an article's at once.
     let later = match whole.is_some() || model.article.text.len() > jobs::SMALL_TEXT_BYTES {
@@ -200,16 +212,42 @@ pub fn open_notes(
     location: Result<NotesLocation, String>,
     path: Option<&Path>,
 ) -> notes::Notes {
+    let location_copy = location.clone();
     let opened = location.and_then(|loc| {
         let identity = ArticleIdentity::new(&article.text, path);
         Notebook::open(&loc, identity, article.meta.title.clone(), &article.text)
             .map_err(|e| e.to_string())
     });
-    match opened {
+    let mut notes = match opened {
         Ok((book, problem)) => notes::Notes::new(
             Some(book),
             problem.map(|p| format!("notes are read-only: {p}")),
         ),
         Err(e) => notes::Notes::new(None, Some(e)),
+    };
+    notes.corrections = Some(open_corrections(article, location_copy, path));
+    notes
+}
+
+/// Opens the article's corrections, kept apart from its notes (`corrections::file`).
+fn open_corrections(
+    article: &Article,
+    location: Result<NotesLocation, String>,
+    path: Option<&Path>,
+) -> corrections::Opened {
+    let opened = location.and_then(|loc| {
+        let identity = ArticleIdentity::new(&article.text, path);
+        crate::corrections::CorrectionBook::open(&loc, identity, article.meta.title.clone())
+            .map_err(|e| e.to_string())
+    });
+    match opened {
+        Ok((book, problem)) => corrections::Opened {
+            book: Some(book),
+            problem: problem.map(|p| format!("corrections are read-only: {p}")),
+        },
+        Err(e) => corrections::Opened {
+            book: None,
+            problem: Some(e),
+        },
     }
 }

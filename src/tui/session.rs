@@ -224,6 +224,8 @@ impl Session {
         let mut model = Model::new(loaded.article, loaded.label, settings, keymap, size);
         model.previous = Some(previous);
         model.opener = left.opener.clone();
+        model.corrections.lexicon = left.corrections.lexicon.clone();
+        model.corrections.lexicon_path = left.corrections.lexicon_path.clone();
         update(&mut model, Msg::NotesOpened(Box::new(loaded.notes)));
         if let Some(notice) = notice {
             update(&mut model, Msg::Returned(Some(notice)));

@@ -44,13 +44,24 @@ pub fn open(m: &mut Model) {
 }
 
 /// The annotation a correction is about: the side pane's selected row (when focused),
-/// else the current annotation.
+/// else the current annotation, else (none on screen) the one at the search match
+/// moved to last, so `/Operation Impact Enter c` corrects it.
 fn current(m: &Model) -> Option<usize> {
     let side = (m.side.focus == Focus::Side && m.side.tab != Tab::Notes)
         .then(|| m.side.current().selected)
         .flatten()
         .and_then(|i| m.rows.anchors(m.side.tab, i).first());
-    side.or(m.current)
+    let visible = m.visible_bytes();
+    let on_screen = |i: &usize| {
+        m.annotations
+            .get(*i)
+            .is_some_and(|a| a.span.start < visible.end && a.span.end > visible.start)
+    };
+    let searched = || {
+        let found = m.search.found.get(m.search.current?)?;
+        m.annotations.at(found.start, None).filter(on_screen)
+    };
+    side.or(m.current.filter(on_screen)).or_else(searched)
 }
 
 /// `undo_correction`: the latest correction goes.

@@ -52,11 +52,15 @@ pub fn apply(
     }
     let mut work = Work::new(set);
     lexicon.apply(&mut work, text);
-    let cps = CodePoints::new(text);
-    let placements = corrections
-        .iter()
-        .map(|c| apply_one(&mut work, text, &cps, c))
-        .collect();
+    // Indexing a book's code points costs milliseconds: only when there is one to place.
+    let placements = match corrections {
+        [] => Vec::new(),
+        _ => {
+            let cps = CodePoints::new(text);
+            let mut place = |c| apply_one(&mut work, text, &cps, c);
+            corrections.iter().map(&mut place).collect()
+        }
+    };
     *set = work.finish();
     placements
 }
@@ -166,7 +170,7 @@ fn change_date(
             let Some(to) = place(text, cps, span) else {
                 return false;
             };
-            work.edit(i).into_iter().for_each(|a| a.span = to.clone());
+            work.respan(i, to);
         }
         Change::NotDate => work.remove(i),
         Change::DateValue { value } => {

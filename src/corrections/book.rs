@@ -151,4 +151,69 @@ mod tests {
         );
         assert_eq!(again.detached(), 0);
     }
+
+    #[test]
+    fn two_readers_keep_each_others_corrections_and_undos() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let notes = NotesLocation::Directory(dir.path().join("notes"));
+        let identity = ArticleIdentity::new(TEXT, None);
+        let open = || {
+            CorrectionBook::open(&notes, identity.clone(), None)
+                .expect("open")
+                .0
+        };
+        let (mut one, mut two) = (open(), open());
+        let shared = one.add(fix(TEXT, "Baghdad", Change::NotEntity));
+        one.save().expect("first save");
+        two.add(fix(TEXT, "Iraqis", Change::SplitOff));
+        assert_eq!(two.save().expect("second save").merged, 1);
+        one.undo(Some(&shared), Timestamp::now());
+        assert_eq!(one.save().expect("third save").merged, 1);
+        let ids: Vec<Change> = open()
+            .corrections()
+            .corrections()
+            .iter()
+            .map(|c| c.change.clone())
+            .collect();
+        assert_eq!(ids, vec![Change::SplitOff], "the undone one stays undone");
+        assert!(
+            dir.path()
+                .join("corrections")
+                .read_dir()
+                .expect("dir")
+                .any(|e| {
+                    e.is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".toml.bak"))
+                }),
+            "the previous version is kept as a backup"
+        );
+    }
+
+    #[test]
+    fn a_file_that_does_not_parse_is_never_written_over() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("article.txt.corrections.toml");
+        std::fs::write(&file, "version = 1\n[[correction]\n").expect("write");
+        let identity = ArticleIdentity::new(TEXT, Some(&dir.path().join("article.txt")));
+        let notes = NotesLocation::File(dir.path().join("article.txt"));
+        let (mut book, problem) = CorrectionBook::open(&notes, identity, None).expect("open");
+        let problem = problem.map(|p| p.to_string()).unwrap_or_default();
+        assert!(
+            problem.contains("corrections file does not parse"),
+            "{problem}"
+        );
+        assert!(
+            problem.starts_with(&format!("{}:2:", file.display())),
+            "{problem}"
+        );
+        book.add(fix(TEXT, "Baghdad", Change::NotEntity));
+        let refused = book.save().map(|_| ()).unwrap_err().to_string();
+        assert!(
+            refused.starts_with("corrections are read-only"),
+            "{refused}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&file).ok().as_deref(),
+            Some("version = 1\n[[correction]\n")
+        );
+    }
 }

@@ -17,6 +17,11 @@ pub struct Work {
     pub groups: Vec<EntityGroup>,
     /// Whether anything changed (else [`Work::finish`] gives the set back as it was).
     pub changed: bool,
+    /// The starts of the items as taken in (sorted), to find an item by its span with a
+    /// binary search rather than a walk over a book's mentions.
+    starts: Vec<usize>,
+    /// Items whose span was changed since, and so are out of `starts`' order.
+    moved: Vec<usize>,
 }
 
 impl Work {
@@ -30,19 +35,37 @@ impl Work {
             }
         }
         Work {
+            starts: items.iter().map(|a| a.span.start).collect(),
             items: items.into_iter().map(Some).collect(),
             marked,
             groups,
             changed: false,
+            moved: Vec::new(),
         }
     }
 
     /// The live item of `kind` whose span is exactly `span`.
     pub fn find(&self, span: &Range<usize>, kind: Kind) -> Option<usize> {
-        self.items.iter().position(|a| {
-            a.as_ref()
+        let is = |i: &usize| {
+            self.items[*i]
+                .as_ref()
                 .is_some_and(|a| a.span == *span && a.kind() == kind)
-        })
+        };
+        let from = self.starts.partition_point(|&s| s < span.start);
+        let same_start = (from..self.starts.len()).take_while(|&i| self.starts[i] == span.start);
+        let added = self.starts.len()..self.items.len();
+        same_start
+            .chain(self.moved.iter().copied())
+            .chain(added)
+            .find(is)
+    }
+
+    /// Gives item `index` the span `to`.
+    pub fn respan(&mut self, index: usize, to: Range<usize>) {
+        if let Some(a) = self.edit(index) {
+            a.span = to;
+            self.moved.push(index);
+        }
     }
 
     /// The live item at `index`, marked as corrected, to change.

@@ -28,6 +28,7 @@
 
 pub mod apply;
 pub mod book;
+pub mod corrector;
 pub mod file;
 pub mod lexicon;
 pub mod model;
@@ -35,6 +36,7 @@ mod work;
 
 pub use apply::{Placement, apply};
 pub use book::CorrectionBook;
+pub use corrector::{Corrected, Corrector};
 pub use file::{CorrectionStore, CorrectionsFile, OpenedCorrections};
 pub use lexicon::{Entry, Lexicon};
 pub use model::{Change, Correction, CorrectionSet};

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 
 use gloss::config::Config;
+use gloss::corrections::{Corrector, Lexicon};
 use gloss::ingest::{self, LoadOptions, Source};
 use gloss::theme::{ColorDepth, Theme};
 use gloss::tui::action::Action;
@@ -318,6 +319,12 @@ pub(crate) fn open_article(shown: &browse::Shown<'_>, input: Input) -> anyhow::R
         (_, false) => notes_location(&cli.notes, config),
         _ => Err("notes beside the article need an article file".to_owned()),
     };
+    let lexicon =
+        gloss::corrections::Lexicon::path_beside(config.path.as_deref().or(cli.config.as_deref()));
+    // The reader's status bar says what is wrong with the lexicon; the library's copy of
+    // the annotations goes without it then, as the reader does.
+    let lexicon_read = lexicon.as_deref().and_then(|p| Lexicon::load(p).ok());
+    let corrector = Corrector::new(notes.clone().ok(), lexicon_read.unwrap_or_default());
     let (library, recorder) = record::for_reader(record::Reader {
         flag: cli.library.as_deref(),
         off: cli.no_library,
@@ -326,6 +333,8 @@ pub(crate) fn open_article(shown: &browse::Shown<'_>, input: Input) -> anyhow::R
         url,
         article: &article,
         head_of: whole.is_some().then_some(options),
+        corrector,
+        article_path: article_path.as_deref(),
     });
     let origin = match (&src, url, &article_path) {
         (_, Some(url), _) => Origin::Url(url.to_string()),
@@ -339,7 +348,7 @@ pub(crate) fn open_article(shown: &browse::Shown<'_>, input: Input) -> anyhow::R
         notes: notes_cmd::location(None, cli.notes.notes_beside, config.notes_dir.as_deref()),
         timeout: web::timeout()?,
     };
-    let ending = tui::run(Launch {
+    let ended = tui::run(Launch {
         article,
         whole,
         file_label,
@@ -354,12 +363,11 @@ pub(crate) fn open_article(shown: &browse::Shown<'_>, input: Input) -> anyhow::R
         start_at,
         opener: config.opener.clone(),
         hyperlinks: config.hyperlinks.resolve(|name| std::env::var(name).ok()),
-        lexicon: gloss::corrections::Lexicon::path_beside(
-            config.path.as_deref().or(cli.config.as_deref()),
-        ),
+        lexicon,
     })?;
     if let Some(recorder) = recorder {
-        recorder.after_reading(notes.ok().as_ref(), article_path.as_deref());
+        let corrected = ended.corrected.as_ref();
+        recorder.after_reading(notes.ok().as_ref(), article_path.as_deref(), corrected);
     }
-    Ok(ending)
+    Ok(ended.ending)
 }

@@ -34,6 +34,7 @@ use crate::ingest::{IngestError, LoadOptions, Source};
 use crate::notes::{ArticleIdentity, Notebook, NotesLocation};
 use crate::theme::Theme;
 
+pub use app::Ended;
 pub use keymap::Keymap;
 pub use model::{Model, Settings};
 pub use signals::Ending;
@@ -133,7 +134,7 @@ fn loader_stopped() -> anyhow::Error {
 }
 
 /// Runs the reader: takes over the terminal, and gives it back on every way out.
-pub fn run(launch: Launch) -> anyhow::Result<Ending> {
+pub fn run(launch: Launch) -> anyhow::Result<Ended> {
     let Launch {
         article,
         whole,
@@ -202,7 +203,7 @@ pub fn run(launch: Launch) -> anyhow::Result<Ending> {
         // The terminal is the shell's again: one line says the position was not kept.
         eprintln!("gloss: reading position not kept: {e}");
     }
-    Ok(ended.ending)
+    Ok(ended)
 }
 
 /// Opens the article's notebook before the terminal is taken; a problem (a notes file that

@@ -268,3 +268,44 @@ fn the_gold_export_is_scored_by_score_py() {
         "{figures}"
     );
 }
+
+/// The kind of the library's entity found by `name`, or the one line saying there is none.
+fn library_kind(env: &Env, name: &str) -> Result<String, String> {
+    let out = env.gloss(&["library", "entities", name, "--json"]);
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).trim().to_owned());
+    }
+    let found: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    Ok(format!(
+        "{} {}",
+        found["entity"]["name"].as_str().unwrap_or("?"),
+        found["entity"]["kind"].as_str().unwrap_or("?")
+    ))
+}
+
+#[test]
+fn library_add_stores_the_corrected_annotations() {
+    let env = setup();
+    // In the data directory, where `gloss library add` looks (found by the article's path).
+    let kept = env.dir.path().join("data/gloss/corrections");
+    std::fs::create_dir_all(&kept).expect("corrections dir");
+    let path = env.article.canonicalize().expect("canonical path");
+    let file = CORRECTIONS.replacen(
+        "text_hash = \"written by hand\"\n",
+        &format!("text_hash = \"written by hand\"\npath = {:?}\n", path),
+        1,
+    );
+    std::fs::write(kept.join("article.toml"), file).expect("write");
+    env.lexicon("never = [\"Baghdad\"]\n");
+
+    env.ok(&["library", "add", env.art()]);
+    assert_eq!(
+        library_kind(&env, "Operation Impact"),
+        Ok("Operation Impact MISC".into())
+    );
+    assert_eq!(library_kind(&env, "Iraqis"), Ok("Iraqi NORP".into()));
+    let baghdad = library_kind(&env, "Baghdad").unwrap_err();
+    assert!(baghdad.contains("no entity named 'Baghdad'"), "{baghdad}");
+    let speaker = env.json(&["library", "quotes", "--speaker", "William Seely", "--json"]);
+    assert_eq!(speaker.as_array().map(Vec::len), Some(1), "{speaker}");
+}

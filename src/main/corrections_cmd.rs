@@ -30,12 +30,9 @@ pub enum Format {
     Json,
 }
 
-/// What corrects detections: where the articles' corrections are, and the lexicon.
-pub struct Corrector {
-    /// `None`: nowhere to look (no data directory); the lexicon still applies.
-    location: Option<NotesLocation>,
-    lexicon: Lexicon,
-}
+/// What corrects detections (the library's [`gloss::corrections::Corrector`]), loaded
+/// from the config, with its problems said on standard error.
+pub struct Corrector(gloss::corrections::Corrector);
 
 impl Corrector {
     /// Reads the config (for `notes_dir`) and the lexicon beside it; a problem with either
@@ -48,47 +45,45 @@ impl Corrector {
         let location = crate::notes_location(notes, &loaded)
             .map_err(|e| say(&format!("warning: {e}; no corrections applied")))
             .ok();
-        let lexicon_path = Lexicon::path_beside(loaded.path.as_deref().or(config));
+        Corrector::with_config(&loaded, config, location)
+    }
+
+    /// The corrections at `location`, with the lexicon beside `config` (the config as
+    /// loaded from `flag`); a lexicon that does not parse is said and not used.
+    pub fn with_config(
+        config: &Config,
+        flag: Option<&Path>,
+        location: Option<NotesLocation>,
+    ) -> Corrector {
+        let lexicon_path = Lexicon::path_beside(config.path.as_deref().or(flag));
         let lexicon =
             lexicon_path.map_or_else(|| Ok(Lexicon::default()), |path| Lexicon::load(&path));
         let lexicon = lexicon.unwrap_or_else(|e| {
             say(&format!("warning: {e}; the lexicon is not used"));
             Lexicon::default()
         });
-        Corrector { location, lexicon }
+        Corrector(gloss::corrections::Corrector::new(location, lexicon))
     }
 
-    /// Applies the lexicon and the article's corrections to `set`; the article's file
-    /// (`None` for standard input, a URL or the sample) helps find them.
+    /// The library's corrector inside.
+    pub fn inner(&self) -> &gloss::corrections::Corrector {
+        &self.0
+    }
+
+    /// Applies the lexicon and the article's corrections to `set`, saying a problem with
+    /// its corrections file; the article's file (`None` for standard input, a URL or the
+    /// sample) helps find them.
     pub fn correct(
         &self,
         article: &Article,
         file: Option<&Path>,
         set: &mut AnnotationSet,
     ) -> Option<CorrectionBook> {
-        let identity = ArticleIdentity::new(&article.text, file);
-        let opened = self
-            .location
-            .as_ref()
-            .map(|location| CorrectionBook::open(location, identity, article.meta.title.clone()));
-        match opened {
-            Some(Ok((mut book, problem))) => {
-                if let Some(p) = problem {
-                    say(&format!("warning: {p}"));
-                }
-                book.apply(set, &article.text, &self.lexicon);
-                Some(book)
-            }
-            Some(Err(e)) => {
-                say(&format!("warning: {e}; no corrections applied"));
-                gloss::corrections::apply(set, &article.text, &[], &self.lexicon);
-                None
-            }
-            None => {
-                gloss::corrections::apply(set, &article.text, &[], &self.lexicon);
-                None
-            }
+        let corrected = self.0.correct(article, file, set);
+        if let Some(p) = &corrected.problem {
+            say(&format!("warning: {p}"));
         }
+        corrected.book
     }
 }
 

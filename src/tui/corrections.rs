@@ -24,6 +24,9 @@ pub struct Corrections {
     /// The detectors' annotations, before any correction.
     pub raw: Option<AnnotationSet>,
     pub popup: Option<Popup>,
+    /// Whether the reader made or undid a correction in this session (the library then
+    /// stores the article's annotations again on the way out).
+    pub changed: bool,
 }
 
 impl Corrections {

@@ -12,10 +12,12 @@
 //! back drops the top document the same way and shows the one below.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread;
 use std::time::Duration;
 
+use crate::annotation::AnnotationSet;
 use crate::article::Article;
 use crate::fetch::{self, page};
 use crate::ingest::{self, LoadOptions, Source};
@@ -145,6 +147,14 @@ impl Session {
     /// for the library to keep its reading position.
     pub fn first_top_byte(&self) -> usize {
         self.docs.first().map_or(0, |d| d.model.reading_position())
+    }
+
+    /// The first document's article and its annotations as the reader left them, when
+    /// it made or undid corrections there and detection had finished (for the library).
+    pub fn first_corrected(&self) -> Option<(Arc<Article>, AnnotationSet)> {
+        let m = &self.docs.first()?.model;
+        (m.corrections.changed && !m.detection.running)
+            .then(|| (m.article.clone(), m.annotations.clone()))
     }
 
     /// How many documents are open (the shown one and those Ctrl-o goes back to).

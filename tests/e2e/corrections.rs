@@ -158,3 +158,46 @@ fn corrections_stay_and_a_general_one_reaches_another_article() {
     );
     quit(s);
 }
+
+/// The library's entity found by `name`, as "NAME KIND" (`gloss library entities --json`
+/// with the data and config under `dir`).
+fn library_entity(dir: &Path, name: &str) -> String {
+    let out = Command::new(gloss_bin())
+        .args(["library", "entities", name, "--json"])
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .output()
+        .expect("gloss library entities");
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    format!(
+        "{} {}",
+        found["entity"]["name"].as_str().unwrap_or("?"),
+        found["entity"]["kind"].as_str().unwrap_or("?")
+    )
+}
+
+#[test]
+fn the_library_sees_corrections_made_and_undone_in_the_reader() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("article.txt");
+    std::fs::copy(sample_path(), &article).expect("copy the sample");
+    quit(open(&article, dir.path()));
+    let entity = || library_entity(dir.path(), "Operation Impact");
+    assert_eq!(entity(), "Operation Impact PLACE", "as detected");
+
+    let mut s = open(&article, dir.path());
+    correct(&mut s, "Operation Impact", "m", "kind MISC");
+    s.wait_for_text("corrections saved");
+    quit(s);
+    assert_eq!(
+        entity(),
+        "Operation Impact MISC",
+        "the correction is indexed"
+    );
+
+    let mut s = open(&article, dir.path());
+    s.send("U");
+    s.wait_for_text("corrections saved");
+    quit(s);
+    assert_eq!(entity(), "Operation Impact PLACE", "the undo is indexed");
+}

@@ -73,6 +73,7 @@ pub fn undo(m: &mut Model) -> Effect {
         .and_then(|b| b.undo(None, Timestamp::now()));
     match undone {
         Some(c) => {
+            m.corrections.changed = true;
             m.status.message = Some(format!(
                 "undone: “{}” {}",
                 c.target.quote.exact,
@@ -294,6 +295,7 @@ fn made(m: &mut Model, range: Range<usize>, change: Change) -> Effect {
     let surface = text.get(range.clone()).unwrap_or("").to_owned();
     let entry = general.then(|| lexicon_entry(&surface, &change)).flatten();
     if let Some(entry) = entry {
+        m.corrections.changed = true;
         m.corrections.lexicon.insert(entry.clone());
         m.status.message = Some(format!(
             "“{surface}”: {} in every article",
@@ -314,6 +316,7 @@ fn made(m: &mut Model, range: Range<usize>, change: Change) -> Effect {
     let target = Target::from_range(text, range, &CodePoints::new(text));
     let said = format!("“{surface}”: {}", change.describe());
     book.add(Correction::new(target, &detected, change, Timestamp::now()));
+    m.corrections.changed = true;
     recorrect(m);
     let undo = m.keymap.label(super::Action::UndoCorrection);
     m.status.message = Some(format!("{said} ({undo} undoes)"));

@@ -2,7 +2,9 @@
 //! Impact" is not a place), a speaker (the letter's quote is William Seely's) and a
 //! grouping ("Iraqis" are the "Iraqi" group), quit, reopen: the side pane shows the
 //! corrected forms. Then make one correction general ("Taji" is a place) and open a second
-//! article naming it: corrected there too, though the detectors call it a person.
+//! article naming it: corrected there too, though the detectors call it a person. The
+//! library's index follows a correction made and undone in the reader; a lexicon that does
+//! not parse is named (file:line:col) in the status bar and the reader runs without it.
 
 use std::path::Path;
 use std::process::Command;
@@ -200,4 +202,48 @@ fn the_library_sees_corrections_made_and_undone_in_the_reader() {
     s.wait_for_text("corrections saved");
     quit(s);
     assert_eq!(entity(), "Operation Impact PLACE", "the undo is indexed");
+}
+
+#[test]
+fn a_lexicon_that_does_not_parse_is_named_in_the_status_bar_and_gloss_runs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("article.txt");
+    std::fs::copy(sample_path(), &article).expect("copy the sample");
+    let lexicon = dir.path().join("config/gloss/lexicon.toml");
+    std::fs::create_dir_all(lexicon.parent().expect("parent")).expect("config dir");
+    std::fs::write(
+        &lexicon,
+        "never = [\"Baghdad\"]\n[kind]\nBesmaya = \"plcae\"\n",
+    )
+    .expect("write the lexicon");
+
+    let mut s = open(&article, dir.path());
+    let said = format!(
+        "lexicon not used: {}:3:11: unknown kind 'plcae'",
+        lexicon.display()
+    );
+    s.wait_for_text(&said);
+    let screen = s.text();
+    let status = screen.lines().rev().find(|l| !l.trim().is_empty());
+    assert!(
+        status.is_some_and(|l| l.contains(&said)),
+        "not in the status bar:\n{screen}"
+    );
+    // Without the lexicon: Baghdad is still an entity, and corrections still work.
+    correct(&mut s, "Operation Impact", "m", "kind MISC");
+    s.wait_for_text("corrections saved");
+    esc(&mut s);
+    let rows = all_rows(&mut s);
+    assert!(
+        rows.iter()
+            .any(|l| l.split_whitespace().any(|w| w == "Baghdad")),
+        "the broken lexicon applied:\n{}",
+        rows.join("\n")
+    );
+    quit(s);
+    assert_eq!(
+        std::fs::read_to_string(&lexicon).ok().as_deref(),
+        Some("never = [\"Baghdad\"]\n[kind]\nBesmaya = \"plcae\"\n"),
+        "the broken lexicon is left as it was"
+    );
 }

@@ -30,6 +30,7 @@ pub mod apply;
 pub mod book;
 pub mod corrector;
 pub mod file;
+pub mod index;
 pub mod lexicon;
 pub mod model;
 mod work;

@@ -3,6 +3,8 @@
 //! they are saved to. [`CorrectionBook::open`] and [`CorrectionBook::save`] do I/O (the
 //! shell runs them as effects); the rest is plain data.
 
+use std::path::Path;
+
 use jiff::Timestamp;
 
 use super::apply::{Placement, apply};
@@ -30,17 +32,33 @@ impl CorrectionBook {
         identity: ArticleIdentity,
         title: Option<String>,
     ) -> Result<(CorrectionBook, Option<StoreError>), StoreError> {
+        let opened = CorrectionStore::open(&file::location(notes), identity, title)?;
+        Ok(CorrectionBook::from_opened(opened))
+    }
+
+    /// Loads the corrections in `file`, found already (`index::FileIndex`).
+    pub fn open_file(
+        file: &Path,
+        identity: ArticleIdentity,
+        title: Option<String>,
+    ) -> Result<(CorrectionBook, Option<StoreError>), StoreError> {
+        let location = NotesLocation::File(file.to_path_buf());
+        let opened = CorrectionStore::open(&location, identity, title)?;
+        Ok(CorrectionBook::from_opened(opened))
+    }
+
+    fn from_opened(opened: OpenedCorrections) -> (CorrectionBook, Option<StoreError>) {
         let OpenedCorrections {
             store,
             notes: set,
             problem,
-        } = CorrectionStore::open(&file::location(notes), identity, title)?;
+        } = opened;
         let book = CorrectionBook {
             store,
             set,
             placements: Vec::new(),
         };
-        Ok((book, problem))
+        (book, problem)
     }
 
     /// Applies the lexicon and the corrections to `set`, the detectors' annotations of

@@ -4,14 +4,17 @@
 //! what they write is what the reader shows.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use super::apply::apply;
 use super::book::CorrectionBook;
+use super::file;
+use super::index::FileIndex;
 use super::lexicon::Lexicon;
 use crate::annotation::AnnotationSet;
 use crate::article::Article;
 use crate::detect::detect_article;
-use crate::notes::{ArticleIdentity, NotesLocation};
+use crate::notes::{ArticleIdentity, NotesLocation, StoreError};
 
 /// Where to find each article's corrections, and the lexicon. The default corrects
 /// nothing: the detectors' output as it is.
@@ -21,6 +24,9 @@ pub struct Corrector {
     /// nowhere to look, the lexicon still applies.
     location: Option<NotesLocation>,
     lexicon: Lexicon,
+    /// The corrections directory's files, read at the first article (a directory
+    /// location only).
+    index: OnceLock<FileIndex>,
 }
 
 /// What [`Corrector::correct`] found.
@@ -34,7 +40,11 @@ pub struct Corrected {
 
 impl Corrector {
     pub fn new(location: Option<NotesLocation>, lexicon: Lexicon) -> Corrector {
-        Corrector { location, lexicon }
+        Corrector {
+            location,
+            lexicon,
+            index: OnceLock::new(),
+        }
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -49,11 +59,7 @@ impl Corrector {
         file: Option<&Path>,
         set: &mut AnnotationSet,
     ) -> Corrected {
-        let opened = self.location.as_ref().map(|location| {
-            let identity = ArticleIdentity::new(&article.text, file);
-            CorrectionBook::open(location, identity, article.meta.title.clone())
-        });
-        match opened {
+        match self.open(article, file) {
             Some(Ok((mut book, problem))) => {
                 book.apply(set, &article.text, &self.lexicon);
                 Corrected {
@@ -73,6 +79,24 @@ impl Corrector {
                 Corrected::default()
             }
         }
+    }
+
+    /// The corrections of `article`: `None` when there is nowhere to look, or, in a
+    /// corrections directory, no file of its own.
+    fn open(
+        &self,
+        article: &Article,
+        file: Option<&Path>,
+    ) -> Option<Result<(CorrectionBook, Option<StoreError>), StoreError>> {
+        let location = self.location.as_ref()?;
+        let identity = ArticleIdentity::new(&article.text, file);
+        let title = article.meta.title.clone();
+        let NotesLocation::Directory(dir) = file::location(location) else {
+            return Some(CorrectionBook::open(location, identity, title));
+        };
+        let index = self.index.get_or_init(|| FileIndex::read(&dir));
+        let found = index.find(&identity.text_hash, identity.path.as_deref())?;
+        Some(CorrectionBook::open_file(found, identity, title))
     }
 
     /// The annotations of `article` as the reader shows them: detected, then corrected.

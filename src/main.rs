@@ -319,12 +319,7 @@ pub(crate) fn open_article(shown: &browse::Shown<'_>, input: Input) -> anyhow::R
         (_, false) => notes_location(&cli.notes, config),
         _ => Err("notes beside the article need an article file".to_owned()),
     };
-    let lexicon =
-        gloss::corrections::Lexicon::path_beside(config.path.as_deref().or(cli.config.as_deref()));
-    // The reader's status bar says what is wrong with the lexicon; the library's copy of
-    // the annotations goes without it then, as the reader does.
-    let lexicon_read = lexicon.as_deref().and_then(|p| Lexicon::load(p).ok());
-    let corrector = Corrector::new(notes.clone().ok(), lexicon_read.unwrap_or_default());
+    let (lexicon, corrector) = reader_corrector(config, cli, &notes);
     let (library, recorder) = record::for_reader(record::Reader {
         flag: cli.library.as_deref(),
         off: cli.no_library,
@@ -370,4 +365,19 @@ pub(crate) fn open_article(shown: &browse::Shown<'_>, input: Input) -> anyhow::R
         recorder.after_reading(notes.ok().as_ref(), article_path.as_deref(), corrected);
     }
     Ok(ended.ending)
+}
+
+/// The lexicon file the reader uses, and what corrects the annotations the library keeps
+/// of the article (its notes location, the lexicon). The reader's status bar says what is
+/// wrong with the lexicon; the library's copy of the annotations goes without it then, as
+/// the reader does.
+fn reader_corrector(
+    config: &Config,
+    cli: &Cli,
+    notes: &Result<gloss::notes::NotesLocation, String>,
+) -> (Option<std::path::PathBuf>, Corrector) {
+    let lexicon = Lexicon::path_beside(config.path.as_deref().or(cli.config.as_deref()));
+    let read = lexicon.as_deref().and_then(|p| Lexicon::load(p).ok());
+    let corrector = Corrector::new(notes.clone().ok(), read.unwrap_or_default());
+    (lexicon, corrector)
 }

@@ -113,7 +113,9 @@ fn build(lib: &mut Library, texts: &[Text], from: usize, to: usize) -> Result<se
     };
     let start = Instant::now();
     let mut done = 0usize;
-    import(lib, &ids, load, |_, outcome| {
+    // The detectors' output as it is: no corrections to look for.
+    let corrector = gloss::corrections::Corrector::default();
+    import(lib, &ids, &corrector, load, |_, outcome| {
         if matches!(outcome, Outcome::Recorded(..)) {
             done += 1;
         }

@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The coarse kind of an annotation, for filtering and styling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -24,7 +24,7 @@ pub enum Kind {
 
 /// Entity labels, following the evaluation format (`PERSON`, `ORG`, `PLACE`; nationalities
 /// and other groups as `NORP`; named things that are none of these as `MISC`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum EntityLabel {
     #[serde(rename = "PERSON")]
     Person,
@@ -48,6 +48,19 @@ impl EntityLabel {
             EntityLabel::Norp => "NORP",
             EntityLabel::Misc => "MISC",
         }
+    }
+
+    /// A label as a person writes it: the JSON form in any case, or a word for it
+    /// ("person", "organisation", "place", "nationality", "group", "other").
+    pub fn parse(word: &str) -> Option<EntityLabel> {
+        Some(match word.trim().to_lowercase().as_str() {
+            "person" | "per" | "people" => EntityLabel::Person,
+            "org" | "organisation" | "organization" => EntityLabel::Org,
+            "place" | "loc" | "location" | "gpe" => EntityLabel::Place,
+            "norp" | "nationality" | "group" | "nationalities" => EntityLabel::Norp,
+            "misc" | "other" => EntityLabel::Misc,
+            _ => return None,
+        })
     }
 }
 
@@ -140,6 +153,9 @@ pub struct AnnotationSet {
     /// `max_end[i]` = the largest `span.end` among `items[..=i]`, for overlap queries;
     /// `u32` to halve it, with `u32::MAX` standing for any end from 4 GiB on.
     max_end: Vec<u32>,
+    /// Indices (sorted) of the items a reader's correction or the lexicon changed or
+    /// added: kept beside the items so that an [`Annotation`] stays 32 bytes.
+    corrected: Vec<usize>,
 }
 
 impl AnnotationSet {
@@ -147,13 +163,7 @@ impl AnnotationSet {
     /// (an out-of-range group is a detector bug, reported by panic in debug builds only).
     /// The set keeps `items` without spare capacity: it lives as long as the reader.
     pub fn new(mut items: Vec<Annotation>, groups: Vec<EntityGroup>) -> AnnotationSet {
-        items.sort_by(|a, b| {
-            a.span
-                .start
-                .cmp(&b.span.start)
-                .then(b.span.end.cmp(&a.span.end))
-                .then(a.kind().cmp(&b.kind()))
-        });
+        items.sort_by(item_order);
         debug_assert!(
             items
                 .iter()
@@ -170,7 +180,36 @@ impl AnnotationSet {
             items,
             groups,
             max_end,
+            corrected: Vec::new(),
         }
+    }
+
+    /// Builds the set as [`AnnotationSet::new`] does, each item with whether a correction
+    /// made it what it is ([`AnnotationSet::is_corrected`]).
+    pub fn new_marked(items: Vec<(Annotation, bool)>, groups: Vec<EntityGroup>) -> AnnotationSet {
+        let mut items = items;
+        items.sort_by(|a, b| item_order(&a.0, &b.0));
+        let corrected = (0..items.len()).filter(|&i| items[i].1).collect();
+        let items = items.into_iter().map(|(a, _)| a).collect();
+        let mut set = AnnotationSet::new(items, groups);
+        set.corrected = corrected;
+        set
+    }
+
+    /// Whether item `index` was changed or added by a correction or the lexicon.
+    pub fn is_corrected(&self, index: usize) -> bool {
+        self.corrected.binary_search(&index).is_ok()
+    }
+
+    /// The items (sorted), the groups and the indices of the corrected items, for a
+    /// pass that rebuilds the set ([`AnnotationSet::new_marked`]) without copying it.
+    pub fn into_parts(self) -> (Vec<Annotation>, Vec<EntityGroup>, Vec<usize>) {
+        (self.items, self.groups, self.corrected)
+    }
+
+    /// How many items were changed or added by corrections.
+    pub fn corrected_count(&self) -> usize {
+        self.corrected.len()
     }
 
     pub fn items(&self) -> &[Annotation] {
@@ -248,9 +287,35 @@ impl AnnotationSet {
     }
 }
 
+/// The order of a set: by start, then longest first, then by kind. A stable sort keeps
+/// equal items in the order given.
+fn item_order(a: &Annotation, b: &Annotation) -> std::cmp::Ordering {
+    a.span
+        .start
+        .cmp(&b.span.start)
+        .then(b.span.end.cmp(&a.span.end))
+        .then(a.kind().cmp(&b.kind()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_follow_their_items_through_sorting() {
+        let set = AnnotationSet::new_marked(
+            vec![
+                (ent(30..33, 1), true),
+                (quote(10..40), false),
+                (ent(12..15, 0), true),
+            ],
+            vec![group(0), group(1)],
+        );
+        let marked: Vec<usize> = (0..set.len()).filter(|&i| set.is_corrected(i)).collect();
+        assert_eq!(marked, vec![1, 2]);
+        assert_eq!(set.corrected_count(), 2);
+        assert!(!set.is_corrected(0) && !set.is_corrected(9));
+    }
 
     fn ent(span: Range<usize>, group: usize) -> Annotation {
         Annotation {

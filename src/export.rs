@@ -146,6 +146,34 @@ enum Detail {
     Eval,
 }
 
+/// The article as a gold line of the evaluation format (`shared/eval/FORMAT.md`): `id`,
+/// `text`, `date` and the annotations with exactly the format's fields, one line with its
+/// newline. `gloss corrections FILE --export gold` writes the corrected annotations so.
+pub fn gold_line(id: &str, article: &Article, set: &AnnotationSet) -> serde_json::Result<Vec<u8>> {
+    #[derive(Serialize)]
+    struct Gold<'a> {
+        id: &'a str,
+        text: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        date: Option<String>,
+        annotations: AnnotationsOut<'a>,
+    }
+    let cp = CodePoints::new(&article.text);
+    let gold = Gold {
+        id,
+        text: &article.text,
+        date: article.meta.date.map(|d| d.to_string()),
+        annotations: AnnotationsOut {
+            set,
+            cp: &cp,
+            detail: Detail::Eval,
+        },
+    };
+    let mut bytes = serde_json::to_vec(&gold)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
 /// Every annotation of a set, serialised as a JSON array one by one.
 struct AnnotationsOut<'a> {
     set: &'a AnnotationSet,
@@ -155,12 +183,11 @@ struct AnnotationsOut<'a> {
 
 impl Serialize for AnnotationsOut<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.set
-                .items()
-                .iter()
-                .map(|a| AnnotationOut::new(a, self.set, self.cp, self.detail)),
-        )
+        serializer.collect_seq(self.set.items().iter().enumerate().map(|(i, a)| {
+            let mut out = AnnotationOut::new(a, self.set, self.cp, self.detail);
+            out.corrected = self.detail == Detail::Full && self.set.is_corrected(i);
+            out
+        }))
     }
 }
 
@@ -182,6 +209,9 @@ struct AnnotationOut<'a> {
     speaker: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     speaker_group: Option<usize>,
+    /// A correction or the lexicon changed or added it (left out when not).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    corrected: bool,
 }
 
 impl<'a> AnnotationOut<'a> {
@@ -197,6 +227,7 @@ impl<'a> AnnotationOut<'a> {
             explanation: None,
             speaker: None,
             speaker_group: None,
+            corrected: false,
         };
         match &a.kind {
             AnnotationKind::Entity { label, group } => {

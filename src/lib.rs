@@ -9,6 +9,7 @@ pub mod annotation;
 pub mod args;
 pub mod article;
 pub mod config;
+pub mod corrections;
 pub mod detect;
 pub mod export;
 pub mod fetch;

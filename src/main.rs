@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 
 use gloss::config::Config;
+use gloss::corrections::{Corrector, Lexicon};
 use gloss::ingest::{self, LoadOptions, Source};
 use gloss::theme::{ColorDepth, Theme};
 use gloss::tui::action::Action;
@@ -29,6 +30,8 @@ mod cli;
 mod cli_docs;
 #[path = "main/corpus.rs"]
 mod corpus;
+#[path = "main/corrections_cmd.rs"]
+mod corrections_cmd;
 #[path = "main/failure.rs"]
 mod failure;
 #[path = "main/library_cmd.rs"]
@@ -110,7 +113,12 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             date,
             input_format,
             refresh,
+            raw,
+            config,
+            notes,
         }) => annotate::run(annotate::Request {
+            corrector: (!raw && !jsonl)
+                .then(|| corrections_cmd::Corrector::load(config.as_deref(), &notes)),
             files,
             jsonl,
             refresh,
@@ -141,6 +149,15 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             };
             let location = notes_location(&notes, &config);
             notes_cmd::run(&file, location, task)
+        }
+        Some(Command::Corrections {
+            file,
+            export,
+            config,
+            notes,
+        }) => {
+            let corrector = corrections_cmd::Corrector::load(config.as_deref(), &notes);
+            corrections_cmd::run(&file, export, &corrector)
         }
         Some(Command::Library(args)) => library_cmd::run(args),
         Some(Command::Completions { shell }) => cli_docs::completions(shell, Cli::command()),
@@ -306,6 +323,7 @@ pub(crate) fn open_article(shown: &browse::Shown<'_>, input: Input) -> anyhow::R
         (_, false) => notes_location(&cli.notes, config),
         _ => Err("notes beside the article need an article file".to_owned()),
     };
+    let (lexicon, corrector) = reader_corrector(config, cli, &notes);
     let (library, recorder) = record::for_reader(record::Reader {
         flag: cli.library.as_deref(),
         off: cli.no_library,
@@ -314,6 +332,8 @@ pub(crate) fn open_article(shown: &browse::Shown<'_>, input: Input) -> anyhow::R
         url,
         article: &article,
         head_of: whole.is_some().then_some(options),
+        corrector,
+        article_path: article_path.as_deref(),
     });
     let origin = match (&src, url, &article_path) {
         (_, Some(url), _) => Origin::Url(url.to_string()),
@@ -327,7 +347,7 @@ pub(crate) fn open_article(shown: &browse::Shown<'_>, input: Input) -> anyhow::R
         notes: notes_cmd::location(None, cli.notes.notes_beside, config.notes_dir.as_deref()),
         timeout: web::timeout()?,
     };
-    let ending = tui::run(Launch {
+    let ended = tui::run(Launch {
         article,
         whole,
         file_label,
@@ -342,9 +362,26 @@ pub(crate) fn open_article(shown: &browse::Shown<'_>, input: Input) -> anyhow::R
         start_at,
         opener: config.opener.clone(),
         hyperlinks: config.hyperlinks.resolve(|name| std::env::var(name).ok()),
+        lexicon,
     })?;
     if let Some(recorder) = recorder {
-        recorder.after_reading(notes.ok().as_ref(), article_path.as_deref());
+        let corrected = ended.corrected.as_ref();
+        recorder.after_reading(notes.ok().as_ref(), article_path.as_deref(), corrected);
     }
-    Ok(ending)
+    Ok(ended.ending)
+}
+
+/// The lexicon file the reader uses, and what corrects the annotations the library keeps
+/// of the article (its notes location, the lexicon). The reader's status bar says what is
+/// wrong with the lexicon; the library's copy of the annotations goes without it then, as
+/// the reader does.
+fn reader_corrector(
+    config: &Config,
+    cli: &Cli,
+    notes: &Result<gloss::notes::NotesLocation, String>,
+) -> (Option<std::path::PathBuf>, Corrector) {
+    let lexicon = Lexicon::path_beside(config.path.as_deref().or(cli.config.as_deref()));
+    let read = lexicon.as_deref().and_then(|p| Lexicon::load(p).ok());
+    let corrector = Corrector::new(notes.clone().ok(), read.unwrap_or_default());
+    (lexicon, corrector)
 }

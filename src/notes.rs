@@ -58,3 +58,5 @@ pub use model::{Motivation, Note, NoteSet, Tombstone};
 pub use notebook::{ImportCount, Notebook};
 pub use selector::{CodePoints, Target, TextPositionSelector, TextQuoteSelector};
 pub use store::{NotesLocation, Opened, Saved, Store, StoreError};
+
+pub(crate) use model::timestamp;

@@ -7,6 +7,7 @@
 pub mod action;
 pub mod ansi;
 pub mod app;
+pub mod corrections;
 pub mod effects;
 pub mod jobs;
 pub mod keymap;
@@ -33,6 +34,7 @@ use crate::ingest::{IngestError, LoadOptions, Source};
 use crate::notes::{ArticleIdentity, Notebook, NotesLocation};
 use crate::theme::Theme;
 
+pub use app::Ended;
 pub use keymap::Keymap;
 pub use model::{Model, Settings};
 pub use signals::Ending;
@@ -69,6 +71,8 @@ pub struct Launch {
     pub opener: Vec<String>,
     /// Whether links are OSC 8 hyperlinks (`hyperlinks`, resolved for this terminal).
     pub hyperlinks: bool,
+    /// The lexicon file (`lexicon.toml` beside the config), if a config directory is known.
+    pub lexicon: Option<PathBuf>,
 }
 
 /// The whole of a big article, loaded on a worker thread while the reader shows its head.
@@ -130,7 +134,7 @@ fn loader_stopped() -> anyhow::Error {
 }
 
 /// Runs the reader: takes over the terminal, and gives it back on every way out.
-pub fn run(launch: Launch) -> anyhow::Result<Ending> {
+pub fn run(launch: Launch) -> anyhow::Result<Ended> {
     let Launch {
         article,
         whole,
@@ -148,6 +152,7 @@ pub fn run(launch: Launch) -> anyhow::Result<Ending> {
         start_at,
         opener,
         hyperlinks,
+        lexicon,
     } = launch;
     let mut article = article;
     if let Some(Err(e)) = &library {
@@ -167,6 +172,14 @@ pub fn run(launch: Launch) -> anyhow::Result<Ending> {
         model.start_at(byte, lead);
     }
     model.opener = opener;
+    if let Some(path) = lexicon {
+        match crate::corrections::Lexicon::load(&path) {
+            Ok(found) => model.corrections.lexicon = found,
+            // gloss runs without it; the status bar says where the file is broken.
+            Err(e) => model.status.message = Some(format!("lexicon not used: {e}")),
+        }
+        model.corrections.lexicon_path = Some(path);
+    }
     // A book's notebook is opened after the first frame (hashing the text to find its
     // notes costs 15 ms on War and Peace); an article's at once.
     let later = match whole.is_some() || model.article.text.len() > jobs::SMALL_TEXT_BYTES {
@@ -190,7 +203,7 @@ pub fn run(launch: Launch) -> anyhow::Result<Ending> {
         // The terminal is the shell's again: one line says the position was not kept.
         eprintln!("gloss: reading position not kept: {e}");
     }
-    Ok(ended.ending)
+    Ok(ended)
 }
 
 /// Opens the article's notebook before the terminal is taken; a problem (a notes file that
@@ -200,16 +213,42 @@ pub fn open_notes(
     location: Result<NotesLocation, String>,
     path: Option<&Path>,
 ) -> notes::Notes {
+    let location_copy = location.clone();
     let opened = location.and_then(|loc| {
         let identity = ArticleIdentity::new(&article.text, path);
         Notebook::open(&loc, identity, article.meta.title.clone(), &article.text)
             .map_err(|e| e.to_string())
     });
-    match opened {
+    let mut notes = match opened {
         Ok((book, problem)) => notes::Notes::new(
             Some(book),
             problem.map(|p| format!("notes are read-only: {p}")),
         ),
         Err(e) => notes::Notes::new(None, Some(e)),
+    };
+    notes.corrections = Some(open_corrections(article, location_copy, path));
+    notes
+}
+
+/// Opens the article's corrections, kept apart from its notes (`corrections::file`).
+fn open_corrections(
+    article: &Article,
+    location: Result<NotesLocation, String>,
+    path: Option<&Path>,
+) -> corrections::Opened {
+    let opened = location.and_then(|loc| {
+        let identity = ArticleIdentity::new(&article.text, path);
+        crate::corrections::CorrectionBook::open(&loc, identity, article.meta.title.clone())
+            .map_err(|e| e.to_string())
+    });
+    match opened {
+        Ok((book, problem)) => corrections::Opened {
+            book: Some(book),
+            problem: problem.map(|p| format!("corrections are read-only: {p}")),
+        },
+        Err(e) => corrections::Opened {
+            book: None,
+            problem: Some(e),
+        },
     }
 }

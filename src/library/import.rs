@@ -13,7 +13,7 @@ use super::model::{RecordStatus, SourceRef};
 use super::{Library, LibraryError};
 use crate::annotation::AnnotationSet;
 use crate::article::Article;
-use crate::detect::detect_article;
+use crate::corrections::Corrector;
 use crate::notes::identity::text_hash;
 
 /// What became of one item.
@@ -36,10 +36,12 @@ enum Loaded {
 
 /// Imports every item: `load` turns one into an article (or says why it cannot) on a
 /// worker thread; `report` hears each item's outcome, in the order they are written,
-/// with the item's index. Stops at the first library error (a write that fails).
+/// with the item's index; `corrector` corrects what is detected. Stops at the first
+/// library error (a write that fails).
 pub fn import<T, L, R>(
     library: &mut Library,
     items: &[T],
+    corrector: &Corrector,
     load: L,
     mut report: R,
 ) -> Result<(), LibraryError>
@@ -60,7 +62,7 @@ where
                     if stopped.load(Ordering::Relaxed) {
                         return;
                     }
-                    let loaded = prepare(reader.as_ref(), load(item));
+                    let loaded = prepare(reader.as_ref(), corrector, load(item));
                     if tx.send((i, loaded)).is_err() {
                         stopped.store(true, Ordering::Relaxed);
                     }
@@ -69,7 +71,7 @@ where
             drop(tx);
         });
         for (i, loaded) in rx {
-            match write(library, loaded) {
+            match write(library, corrector, loaded) {
                 Ok(outcome) => report(i, &outcome),
                 Err(e) => {
                     stopped.store(true, Ordering::Relaxed);
@@ -82,7 +84,11 @@ where
 }
 
 /// Annotates an article unless its text is known already.
-fn prepare(reader: Option<&Library>, loaded: Result<(SourceRef, Article), String>) -> Loaded {
+fn prepare(
+    reader: Option<&Library>,
+    corrector: &Corrector,
+    loaded: Result<(SourceRef, Article), String>,
+) -> Loaded {
     let (source, article) = match loaded {
         Ok(found) => found,
         Err(why) => return Loaded::Unreadable(why),
@@ -94,13 +100,17 @@ fn prepare(reader: Option<&Library>, loaded: Result<(SourceRef, Article), String
     match known {
         true => Loaded::Known(source, Box::new(article)),
         false => {
-            let set = detect_article(&article);
+            let set = corrector.annotate(&article, source.file());
             Loaded::New(source, Box::new(article), Box::new(set))
         }
     }
 }
 
-fn write(library: &mut Library, loaded: Loaded) -> Result<Outcome, LibraryError> {
+fn write(
+    library: &mut Library,
+    corrector: &Corrector,
+    loaded: Loaded,
+) -> Result<Outcome, LibraryError> {
     let recorded = match loaded {
         Loaded::Unreadable(why) => return Ok(Outcome::Unreadable(why)),
         Loaded::New(source, article, set) => library.record(&source, &article, Some(&set), None)?,
@@ -108,7 +118,8 @@ fn write(library: &mut Library, loaded: Loaded) -> Result<Outcome, LibraryError>
             let recorded = library.record(&source, &article, None, None)?;
             if !recorded.annotated {
                 // Known when checked, edited or removed since: annotate it after all.
-                library.store_annotations(recorded.id, &article, &detect_article(&article))?;
+                let set = corrector.annotate(&article, source.file());
+                library.store_annotations(recorded.id, &article, &set)?;
             }
             recorded
         }

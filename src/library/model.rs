@@ -41,6 +41,14 @@ impl SourceRef {
         }
     }
 
+    /// The file it was read from, if it was one.
+    pub fn file(&self) -> Option<&std::path::Path> {
+        match self {
+            SourceRef::Path(p) => Some(p),
+            SourceRef::Url(_) | SourceRef::Stdin => None,
+        }
+    }
+
     /// The stored kind and value back as a source.
     pub fn from_parts(kind: &str, value: Option<String>) -> SourceRef {
         match (kind, value) {

@@ -13,6 +13,7 @@ use gloss::export::{self, JsonlOptions, Limits, annotate_jsonl_with, write_docum
 use gloss::ingest::{self, LoadOptions, Source};
 
 use crate::corpus;
+use crate::corrections_cmd::Corrector;
 use crate::progress::Progress;
 
 /// What `gloss annotate` was asked.
@@ -23,6 +24,8 @@ pub struct Request {
     /// `--jobs`; all cores when not given.
     pub jobs: Option<usize>,
     pub options: LoadOptions,
+    /// Applies the corrections and the lexicon; `None` with `--raw` (and `--jsonl`).
+    pub corrector: Option<Corrector>,
 }
 
 impl Request {
@@ -49,11 +52,16 @@ pub fn run(request: Request) -> anyhow::Result<()> {
 fn one(file: Option<&Path>, request: &Request) -> anyhow::Result<()> {
     // The detectors' set-up overlaps reading the article (for a page, its extraction).
     let _ = gloss::detect::warm_up();
-    let article = match crate::url_of(file) {
+    let url = crate::url_of(file);
+    let article = match url {
         Some(url) => crate::load_url(url, request.refresh, &request.options)?.article,
         None => ingest::load(&crate::source(file), &request.options)?,
     };
-    let annotations = detect_article(&article);
+    let mut annotations = detect_article(&article);
+    if let Some(corrector) = &request.corrector {
+        let path = file.filter(|f| url.is_none() && *f != Path::new("-"));
+        corrector.correct(&article, path, &mut annotations);
+    }
     let mut out = BufWriter::new(crate::output::stdout());
     write_document_json(&article, &annotations, &mut out)?;
     writeln!(out)?;
@@ -116,6 +124,7 @@ fn many_files(request: &Request) -> anyhow::Result<()> {
     let mut out = BufWriter::new(crate::output::stdout());
     let jobs = request.jobs();
     let options = request.options;
+    let corrector = request.corrector.as_ref();
     let result = export::ordered::ordered_map(
         entries.into_iter().map(|e| {
             let size = usize::try_from(e.size).unwrap_or(usize::MAX);
@@ -123,7 +132,7 @@ fn many_files(request: &Request) -> anyhow::Result<()> {
         }),
         jobs,
         Limits::for_jobs(jobs),
-        |path: PathBuf| annotate_file(&path, &options),
+        |path: PathBuf| annotate_file(&path, &options, corrector),
         |line: Vec<u8>, size| {
             out.write_all(&line)?;
             progress.document(size);
@@ -138,9 +147,16 @@ fn many_files(request: &Request) -> anyhow::Result<()> {
 }
 
 /// One file's output line.
-fn annotate_file(path: &Path, options: &LoadOptions) -> anyhow::Result<Vec<u8>> {
+fn annotate_file(
+    path: &Path,
+    options: &LoadOptions,
+    corrector: Option<&Corrector>,
+) -> anyhow::Result<Vec<u8>> {
     let article = ingest::load(&Source::Path(path.to_path_buf()), options)?;
-    let annotations = detect_article(&article);
+    let mut annotations = detect_article(&article);
+    if let Some(corrector) = corrector {
+        corrector.correct(&article, Some(path), &mut annotations);
+    }
     export::document_line(&path.to_string_lossy(), &article, &annotations)
         .with_context(|| format!("cannot write the annotations of '{}'", path.display()))
 }

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use gloss::args::parse_date;
 use gloss::ingest;
 
-use crate::{cli_docs, library_cmd, notes_cmd};
+use crate::{cli_docs, corrections_cmd, library_cmd, notes_cmd};
 
 /// A terminal reader for annotated news articles: the article on the left, the people,
 /// organisations, places, dates and quotes detected in it on the right.
@@ -122,6 +122,35 @@ pub(crate) enum Command {
         /// Fetch the URL again instead of reading the copy kept from the last fetch.
         #[arg(long)]
         refresh: bool,
+
+        /// The detectors' output alone: neither the article's corrections nor the lexicon
+        /// (--jsonl is always raw).
+        #[arg(long)]
+        raw: bool,
+
+        /// The config file to use (for `notes_dir` and the lexicon beside it).
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+
+        #[command(flatten)]
+        notes: NotesArgs,
+    },
+    /// List an article's corrections of detections, or export them (to standard output).
+    Corrections {
+        /// The article file.
+        file: PathBuf,
+
+        /// `gold`: the corrected annotations as a line of the evaluation format (for
+        /// score.py); `json`: the corrections as stored.
+        #[arg(long, value_name = "FORMAT")]
+        export: Option<corrections_cmd::Format>,
+
+        /// The config file to use (for `notes_dir` and the lexicon beside it).
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+
+        #[command(flatten)]
+        notes: NotesArgs,
     },
     /// List an article's notes, export them (to standard output) or import some.
     Notes {

@@ -29,7 +29,7 @@ pub struct LibraryArgs {
     #[arg(long, value_name = "PATH", global = true)]
     pub library: Option<PathBuf>,
 
-    /// The config file to use (for `[library] path` and `notes_dir`).
+    /// The config file to use (for `[library] path`, `notes_dir` and the lexicon beside it).
     #[arg(long, value_name = "PATH", global = true)]
     pub config: Option<PathBuf>,
 
@@ -136,7 +136,9 @@ pub fn run(args: LibraryArgs) -> anyhow::Result<()> {
     let mut lib = Library::open(&path)?;
     let json = args.json;
     match args.command {
-        Some(LibraryCommand::Add { paths }) => add::run(&mut lib, &paths, &config, json),
+        Some(LibraryCommand::Add { paths }) => {
+            add::run(&mut lib, &paths, &config, args.config.as_deref(), json)
+        }
         Some(LibraryCommand::List { sort, limit }) => show::list(&lib, sort.sort(), limit, json),
         // `gloss library` alone: the list (the library view, on a terminal, is the TUI's).
         None => show::list(&lib, Sort::LastRead, 50, json),

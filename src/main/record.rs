@@ -4,15 +4,18 @@
 //! longer (detecting a new article's entities, loading the whole of a big file shown by
 //! its head first) runs on a thread with its own connection. Any failure becomes the
 //! session's error, for the status bar: the article opens whatever the library does.
+//! What is stored is corrected (the lexicon and the article's corrections), as the reader
+//! shows it; when the reader made or undid corrections, it is stored again on the way out.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 
 use jiff::Timestamp;
 
+use gloss::annotation::AnnotationSet;
 use gloss::article::Article;
 use gloss::config::LibraryConfig;
-use gloss::detect::detect_article;
+use gloss::corrections::Corrector;
 use gloss::ingest::{self, LoadOptions};
 use gloss::library::{
     self, ArticleId, Library, LibraryError, Pending, Position, Session, SourceRef,
@@ -32,6 +35,10 @@ pub struct Reader<'a> {
     pub article: &'a Article,
     /// Set when `article` is only the head of the file: how the whole is loaded.
     pub head_of: Option<LoadOptions>,
+    /// What corrects the annotations stored (the reader's notes location and lexicon).
+    pub corrector: Corrector,
+    /// The article's file as the reader names it (to find its corrections).
+    pub article_path: Option<&'a Path>,
 }
 
 /// What is needed after the reader quits to index the article's notes.
@@ -78,6 +85,8 @@ pub fn for_reader(r: Reader<'_>) -> (Option<Result<Session, LibraryError>>, Opti
         source,
         article: r.article,
         whole,
+        corrector: r.corrector,
+        file: r.article_path.map(Path::to_path_buf),
     };
     let session = record_opening(&path, r.config, opening).map(|(session, thread)| {
         recorder.thread = thread;
@@ -88,14 +97,19 @@ pub fn for_reader(r: Reader<'_>) -> (Option<Result<Session, LibraryError>>, Opti
 
 impl Recorder {
     /// Waits for the recording to finish (a reader quitting at once must not leave the
-    /// article without its entities), then indexes the article's notes (the reader may
+    /// article without its entities), then stores the annotations the reader `corrected`
+    /// (if it made or undid corrections) and indexes the article's notes (the reader may
     /// have added some). Quietly does nothing when the library cannot be opened: the
     /// reader said so already.
-    pub fn after_reading(self, notes: Option<&NotesLocation>, article_path: Option<&Path>) {
+    pub fn after_reading(
+        self,
+        notes: Option<&NotesLocation>,
+        article_path: Option<&Path>,
+        corrected: Option<&(Arc<Article>, AnnotationSet)>,
+    ) {
         if let Some(thread) = self.thread {
             let _ = thread.join();
         }
-        let Some(location) = notes else { return };
         let Ok(mut lib) = Library::open(&self.path) else {
             return;
         };
@@ -107,7 +121,11 @@ impl Recorder {
                 .flatten()
                 .map(|(id, _)| id),
         };
-        if let Some(id) = id {
+        let Some(id) = id else { return };
+        if let Some((article, set)) = corrected {
+            let _ = store_corrected(&mut lib, id, article, set);
+        }
+        if let Some(location) = notes {
             let _ = index_notes(&mut lib, id, location, article_path);
         }
     }
@@ -129,6 +147,10 @@ pub struct Opening<'a> {
     pub article: &'a Article,
     /// The big file the reader loads whole in the background, and how.
     pub whole: Option<(PathBuf, LoadOptions)>,
+    /// What corrects the annotations before they are stored.
+    pub corrector: Corrector,
+    /// The article's file, to find its corrections.
+    pub file: Option<PathBuf>,
 }
 
 /// Records the article the reader opens and returns the reader's session (and the thread
@@ -154,8 +176,10 @@ pub fn record_opening(
                 false => {
                     let article = opening.article.clone();
                     let path = path.to_path_buf();
+                    let (corrector, file) = (opening.corrector, opening.file);
                     Some(std::thread::spawn(move || {
-                        let _ = tx.send(annotate(&path, id, &article));
+                        let annotated = annotate(&path, id, &article, &corrector, file.as_deref());
+                        let _ = tx.send(annotated);
                     }))
                 }
             };
@@ -164,8 +188,14 @@ pub fn record_opening(
         Some((file, options)) => {
             let known = lib.find_by_source(&opening.source)?;
             let (path, source) = (path.to_path_buf(), opening.source.clone());
+            let corrector = opening.corrector;
             let thread = std::thread::spawn(move || {
-                let _ = tx.send(record_whole(&path, &source, &file, &options, now));
+                let whole = Whole {
+                    file: &file,
+                    options: &options,
+                    corrector: &corrector,
+                };
+                let _ = tx.send(record_whole(&path, &source, whole, now));
             });
             let byte = known.map_or(0, |(_, byte)| byte);
             (Position { byte, text_len: 0 }, Some(thread))
@@ -176,21 +206,38 @@ pub fn record_opening(
     Ok((session, thread))
 }
 
-/// Detects and stores the annotations of a newly recorded article.
-fn annotate(path: &Path, id: ArticleId, article: &Article) -> Result<ArticleId, LibraryError> {
-    let set = detect_article(article);
+/// Detects, corrects and stores the annotations of a newly recorded article.
+fn annotate(
+    path: &Path,
+    id: ArticleId,
+    article: &Article,
+    corrector: &Corrector,
+    file: Option<&Path>,
+) -> Result<ArticleId, LibraryError> {
+    let set = corrector.annotate(article, file);
     Library::open(path)?.store_annotations(id, article, &set)?;
     Ok(id)
+}
+
+/// A big file the reader shows by its head, to record whole.
+struct Whole<'a> {
+    file: &'a Path,
+    options: &'a LoadOptions,
+    corrector: &'a Corrector,
 }
 
 /// Loads the whole of a big file and records it with its annotations.
 fn record_whole(
     path: &Path,
     source: &SourceRef,
-    file: &Path,
-    options: &LoadOptions,
+    whole: Whole<'_>,
     now: Timestamp,
 ) -> Result<ArticleId, LibraryError> {
+    let Whole {
+        file,
+        options,
+        corrector,
+    } = whole;
     let article =
         ingest::load(&ingest::Source::Path(file.to_path_buf()), options).map_err(|e| {
             LibraryError::Open {
@@ -201,9 +248,25 @@ fn record_whole(
     let mut lib = Library::open(path)?;
     let recorded = lib.record(source, &article, None, Some(now))?;
     if !recorded.annotated {
-        lib.store_annotations(recorded.id, &article, &detect_article(&article))?;
+        let set = corrector.annotate(&article, Some(file));
+        lib.store_annotations(recorded.id, &article, &set)?;
     }
     Ok(recorded.id)
+}
+
+/// Stores the annotations the reader corrected over article `id`'s, unless its text in
+/// the library is another (the reader quit before the whole of a big file was loaded,
+/// or the file changed meanwhile).
+fn store_corrected(
+    lib: &mut Library,
+    id: ArticleId,
+    article: &Article,
+    set: &AnnotationSet,
+) -> Result<(), LibraryError> {
+    if lib.article(id)?.text_hash != gloss::notes::identity::text_hash(&article.text) {
+        return Ok(());
+    }
+    lib.store_annotations(id, article, set)
 }
 
 /// Points the article's library row at its notes file, with the number of notes and

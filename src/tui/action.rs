@@ -192,6 +192,14 @@ actions! {
         /// Re-attach the selected detached note to the selection
         Reattach = "reattach", [Char('r')];
     }
+    Corrections "Corrections" {
+        /// Correct the current annotation, or make the selection one (a popup of choices)
+        Correct = "correct", [Char('c')];
+        /// Undo the last correction
+        UndoCorrection = "undo_correction", [Char('U')];
+        /// List the article's corrections: what was detected, what it is now
+        CorrectionsList = "corrections", [Char('C')];
+    }
     Selection "Selection" {
         /// Selection: extend by a word
         SelectWordForward = "select_word_forward", [Char('w'), Right];

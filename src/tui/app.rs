@@ -2,12 +2,15 @@
 //! [`Jobs`] made), take each in with `update` (through `effects`, which runs what it asks
 //! for), repeat. The only code that reads events.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use ratatui::crossterm::event::{
     self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
+use crate::annotation::AnnotationSet;
+use crate::article::Article;
 use crate::keys::{Key, KeyChord};
 use crate::theme::Theme;
 
@@ -106,14 +109,12 @@ pub fn run(model: Model, theme: &Theme, first: First, opening: Opening) -> anyho
                 let notice = notice.into_iter().chain(rest).collect::<Vec<_>>();
                 let notice = (!notice.is_empty()).then(|| notice.join("; "));
                 let ending = Ending::Signalled { status, notice };
-                let top_byte = session.first_top_byte();
-                return Ok(Ended { ending, top_byte });
+                return Ok(Ended::of(&session, ending));
             }
             Next::End(ending) => {
                 // Said in the status bar when they were left, if their save failed.
                 session.save_rest();
-                let top_byte = session.first_top_byte();
-                return Ok(Ended { ending, top_byte });
+                return Ok(Ended::of(&session, ending));
             }
             Next::Open(link) => session.open(&link),
             Next::Back => {
@@ -130,6 +131,19 @@ pub fn run(model: Model, theme: &Theme, first: First, opening: Opening) -> anyho
 pub struct Ended {
     pub ending: Ending,
     pub top_byte: usize,
+    /// The first document's article and corrected annotations, when the reader made or
+    /// undid corrections in it: the library stores them again.
+    pub corrected: Option<(Arc<Article>, AnnotationSet)>,
+}
+
+impl Ended {
+    fn of(session: &Session, ending: Ending) -> Ended {
+        Ended {
+            ending,
+            top_byte: session.first_top_byte(),
+            corrected: session.first_corrected(),
+        }
+    }
 }
 
 /// How often the loop looks for a document being loaded when nothing else happens.

@@ -54,6 +54,9 @@ pub fn dispatch(
                 return Ok((redraw, Next::End(Ending::Signalled { status, notice })));
             }
             Effect::Save => Msg::Saved(save(model)),
+            Effect::SaveCorrections(entry) => {
+                Msg::CorrectionsSaved(save_corrections(model, entry.as_ref()))
+            }
             Effect::SaveThenQuit => match save(model) {
                 Ok(_) => return Ok((redraw, Next::End(Ending::Quit))),
                 Err(_) => Msg::Unsaved(recovery(model)),
@@ -85,6 +88,9 @@ pub fn dispatch(
 /// Writing the notebook is the one change made here (it is marked clean, and takes in what
 /// another gloss saved); the Notes tab is rebuilt by `update` on [`Msg::Saved`].
 pub fn save(model: &mut Model) -> Result<String, String> {
+    if model.corrections.dirty() {
+        save_corrections(model, None)?;
+    }
     let Some(book) = model.notes.book.as_mut() else {
         return Ok(String::new());
     };
@@ -100,6 +106,30 @@ pub fn save(model: &mut Model) -> Result<String, String> {
         // The cause first: the status bar has one line, and a path before it cuts it off.
         Err(e) => Err(super::messages::cause_first(&e)),
     }
+}
+
+/// Saves the corrections if they changed, and adds `entry` to the lexicon file (the
+/// lexicon in the model then is the file's): what to say, or the error.
+pub fn save_corrections(
+    model: &mut Model,
+    entry: Option<&crate::corrections::Entry>,
+) -> Result<String, String> {
+    let c = &mut model.corrections;
+    let mut said = Vec::new();
+    if let Some(entry) = entry {
+        let Some(path) = &c.lexicon_path else {
+            return Err("no config directory for lexicon.toml".into());
+        };
+        c.lexicon = crate::corrections::lexicon::add_entry(path, entry)?;
+        said.push(format!("added to {}", path.display()));
+    }
+    if let Some(book) = c.book.as_mut().filter(|b| b.is_dirty()) {
+        match book.save() {
+            Ok(_) => said.push("corrections saved".into()),
+            Err(e) => return Err(super::messages::cause_first(&e)),
+        }
+    }
+    Ok(said.join(" · "))
 }
 
 /// Leaving the reader for the library's page of entity group `group`: the notes are

@@ -138,6 +138,7 @@ impl Keymap {
                     | Action::Top
                     | Action::Bottom
                     | Action::Links
+                    | Action::CorrectionsList
                     | Action::Enter
                     | Action::OpenExternal
                     | Action::ShowLink
@@ -150,6 +151,7 @@ impl Keymap {
                     | Action::Back
                     | Action::Help
                     | Action::AddNote
+                    | Action::Correct
                     | Action::Highlight
                     | Action::Reattach
                     | Action::EditNote

@@ -12,6 +12,7 @@ use crate::annotation::AnnotationSet;
 use crate::article::Article;
 use crate::nav::{self, JumpList};
 
+use super::corrections::Corrections;
 use super::keymap::Keymap;
 use super::notes::Notes;
 use super::rows::{Item, Rows, Tab};
@@ -59,6 +60,8 @@ pub enum Overlay {
     Messages,
     /// The article's links; the overlay's `scroll` is the selected link.
     Links,
+    /// The article's corrections: what was detected, what it is now.
+    Corrections,
 }
 
 /// Which pane has the keyboard.
@@ -125,6 +128,8 @@ pub struct Model {
     pub status: StatusLine,
     /// The reader's notes and what is being done with them.
     pub notes: Notes,
+    /// The corrections of detections, the lexicon, and the correction popup.
+    pub corrections: Corrections,
     /// The document this one was opened from (its label), which Ctrl-o goes back to once
     /// this one's jump list is spent (`tui::session`).
     pub previous: Option<String>,
@@ -159,6 +164,7 @@ impl Model {
             overlay: Overlays::default(),
             status: StatusLine::default(),
             notes: Notes::default(),
+            corrections: Corrections::default(),
             previous: None,
             opener: crate::config::links::default_opener(),
         };

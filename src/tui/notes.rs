@@ -116,6 +116,9 @@ pub struct Notes {
     /// pane paints, rebuilt with the Notes tab (see `Model::refresh_notes`) so drawing a
     /// line is a binary search, not a walk over every note.
     pub marks: Vec<(Range<usize>, Motivation)>,
+    /// The article's corrections, opened with the notes (from the same place, in files of
+    /// their own) and handed to the model's [`super::corrections::Corrections`].
+    pub corrections: Option<super::corrections::Opened>,
 }
 
 impl Notes {

@@ -12,10 +12,12 @@
 //! back drops the top document the same way and shows the one below.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread;
 use std::time::Duration;
 
+use crate::annotation::AnnotationSet;
 use crate::article::Article;
 use crate::fetch::{self, page};
 use crate::ingest::{self, LoadOptions, Source};
@@ -147,6 +149,14 @@ impl Session {
         self.docs.first().map_or(0, |d| d.model.reading_position())
     }
 
+    /// The first document's article and its annotations as the reader left them, when
+    /// it made or undid corrections there and detection had finished (for the library).
+    pub fn first_corrected(&self) -> Option<(Arc<Article>, AnnotationSet)> {
+        let m = &self.docs.first()?.model;
+        (m.corrections.changed && !m.detection.running)
+            .then(|| (m.article.clone(), m.annotations.clone()))
+    }
+
     /// How many documents are open (the shown one and those Ctrl-o goes back to).
     pub fn depth(&self) -> usize {
         self.docs.len()
@@ -224,6 +234,8 @@ impl Session {
         let mut model = Model::new(loaded.article, loaded.label, settings, keymap, size);
         model.previous = Some(previous);
         model.opener = left.opener.clone();
+        model.corrections.lexicon = left.corrections.lexicon.clone();
+        model.corrections.lexicon_path = left.corrections.lexicon_path.clone();
         update(&mut model, Msg::NotesOpened(Box::new(loaded.notes)));
         if let Some(notice) = notice {
             update(&mut model, Msg::Returned(Some(notice)));

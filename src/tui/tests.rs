@@ -2,6 +2,7 @@
 //! detector output, so these tests change only when the reader does), keys-to-state tours,
 //! whole-screen snapshots with ratatui's `TestBackend`, and a no-panic property.
 
+mod corrections;
 mod item_jumps;
 mod keys;
 pub(super) mod links;

@@ -2,6 +2,7 @@
 //! module per pane or popup. Nothing here changes the model or does I/O.
 
 pub mod article;
+pub mod correct;
 pub mod editor;
 pub mod help;
 pub mod links;
@@ -47,7 +48,11 @@ pub fn draw(frame: &mut Frame, m: &Model, theme: &Theme) {
             Overlay::Keys => help::draw(frame, screen, m, scroll, theme),
             Overlay::Messages => messages::draw(frame, screen, m, scroll, theme),
             Overlay::Links => links::draw(frame, screen, m, scroll, theme),
+            Overlay::Corrections => correct::draw_list(frame, screen, m, scroll, theme),
         }
+    }
+    if let Some(popup) = &m.corrections.popup {
+        correct::draw_popup(frame, screen, m, popup, theme);
     }
     if let Some(ed) = &m.notes.editor {
         editor::draw(frame, screen, m, ed, theme);

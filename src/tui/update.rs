@@ -5,6 +5,7 @@
 //! search prompt); everything here is pure, so tests feed key strings and assert on the
 //! model. `update` says what changed: only the article's position, or more.
 
+pub(super) mod correct;
 mod editor;
 mod jump;
 pub(super) mod links;
@@ -42,7 +43,11 @@ fn take(m: &mut Model, msg: Msg) -> Outcome {
     let effect = match msg {
         Msg::Key(chord) => return press(m, chord),
         // The editor popup is modal: the mouse does not reach the panes behind it.
-        Msg::Click { .. } | Msg::Wheel { .. } if m.notes.editor.is_some() => Effect::None,
+        Msg::Click { .. } | Msg::Wheel { .. }
+            if m.notes.editor.is_some() || m.corrections.popup.is_some() =>
+        {
+            Effect::None
+        }
         Msg::Wheel { column, row, down } => {
             let normal = mode(m) == Mode::Normal;
             let redraw = mouse::wheel(m, column, row, down);
@@ -84,7 +89,19 @@ fn no_effect(m: &mut Model, msg: Msg) {
         Msg::LayoutReady(layout) => m.install_layout(*layout),
         Msg::NotesOpened(notes) => {
             m.notes = *notes;
+            if let Some(opened) = m.notes.corrections.take() {
+                m.corrections.book = opened.book;
+                m.corrections.problem = opened.problem;
+                correct::recorrect(m);
+            }
             m.refresh_notes();
+        }
+        Msg::CorrectionsSaved(said) => {
+            m.status.message = Some(match (m.status.message.take(), said) {
+                (Some(before), Ok(said)) if !before.is_empty() => format!("{before} · {said}"),
+                (_, Ok(said)) => said,
+                (_, Err(e)) => format!("corrections not saved: {e} (kept, will retry)"),
+            });
         }
         Msg::Annotations(set) => m.set_annotations(set),
         Msg::PartialAnnotations(set) => m.set_partial_annotations(set),
@@ -172,6 +189,9 @@ fn press(m: &mut Model, chord: KeyChord) -> Outcome {
         prompt::prompt_key(m, chord);
         return Outcome::full(Effect::None);
     }
+    if m.corrections.popup.is_some() {
+        return Outcome::full(correct::popup_key(m, chord));
+    }
     let normal = mode(m) == Mode::Normal;
     match m.keymap.resolve(mode(m), &chord) {
         // Overlays, the prompt and a selection are drawn over or beside the text: only in
@@ -226,7 +246,9 @@ fn command(m: &mut Model, action: Action) -> Effect {
         return overlay::act(m, scroll, action);
     }
     match action {
-        Action::Quit if m.notes.dirty() && !m.notes.quit_armed => return Effect::SaveThenQuit,
+        Action::Quit if (m.notes.dirty() || m.corrections.dirty()) && !m.notes.quit_armed => {
+            return Effect::SaveThenQuit;
+        }
         Action::Quit => return Effect::Quit,
         Action::Suspend => return Effect::Suspend,
         Action::LineDown
@@ -268,6 +290,9 @@ fn command(m: &mut Model, action: Action) -> Effect {
         Action::Links => links::open_list(m),
         Action::OpenExternal | Action::ShowLink => links::outside_the_list(m, action),
         Action::Help => overlay::open(m, Overlay::Keys),
+        Action::Correct => correct::open(m),
+        Action::UndoCorrection => return correct::undo(m),
+        Action::CorrectionsList => overlay::open(m, Overlay::Corrections),
         Action::Messages => overlay::open(m, Overlay::Messages),
         Action::AddNote
         | Action::Select

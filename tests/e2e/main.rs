@@ -4,6 +4,7 @@
 
 mod annotate;
 mod big;
+mod corrections;
 mod detection;
 mod fetch;
 mod harness;

@@ -13,6 +13,7 @@ use gloss::ingest::{self, LoadOptions, Source};
 use gloss::library::import::{Outcome, import};
 use gloss::library::{ArticleId, Library, RecordStatus, SourceRef};
 
+use super::super::corrections_cmd::Corrector;
 use super::super::output::{say, stdout};
 use super::super::{notes_cmd, record};
 
@@ -32,6 +33,7 @@ pub fn run(
     lib: &mut Library,
     paths: &[PathBuf],
     config: &Config,
+    config_flag: Option<&Path>,
     json: bool,
 ) -> anyhow::Result<()> {
     let mut summary = Summary::default();
@@ -39,6 +41,9 @@ pub fn run(
     for path in paths {
         collect(path, true, &mut files, &mut summary.unreadable);
     }
+    // Stored as the reader shows them: the lexicon and each article's corrections.
+    let location = notes_cmd::location(None, false, config.notes_dir.as_deref()).ok();
+    let corrector = Corrector::with_config(config, config_flag, location);
     let bar = progress_bar(files.len());
     let options = LoadOptions::default();
     let load = |file: &PathBuf| -> Result<(SourceRef, gloss::article::Article), String> {
@@ -47,7 +52,7 @@ pub fn run(
         let absolute = file.canonicalize().unwrap_or_else(|_| file.clone());
         Ok((SourceRef::Path(absolute), article))
     };
-    import(lib, &files, load, |i, outcome| {
+    import(lib, &files, corrector.inner(), load, |i, outcome| {
         let file = files[i].clone();
         match outcome {
             Outcome::Recorded(id, RecordStatus::Added) => summary.added.push((file, *id)),

@@ -1,8 +1,10 @@
-//! The notes file format (TOML, one file per article) and its parsing, with errors that
-//! name the file, line and column.
+//! The notes file format (TOML, one file per article), the [`Stored`] trait through which
+//! the store keeps other per-article files the same way (the corrections), and their
+//! parsing, with errors that name the file, line and column.
 
 use std::path::{Path, PathBuf};
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::StoreError;
@@ -27,6 +29,95 @@ pub struct NotesFile {
     pub notes: Vec<Note>,
     #[serde(default, rename = "tombstone", skip_serializing_if = "Vec::is_empty")]
     pub tombstones: Vec<Tombstone>,
+}
+
+/// A per-article file the store keeps: its TOML form, the set the reader changes, and how
+/// two copies of that set merge.
+pub trait Stored: Sized + Serialize + DeserializeOwned {
+    /// What the file holds, in messages: "notes", "corrections".
+    const WHAT: &'static str;
+    /// The name beside the article is the article's file name followed by this.
+    const BESIDE: &'static str;
+    /// The highest format version this gloss reads (and the one it writes).
+    const VERSION: u32;
+    /// The set the reader changes.
+    type Set: Default;
+
+    fn version(&self) -> u32;
+    /// The article's text hash when the file was last saved.
+    fn text_hash(&self) -> &str;
+    /// The article's path when the file was last saved.
+    fn article_path(&self) -> Option<PathBuf>;
+    fn build(identity: &ArticleIdentity, title: Option<&str>, set: &Self::Set) -> Self;
+    fn into_set(self) -> Self::Set;
+    /// Takes what another process saved into `set`; how many items that changed.
+    fn merge(set: &mut Self::Set, on_disk: Self::Set) -> usize;
+    /// Called once `set` is safely on disk.
+    fn mark_saved(set: &mut Self::Set);
+
+    fn to_toml(&self) -> Result<String, StoreError> {
+        toml::to_string(self).map_err(|e| StoreError::Serialize(e.to_string()))
+    }
+}
+
+/// Parses a stored file's text; `file` names it in errors, which give the line and column.
+pub fn parse_stored<F: Stored>(text: &str, file: &Path) -> Result<F, StoreError> {
+    let parsed: F = toml::from_str(text).map_err(|e| {
+        let (line, column) = e
+            .span()
+            .map_or((1, 1), |span| line_column(text, span.start));
+        StoreError::Parse {
+            what: F::WHAT,
+            file: file.to_path_buf(),
+            line,
+            column,
+            message: e.message().trim().to_owned(),
+        }
+    })?;
+    if parsed.version() > F::VERSION {
+        return Err(StoreError::Version {
+            what: F::WHAT,
+            file: file.to_path_buf(),
+            found: parsed.version(),
+            supported: F::VERSION,
+        });
+    }
+    Ok(parsed)
+}
+
+impl Stored for NotesFile {
+    const WHAT: &'static str = "notes";
+    const BESIDE: &'static str = ".notes.toml";
+    const VERSION: u32 = FORMAT_VERSION;
+    type Set = NoteSet;
+
+    fn version(&self) -> u32 {
+        self.version
+    }
+
+    fn text_hash(&self) -> &str {
+        &self.text_hash
+    }
+
+    fn article_path(&self) -> Option<PathBuf> {
+        NotesFile::article_path(self)
+    }
+
+    fn build(identity: &ArticleIdentity, title: Option<&str>, set: &NoteSet) -> Self {
+        NotesFile::new(identity, title, set)
+    }
+
+    fn into_set(self) -> NoteSet {
+        NotesFile::into_set(self)
+    }
+
+    fn merge(set: &mut NoteSet, on_disk: NoteSet) -> usize {
+        set.merge(&on_disk)
+    }
+
+    fn mark_saved(set: &mut NoteSet) {
+        set.mark_saved();
+    }
 }
 
 impl NotesFile {
@@ -55,28 +146,11 @@ impl NotesFile {
 
     /// Parses a notes file's text; `file` names it in errors.
     pub fn parse(text: &str, file: &Path) -> Result<NotesFile, StoreError> {
-        let parsed: NotesFile = toml::from_str(text).map_err(|e| {
-            let (line, column) = e
-                .span()
-                .map_or((1, 1), |span| line_column(text, span.start));
-            StoreError::Parse {
-                file: file.to_path_buf(),
-                line,
-                column,
-                message: e.message().trim().to_owned(),
-            }
-        })?;
-        if parsed.version > FORMAT_VERSION {
-            return Err(StoreError::Version {
-                file: file.to_path_buf(),
-                found: parsed.version,
-            });
-        }
-        Ok(parsed)
+        parse_stored(text, file)
     }
 
     pub fn to_toml(&self) -> Result<String, StoreError> {
-        toml::to_string(self).map_err(|e| StoreError::Serialize(e.to_string()))
+        Stored::to_toml(self)
     }
 }
 

@@ -49,9 +49,14 @@ pub fn xdg_dir(xdg: Option<OsString>, home: Option<OsString>, default: &str) -> 
 
 /// The notes file beside an article file.
 pub fn beside(article: &Path) -> Option<PathBuf> {
+    beside_with(article, ".notes.toml")
+}
+
+/// The file beside an article whose name is the article's followed by `suffix`.
+pub fn beside_with(article: &Path, suffix: &str) -> Option<PathBuf> {
     let name = article.file_name()?;
     let mut name = name.to_os_string();
-    name.push(".notes.toml");
+    name.push(suffix);
     Some(article.with_file_name(name))
 }
 

@@ -8,9 +8,12 @@ use super::super::rows::Rows;
 use super::Model;
 
 impl Model {
-    /// Takes the detectors' results (at start-up, or later from a background thread).
+    /// Takes the detectors' results (at start-up, or later from a background thread),
+    /// kept as they are for corrections made later, and shows them corrected.
     pub fn set_annotations(&mut self, annotations: AnnotationSet) {
-        self.take_annotations(annotations);
+        self.corrections.raw = Some(annotations.clone());
+        let corrected = self.corrected(annotations);
+        self.take_annotations(corrected);
         self.detection.running = false;
         self.detection.progress = None;
     }
@@ -18,8 +21,27 @@ impl Model {
     /// Takes provisional results (the part of a book on screen, detected first) while
     /// the whole text is still being detected.
     pub fn set_partial_annotations(&mut self, annotations: AnnotationSet) {
-        self.take_annotations(annotations);
+        let corrected = self.corrected(annotations);
+        self.take_annotations(corrected);
         self.detection.running = true;
+    }
+
+    /// Shows `annotations`, already corrected (after a correction or an undo).
+    pub fn install_corrected(&mut self, annotations: AnnotationSet) {
+        self.take_annotations(annotations);
+    }
+
+    /// `set` with the lexicon and the article's corrections applied.
+    pub fn corrected(&mut self, mut set: AnnotationSet) -> AnnotationSet {
+        let text = &self.article.text;
+        let c = &mut self.corrections;
+        match c.book.as_mut() {
+            Some(book) => book.apply(&mut set, text, &c.lexicon),
+            None => {
+                crate::corrections::apply(&mut set, text, &[], &c.lexicon);
+            }
+        }
+        set
     }
 
     /// Installs a new annotation set; the current annotation and the jump list's stay on

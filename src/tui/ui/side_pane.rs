@@ -33,6 +33,9 @@ pub enum Hit {
     Item(usize),
 }
 
+/// The mark of a side-pane row that a correction changed.
+pub const CORRECTED_MARK: &str = "✎";
+
 fn width_u16(s: &str) -> u16 {
     u16::try_from(width(s)).unwrap_or(u16::MAX)
 }
@@ -221,7 +224,19 @@ fn list_lines(
         }
         let is_sel = selected == Some(i);
         let style = is_sel.then_some(sel_style);
-        let marker = if is_sel { "▸" } else { " " };
+        // A row a correction (or the lexicon) changed carries a mark where the selected
+        // row's arrow goes.
+        let corrected = || {
+            m.rows
+                .anchors(m.side.tab, i)
+                .iter()
+                .any(|a| m.annotations.is_corrected(a))
+        };
+        let marker = match is_sel {
+            true => "▸",
+            false if m.annotations.corrected_count() > 0 && corrected() => CORRECTED_MARK,
+            false => " ",
+        };
         let (first, second) = match item.kind {
             ItemKind::Entity(label) => entity_lines(theme, item, label, w, marker, dim),
             ItemKind::Date => date_lines(theme, item, w, value_w, marker, dim, i + 1 == len),

@@ -44,6 +44,8 @@ pub enum Msg {
     EditorText(Result<String, String>),
     /// How the last save of the notes went: what to say, or the error.
     Saved(Result<String, String>),
+    /// How the last save of the corrections (or of the lexicon) went.
+    CorrectionsSaved(Result<String, String>),
     /// Quitting with unsaved notes after a failed save: the notes were written to this
     /// recovery file (or could not be: the error).
     Unsaved(Result<String, String>),
@@ -81,6 +83,9 @@ pub enum Effect {
     Quit,
     /// Save the notes (after every change; a failed save is retried with the next one).
     Save,
+    /// Save the corrections, and add this entry to the lexicon file when one is given (a
+    /// correction made general).
+    SaveCorrections(Option<crate::corrections::Entry>),
     /// Save the notes, then quit if that worked (otherwise see [`Msg::Unsaved`]).
     SaveThenQuit,
     /// Hand the editor's text to `$EDITOR` and send back [`Msg::EditorText`].

@@ -21,7 +21,9 @@ pub fn act(m: &mut Model, scroll: usize, action: Action) -> Effect {
     }
     let step = nav::half_page_lines(m.page_height());
     m.overlay.scroll = match action {
-        Action::Quit | Action::Back | Action::Help | Action::Messages => None,
+        Action::Quit | Action::Back | Action::Help | Action::Messages | Action::CorrectionsList => {
+            None
+        }
         Action::LineDown => Some(scroll + 1),
         Action::LineUp => Some(scroll.saturating_sub(1)),
         Action::HalfPageDown | Action::PageDown => Some(scroll + step),

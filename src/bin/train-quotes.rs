@@ -1,4 +1,5 @@
-//! Trains the quote speaker ranker: `train-quotes TRAIN.jsonl OUT.tsv [--epochs N]`.
+//! Trains the quote speaker ranker: `train-quotes TRAIN.jsonl OUT.tsv [--epochs N]
+//! [--prior P]` (P: the starting weight of the rules' own choice).
 //! Reads gold documents in the evaluation JSONL format (code point offsets; quotes with
 //! their `speaker`), detects the entities of each once, then runs quote attribution over
 //! every document per epoch in a fixed shuffled order, an averaged perceptron choosing
@@ -83,6 +84,7 @@ fn order(n: usize, epoch: u64) -> Vec<usize> {
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut epochs = 6u64;
+    let mut prior = 10.0f32;
     let mut files = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -93,15 +95,21 @@ fn main() -> anyhow::Result<()> {
                     .and_then(|v| v.parse().ok())
                     .context("--epochs: expected a number")?;
             }
+            "--prior" => {
+                prior = it
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .context("--prior: expected a number")?;
+            }
             _ => files.push(a.clone()),
         }
     }
     let [train, out] = files.as_slice() else {
-        bail!("usage: train-quotes TRAIN.jsonl OUT.tsv [--epochs N]");
+        bail!("usage: train-quotes TRAIN.jsonl OUT.tsv [--epochs N] [--prior P]");
     };
     let docs = load(train)?;
     eprintln!("{} documents", docs.len());
-    let mut p = Perceptron::default();
+    let mut p = Perceptron::with_prior(prior);
     for epoch in 0..epochs {
         (p.seen, p.right, p.unreachable) = (0, 0, 0);
         for i in order(docs.len(), epoch) {

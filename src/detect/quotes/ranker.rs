@@ -41,7 +41,7 @@ const ONE_WORD: usize = NEAR + 1 + 2 * NEAR_BUCKETS.len();
 const NEAREST: usize = ONE_WORD + 1;
 const MOST_MENTIONED: usize = NEAREST + 1;
 /// The candidate the cascade of the rules takes: the one with the strongest evidence.
-const STRONGEST: usize = MOST_MENTIONED + 1;
+pub const STRONGEST: usize = MOST_MENTIONED + 1;
 /// How many features there are.
 pub const N_FEATURES: usize = STRONGEST + 1;
 

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::quote::Candidate;
-use super::ranker::{Chooser, N_FEATURES, Ranker};
+use super::ranker::{Chooser, N_FEATURES, Ranker, STRONGEST};
 
 /// The gold quotes of one document: byte spans and the speaker's surname key.
 #[derive(Debug, Clone, Default)]
@@ -101,6 +101,15 @@ impl Default for Perceptron {
 }
 
 impl Perceptron {
+    /// A perceptron starting from the cascade of the rules: the candidate with the
+    /// strongest evidence weighted `prior`, so that only evidence against it repeated
+    /// over many quotes moves the choice.
+    pub fn with_prior(prior: f32) -> Perceptron {
+        let mut p = Perceptron::default();
+        p.weights[STRONGEST] = prior;
+        p
+    }
+
     fn bump(&mut self, f: usize, delta: f32) {
         self.totals[f] += f64::from(self.weights[f]) * (self.steps - self.stamps[f]) as f64;
         self.stamps[f] = self.steps;

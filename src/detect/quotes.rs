@@ -214,10 +214,6 @@ fn decide(
         has_cue: q.context.phrase.is_some(),
         dialogue: i > 0 && quotes[i - 1].region.para + TURN_PARAS >= q.region.para,
     };
-    let feats: Vec<Vec<u16>> = cands
-        .iter()
-        .map(|c| ranker::features(c, &cands, s))
-        .collect();
     // A turn of a dialogue with no cue of its own takes the order of the turns (they
     // alternate): news, which the ranker learned from, quotes one speaker over several
     // paragraphs, and novels do not.
@@ -225,6 +221,10 @@ fn decide(
     let chosen = if turn {
         cands.first()
     } else {
+        let feats: Vec<Vec<u16>> = cands
+            .iter()
+            .map(|c| ranker::features(c, &cands, s))
+            .collect();
         chooser
             .choose(q.region.span.clone(), &cands, &feats)
             .and_then(|k| cands.get(k))

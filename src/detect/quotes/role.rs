@@ -34,6 +34,8 @@ fn is_stop(t: &Token) -> bool {
 fn is_role(words: &[Token]) -> bool {
     (1..=MAX_WORDS).contains(&words.len())
         && words.iter().all(Token::is_word)
+        // A time or a number is not a role ("Trump, 8:15 p.m.").
+        && words.iter().all(|t| !t.text.contains(|c: char| c.is_ascii_digit()))
         && words.iter().all(|t| !is_cue_verb(&t.lower()))
         && words.iter().any(|t| {
             let lower = t.lower();
@@ -76,7 +78,16 @@ fn before(text: &str, start: usize) -> Option<String> {
         .iter()
         .rposition(|t| !t.is_word() || is_stop(t) || DETERMINERS.contains(&t.lower().as_str()))
         .map_or(0, |k| k + 1);
-    let words = &toks[k..];
+    let mut words = &toks[k..];
+    // A title right before the name is its own ("nominee Gov. Mike Pence"): the role
+    // ends before it.
+    while let Some((last, rest)) = words.split_last()
+        && last.is_capitalised()
+        && is_title(&last.lower())
+        && !rest.is_empty()
+    {
+        words = rest;
+    }
     let single_title = words.len() == 1 && words[0].is_capitalised();
     (!single_title && is_role(words)).then(|| span_text(text, words))
 }
@@ -126,5 +137,13 @@ mod tests {
         assert_eq!(role_of("“No,” Trump said.", "Trump"), None);
         assert_eq!(role_of("Sen. Bernie Sanders said.", "Bernie Sanders"), None);
         assert_eq!(role_of("Smith, Jones and Brown said.", "Smith"), None);
+        assert_eq!(role_of("Donald Trump, 8:15 p.m. ET.", "Donald Trump"), None);
+        assert_eq!(
+            role_of(
+                "said Republican vice-presidential nominee Gov. Mike Pence.",
+                "Mike Pence"
+            ),
+            Some("Republican vice-presidential nominee".into())
+        );
     }
 }

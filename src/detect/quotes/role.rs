@@ -42,6 +42,8 @@ fn is_role(words: &[Token]) -> bool {
             is_title(&lower) || (!t.is_capitalised() && !super::is_minor_word(&lower))
         })
         && !words[0].lower().ends_with("ing")
+        // One word alone is a role only as a title ("prominent" is not).
+        && (words.len() > 1 || is_title(&words[0].lower()))
 }
 
 /// ", Clinton press secretary," after the name.
@@ -89,7 +91,12 @@ fn before(text: &str, start: usize) -> Option<String> {
         words = rest;
     }
     let single_title = words.len() == 1 && words[0].is_capitalised();
-    (!single_title && is_role(words)).then(|| span_text(text, words))
+    // Capitalised words right before the name that are no title are the name's own
+    // ("Rep. G.K. Butterfield").
+    let ends_well = words
+        .last()
+        .is_some_and(|t| !t.is_capitalised() || is_title(&t.lower()));
+    (!single_title && ends_well && is_role(words)).then(|| span_text(text, words))
 }
 
 fn span_text(text: &str, words: &[Token]) -> String {
@@ -138,6 +145,11 @@ mod tests {
         assert_eq!(role_of("Sen. Bernie Sanders said.", "Bernie Sanders"), None);
         assert_eq!(role_of("Smith, Jones and Brown said.", "Smith"), None);
         assert_eq!(role_of("Donald Trump, 8:15 p.m. ET.", "Donald Trump"), None);
+        assert_eq!(role_of("said Rep. G.K. Butterfield.", "Butterfield"), None);
+        assert_eq!(
+            role_of("Republicans, prominent, said.", "Republicans"),
+            None
+        );
         assert_eq!(
             role_of(
                 "said Republican vice-presidential nominee Gov. Mike Pence.",

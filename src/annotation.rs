@@ -13,6 +13,9 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+mod evidence;
+pub use evidence::Evidence;
+
 /// The coarse kind of an annotation, for filtering and styling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -96,6 +99,11 @@ pub struct QuoteInfo {
     pub speaker_group: Option<usize>,
     /// Where the speaker is named for this quote (the cue "X said" or a pronoun).
     pub speaker_span: Option<Range<usize>>,
+    /// How the speaker was chosen: the kind of evidence that named them.
+    pub evidence: Evidence,
+    /// The speaker's name with the role the text gives them ("Brian Fallon, Clinton press
+    /// secretary"), when it gives one.
+    pub speaker_role: Option<String>,
 }
 
 /// What an annotation says about its span. Date and quote details are boxed: unboxed,
@@ -406,6 +414,7 @@ mod tests {
             speaker: Some("Trump".into()),
             speaker_group: Some(1),
             speaker_span: Some(3..8),
+            ..QuoteInfo::default()
         };
         let d = Annotation {
             span: 0..6,

@@ -32,7 +32,8 @@ pub use window::Limits;
 ///  "groups": [{"id": 0, "label": "PERSON", "name": "Donald Trump", "aliases": ["Trump"]}],
 ///  "warnings": []}
 /// ```
-/// Absent values (`value`, `explanation`, `speaker`, `speaker_group`) are left out.
+/// Absent values (`value`, `explanation`, `speaker`, `speaker_group`, `speaker_role`) are
+/// left out; a quote's `evidence` says how its speaker was chosen.
 /// `language` is null when the text is too short to tell; a text in a language the
 /// detectors do not read has `"annotated": false` and no annotations.
 /// `byline` and `site` are `author` and `source` under the names web pages give them (a
@@ -212,6 +213,12 @@ struct AnnotationOut<'a> {
     /// A correction or the lexicon changed or added it (left out when not).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     corrected: bool,
+    /// The speaker with their role ("Brian Fallon, Clinton press secretary").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker_role: Option<&'a str>,
+    /// How the speaker was chosen ("cue", "same-paragraph").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<&'static str>,
 }
 
 impl<'a> AnnotationOut<'a> {
@@ -228,6 +235,8 @@ impl<'a> AnnotationOut<'a> {
             speaker: None,
             speaker_group: None,
             corrected: false,
+            speaker_role: None,
+            evidence: None,
         };
         match &a.kind {
             AnnotationKind::Entity { label, group } => {
@@ -239,13 +248,20 @@ impl<'a> AnnotationOut<'a> {
                 out.explanation = info.explanation.as_deref().filter(|_| full);
             }
             AnnotationKind::Quote(info) => {
-                // The fullest name: the group's name when the speaker is a known entity.
+                // The fullest name: the group's name when the speaker is a known entity
+                // and that name ends as the speaker's does (not a headline the entity
+                // detector grouped the name into: "Obama Speech").
+                let last = |n: &str| n.split_whitespace().last().map(str::to_lowercase);
+                let said = info.speaker.as_deref();
                 out.speaker = info
                     .speaker_group
                     .and_then(|g| set.group(g))
                     .map(|g| g.name.as_str())
-                    .or(info.speaker.as_deref());
+                    .filter(|n| said.is_none_or(|s| last(s) == last(n)))
+                    .or(said);
                 out.speaker_group = info.speaker_group.filter(|_| full);
+                out.speaker_role = info.speaker_role.as_deref().filter(|_| full);
+                out.evidence = full.then_some(info.evidence.as_str());
             }
         }
         out

@@ -10,21 +10,34 @@
 //! inside a sentence with no cue (scare quotes, titles) are not quotes.
 
 mod address;
+mod candidates;
 mod context;
 mod cues;
+mod fullest;
 mod lexicon;
 mod narrator;
 mod pairing;
+mod people;
 mod phrases;
+mod quote;
+pub mod ranker;
+mod role;
 mod speaker;
-mod turns;
+pub mod train;
 mod words;
 
+use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::annotation::{Annotation, AnnotationKind, EntityGroup, EntityLabel, QuoteInfo};
+use crate::annotation::{
+    Annotation, AnnotationKind, EntityGroup, EntityLabel, Evidence, QuoteInfo,
+};
+use candidates::Sources;
 use context::Context;
 use pairing::{Paragraph, Region};
+pub use quote::Candidate;
+use quote::Quote;
+use ranker::{Chooser, Ranker, Situation};
 
 /// Finds the direct quotations of `text`; `entities` (entity mentions) and `groups` let
 /// speakers be linked to people. Spans include the quotation marks.
@@ -66,8 +79,19 @@ pub fn prepare(text: &str) -> Prepared<'_> {
 }
 
 impl Prepared<'_> {
-    /// Turns the cues into speakers linked to `groups` and returns the quotes.
+    /// Turns the cues into speakers linked to `groups`, chosen by the embedded ranker, and
+    /// returns the quotes.
     pub fn attribute(self, entities: &[Annotation], groups: &[EntityGroup]) -> Vec<Annotation> {
+        self.attribute_with(entities, groups, &mut Ranker::embedded())
+    }
+
+    /// [`Prepared::attribute`] with the speakers chosen by `chooser` (a trainer's).
+    pub fn attribute_with(
+        self,
+        entities: &[Annotation],
+        groups: &[EntityGroup],
+        chooser: &mut dyn Chooser,
+    ) -> Vec<Annotation> {
         let Prepared {
             text,
             paras,
@@ -77,105 +101,235 @@ impl Prepared<'_> {
         } = self;
         let spans: Vec<Range<usize>> = regions.iter().map(|r| r.span.clone()).collect();
         let mut resolver = speaker::Resolver::new(text, entities, groups, &spans, fullest);
-        let mut infos: Vec<Option<QuoteInfo>> = contexts
-            .iter()
-            .map(|c| c.phrase.as_ref().map(|p| resolver.resolve(p)))
-            .collect();
-        first_person(text, &regions, &contexts, &mut infos);
-        // Few quotes have a beat or address someone: boxed, the rest cost a pointer each.
-        let beats: Vec<Option<Box<QuoteInfo>>> = contexts
-            .iter()
-            .map(|c| c.beat.as_ref().map(|p| Box::new(resolver.resolve(p))))
-            .collect();
-        // A word opening a quote before a comma may be a verb ("Stay, stay"): there a
-        // vocative must be a known person's name.
-        let known: std::collections::HashSet<&str> = infos
-            .iter()
-            .flatten()
-            .filter_map(|q| q.speaker.as_deref())
-            .chain(
-                groups
-                    .iter()
-                    .filter(|g| g.label == EntityLabel::Person)
-                    .map(|g| g.name.as_str()),
-            )
-            .flat_map(str::split_whitespace)
-            .collect();
-        let addressees: Vec<Option<Box<QuoteInfo>>> = regions
-            .iter()
-            .map(|r| {
-                address::vocative(text, r.inner.clone())
-                    .filter(|v| v.start > r.inner.start || known.contains(&text[v.clone()]))
-                    .map(|v| Box::new(resolver.addressee(v)))
+        let mut quotes: Vec<Quote> = regions
+            .into_iter()
+            .zip(contexts)
+            .map(|(region, context)| Quote {
+                region,
+                context,
+                own: None,
+                beat: None,
+                addressee: None,
+                speaker: None,
+                evidence: Evidence::Unattributed,
             })
             .collect();
-        let turns = turns::Turns {
-            paras: &paras,
-            regions: &regions,
-            beats: &beats,
-            addressees: &addressees,
-        };
-        turns.inherit(&mut infos);
-        turns.guess(&mut infos);
-
-        drop((beats, addressees, resolver));
-        // Sized once: a filtered collect would grow by doubling, up to twice the room.
-        let mut quotes = Vec::with_capacity(regions.len());
-        quotes.extend(
-            regions
-                .iter()
-                .zip(contexts)
-                .zip(infos)
-                .filter(|((r, c), _)| !is_scare_quote(text, &paras, r, c))
-                .map(|((r, _), info)| Annotation {
-                    span: r.span.clone(),
-                    kind: AnnotationKind::Quote(Box::new(info.unwrap_or_default())),
-                }),
-        );
-        quotes
+        resolve_cues(&mut quotes, &mut resolver);
+        first_person(text, &mut quotes);
+        address(text, groups, &mut quotes, &mut resolver);
+        let people = people::People::new(entities, groups, &spans);
+        let sources = Sources::new(&paras, &quotes, people);
+        for i in 0..quotes.len() {
+            decide(&sources, &mut quotes, i, &mut resolver, chooser);
+        }
+        drop(resolver);
+        add_roles(text, &mut quotes);
+        into_annotations(text, &paras, quotes)
     }
+}
+
+/// Resolves each quote's own cue, then the narration beats (in text order each, as the
+/// pronouns' antecedents are remembered).
+fn resolve_cues(quotes: &mut [Quote], resolver: &mut speaker::Resolver) {
+    for q in quotes.iter_mut() {
+        q.own = q.context.own().map(|p| resolver.resolve(p));
+    }
+    for q in quotes.iter_mut() {
+        q.beat = q
+            .context
+            .beat
+            .as_ref()
+            .map(|p| resolver.resolve(p))
+            .filter(|b| b.speaker.is_some());
+    }
+}
+
+/// The person each quote addresses. A word opening a quote before a comma may be a verb
+/// ("Stay, stay"): there a vocative must be a known person's name.
+fn address(
+    text: &str,
+    groups: &[EntityGroup],
+    quotes: &mut [Quote],
+    resolver: &mut speaker::Resolver,
+) {
+    let known: HashSet<String> = quotes
+        .iter()
+        .filter_map(|q| q.own.as_ref()?.speaker.clone())
+        .chain(
+            groups
+                .iter()
+                .filter(|g| g.label == EntityLabel::Person)
+                .map(|g| g.name.clone()),
+        )
+        .flat_map(|n| n.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    for q in quotes.iter_mut() {
+        let r = &q.region;
+        q.addressee = address::vocative(text, r.inner.clone())
+            .filter(|v| v.start > r.inner.start || known.contains(&text[v.clone()]))
+            .map(|v| resolver.addressee(v));
+    }
+}
+
+/// Chooses the speaker of quote `i` among its candidates. A quote a first-person narrator
+/// speaks keeps the narrator; one whose cue is "I" with no narrator named keeps none (it
+/// is nobody else's); nobody is the speaker of a quote addressed to them.
+fn decide(
+    sources: &Sources,
+    quotes: &mut [Quote],
+    i: usize,
+    resolver: &mut speaker::Resolver,
+    chooser: &mut dyn Chooser,
+) {
+    if quotes[i].evidence == Evidence::Narrator || first_person_cue(&quotes[i]) {
+        return;
+    }
+    // A speaker named by the grammar of the quote's own clause ("X said", "she said" and
+    // the person it agrees with, "said the letter", "WALLACE: ...", "X continued:") is
+    // the speaker: nothing to weigh.
+    let own_named = quotes[i].own.as_ref().is_some_and(|o| o.speaker.is_some());
+    let grammar = quotes[i].context.phrase.as_ref().map(|p| p.1).filter(|e| {
+        matches!(
+            e,
+            Evidence::Cue
+                | Evidence::Pronoun
+                | Evidence::Description
+                | Evidence::Transcript
+                | Evidence::Introduction
+        )
+    });
+    if own_named && let Some(e) = grammar {
+        let q = &mut quotes[i];
+        (q.speaker, q.evidence) = (q.own.clone(), e);
+        return;
+    }
+    let mut cands = sources.candidates(quotes, i, resolver);
+    let q = &quotes[i];
+    let addressed = q.addressee.as_ref().and_then(QuoteInfo::surname);
+    cands.retain(|c| c.has(Evidence::Cue) || c.info.surname().is_none_or(|s| Some(s) != addressed));
+    let para = &sources.paras[q.region.para].span;
+    let s = Situation {
+        opens_para: q.opens_para(para.start),
+        whole_para: q.region.span == *para,
+        has_cue: q.context.phrase.is_some(),
+        dialogue: i > 0 && quotes[i - 1].region.para + TURN_PARAS >= q.region.para,
+    };
+    // A turn of a dialogue with no cue of its own takes the order of the turns (they
+    // alternate): news, which the ranker learned from, quotes one speaker over several
+    // paragraphs, and novels do not.
+    let turn = s.opens_para && s.whole_para && s.dialogue && !s.has_cue;
+    let chosen = if turn {
+        cands.first()
+    } else {
+        let feats: Vec<Vec<u16>> = cands
+            .iter()
+            .map(|c| ranker::features(c, &cands, s))
+            .collect();
+        chooser
+            .choose(q.region.span.clone(), &cands, &feats)
+            .and_then(|k| cands.get(k))
+    };
+    if let Some(c) = chosen {
+        let q = &mut quotes[i];
+        q.evidence = c.evidence();
+        let mut info = c.info.clone();
+        if !matches!(
+            q.evidence,
+            Evidence::Cue | Evidence::Pronoun | Evidence::Description
+        ) {
+            // The span names the speaker for this quote only when its own cue does.
+            info.speaker_span = q.own.as_ref().and_then(|o| o.speaker_span.clone());
+        }
+        q.speaker = Some(info);
+    }
+}
+
+/// How many paragraphs apart two quotes may be and still be turns of one dialogue (a
+/// paragraph of narration may stand between).
+const TURN_PARAS: usize = 2;
+
+/// The quote's own cue is "I" (or "we"): a first-person speaker.
+fn first_person_cue(q: &Quote) -> bool {
+    q.own.as_ref().is_some_and(|o| o.speaker.is_none())
+        && matches!(q.context.phrase, Some((ref p, Evidence::Pronoun)) if p.gender.is_none() && !p.span.is_empty())
 }
 
 /// Gives the quotes a first-person narrator speaks ("“Poirot!” I exclaimed") the
 /// narrator's name, when the text is told in the first person and names its narrator.
-fn first_person(
-    text: &str,
-    regions: &[Region],
-    contexts: &[Context],
-    infos: &mut [Option<QuoteInfo>],
-) {
-    let is_i = |c: &Context| {
-        c.phrase
-            .as_ref()
+fn first_person(text: &str, quotes: &mut [Quote]) {
+    let is_i = |q: &Quote| {
+        q.context
+            .own()
             .is_some_and(|p| &text[p.span.clone()] == "I")
     };
-    if contexts.iter().filter(|c| is_i(c)).count() < narrator::MIN_FIRST_PERSON_CUES {
+    if quotes.iter().filter(|q| is_i(q)).count() < narrator::MIN_FIRST_PERSON_CUES {
         return;
     }
-    let speakers: std::collections::HashSet<&str> = infos
+    let speakers: HashSet<&str> = quotes
         .iter()
-        .flatten()
-        .filter_map(|q| q.speaker.as_deref())
+        .filter_map(|q| q.own.as_ref()?.speaker.as_deref())
         .flat_map(str::split_whitespace)
         .collect();
-    let inners: Vec<Range<usize>> = regions.iter().map(|r| r.inner.clone()).collect();
+    let inners: Vec<Range<usize>> = quotes.iter().map(|q| q.region.inner.clone()).collect();
     let Some(name) = narrator::narrator(text, &inners, &speakers) else {
         return;
     };
-    for (c, info) in contexts.iter().zip(infos.iter_mut()) {
-        if is_i(c) {
-            let span = c.phrase.as_ref().map(|p| p.span.clone());
-            *info = Some(QuoteInfo {
-                speaker: Some(name.to_string()),
-                speaker_group: None,
-                speaker_span: span,
-            });
+    for q in quotes.iter_mut().filter(|q| is_i(q)) {
+        q.speaker = Some(QuoteInfo {
+            speaker: Some(name.to_string()),
+            speaker_span: q.context.own().map(|p| p.span.clone()),
+            ..QuoteInfo::default()
+        });
+        q.evidence = Evidence::Narrator;
+    }
+}
+
+/// The role the text gives each speaker where a cue names them ("Brian Fallon, Clinton
+/// press secretary"), shown with every quote of that speaker.
+fn add_roles(text: &str, quotes: &mut [Quote]) {
+    let mut roles: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for q in quotes.iter() {
+        let Some(info) = q.own.as_ref().filter(|_| q.evidence == Evidence::Cue) else {
+            continue;
+        };
+        let (Some(name), Some(span)) = (&info.speaker, &info.speaker_span) else {
+            continue;
+        };
+        if !roles.contains_key(name)
+            && let Some(role) = role::role(text, span.clone())
+        {
+            roles.insert(name.clone(), format!("{name}, {role}"));
+        }
+    }
+    for q in quotes.iter_mut() {
+        if let Some(info) = &mut q.speaker {
+            info.speaker_role = info.speaker.as_ref().and_then(|n| roles.get(n)).cloned();
         }
     }
 }
 
+/// The quotes as annotations, scare quotes and titles left out.
+fn into_annotations(text: &str, paras: &[Paragraph], quotes: Vec<Quote>) -> Vec<Annotation> {
+    // Sized once: a filtered collect would grow by doubling, up to twice the room.
+    let mut out = Vec::with_capacity(quotes.len());
+    out.extend(
+        quotes
+            .into_iter()
+            .filter(|q| !is_scare_quote(text, paras, &q.region, &q.context))
+            .map(|q| {
+                let mut info = q.speaker.unwrap_or_default();
+                info.evidence = q.evidence;
+                Annotation {
+                    span: q.region.span,
+                    kind: AnnotationKind::Quote(Box::new(info)),
+                }
+            }),
+    );
+    out
+}
+
 /// Words that stay lowercase in titles ("Keepin' It Real", "Secretary of State").
-fn is_minor_word(w: &str) -> bool {
+pub(super) fn is_minor_word(w: &str) -> bool {
     matches!(
         w,
         "a" | "an"

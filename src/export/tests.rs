@@ -2,7 +2,7 @@
 //! `jsonl/tests.rs`).
 
 use super::*;
-use crate::annotation::{DateInfo, EntityGroup, EntityLabel, QuoteInfo};
+use crate::annotation::{DateInfo, EntityGroup, EntityLabel, Evidence, QuoteInfo};
 use crate::article::Meta;
 
 fn tiny() -> (Article, AnnotationSet) {
@@ -47,6 +47,8 @@ fn tiny() -> (Article, AnnotationSet) {
                     speaker: Some("Trump".into()),
                     speaker_group: Some(0),
                     speaker_span: Some(span("Donald Trump", 0)),
+                    evidence: Evidence::Cue,
+                    ..QuoteInfo::default()
                 })),
             },
             Annotation {

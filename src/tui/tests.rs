@@ -108,6 +108,7 @@ fn quote(needle: &str, speaker: &str, group: usize, cue: Range<usize>) -> Annota
         speaker: Some(speaker.to_string()),
         speaker_group: Some(group),
         speaker_span: Some(cue),
+        ..QuoteInfo::default()
     };
     Annotation {
         span: span(needle, 0),

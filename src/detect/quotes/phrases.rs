@@ -26,8 +26,8 @@ pub struct Phrase {
 }
 
 pub const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "another", "his", "her", "their", "its", "one", "two", "three", "several",
-    "some", "many", "both", "these", "those", "this", "that", "our", "my", "your", "other",
+    "a", "an", "another", "both", "her", "his", "its", "many", "my", "one", "other", "our",
+    "several", "some", "that", "the", "their", "these", "this", "those", "three", "two", "your",
 ];
 
 pub fn is_particle(lower: &str) -> bool {
@@ -175,10 +175,10 @@ pub fn pronoun_at(t: &Token) -> Option<Phrase> {
     })
 }
 
-const DESCRIPTION_STOPS: &[&str] = &[
-    "that", "and", "but", "who", "which", "said", "when", "while", "as", "if", "because", "what",
-    "where", "to", "was", "is", "be", "in", "on", "at", "by", "with", "during", "after", "before",
-    "than", "so", "not", "it",
+pub(super) const DESCRIPTION_STOPS: &[&str] = &[
+    "after", "and", "as", "at", "be", "because", "before", "but", "by", "during", "if", "in", "is",
+    "it", "not", "on", "said", "so", "than", "that", "to", "was", "what", "when", "where", "which",
+    "while", "who", "with",
 ];
 
 /// A lowercase noun phrase ending just before `end` ("the source", "officials").

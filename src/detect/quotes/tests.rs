@@ -381,3 +381,49 @@ fn an_unattributed_quote_in_a_conversation_goes_to_the_other_party() {
 twice in the hall.\n\n“Then stay.”";
     assert_eq!(speakers(t), vec!["Anne", "Charles", "Anne"]);
 }
+
+/// The evidence each quote's speaker was chosen on, in order.
+fn evidence(text: &str) -> Vec<&'static str> {
+    detect(text, &[], &[])
+        .into_iter()
+        .map(|a| match a.kind {
+            AnnotationKind::Quote(q) => q.evidence.as_str(),
+            _ => "",
+        })
+        .collect()
+}
+
+#[test]
+fn each_quote_records_how_its_speaker_was_chosen() {
+    let t = "“We will win,” Trump said. “And soon.”\n\nThe crowd cheered.\n\n“Maybe.”";
+    assert_eq!(evidence(t)[..2], ["cue", "same-paragraph"]);
+    assert_eq!(evidence("“Maybe so.”"), ["unattributed"]);
+}
+
+#[test]
+fn a_first_person_cue_is_nobody_else() {
+    // No narrator is named: "I said" is left unattributed, not given to Anne.
+    let t = "“Is it late?” asked Anne.\n\n“Not yet,” I said.";
+    assert_eq!(speakers(t), vec!["Anne", "unknown"]);
+}
+
+#[test]
+fn the_person_addressed_is_not_the_speaker() {
+    let t = "“Is it late?” asked Anne.\n\n“Not yet,” said Charles.\n\n“Anne, stay.”";
+    assert_eq!(speakers(t), vec!["Anne", "Charles", "Charles"]);
+}
+
+#[test]
+fn the_speaker_role_comes_from_the_cue() {
+    let t = "“We are ready,” said Brian Fallon, Clinton press secretary. “Truly.”";
+    let q = detect(t, &[], &[]);
+    let roles: Vec<Option<String>> = q
+        .into_iter()
+        .map(|a| match a.kind {
+            AnnotationKind::Quote(q) => q.speaker_role,
+            _ => None,
+        })
+        .collect();
+    let want = Some("Brian Fallon, Clinton press secretary".to_string());
+    assert_eq!(roles, vec![want.clone(), want]);
+}

@@ -39,11 +39,11 @@ impl Token<'_> {
 }
 
 /// Abbreviations whose final dot belongs to the word (and does not end a sentence).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "sr", "jr", "gen", "maj", "col", "capt", "lt", "sgt", "adm",
-    "cmdr", "rev", "sen", "rep", "gov", "prof", "gen", "brig", "pres", "hon", "messrs", "mme",
-    "mlle", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "aug",
-    "sept", "sep", "oct", "nov", "dec", "mt", "ft", "fr", "supt", "insp", "det", "atty", "del",
+pub(super) const ABBREVIATIONS: &[&str] = &[
+    "adm", "apr", "atty", "aug", "brig", "capt", "cmdr", "co", "col", "corp", "dec", "del", "det",
+    "dr", "etc", "feb", "fr", "ft", "gen", "gov", "hon", "inc", "insp", "jan", "jr", "lt", "ltd",
+    "maj", "mar", "messrs", "mlle", "mme", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "pres",
+    "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "supt", "vs",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
@@ -103,6 +103,22 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         });
     }
     out
+}
+
+/// The char boundary at or before byte `i`.
+pub fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The char boundary at or after byte `i`.
+pub fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 pub fn is_cue_verb(lower: &str) -> bool {

@@ -86,7 +86,9 @@ pub(super) fn quote(rows: &TabRows, i: usize, text: &str, set: &AnnotationSet) -
     let a = set.get(rows.anchors(i).first()?)?;
     let section = entry.section.then(|| {
         let who = match &a.kind {
-            AnnotationKind::Quote(info) => info.speaker.as_deref(),
+            // The name with the role the text gives ("Brian Fallon, Clinton press
+            // secretary"), else the name.
+            AnnotationKind::Quote(info) => info.speaker_role.as_deref().or(info.speaker.as_deref()),
             _ => None,
         };
         let who = who.unwrap_or("Speaker unknown");

@@ -60,6 +60,7 @@ fn set() -> AnnotationSet {
         speaker: None,
         speaker_group: None,
         speaker_span: None,
+        ..QuoteInfo::default()
     };
     AnnotationSet::new(
         vec![
@@ -133,6 +134,7 @@ fn quote(span: std::ops::Range<usize>, speaker: Option<&str>, group: Option<usiz
         speaker: speaker.map(str::to_string),
         speaker_group: group,
         speaker_span: None,
+        ..QuoteInfo::default()
     };
     Annotation {
         span,
@@ -266,6 +268,7 @@ fn any_set() -> impl Strategy<Value = AnnotationSet> {
                         speaker: (v % 3 != 0).then(|| format!("Speaker {}", v % 2)),
                         speaker_group: (v % 4 == 1 && n > 0).then_some(0),
                         speaker_span: None,
+                        ..QuoteInfo::default()
                     }
                     .into(),
                 },

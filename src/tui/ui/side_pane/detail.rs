@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::annotation::AnnotationKind;
+use crate::annotation::{AnnotationKind, Evidence};
 use crate::theme::{Role, Theme};
 
 use super::super::super::model::Model;
@@ -82,12 +82,21 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, selected: Option<usize>, t
         }
         ItemKind::Quote => {
             let quote = anchors.first().and_then(|a| m.annotations.get(a));
-            let (speaker, text) = match quote.map(|a| (&a.kind, a.span.clone())) {
+            let (speaker, text, why) = match quote.map(|a| (&a.kind, a.span.clone())) {
                 Some((AnnotationKind::Quote(info), span)) => (
-                    info.speaker.as_deref().unwrap_or("Speaker unknown"),
+                    info.speaker_role
+                        .as_deref()
+                        .or(info.speaker.as_deref())
+                        .unwrap_or("Speaker unknown"),
                     m.article.text.get(span).unwrap_or(""),
+                    // Said only when attribution recorded it.
+                    if info.evidence == Evidence::Unattributed {
+                        ""
+                    } else {
+                        info.evidence.explain()
+                    },
                 ),
-                _ => ("Speaker unknown", ""),
+                _ => ("Speaker unknown", "", ""),
             };
             lines.push(Line::styled(
                 format!("{speaker}:"),
@@ -95,6 +104,10 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Model, selected: Option<usize>, t
             ));
             let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
             lines.push(Line::styled(flat, stack(theme, &[Role::List, Role::Quote])));
+            // Why this speaker: the kind of evidence that named them.
+            if !why.is_empty() {
+                lines.push(Line::styled(format!("Why: {why}"), role(theme, Role::List)));
+            }
         }
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), body);

@@ -12,23 +12,8 @@ use std::io::{BufRead, BufReader};
 use anyhow::Context;
 use gloss::annotation::{AnnotationKind, Evidence};
 use gloss::detect::quotes::train::{GoldQuotes, surname_key};
-use serde::Deserialize;
 
-#[derive(Deserialize)]
-struct Doc {
-    text: String,
-    #[serde(default)]
-    annotations: Vec<Ann>,
-}
-
-#[derive(Deserialize)]
-struct Ann {
-    kind: String,
-    start: usize,
-    end: usize,
-    #[serde(default)]
-    speaker: Option<String>,
-}
+use gloss::export::GoldDoc as Doc;
 
 fn main() -> anyhow::Result<()> {
     let path = std::env::args()

@@ -5,6 +5,7 @@
 //! byte <-> code point conversion lives here ([`code_points`]) and nowhere else in gloss.
 
 pub mod code_points;
+mod gold_doc;
 mod jsonl;
 pub mod ordered;
 pub mod window;
@@ -15,6 +16,7 @@ use serde_json::Value;
 use crate::annotation::{Annotation, AnnotationKind, AnnotationSet, EntityGroup, Kind};
 use crate::article::Article;
 pub use code_points::CodePoints;
+pub use gold_doc::{GoldAnnotation, GoldDoc};
 pub use jsonl::{JsonlError, JsonlOptions, annotate_jsonl, annotate_jsonl_with};
 pub use window::Limits;
 

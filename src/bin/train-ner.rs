@@ -13,23 +13,8 @@ use gloss::detect::entities::features::DocFeatures;
 use gloss::detect::entities::model::Model;
 use gloss::detect::entities::tokens::tokenize;
 use gloss::detect::entities::train::{Trainer, gold_tags, label_type};
-use serde::Deserialize;
 
-#[derive(Deserialize)]
-struct Doc {
-    text: String,
-    #[serde(default)]
-    annotations: Vec<Ann>,
-}
-
-#[derive(Deserialize)]
-struct Ann {
-    kind: String,
-    start: usize,
-    end: usize,
-    #[serde(default)]
-    label: String,
-}
+use gloss::export::GoldDoc as Doc;
 
 /// Documents as (text, gold tags).
 fn load(path: &str) -> anyhow::Result<Vec<(String, Vec<u8>)>> {

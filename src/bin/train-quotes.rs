@@ -13,23 +13,8 @@ use anyhow::{Context, bail};
 use gloss::annotation::{Annotation, EntityGroup};
 use gloss::detect::entities;
 use gloss::detect::quotes::{self, train::GoldQuotes, train::Perceptron};
-use serde::Deserialize;
 
-#[derive(Deserialize)]
-struct Doc {
-    text: String,
-    #[serde(default)]
-    annotations: Vec<Ann>,
-}
-
-#[derive(Deserialize)]
-struct Ann {
-    kind: String,
-    start: usize,
-    end: usize,
-    #[serde(default)]
-    speaker: Option<String>,
-}
+use gloss::export::GoldDoc as Doc;
 
 /// A document with its entities detected and its gold quotes.
 struct Prepared {

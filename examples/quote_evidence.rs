@@ -6,14 +6,12 @@
 //! `--errors`, the wrong ones are listed first.
 
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::{BufRead, BufReader};
 
 use anyhow::Context;
 use gloss::annotation::{AnnotationKind, Evidence};
 use gloss::detect::quotes::train::{GoldQuotes, surname_key};
 
-use gloss::export::GoldDoc as Doc;
+use gloss::export::read_gold_file;
 
 fn main() -> anyhow::Result<()> {
     let path = std::env::args()
@@ -21,23 +19,10 @@ fn main() -> anyhow::Result<()> {
         .context("usage: quote_evidence GOLD.jsonl")?;
     // With --errors, every quote whose speaker is wrong is listed first.
     let errors = std::env::args().any(|a| a == "--errors");
-    let file = File::open(&path).with_context(|| format!("{path}: cannot open"))?;
     // Evidence -> (decided, right).
     let mut table: BTreeMap<Evidence, (u32, u32)> = BTreeMap::new();
-    for (n, line) in BufReader::new(file).lines().enumerate() {
-        let line = line.with_context(|| format!("{path}:{}: cannot read", n + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let doc: Doc = serde_json::from_str(&line)
-            .with_context(|| format!("{path}:{}: expected a JSON document", n + 1))?;
-        let quotes: Vec<(usize, usize, Option<String>)> = doc
-            .annotations
-            .into_iter()
-            .filter(|a| a.kind == "quote")
-            .map(|a| (a.start, a.end, a.speaker))
-            .collect();
-        let gold = GoldQuotes::new(&doc.text, &quotes);
+    for doc in read_gold_file(&path).map_err(anyhow::Error::msg)? {
+        let gold = GoldQuotes::new(&doc.text, &doc.quotes());
         let set = gloss::detect::detect(&doc.text, None);
         for a in set.items() {
             let AnnotationKind::Quote(info) = &a.kind else {

@@ -16,7 +16,7 @@ use serde_json::Value;
 use crate::annotation::{Annotation, AnnotationKind, AnnotationSet, EntityGroup, Kind};
 use crate::article::Article;
 pub use code_points::CodePoints;
-pub use gold_doc::{GoldAnnotation, GoldDoc};
+pub use gold_doc::{GoldAnnotation, GoldDoc, read_gold_file};
 pub use jsonl::{JsonlError, JsonlOptions, annotate_jsonl, annotate_jsonl_with};
 pub use window::Limits;
 

@@ -4,8 +4,6 @@
 //! (deterministic shuffle), and writes the pruned, quantised model. With `--dev`, prints
 //! token accuracy on it after each epoch.
 
-use std::fs::File;
-use std::io::{BufRead, BufReader};
 use std::ops::Range;
 
 use anyhow::{Context, bail};
@@ -14,20 +12,13 @@ use gloss::detect::entities::model::Model;
 use gloss::detect::entities::tokens::tokenize;
 use gloss::detect::entities::train::{Trainer, gold_tags, label_type};
 
-use gloss::export::GoldDoc as Doc;
+use gloss::export::read_gold_file;
 
 /// Documents as (text, gold tags).
 fn load(path: &str) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    let file = File::open(path).with_context(|| format!("{path}: cannot open"))?;
     let mut out = Vec::new();
     let mut misaligned = 0;
-    for (n, line) in BufReader::new(file).lines().enumerate() {
-        let line = line.with_context(|| format!("{path}:{}: cannot read", n + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let doc: Doc = serde_json::from_str(&line)
-            .with_context(|| format!("{path}:{}: expected a JSON document", n + 1))?;
+    for doc in read_gold_file(path).map_err(anyhow::Error::msg)? {
         // Code point offsets -> byte offsets.
         let mut bytes: Vec<usize> = doc.text.char_indices().map(|(b, _)| b).collect();
         bytes.push(doc.text.len());

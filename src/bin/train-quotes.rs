@@ -6,15 +6,12 @@
 //! each quote's speaker among its candidates. Writes the averaged weights as text; the
 //! same inputs give the same file, byte for byte.
 
-use std::fs::File;
-use std::io::{BufRead, BufReader};
-
 use anyhow::{Context, bail};
 use gloss::annotation::{Annotation, EntityGroup};
 use gloss::detect::entities;
 use gloss::detect::quotes::{self, train::GoldQuotes, train::Perceptron};
 
-use gloss::export::GoldDoc as Doc;
+use gloss::export::read_gold_file;
 
 /// A document with its entities detected and its gold quotes.
 struct Prepared {
@@ -25,22 +22,9 @@ struct Prepared {
 }
 
 fn load(path: &str) -> anyhow::Result<Vec<Prepared>> {
-    let file = File::open(path).with_context(|| format!("{path}: cannot open"))?;
     let mut out = Vec::new();
-    for (n, line) in BufReader::new(file).lines().enumerate() {
-        let line = line.with_context(|| format!("{path}:{}: cannot read", n + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let doc: Doc = serde_json::from_str(&line)
-            .with_context(|| format!("{path}:{}: expected a JSON document", n + 1))?;
-        let quotes: Vec<(usize, usize, Option<String>)> = doc
-            .annotations
-            .into_iter()
-            .filter(|a| a.kind == "quote")
-            .map(|a| (a.start, a.end, a.speaker))
-            .collect();
-        let gold = GoldQuotes::new(&doc.text, &quotes);
+    for doc in read_gold_file(path).map_err(anyhow::Error::msg)? {
+        let gold = GoldQuotes::new(&doc.text, &doc.quotes());
         let (entities, groups) = entities::detect(&doc.text);
         out.push(Prepared {
             text: doc.text,

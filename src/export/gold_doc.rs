@@ -3,6 +3,8 @@
 //! `src/bin/train-quotes.rs`) and the measuring examples read them. Offsets are code
 //! points, as written.
 
+use std::io::{BufRead, BufReader};
+
 use serde::Deserialize;
 
 /// One gold document: its text and the annotations people made on it.
@@ -26,6 +28,34 @@ pub struct GoldAnnotation {
     pub speaker: Option<String>,
 }
 
+impl GoldDoc {
+    /// The gold quotes: code-point span and speaker (when one is given).
+    pub fn quotes(&self) -> Vec<(usize, usize, Option<String>)> {
+        self.annotations
+            .iter()
+            .filter(|a| a.kind == "quote")
+            .map(|a| (a.start, a.end, a.speaker.clone()))
+            .collect()
+    }
+}
+
+/// Every document of a gold JSONL file, in order (blank lines skipped); a line that
+/// cannot be read or is not a document is an error naming the file and the line.
+pub fn read_gold_file(path: &str) -> Result<Vec<GoldDoc>, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{path}: cannot open: {e}"))?;
+    let mut docs = Vec::new();
+    for (n, line) in BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(|e| format!("{path}:{}: cannot read: {e}", n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc = serde_json::from_str(&line)
+            .map_err(|e| format!("{path}:{}: expected a JSON document: {e}", n + 1))?;
+        docs.push(doc);
+    }
+    Ok(docs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,7 +71,28 @@ mod tests {
         assert_eq!(doc.annotations[0].label, "PERSON");
         assert_eq!(doc.annotations[1].speaker.as_deref(), Some("Ann"));
         assert!(doc.annotations[2].label.is_empty() && doc.annotations[2].speaker.is_none());
+        assert_eq!(doc.quotes(), vec![(9, 11, Some("Ann".to_string()))]);
         let bare: GoldDoc = serde_json::from_str(r#"{"text": "x"}"#).expect("no annotations");
         assert!(bare.annotations.is_empty());
+    }
+
+    #[test]
+    fn a_gold_file_reads_line_by_line_and_names_a_bad_line() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("gold.jsonl");
+        std::fs::write(&path, "{\"text\": \"a\"}\n\n{\"text\": \"b\"}\nnot json\n").expect("write");
+        let path = path.to_string_lossy().into_owned();
+        let err = read_gold_file(&path).expect_err("line 4 is not a document");
+        assert!(
+            err.starts_with(&format!("{path}:4: expected a JSON document")),
+            "{err}"
+        );
+        std::fs::write(&path, "{\"text\": \"a\"}\n\n{\"text\": \"b\"}\n").expect("write");
+        let texts: Vec<String> = read_gold_file(&path)
+            .expect("two documents")
+            .into_iter()
+            .map(|d| d.text)
+            .collect();
+        assert_eq!(texts, ["a", "b"]);
     }
 }

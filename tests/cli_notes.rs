@@ -3,9 +3,12 @@
 //! with `XDG_DATA_HOME` (and `HOME`) in a temporary directory.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
+
+#[path = "common/cli.rs"]
+mod cli;
 
 struct Env {
     dir: tempfile::TempDir,
@@ -25,23 +28,11 @@ fn setup() -> Env {
 
 impl Env {
     fn gloss(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_gloss"))
-            .args(args)
-            .env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.dir.path().join("data"))
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .output()
-            .expect("run gloss")
+        cli::gloss_in(self.dir.path(), None, args)
     }
 
     fn ok(&self, args: &[&str]) -> String {
-        let out = self.gloss(args);
-        assert!(
-            out.status.success(),
-            "gloss {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("utf-8 output")
+        cli::stdout_of_success(self.gloss(args), args)
     }
 
     fn art(&self) -> &str {

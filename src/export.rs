@@ -128,14 +128,12 @@ pub(crate) struct LanguageOut {
 
 impl LanguageOut {
     pub(crate) fn of(text: &str) -> Option<LanguageOut> {
-        use crate::detect::language::{identify, unsupported};
         // As the detectors decide: a table of foreign names in an English story can be
         // identified as another language and still be annotated.
-        let skipped = unsupported(text);
-        skipped.or_else(|| identify(text)).map(|l| LanguageOut {
+        crate::detect::language::assess(text).map(|(l, read)| LanguageOut {
             code: l.code(),
             name: l.name(),
-            annotated: skipped.is_none(),
+            annotated: read,
         })
     }
 }

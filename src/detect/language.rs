@@ -51,8 +51,17 @@ const SAMPLES: usize = 3;
 
 /// The language of `text`, when there is enough of it to tell reliably.
 pub fn identify(text: &str) -> Option<Language> {
-    let info = Detector::new().detect(&sample(text))?;
-    info.is_reliable().then_some(Language { lang: info.lang() })
+    assess(text).map(|(language, _)| language)
+}
+
+/// The language of `text` (when it can be told reliably) and whether the detectors read
+/// the text: one look at the samples for both answers, as the JSON gives them.
+pub fn assess(text: &str) -> Option<(Language, bool)> {
+    let sample = sample(text);
+    let info = Detector::new().detect(&sample)?;
+    let language = Language { lang: info.lang() };
+    let read = language.supported() || !foreign_prose(&sample);
+    info.is_reliable().then_some((language, read))
 }
 
 /// The language of `text` when it is one the detectors do not read: they then find
@@ -61,10 +70,7 @@ pub fn identify(text: &str) -> Option<Language> {
 /// Yugoslav clubs, a list of Spanish towns) can look like another language to a trigram
 /// model, and turning the detectors off on them would hide what they find.
 pub fn unsupported(text: &str) -> Option<Language> {
-    let sample = sample(text);
-    let info = Detector::new().detect(&sample)?;
-    let language = Language { lang: info.lang() };
-    (info.is_reliable() && !language.supported() && foreign_prose(&sample)).then_some(language)
+    assess(text).and_then(|(language, read)| (!read).then_some(language))
 }
 
 /// English words that other languages written in Latin letters rarely use ("a", "in",
